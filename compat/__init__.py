@@ -1,0 +1,36 @@
+"""prelude-migrate runtime adapter and API knowledge base.
+
+Two lines keep unchanged v1 code working against the v2 API::
+
+    import compat
+    sdk = Ding(api_key="unused", client=compat.session(api_key=V2_KEY))
+
+This package stays light: it imports ``requests`` and the standard library only (never libcst
+or click). The adapter is loaded on first use, so ``import compat`` for the tables is cheap.
+"""
+from __future__ import annotations
+
+from compat import tables
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "session": "compat.adapter",
+    "CompatAdapter": "compat.adapter",
+    "install": "compat.adapter",
+    "uninstall": "compat.adapter",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'compat' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+__all__ = ["tables", *_LAZY]

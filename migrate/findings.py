@@ -1,0 +1,52 @@
+"""What the scanner reports: one ``Finding`` per deprecated usage, with its severity from the
+calendar. Shared by the rules, the reporters, the baseline and the CLI."""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+from compat.tables import DEADLINES
+
+SEVERITIES = ("info", "warning", "error")  # ascending
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+def severity_for(deadline_id: Optional[str], today: _dt.date) -> str:
+    """Past a removal date -> error; past a support end or deprecation -> warning; else info."""
+    if deadline_id is None:
+        return "info"
+    deadline = DEADLINES[deadline_id]
+    if today < deadline.date:
+        return "info"
+    return "error" if deadline.kind == "removal" else "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # e.g. "PM101"
+    path: str  # relative to the current directory, '/'-separated
+    line: int  # 1-based
+    column: int  # 1-based
+    end_line: int
+    end_column: int
+    severity: str
+    message: str
+    fixable: bool  # a codemod rewrites it
+    deadline: Optional[str]  # key of compat.tables.DEADLINES, or None
+    snippet: str = field(default="", compare=False)  # the source line, stripped (for fingerprints)
+
+    def fingerprint(self) -> str:
+        """Stable across line moves: rule, path and the stripped source line (plus occurrence
+        index, added by the baseline when a line repeats)."""
+        text = f"{self.rule}\0{self.path}\0{self.snippet.strip()}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data.pop("snippet")
+        return data
