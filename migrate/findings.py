@@ -50,3 +50,28 @@ class Finding:
         data = asdict(self)
         data.pop("snippet")
         return data
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A scanner rule's metadata: what reporters, docs and SARIF need."""
+    id: str  # "PM101"
+    name: str  # "v1-host", kebab-case
+    title: str  # one line
+    deadline: Optional[str]  # key of compat.tables.DEADLINES, or None (advice)
+    fixable: bool  # a codemod of `prelude-migrate rewrite` fixes it
+    docs_url: str  # link into docs/scan.md (anchor = rule id, lower-case)
+    fixed_severity: Optional[str] = None  # e.g. "info" for advice rules; else from the calendar
+
+
+@dataclass
+class ScanSummary:
+    """Counts for the closing summary of every report."""
+    today: _dt.date
+    files_scanned: int = 0
+    files_skipped_binary: int = 0
+    files_skipped_large: int = 0
+    files_unreadable: list = field(default_factory=list)  # [(display_path, reason)]
+    files_excluded_baseline: int = 0  # findings hidden by the baseline
+    suppressed: int = 0  # findings hidden by inline `prelude-migrate: ignore[...]`
+    duration_s: float = 0.0
