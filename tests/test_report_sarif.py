@@ -1,0 +1,117 @@
+"""SARIF 2.1.0 output: valid against the official schema, stable fingerprints, result cap."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from migrate.report.sarif import FINGERPRINT_KEY, MAX_RESULTS
+from report_helpers import RULES, finding, rendered, summary, tricky_findings
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0.schema.json").read_text())
+
+
+def validate(document):
+    jsonschema.Draft4Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).validate(document)
+
+
+def test_vendored_schema_is_the_oasis_one():
+    assert SCHEMA["id"].endswith("/sarif-schema-2.1.0.json")
+    assert "runs" in SCHEMA["required"] and "version" in SCHEMA["required"]
+
+
+def test_report_validates_against_the_sarif_schema():
+    document = json.loads(rendered("sarif", tricky_findings()))
+    validate(document)
+    assert document["version"] == "2.1.0" and document["$schema"].endswith("sarif-schema-2.1.0.json")
+
+
+def test_schema_validation_would_catch_a_broken_report():
+    document = json.loads(rendered("sarif", tricky_findings()))
+    document["runs"][0]["results"][0]["level"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        validate(document)
+
+
+def test_driver_lists_rule_metadata():
+    run = json.loads(rendered("sarif", tricky_findings()))["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "prelude-migrate" and driver["version"]
+    assert driver["informationUri"].startswith("https://")
+    rules = {rule["id"]: rule for rule in driver["rules"]}
+    assert set(rules) == set(RULES)
+    assert rules["PM101"]["name"] == "v1-host"
+    assert rules["PM101"]["shortDescription"]["text"] == "api.ding.live host in a string"
+    assert rules["PM101"]["helpUri"] == "https://example.invalid/docs/scan.md#pm101"
+    assert rules["PM101"]["defaultConfiguration"]["level"] == "error"  # past the removal date
+    assert rules["PM101"]["properties"]["deadline"] == "v1-removal"
+    assert rules["PM101"]["properties"]["fixable"] is True
+    assert rules["PM301"]["defaultConfiguration"]["level"] == "note"  # advice rule, fixed info
+    assert "helpUri" not in rules["PM201"]  # relative docs link: not a valid helpUri
+    assert "Deadline: 2026-04-01 (removal of" in rules["PM201"]["help"]["markdown"]
+    assert "docs/scan.md#pm201" in rules["PM201"]["help"]["text"]
+    assert "Fix by hand" in rules["PM301"]["help"]["text"]
+
+
+def test_results_point_at_rules_and_relative_locations():
+    run = json.loads(rendered("sarif", tricky_findings()))["runs"][0]
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    for result in run["results"]:
+        assert rule_ids[result["ruleIndex"]] == result["ruleId"]
+    spaced = next(r for r in run["results"] if "client" in json.dumps(r["locations"]))
+    location = spaced["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "src/my%20app/client.py", "uriBaseId": "%SRCROOT%"}
+    assert location["region"] == {"startLine": 12, "startColumn": 5, "endLine": 12, "endColumn": 18}
+    assert spaced["level"] == "error"
+    assert spaced["message"]["text"] == "100% broken: api.ding.live, v1\nuse api.prelude.dev"
+    levels = sorted(r["level"] for r in run["results"])
+    assert levels == ["error", "error", "note", "warning"]
+
+
+def test_absolute_paths_become_file_uris():
+    result = json.loads(rendered("sarif", [finding(path="/srv/app/x y.py")]))["runs"][0]["results"][0]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "file:///srv/app/x%20y.py"}
+
+
+def fingerprints(findings):
+    run = json.loads(rendered("sarif", findings))["runs"][0]
+    return {(r["locations"][0]["physicalLocation"]["region"]["startLine"]):
+            r["partialFingerprints"][FINGERPRINT_KEY] for r in run["results"]}
+
+
+def test_fingerprints_survive_line_moves_and_tell_duplicates_apart():
+    before = fingerprints([finding(line=3), finding(line=9, snippet="other = 'https://api.ding.live/v1'")])
+    after = fingerprints([finding(line=30), finding(line=90, snippet="other = 'https://api.ding.live/v1'")])
+    assert before[3] == after[30] and before[9] == after[90]
+    assert before[3] != before[9]
+    same_line = 'URL = "https://api.ding.live/v1"'
+    twins = fingerprints([finding(line=3, snippet=same_line), finding(line=7, snippet=same_line)])
+    assert len(set(twins.values())) == 2
+
+
+def test_unreadable_files_become_notifications():
+    run = json.loads(rendered("sarif", []))["runs"][0]
+    notes = run["invocations"][0]["toolExecutionNotifications"]
+    assert notes[0]["message"]["text"] == "could not read secret.env: Permission denied"
+    assert run["results"] == []
+
+
+def test_results_capped_most_severe_first_with_a_notification():
+    infos = [finding("PM301", "web/a.js", i + 1, 1, snippet=f"x{i}") for i in range(MAX_RESULTS)]
+    errors = [finding("PM101", "z/last.py", i + 1, 1, snippet=f"y{i}") for i in range(5)]
+    document = json.loads(rendered("sarif", infos + errors, summary(files_unreadable=[])))
+    run = document["runs"][0]
+    assert len(run["results"]) == MAX_RESULTS
+    assert [r["level"] for r in run["results"][:5]] == ["error"] * 5  # errors kept despite file order
+    note = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+    assert note.startswith(f"5 of {MAX_RESULTS + 5} results omitted")
+    assert run["properties"]["resultsTotal"] == MAX_RESULTS + 5
+
+
+def test_finding_of_an_unregistered_rule_still_has_a_descriptor():
+    run = json.loads(rendered("sarif", [finding("PM999")], rules={}))["runs"][0]
+    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == ["PM999"]
+    assert run["results"][0]["ruleIndex"] == 0
+    validate({"version": "2.1.0", "runs": [run]})
