@@ -19,6 +19,9 @@ _LAZY = {
     "CompatAdapter": "compat.adapter",
     "install": "compat.adapter",
     "uninstall": "compat.adapter",
+    "CompatConfigError": "compat.adapter",
+    "MemoryStore": "compat.store",
+    "SQLiteStore": "compat.store",
 }
 
 

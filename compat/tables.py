@@ -176,6 +176,10 @@ V2_TO_V1_ERRORS: Mapping[str, str] = {
 # Every v2 code the references name (the set is open-ended: unknown codes map by status class).
 V2_ERROR_CODES: FrozenSet[str] = frozenset(V2_TO_V1_ERRORS) | V2_CREDENTIAL_CODES | {"premature_retry"}
 
+# v1 codes the docs list but the v1 SDKs' closed Code enum cannot decode (§4.1: ding-api-client
+# raises ValueError), with the nearest code it can; the adapter sends the latter by default.
+V1_CODES_MISSING_FROM_SDK: Mapping[str, str] = {"spending_limit_exceeded": "negative_balance"}
+
 
 def v1_error_for_v2(code: Optional[str], http_status: int) -> Tuple[Optional[str], int]:
     """The v1 ``(code, http_status)`` to present for a v2 error (§4.4, §4.5).
@@ -420,6 +424,80 @@ V2_PACKAGES: Mapping[str, str] = {
     "maven": "so.prelude.sdk:prelude-java", "gem": "prelude-sdk", "nuget": "PreludeSdk",
 }
 V2_PYTHON_SDK_PIN = "prelude-python-sdk>=0.16.0"
+
+# Namespaces the v1 SDKs are imported under in source code (sdk-surfaces §4), per language;
+# npm and Go import paths are the package names above.
+V1_SOURCE_NAMESPACES: Mapping[str, Tuple[str, ...]] = {
+    "jvm": ("live.ding.dingsdk", "live.ding.dingSdk"),
+    "php": ("Ding\\DingSDK",),
+    "ruby": ("ding_sdk",),  # require 'ding_sdk'; module ::DingSDK
+    "csharp": ("DingSDK",),
+}
+# How each language's v2 SDK builds a client (sdk-surfaces §4), for scanner messages.
+V2_CLIENT_SHAPES: Mapping[str, str] = {
+    "python": "Prelude(api_token=...) from prelude_python_sdk",
+    "js": "new Prelude({ apiToken }) from @prelude.so/sdk",
+    "go": "prelude.NewClient(option.WithAPIToken(...)) from github.com/prelude-so/go-sdk",
+    "jvm": "PreludeOkHttpClient.builder().apiToken(...).build() from so.prelude.sdk",
+    "php": "new Prelude\\Client(apiToken: ...) (Stainless PHP SDK, beta)",
+    "ruby": "PreludeSDK::Client.new(api_token: ...) from the prelude-sdk gem",
+    "csharp": "new PreludeClient { ApiToken = ... } from PreludeSdk",
+}
+
+
+# --- v1 Python SDK shapes, for the SDK codemods (sdk-surfaces §1.2-§1.7, §3.3-§3.8) ---------
+
+# Qualified names of the v1 client classes (ding-api-client 1.1.0 shipped `sdk.SDK`).
+SDK_V1_CLIENT_CLASSES: Tuple[str, ...] = ("ding.Ding", "ding.sdk.Ding", "sdk.SDK", "sdk.sdk.SDK")
+# Sub-modules of ding.models whose import is evidence of the v1 SDK (a Django app `ding` has none).
+SDK_V1_MODEL_MODULES: Tuple[str, ...] = ("components", "errors", "operations", "shared")
+# v2 client classes: a `.otp.*` call on one of these is leftover v1 code.
+SDK_V2_CLIENT_CLASSES: Tuple[str, ...] = (
+    "prelude_python_sdk.Prelude", "prelude_python_sdk.Client", "prelude_python_sdk._client.Prelude")
+# v1 client constructor keywords that only the v1 SDK takes (§1.2).
+SDK_V1_CLIENT_KEYWORDS: Tuple[str, ...] = (
+    "api_key", "server", "server_idx", "server_url", "url_params", "retry_config")
+# v1 request model class -> operation name (key of OPERATIONS).
+SDK_V1_REQUEST_MODELS: Mapping[str, str] = {
+    "CreateAuthenticationRequest": "create", "CreateCheckRequest": "check",
+    "RetryAuthenticationRequest": "retry", "FeedbackRequest": "feedback", "LookupRequest": "lookup",
+}
+# Operation -> the attribute of the v1 response wrapper that carries its payload (§1.5).
+SDK_V1_PAYLOAD_ATTRS: Mapping[str, str] = {
+    "create": "create_authentication_response", "check": "create_check_response",
+    "retry": "retry_authentication_response", "feedback": "feedback_response",
+    "status": "authentication_status_response", "lookup": "lookup_response",
+}
+# Operation -> v1 payload field -> v2 response attribute; None: no v2 equivalent (§3.6).
+# Lookup fields are in LOOKUP_FIELD_MOVES.
+SDK_V1_RESPONSE_FIELDS: Mapping[str, Mapping[str, Optional[str]]] = {
+    "create": {"authentication_uuid": "id", "status": "status", "created_at": None, "expires_at": None},
+    "check": {"authentication_uuid": "id", "status": "status"},
+    "retry": {"authentication_uuid": "id", "status": "status", "created_at": None,
+              "next_retry_at": None, "remaining_retry": None},
+    "feedback": {"uuid": None},
+}
+# v1 enum class -> what its values are (member names are the upper-cased values, §1.6, §1.7).
+SDK_V1_ENUMS: Mapping[str, str] = {
+    "Status": "create-status", "CheckStatus": "check-status",
+    "CreateCheckResponseStatus": "check-status", "RetryAuthenticationResponseStatus": "retry-status",
+    "FeedbackRequestStatus": "feedback-status", "DeviceType": "device-type", "LineType": "line-type",
+    "Code": "error-code", "Type": "lookup-type",
+}
+# v1 exception class -> prelude_python_sdk exception class (§3.7).
+SDK_V1_ERROR_CLASSES: Mapping[str, str] = {
+    "ErrorResponse": "BadRequestError", "ErrorResponse1": "BadRequestError", "SDKError": "APIStatusError",
+}
+# v1 response/annotation types -> prelude_python_sdk type (§3.8), by class name.
+SDK_V1_TYPE_MOVES: Mapping[str, str] = {
+    "Ding": "prelude_python_sdk.Prelude", "SDK": "prelude_python_sdk.Prelude",
+    "CreateAuthenticationResponse": "prelude_python_sdk.types.VerificationCreateResponse",
+    "CreateAutenticationResponse": "prelude_python_sdk.types.VerificationCreateResponse",
+    "CheckResponse": "prelude_python_sdk.types.VerificationCheckResponse",
+    "CreateCheckResponse": "prelude_python_sdk.types.VerificationCheckResponse",
+    "LookupResponse": "prelude_python_sdk.types.LookupLookupResponse",
+    "FeedbackResponse": "prelude_python_sdk.types.WatchSendFeedbacksResponse",
+}
 
 __all__ = [n for n in dir() if n.isupper() or n in {
     "Deadline", "Operation", "V1ErrorMove", "v1_error_for_v2", "v2_errors_for_v1", "current_docs_link"}]

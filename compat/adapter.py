@@ -1,0 +1,556 @@
+"""The runtime adapter: unchanged v1 code keeps working against the v2 API.
+
+``CompatAdapter`` is a ``requests`` transport adapter for ``https://api.ding.live/``. It
+answers each v1 call by making the equivalent v2 call(s) on ``https://api.prelude.dev/v2`` and
+translating the answer back into v1 shape (``compat.translate``). The legacy transactional
+host ``api.ding.live/v2/*`` is forwarded to ``api.prelude.dev/v2/*`` unchanged.
+
+It subclasses ``BaseAdapter`` (not ``HTTPAdapter``) so that ``responses``, which patches
+``HTTPAdapter.send``, mocks only the v2 side in tests. v2 is reached through a plain
+``requests`` session's own transport adapter, called directly (no second round of session
+processing), so the added cost stays small. Create and check are never re-sent on a fault:
+each can send or consume a code.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import http.client
+import io
+import json
+import logging
+import os
+import re
+import threading
+import time
+import uuid
+from typing import Any, Callable, Dict, Mapping, NoReturn, Optional, Sequence, Tuple, Union
+from urllib.parse import quote, unquote, urlsplit
+
+import requests
+from requests.adapters import BaseAdapter
+from requests.structures import CaseInsensitiveDict
+from requests.utils import get_environ_proxies
+
+from compat import tables, translate
+from compat.sealing import E164, InvalidId, Sealer
+from compat.store import Store
+
+_log = logging.getLogger("compat")
+V1_PREFIX = f"https://{tables.V1_HOST}/"
+REQUEST_ID_HEADER = "X-Prelude-Request-Id"
+_FRACTION = re.compile(r"(\.\d+)")
+DEFAULT_TIMEOUT = 30.0  # seconds; v1 Python had none, the v2 SDK uses 60
+
+Timeout = Union[None, float, Tuple[float, float]]
+
+
+class CompatConfigError(ValueError):
+    """The adapter cannot be built as asked (for example, no v2 API key anywhere)."""
+
+
+def _v2_key(api_key: Optional[str]) -> str:
+    key = api_key if api_key is not None else os.environ.get(tables.V2_API_KEY_ENV)
+    if not key:
+        raise CompatConfigError(
+            f"compat needs a v2 API key: pass api_key=... or set the {tables.V2_API_KEY_ENV} "
+            "environment variable (a v1 X-API-Key key is not accepted by v2)")
+    return key
+
+
+def _iso(seconds: float) -> str:
+    """RFC 3339 UTC with milliseconds and a Z, as both APIs write timestamps."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)) + ".%03dZ" % (int(seconds * 1000) % 1000)
+
+
+def _parse_iso(text: Any) -> Optional[float]:
+    if not isinstance(text, str):
+        return None
+    # fromisoformat (3.9) wants "+00:00" and at most 6 fraction digits; RFC 3339 allows more.
+    text = _FRACTION.sub(lambda m: (m.group(1) + "00000")[:7], text.replace("Z", "+00:00").replace("z", "+00:00"))
+    try:
+        moment = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment.timestamp() if moment.tzinfo else None
+
+
+def _v1_app_realm_error(body: Mapping[str, Any]) -> Optional[Tuple[str, str]]:
+    """v1's own rule (§5.1): an app_realm is an Android SMS Retriever hash, so it needs
+    device_type ANDROID. v2 would take it for any platform; v1 callers expect the error."""
+    if body.get("app_realm") is None:
+        return None
+    if not body.get("device_type"):
+        return "app_realm_require_device_type", "app_realm requires device_type"
+    if body["device_type"] != "ANDROID":
+        return "unsupported_app_realm_device_type", "app_realm is only supported with device_type ANDROID"
+    return None
+
+
+def _retry_status_from_state(record: Mapping[str, Any], now: float) -> Optional[str]:
+    """The v1 retry status the store already knows (nothing is sent), or None to go ahead."""
+    if record.get("validated"):
+        return "already_validated"
+    expires_at = record.get("expires_at")
+    if expires_at is not None and now >= expires_at:
+        return "expired_auth"
+    return None
+
+
+def _raise_pointing_at(exc: requests.RequestException, context: str,
+                       v1_request: requests.PreparedRequest) -> NoReturn:
+    """Raise the same kind of exception (what v1 callers catch), about the v1 request they made."""
+    try:
+        replacement = type(exc)(f"{context}: {exc}", request=v1_request)
+    except TypeError:  # an exception class with its own constructor: keep the original
+        raise exc from None
+    raise replacement from exc
+
+
+class _V2Answer:
+    """A v2 response reduced to what the translators need."""
+
+    __slots__ = ("status", "body", "request_id")
+
+    def __init__(self, status: int, body: Any):
+        self.status = status
+        self.body = body if isinstance(body, dict) else {}
+        request_id = self.body.get("request_id")
+        self.request_id = request_id if isinstance(request_id, str) else None
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+
+class CompatAdapter(BaseAdapter):
+    """Serves ``https://api.ding.live/`` (v1 and the legacy v2 host) from the v2 API.
+
+    Options: ``api_key`` (v2 key; default ``$API_TOKEN``), ``secret`` and
+    ``previous_secrets`` (seal ids with these instead of a key derived from ``api_key``; old
+    secrets stay readable after a rotation), ``store`` (a ``compat.store.Store`` for status
+    history, retry replay, ``already_validated`` and expiry), ``timeout`` (seconds, or
+    ``(connect, read)``; a timeout given to the v1 call wins), ``forward_feedback`` (send
+    ``onboarded`` feedback to Watch), ``blocked_number_as_error`` (``in_block_list`` blocks as
+    v1 ``blocked_number`` errors, else ``spam_detected``), ``sdk_decodable_codes`` (answer
+    ``negative_balance`` for ``spending_limit_exceeded``, which the ding SDK cannot decode),
+    ``v2_base_url``, ``v2_session``
+    (its transport adapter, verify, cert, proxies and headers are used) and ``clock``.
+    """
+
+    def __init__(
+        self,
+        api_key: Optional[str] = None,
+        *,
+        secret: Union[str, bytes, None] = None,
+        previous_secrets: Sequence[Union[str, bytes]] = (),
+        store: Optional[Store] = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        forward_feedback: bool = False,
+        blocked_number_as_error: bool = True,
+        sdk_decodable_codes: bool = True,
+        v2_base_url: Optional[str] = None,
+        v2_session: Optional[requests.Session] = None,
+        clock: Callable[[], float] = time.time,
+    ):
+        super().__init__()
+        self.api_key = _v2_key(api_key)
+        self.sealer = Sealer(secret if secret is not None else self.api_key, previous_secrets)
+        self.store = store
+        self.timeout = timeout
+        self.forward_feedback = forward_feedback
+        self.blocked_number_as_error = blocked_number_as_error
+        self.sdk_decodable_codes = sdk_decodable_codes
+        self.clock = clock
+        base = v2_base_url or os.environ.get(tables.V2_BASE_URL_ENV) or tables.V2_ORIGIN
+        self.v2_origin = base.rstrip("/")
+        if self.v2_origin.endswith("/v2"):
+            self.v2_origin = self.v2_origin[:-3]
+        self._owns_session = v2_session is None
+        self.v2_session = v2_session if v2_session is not None else requests.Session()
+        # Session-level settings are resolved once here, not on every call (that is the cost
+        # a second Session.request would add).
+        session = self.v2_session
+        self._proxies = dict(get_environ_proxies(self.v2_origin) if session.trust_env else {})
+        self._proxies.update(session.proxies or {})
+        self._verify = session.verify
+        self._cert = session.cert
+        self._v2_headers = {**session.headers, "Accept": "application/json",
+                            tables.V2_AUTH_HEADER: f"{tables.V2_AUTH_SCHEME} {self.api_key}"}
+        self._post_routes = {
+            "/v1/authentication": self._create, "/v1/check": self._check, "/v1/retry": self._retry,
+            "/v1/authentication/feedback": self._feedback,
+            "/v1/lookup": self._lookup_by_body,  # ding-client-sdk <= 1.2.2: POST with {phone_number}
+        }
+
+    # --- the transport adapter interface -----------------------------------------------------
+
+    def send(self, request: requests.PreparedRequest, stream: bool = False, timeout: Timeout = None,
+             verify: Any = True, cert: Any = None, proxies: Any = None) -> requests.Response:
+        parts = urlsplit(request.url or "")
+        if parts.hostname != tables.V1_HOST:  # mounted on a wider prefix than it serves
+            raise requests.exceptions.InvalidURL(
+                f"compat.CompatAdapter serves {V1_PREFIX} only; mount it there, not for {request.url}",
+                request=request)
+        path = parts.path
+        timeout = timeout if timeout is not None else self.timeout
+        if path.startswith("/v2/") or path == "/v2":
+            return self._forward(request, parts, stream, timeout)
+        method = (request.method or "GET").upper()
+        handler, argument = self._route(method, path)
+        if handler is None:
+            return self._reply(request, 404, translate.v1_error_body(
+                "bad_request", f"no v1 operation {method} {path}"))
+        return handler(request, argument, parts.query, timeout)
+
+    def close(self) -> None:
+        if self._owns_session:
+            self.v2_session.close()
+
+    def _route(self, method: str, path: str) -> Tuple[Optional[Callable[..., requests.Response]], str]:
+        if method == "POST":
+            return self._post_routes.get(path.rstrip("/")), ""
+        if method == "GET":
+            for prefix, handler in (("/v1/authentication/", self._status), ("/v1/lookup/", self._lookup)):
+                if path.startswith(prefix) and len(path) > len(prefix) and "/" not in path[len(prefix):]:
+                    return handler, unquote(path[len(prefix):])
+        return None, ""
+
+    # --- operations -----------------------------------------------------------------------
+
+    def _create(self, request: requests.PreparedRequest, _: str, __: str, timeout: Timeout) -> requests.Response:
+        body = self._v1_json(request)
+        if body is None:
+            return self._error(request, "bad_request", "the request body must be a JSON object")
+        phone = body.get("phone_number")
+        if not isinstance(phone, str) or not E164.match(phone):
+            # v1 required E.164 too; refusing here sends nothing and keeps the id sealable.
+            return self._error(request, "invalid_phone_number", f"phone_number must be E.164, got {phone!r}")
+        realm_error = _v1_app_realm_error(body)
+        if realm_error:
+            return self._error(request, *realm_error)
+        now = self.clock()
+        try:  # sealed before anything is sent, so that a failure here costs no code
+            auth_uuid = self.sealer.seal(phone, now)
+        except ValueError as exc:
+            return self._reply(request, 500, translate.v1_error_body("internal_server_error", f"compat: {exc}"))
+        v2_body = translate.create_request_to_v2(body)
+        answer = self._call(request, "POST", "/v2/verification", timeout, v2_body)
+        if not answer.ok:
+            return self._v2_error(request, answer, body)
+        status, v1_body = translate.create_response_to_v1(
+            answer.body, auth_uuid, _iso(now), blocked_number_as_error=self.blocked_number_as_error)
+        if status == 200:
+            self._store_put(auth_uuid, {
+                "phone_number": phone, "v2_id": answer.body.get("id"), "v2_create": v2_body,
+                "created_at": now, "expires_at": None, "validated": False,
+            })
+        return self._reply(request, status, v1_body, answer.request_id)
+
+    def _check(self, request: requests.PreparedRequest, _: str, __: str, timeout: Timeout) -> requests.Response:
+        body = self._v1_json(request)
+        if body is None:
+            return self._error(request, "bad_request", "the request body must be a JSON object")
+        auth_uuid = body.get("authentication_uuid")
+        phone = self._open(auth_uuid)
+        if phone is None:
+            return self._invalid_id(request, auth_uuid)
+        if not isinstance(body.get("check_code"), str) or not body["check_code"]:
+            return self._error(request, "bad_request", "check_code is required")
+        answer = self._call(request, "POST", "/v2/verification/check", timeout,
+                            translate.check_request_to_v2(body, phone))
+        if answer.status == 429:  # v1 reported check rate limiting as a status (§5.2)
+            return self._reply(request, 200, {"authentication_uuid": auth_uuid, "status": "rate_limited"},
+                               answer.request_id)
+        if not answer.ok:
+            return self._v2_error(request, answer, body)
+        record = self._store_get(auth_uuid)
+        status, v1_body = translate.check_response_to_v1(
+            answer.body, auth_uuid, already_validated=bool(record and record.get("validated")))
+        if record is not None and v1_body.get("status") == "valid":
+            self._store_update(auth_uuid, validated=True)
+        return self._reply(request, status, v1_body, answer.request_id)
+
+    def _retry(self, request: requests.PreparedRequest, _: str, __: str, timeout: Timeout) -> requests.Response:
+        body = self._v1_json(request)
+        if body is None:
+            return self._error(request, "bad_request", "the request body must be a JSON object")
+        auth_uuid = body.get("authentication_uuid")
+        phone = self._open(auth_uuid)
+        if phone is None:
+            return self._invalid_id(request, auth_uuid)
+        now_iso = _iso(self.clock())
+        record = self._store_get(auth_uuid)
+        request_id = None
+        if record is not None:
+            if not record.get("validated") and record.get("expires_at") is None and record.get("v2_id"):
+                # Learn the expiry (and a conversion) from the v2 history: a GET sends nothing.
+                history = self._history(request, record["v2_id"], timeout)
+                if not history.ok:
+                    return self._v2_error(request, history, None)
+                record = self._remember_history(auth_uuid, record, history.body)
+                request_id = history.request_id
+            known_status = _retry_status_from_state(record, self.clock())
+            if known_status is not None:
+                return self._reply(request, *translate.retry_status_reply(auth_uuid, known_status, now_iso),
+                                   request_id)
+        v2_body = translate.retry_request_to_v2(phone, record.get("v2_create") if record else None)
+        answer = self._call(request, "POST", "/v2/verification", timeout, v2_body)
+        if answer.body.get("code") == "premature_retry" and not answer.ok:
+            return self._reply(request, *translate.retry_status_reply(auth_uuid, "denied", now_iso),
+                               answer.request_id)
+        if not answer.ok:
+            return self._v2_error(request, answer, body)
+        v2_id = answer.body.get("id")
+        if record is not None and v2_id and v2_id != record.get("v2_id"):
+            # v2 opened a new window (the old one closed unseen): follow it for status/expiry.
+            self._store_update(auth_uuid, v2_id=v2_id, expires_at=None)
+        status, v1_body = translate.retry_response_to_v1(answer.body, auth_uuid, now_iso)
+        return self._reply(request, status, v1_body, answer.request_id)
+
+    def _remember_history(self, auth_uuid: str, record: Dict[str, Any], history: Mapping[str, Any]) -> Dict[str, Any]:
+        changes: Dict[str, Any] = {}
+        if history.get("status") == "converted":
+            changes["validated"] = True
+        expires_at = _parse_iso(history.get("expires_at"))
+        if expires_at is not None:
+            changes["expires_at"] = expires_at
+        if changes:
+            record = self._store_update(auth_uuid, **changes) or {**record, **changes}
+        return record
+
+    def _feedback(self, request: requests.PreparedRequest, _: str, __: str, timeout: Timeout) -> requests.Response:
+        body = self._v1_json(request)
+        if body is None:
+            return self._error(request, "bad_request", "the request body must be a JSON object")
+        if body.get("status") not in tables.FEEDBACK_STATUS_V1_TO_V2:
+            return self._error(request, "invalid_feedback_status",
+                               f"status must be one of {sorted(tables.FEEDBACK_STATUS_V1_TO_V2)}")
+        phone = body.get("phone_number")
+        if not isinstance(phone, str) or not E164.match(phone):
+            return self._error(request, "invalid_phone_number", f"phone_number must be E.164, got {phone!r}")
+        request_id = None
+        v2_body = translate.feedback_request_to_v2(body) if self.forward_feedback else None
+        if v2_body is not None:
+            answer = self._call(request, "POST", "/v2/watch/feedback", timeout, v2_body)
+            if not answer.ok:
+                return self._v2_error(request, answer, body)
+            request_id = answer.request_id
+        status, v1_body = translate.feedback_response_to_v1(str(uuid.uuid4()))
+        return self._reply(request, status, v1_body, request_id)
+
+    def _status(self, request: requests.PreparedRequest, auth_uuid: str, _: str,
+                timeout: Timeout) -> requests.Response:
+        try:
+            sealed = self.sealer.open(auth_uuid)
+        except InvalidId:
+            return self._invalid_id(request, auth_uuid)
+        record = self._store_get(auth_uuid)
+        if record is None or not record.get("v2_id"):
+            # Stateless: the id itself is all there is (no v2 verification id to ask about).
+            return self._reply(request, 200, {"uuid": auth_uuid, "phone_number": sealed.phone_number,
+                                              "created_at": _iso(sealed.issued_at), "events": []})
+        answer = self._history(request, record["v2_id"], timeout)
+        if not answer.ok:
+            return self._v2_error(request, answer, None)
+        return self._reply(request, 200, translate.status_response_to_v1(answer.body, auth_uuid),
+                           answer.request_id)
+
+    def _lookup(self, request: requests.PreparedRequest, phone: str, query: str,
+                timeout: Timeout) -> requests.Response:
+        answer = self._call(request, "GET", "/v2/lookup/" + quote(phone, safe="+"), timeout, query=query)
+        if not answer.ok:
+            return self._v2_error(request, answer, None)
+        return self._reply(request, 200, translate.lookup_response_to_v1(answer.body), answer.request_id)
+
+    def _lookup_by_body(self, request: requests.PreparedRequest, _: str, query: str,
+                        timeout: Timeout) -> requests.Response:
+        body = self._v1_json(request)
+        phone = body.get("phone_number") if body else None
+        if not isinstance(phone, str) or not phone:
+            return self._error(request, "bad_request", "phone_number is required")
+        return self._lookup(request, phone, query, timeout)
+
+    # --- the legacy transactional host ------------------------------------------------------
+
+    def _forward(self, request: requests.PreparedRequest, parts: Any, stream: bool,
+                 timeout: Timeout) -> requests.Response:
+        url = self.v2_origin + parts.path + ("?" + parts.query if parts.query else "")
+        forwarded = requests.PreparedRequest()
+        forwarded.method = request.method
+        forwarded.url = url
+        forwarded.headers = CaseInsensitiveDict(
+            {k: v for k, v in request.headers.items() if k.lower() != "host"})
+        forwarded.body = request.body
+        return self._transport(request, forwarded, stream, timeout)
+
+    # --- v2 plumbing ----------------------------------------------------------------------
+
+    def _call(self, v1_request: requests.PreparedRequest, method: str, path: str, timeout: Timeout,
+              body: Optional[Mapping[str, Any]] = None, query: str = "") -> _V2Answer:
+        prepared = requests.PreparedRequest()
+        prepared.method = method
+        prepared.url = self.v2_origin + path + ("?" + query if query else "")
+        headers = CaseInsensitiveDict(self._v2_headers)
+        if body is not None:
+            data = json.dumps(body).encode("utf-8")  # default encoder: its fast cached path
+            headers["Content-Type"] = "application/json"
+            headers["Content-Length"] = str(len(data))
+            prepared.body = data
+        prepared.headers = headers
+        response = self._transport(v1_request, prepared, False, timeout)
+        try:
+            content = response.content
+        except requests.RequestException as exc:
+            _raise_pointing_at(exc, f"compat: reading the v2 answer to {method} {path} failed", v1_request)
+        try:
+            decoded = json.loads(content) if content else {}
+        except ValueError:
+            decoded = {"message": "v2 answered with a body that is not JSON"}
+            if 200 <= response.status_code < 300:
+                return _V2Answer(502, decoded)
+        return _V2Answer(response.status_code, decoded)
+
+    def _transport(self, v1_request: requests.PreparedRequest, prepared: requests.PreparedRequest,
+                   stream: bool, timeout: Timeout) -> requests.Response:
+        """One v2 request, never repeated. Faults surface as the ``requests`` exception the
+        v1 caller already handles, pointing at the v1 request it made."""
+        url = prepared.url or ""
+        try:
+            adapter = self.v2_session.get_adapter(url)
+            return adapter.send(prepared, stream=stream, timeout=timeout, verify=self._verify,
+                                cert=self._cert, proxies=self._proxies)
+        except requests.RequestException as exc:
+            _raise_pointing_at(exc, f"compat: v2 {prepared.method} {urlsplit(url).path} failed", v1_request)
+
+    # The store only adds fidelity: when it fails, answer from the sealed id and say so in the
+    # log, rather than fail a call whose code v2 may already have sent.
+
+    def _store_get(self, key: str) -> Optional[Dict[str, Any]]:
+        return self._store_op("get", key)
+
+    def _store_put(self, key: str, record: Dict[str, Any]) -> None:
+        self._store_op("put", key, record)
+
+    def _store_update(self, key: str, **changes: Any) -> Optional[Dict[str, Any]]:
+        return self._store_op("update", key, **changes)
+
+    def _store_op(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        if self.store is None:
+            return None
+        try:
+            return getattr(self.store, name)(*args, **kwargs)
+        except Exception:  # noqa: BLE001 - any backend failure degrades to stateless
+            _log.warning("compat store %s failed; answering without it", name, exc_info=True)
+            return None
+
+    def _history(self, v1_request: requests.PreparedRequest, v2_id: str, timeout: Timeout) -> _V2Answer:
+        return self._call(v1_request, "GET", "/v2/verification/phone/history/" + quote(v2_id, safe=""), timeout)
+
+    def _v1_json(self, request: requests.PreparedRequest) -> Optional[Dict[str, Any]]:
+        raw = request.body
+        if raw is None or raw == b"" or raw == "":
+            return {}
+        try:
+            decoded = json.loads(raw)
+        except (ValueError, TypeError):
+            return None
+        return decoded if isinstance(decoded, dict) else None
+
+    def _open(self, auth_uuid: Any) -> Optional[str]:
+        try:
+            return self.sealer.open(auth_uuid).phone_number
+        except InvalidId:
+            return None
+
+    # --- v1 answers -------------------------------------------------------------------------
+
+    def _invalid_id(self, request: requests.PreparedRequest, auth_uuid: Any) -> requests.Response:
+        return self._error(request, "invalid_auth_uuid",
+                           f"authentication_uuid {auth_uuid!r} was not issued by this adapter's key, "
+                           "or was altered")
+
+    def _error(self, request: requests.PreparedRequest, code: str, message: str) -> requests.Response:
+        return self._reply(request, *translate.v1_error(code, message))
+
+    def _v2_error(self, request: requests.PreparedRequest, answer: _V2Answer,
+                  v1_body: Optional[Mapping[str, Any]]) -> requests.Response:
+        status, body = translate.error_to_v1(answer.body, answer.status, answer.request_id, v1_body,
+                                             sdk_decodable=self.sdk_decodable_codes)
+        return self._reply(request, status, body, answer.request_id)
+
+    def _reply(self, request: requests.PreparedRequest, status: int, body: Mapping[str, Any],
+               request_id: Optional[str] = None) -> requests.Response:
+        content = json.dumps(body).encode("utf-8")  # default encoder: its fast cached path
+        response = requests.Response()
+        response.status_code = status
+        response.reason = http.client.responses.get(status, "")
+        headers = {"Content-Type": "application/json", "Content-Length": str(len(content))}
+        if request_id:
+            headers[REQUEST_ID_HEADER] = request_id
+        response.headers = CaseInsensitiveDict(headers)
+        response._content = content
+        response._content_consumed = True
+        response.raw = io.BytesIO(content)
+        response.encoding = "utf-8"
+        response.url = request.url or ""
+        response.request = request
+        response.connection = self
+        return response
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+def session(api_key: Optional[str] = None, **options: Any) -> requests.Session:
+    """A ``requests.Session`` whose calls to ``https://api.ding.live/`` are served by v2.
+
+    ``Ding(api_key="unused", client=compat.session(api_key=V2_KEY))`` or plain
+    ``compat.session().post("https://api.ding.live/v1/authentication", json=...)``.
+    Options are those of ``CompatAdapter``.
+    """
+    adapter = CompatAdapter(api_key, **options)
+    result = requests.Session()
+    result.mount(V1_PREFIX, adapter)
+    return result
+
+
+_install_lock = threading.Lock()
+_installed: Optional[CompatAdapter] = None
+_original_get_adapter = None
+
+
+def install(api_key: Optional[str] = None, **options: Any) -> CompatAdapter:
+    """Serve ``https://api.ding.live/`` from v2 in every ``requests`` session of the process,
+    including ones made later and ``requests.post(...)``. A session that mounted its own
+    adapter for that host keeps it. Calling it again replaces the previous installation."""
+    global _installed, _original_get_adapter
+    adapter = CompatAdapter(api_key, **options)
+    with _install_lock:
+        previous = _installed
+        if _original_get_adapter is None:
+            _original_get_adapter = requests.Session.get_adapter
+        original = _original_get_adapter
+
+        def get_adapter(self: requests.Session, url: str) -> BaseAdapter:
+            if url[:len(V1_PREFIX)].lower() == V1_PREFIX and not any(
+                    prefix.lower().startswith(V1_PREFIX) for prefix in self.adapters):
+                return adapter
+            return original(self, url)
+
+        get_adapter.__wrapped__ = original  # type: ignore[attr-defined]
+        requests.Session.get_adapter = get_adapter  # type: ignore[method-assign]
+        _installed = adapter
+    if previous is not None:
+        previous.close()
+    return adapter
+
+
+def uninstall() -> None:
+    """Undo ``install``: ``requests.Session.get_adapter`` is the original function again."""
+    global _installed, _original_get_adapter
+    with _install_lock:
+        adapter, _installed = _installed, None
+        if _original_get_adapter is not None:
+            requests.Session.get_adapter = _original_get_adapter  # type: ignore[method-assign]
+            _original_get_adapter = None
+    if adapter is not None:
+        adapter.close()
