@@ -292,6 +292,15 @@ CHANNEL_V2_TO_V1_CAPABILITY: Mapping[str, str] = {
 }
 
 
+# v2 history delivery status -> v1 delivery_status event status (§5.5; expired and read are the
+# reference's suggestions; silent_* have no v1 value and are skipped).
+DELIVERY_STATUS_V2_TO_V1: Mapping[str, str] = {
+    "unknown": "unknown", "submitted": "submitted", "in_transit": "in_transit",
+    "delivered": "delivered", "undeliverable": "undeliverable",
+    "expired": "undeliverable", "read": "delivered",
+}
+
+
 # --- operations and field moves (§2, §5) ---------------------------------------------------
 
 @dataclass(frozen=True)
@@ -345,6 +354,9 @@ CREATE_FIELD_MOVES: Mapping[str, Tuple[Optional[str], Optional[str]]] = {
     "locale": ("options", "locale"),
     "correlation_id": ("metadata", "correlation_id"),
 }
+# JSON type of the v1 create fields (ding-api-client's CreateAuthenticationRequest): every
+# field of CREATE_FIELD_MOVES is a string except these booleans.
+V1_CREATE_BOOLEAN_FIELDS: FrozenSet[str] = frozenset({"is_returning_user"})
 CREATE_FIELD_TRANSFORMS: Mapping[str, str] = {
     "phone_number": "wrap as {type: phone_number, value}",
     "device_type": "lower-case (DEVICE_TYPE_V1_TO_V2)",

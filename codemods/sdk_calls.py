@@ -1,0 +1,297 @@
+"""``sdk-calls``: the six v1 operations become v2 calls (sdk-surfaces §3.4, §3.5).
+
+* create (every spelling) -> ``verification.create(target=..., signals=..., options=..., metadata=...)``
+* check -> ``verification.check(target=..., code=...)`` and retry -> ``verification.create(target=...)``,
+  only when the phone number is known in the function (see ``codemods.detect``); else a TODO.
+* feedback -> removed with a TODO naming ``watch.send_feedbacks`` (DESIGN; api-mapping §5.4).
+* get_authentication_status -> ``verification.phone.history.retrieve(id)`` with a TODO.
+* lookup (every signature) -> ``lookup.lookup(phone[, type=[...]])``.
+
+Request models are read inline, from a single-use variable (inlined, and its assignment
+deleted) or positionally where the order never changed; anything else keeps the call and gets
+a TODO. Enum members in requests become the v2 string literals.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Set, Tuple
+
+import libcst as cst
+from libcst.metadata import ParentNodeProvider
+
+from codemods.detect import CALL_TRIGGERS, SdkCall, arg
+from codemods.sdk_common import SdkCodemod, code, literal_string, todo_text
+from compat.tables import (
+    CREATE_FIELD_MOVES,
+    CREATE_FIELD_REVIEW,
+    DEVICE_TYPE_V1_TO_V2,
+    FEEDBACK_STATUS_V1_TO_V2,
+    OPERATIONS,
+)
+
+PHONE_TODO = "v2 {op} needs the phone number (v1 used authentication_uuid); pass the number the verification was created for"
+RETRY_TODO = "v2 has no retry endpoint; re-creating the verification within its window re-sends the code"
+STATUS_TODO = ("v2 history has a different response shape, and v1 authentication UUIDs may not be "
+               "valid v2 verification ids")
+FSTRING_CALL_TODO = "v1 SDK call inside an f-string; move it to a variable, then re-run"
+_CREATE_SECTIONS = ("signals", "options", "metadata")
+
+
+@dataclass
+class Plan:
+    replacement: Optional[str] = None  # new call source; None keeps the call
+    todos: List[str] = field(default_factory=list)
+    remove_statement: bool = False  # feedback: the whole statement goes
+    shared_request: Optional[str] = None  # new value of a request variable that has other uses
+
+
+class SdkCallsCodemod(SdkCodemod):
+    NAME = "sdk-calls"
+    TRIGGERS = CALL_TRIGGERS  # every operation is called on client.otp or client.lookup
+    DESCRIPTION = "client.otp.* / client.lookup.lookup v1 calls -> verification.create/check, lookup.lookup, watch feedback TODO."
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self._plans: Dict[cst.Call, Plan] = {}
+        self._delete_lines: Set[cst.SimpleStatementLine] = set()
+        self._shared_lines: Dict[cst.SimpleStatementLine, str] = {}  # `req = Model(...)` -> new value
+        self._remove_lines: Set[cst.SimpleStatementLine] = set()
+        # id -> node; holding the node keeps its id from being reused by a later node.
+        self._placeholders: Dict[int, cst.CSTNode] = {}
+        for call, sdk_call in self.analysis.calls.items():
+            plan = self._plan(sdk_call)
+            self._plans[call] = plan
+            request = sdk_call.request
+            if plan.replacement is not None and request.assignment is not None and plan.shared_request:
+                self._shared_lines[request.assignment] = plan.shared_request
+            elif plan.replacement is not None and request.assignment is not None and not request.shared:
+                self._delete_lines.add(request.assignment)
+            if plan.remove_statement:
+                self._remove_lines.add(self._statement_of(call))
+
+    def _in_fstring(self, node: cst.CSTNode) -> bool:
+        parent = self.get_metadata(ParentNodeProvider, node, None)
+        while parent is not None and not isinstance(parent, cst.FormattedString):
+            parent = self.get_metadata(ParentNodeProvider, parent, None)
+        return parent is not None
+
+    def _statement_of(self, call: cst.Call) -> cst.CSTNode:
+        expr = self.get_metadata(ParentNodeProvider, call)
+        return self.get_metadata(ParentNodeProvider, expr)
+
+    # -- planning ---------------------------------------------------------------------------
+    def _plan(self, c: SdkCall) -> Plan:
+        if self._in_fstring(c.node):  # replacements write "..." literals; keep it simple and safe
+            return Plan(todos=[FSTRING_CALL_TODO])
+        receiver = code(c.receiver)
+        if c.op == "create":
+            return self._plan_create(c, receiver)
+        if c.op in ("check", "retry"):
+            return self._plan_check_retry(c, receiver)
+        if c.op == "feedback":
+            return self._plan_feedback(c)
+        if c.op == "status":
+            auth = arg(c.node, "auth_uuid", 0)
+            if auth is None:
+                return Plan(todos=[STATUS_TODO])
+            return Plan(f"{receiver}.{OPERATIONS['status'].v2_sdk_call}({code(auth.value)})", [STATUS_TODO])
+        return self._plan_lookup(c, receiver)
+
+    def _layout(self, c: SdkCall, head: str, kwargs: List[Tuple[str, str]]) -> str:
+        """`head(k=v, ...)`, one argument per line when the v1 call spanned lines."""
+        one_line = f"{head}({', '.join(f'{k}={v}' for k, v in kwargs)})"
+        if "\n" not in code(c.node) and len(one_line) <= 100:
+            return one_line
+        # No statement indentation here: libcst re-indents continuation lines to the block's.
+        inner = "".join(f"    {k}={v},\n" for k, v in kwargs)
+        return f"{head}(\n{inner})"
+
+    def _fields(self, c: SdkCall, positional_names: Tuple[str, ...]) -> Tuple[Optional[Dict[str, cst.BaseExpression]], Optional[str]]:
+        """The request model's fields, or (None, why) when they cannot be read safely."""
+        model = c.request.call
+        if model is None:
+            return None, c.request.problem
+        fields: Dict[str, cst.BaseExpression] = {}
+        positionals = [a for a in model.args if a.keyword is None]
+        for a in model.args:
+            if a.star:
+                return None, f"{c.request.model} built with */**; move its fields by hand"
+        if len(positionals) > len(positional_names):
+            return None, (f"positional {c.request.model} fields changed order between v1 SDK versions; "
+                          "use keywords, then re-run")
+        for name, a in zip(positional_names, positionals):
+            fields[name] = a.value
+        for a in model.args:
+            if a.keyword is not None:
+                fields[a.keyword.value] = a.value
+        return fields, None
+
+    def _plan_create(self, c: SdkCall, receiver: str) -> Plan:
+        fields, problem = self._fields(c, ("customer_uuid", "phone_number"))
+        if fields is None:
+            return Plan(todos=[problem or "cannot read the v1 request"])
+        unknown = [f for f in fields if f not in CREATE_FIELD_MOVES]
+        if unknown or "phone_number" not in fields:
+            return Plan(todos=[f"unknown v1 create field(s) {', '.join(unknown) or 'phone_number missing'}; "
+                               "map them by hand"])
+        todos: List[str] = []
+        sections: Dict[str, List[str]] = {s: [] for s in _CREATE_SECTIONS}
+        device = self._device_platform(fields.get("device_type"), todos)
+        for name, value in fields.items():
+            section, key = CREATE_FIELD_MOVES[name]
+            if key is None or section is None:
+                continue
+            if name in CREATE_FIELD_REVIEW and not (name == "app_realm" and device == '"android"'):
+                todos.append(CREATE_FIELD_REVIEW[name])
+            if name == "device_type":
+                text = device or code(value)
+            elif name == "app_realm":
+                text = f'{{"platform": "android", "value": {code(value)}}}'
+            else:
+                text = code(value)
+            sections[section].append(f'"{key}": {text}')
+        kwargs = [("target", _target(fields["phone_number"]))]
+        kwargs += [(s, "{" + ", ".join(items) + "}") for s, items in sections.items() if items]
+        if c.request.shared:
+            # The variable lives on as the dict of v2 arguments (sdk-surfaces §3.5).
+            for read in c.request.field_reads:
+                self.todo(read, f"`{c.request.variable}` is now a dict of verification.create arguments, "
+                                "not a v1 request model")
+            value = "{" + ", ".join(f'"{k}": {v}' for k, v in kwargs) + "}"
+            return Plan(f"{receiver}.verification.create(**{c.request.variable})", todos, shared_request=value)
+        return Plan(self._layout(c, f"{receiver}.verification.create", kwargs), todos)
+
+    def _device_platform(self, value: Optional[cst.BaseExpression], todos: List[str]) -> Optional[str]:
+        if value is None:
+            return None
+        ref = self.analysis.enum_refs.get(value)
+        v1 = ref.value if ref is not None and ref.kind == "device-type" else literal_string(value)
+        if v1 is not None and v1.upper() in DEVICE_TYPE_V1_TO_V2:
+            return f'"{DEVICE_TYPE_V1_TO_V2[v1.upper()]}"'
+        todos.append("device_type is now signals.device_platform, a lower-case string "
+                     "('ios', 'android', 'web', 'ipados', 'tvos')")
+        return None
+
+    def _plan_check_retry(self, c: SdkCall, receiver: str) -> Plan:
+        todos: List[str] = [RETRY_TODO] if c.op == "retry" else []
+        code_text = None
+        if c.op == "check":
+            fields, problem = self._fields(c, ())
+            if fields is None or "check_code" not in fields:
+                return Plan(todos=[problem or "the check code is not visible; move it by hand"])
+            code_text = code(fields["check_code"])
+        elif c.request.call is not None and any(a.keyword is None or a.star for a in c.request.call.args):
+            return Plan(todos=todos + [f"positional {c.request.model} fields changed order between v1 "
+                                       "SDK versions; use keywords, then re-run"])
+        if c.phone is None:
+            return Plan(todos=todos + [PHONE_TODO.format(op=c.op)])
+        if c.phone_note:
+            todos.append(c.phone_note)
+        kwargs = [("target", _target(c.phone))]
+        if code_text is not None:
+            kwargs.append(("code", code_text))
+        method = OPERATIONS[c.op].v2_sdk_call
+        return Plan(self._layout(c, f"{receiver}.{method}", kwargs), todos)
+
+    def _plan_feedback(self, c: SdkCall) -> Plan:
+        fields, problem = self._fields(c, ())
+        if fields is None:
+            return Plan(todos=[problem or "cannot read the v1 feedback request"])
+        status = fields.get("status")
+        ref = self.analysis.enum_refs.get(status) if status is not None else None
+        v1_status = ref.value if ref is not None else (literal_string(status) if status is not None else None)
+        v2_type = FEEDBACK_STATUS_V1_TO_V2.get(v1_status or "")
+        phone = code(fields["phone_number"]) if "phone_number" in fields else "PHONE_NUMBER"
+        if v2_type is not None:
+            why = ("v1 feedback removed: Verify v2 already feeds Watch; if verification runs outside Verify, "
+                   f'call client.watch.send_feedbacks(feedbacks=[{{"target": {{"type": "phone_number", '
+                   f'"value": {phone}}}, "type": "{v2_type}"}}])')
+        else:
+            why = f"v1 feedback ({v1_status or 'status not visible'}) removed: v2 has no equivalent"
+        statement = self._statement_of(c.node)
+        removable = (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
+                     and isinstance(statement.body[0], cst.Expr))
+        if not removable:
+            return Plan(todos=[why.replace("removed", "must be removed", 1) + "; its result is used here"])
+        return Plan(todos=[why], remove_statement=True)
+
+    def _plan_lookup(self, c: SdkCall, receiver: str) -> Plan:
+        if c.phone is None:
+            return Plan(todos=[c.request.problem or "the phone number is not visible"])
+        args = [code(c.phone)]
+        todos: List[str] = []
+        if c.lookup_type is not None:
+            args.append(f"type={self._lookup_type(c.lookup_type, todos)}")
+        return Plan(f"{receiver}.lookup.lookup({', '.join(args)})", todos)
+
+    def _lookup_type(self, value: cst.BaseExpression, todos: List[str]) -> str:
+        if isinstance(value, (cst.List, cst.Tuple)):
+            items = []
+            for element in value.elements:
+                ref = self.analysis.enum_refs.get(element.value)
+                text = ref.value if ref is not None else literal_string(element.value)
+                if text is None:
+                    todos.append("lookup type values are now plain strings (e.g. 'cnam')")
+                    return code(value)
+                items.append(f'"{text}"')
+            return "[" + ", ".join(items) + "]"
+        todos.append("lookup type values are now plain strings (e.g. 'cnam')")
+        return code(value)
+
+    # -- rewriting --------------------------------------------------------------------------
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        plan = self._plans.get(original_node)
+        if plan is None:
+            return updated_node
+        for why in plan.todos:
+            self.todo(original_node, why)
+        if plan.replacement is None:
+            return updated_node
+        return cst.parse_expression(plan.replacement)
+
+    def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
+                                  updated_node: cst.SimpleStatementLine) -> cst.SimpleStatementLine:
+        if original_node in self._shared_lines:
+            assign = updated_node.body[0]
+            new_value = cst.parse_expression(self._shared_lines[original_node])
+            return updated_node.with_changes(body=[assign.with_changes(value=new_value)])  # type: ignore[union-attr]
+        if original_node in self._delete_lines or original_node in self._remove_lines:
+            # Replaced by `pass` here; the enclosing block drops it and keeps its comments.
+            return updated_node.with_changes(body=[cst.Pass()])
+        return updated_node
+
+    def on_leave(self, original_node, updated_node):  # type: ignore[override]
+        result = super().on_leave(original_node, updated_node)
+        if original_node in self._delete_lines or original_node in self._remove_lines:
+            self._placeholders[id(result)] = result
+        return result
+
+    def leave_IndentedBlock(self, original_node: cst.IndentedBlock,
+                            updated_node: cst.IndentedBlock) -> cst.IndentedBlock:
+        return updated_node.with_changes(body=self._drop_placeholders(updated_node.body))
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        return updated_node.with_changes(body=self._drop_placeholders(updated_node.body))
+
+    def _drop_placeholders(self, body):
+        """Remove placeholder statements, moving their comments onto the next statement; a
+        placeholder with nothing after it stays as `pass` so its comments keep a home."""
+        kept: list = []
+        carried: List[cst.EmptyLine] = []
+        for index, statement in enumerate(body):
+            if self._placeholders.get(id(statement)) is statement:
+                has_next = index + 1 < len(body)
+                if has_next:
+                    carried.extend(statement.leading_lines)
+                    continue
+                if not any(line.comment is not None and line.comment.value.startswith(todo_text(""))
+                           for line in [*carried, *statement.leading_lines]) and kept:
+                    continue  # a deleted request assignment at the end of a block: nothing to keep
+            if carried:
+                statement = statement.with_changes(leading_lines=[*carried, *statement.leading_lines])
+                carried = []
+            kept.append(statement)
+        return kept
+
+
+def _target(phone: cst.BaseExpression) -> str:
+    return f'{{"type": "phone_number", "value": {code(phone)}}}'

@@ -1,0 +1,152 @@
+"""``sdk-errors``: ``except errors.ErrorResponse`` / ``errors.SDKError`` become the
+``prelude_python_sdk`` exception classes, and reads of the caught error follow (sdk-surfaces
+§3.7): ``e.code`` / ``e.message`` come from ``e.body``, ``SDKError.body`` is ``e.response.text``.
+v1 error-code comparisons go through ``V1_TO_V2_ERRORS``; codes without a v2 code, or that
+became a ``blocked`` status, keep a TODO at the check.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Tuple
+
+import libcst as cst
+from libcst.codemod.visitors import AddImportsVisitor
+
+from codemods.detect import ERROR_TRIGGERS
+from codemods.sdk_common import FSTRING_TODO, V2_PACKAGE, SdkCodemod, comparator_values, compare_to_values
+from compat.tables import SDK_V1_ERROR_CLASSES, V1_TO_V2_ERRORS
+
+_BODY_CODE = '({e}.body.get({q}code{q}) if isinstance({e}.body, dict) else None)'
+_BODY_MESSAGE = '({e}.body.get({q}message{q}) if isinstance({e}.body, dict) else {e}.message)'
+
+
+def v2_error_codes(v1_code: str) -> Tuple[List[str], Optional[str]]:
+    """(v2 codes a comparison against `v1_code` should accept, TODO reason or None)."""
+    move = V1_TO_V2_ERRORS.get(v1_code)
+    if move is None:
+        return [v1_code], f"'{v1_code}' is not a v1 error code known to the migration"
+    why: Optional[str] = None
+    if move.blocked_reason:
+        why = (f"v1 error '{v1_code}' is now a 200 response with status 'blocked' "
+               f"(reason '{move.blocked_reason}'); check the create result's status")
+    elif move.check_status:
+        why = (f"v1 error '{v1_code}' is now a 200 check response with status "
+               f"'{move.check_status}'")
+    elif move.kind != "direct":
+        why = f"v1 error '{v1_code}' maps {move.kind} in v2" + (f": {move.note}" if move.note else "")
+    codes = list(move.v2_codes) or [v1_code]
+    return codes, why
+
+
+class SdkErrorsCodemod(SdkCodemod):
+    NAME = "sdk-errors"
+    TRIGGERS = ERROR_TRIGGERS  # v1 exception class names, or v1 calls (for requests handlers)
+    DESCRIPTION = "except errors.ErrorResponse/SDKError -> prelude_python_sdk exceptions; e.code/e.message via e.body; error codes via the v1->v2 table."
+
+    def __init__(self, context, *args, **kwargs) -> None:
+        super().__init__(context, *args, **kwargs)
+        self._caught: List[Tuple[str, Tuple[str, ...]]] = []  # (bound name, v1 classes) of open handlers
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        caught = self.analysis.error_handlers.get(node)
+        if caught and node.name is not None and isinstance(node.name.name, cst.Name):
+            self._caught.append((node.name.name.value, caught))
+        else:
+            self._caught.append(("", ()))
+
+    def leave_ExceptHandler(self, original_node: cst.ExceptHandler,
+                            updated_node: cst.ExceptHandler) -> cst.ExceptHandler:
+        self._caught.pop()
+        network = self.analysis.network_handlers.get(original_node)
+        if network and updated_node.type is not None:
+            # Widen rather than replace: other code in the try may still use requests.
+            self.todo(original_node, f"v2 network failures raise {V2_PACKAGE}.{network}, not requests exceptions")
+            AddImportsVisitor.add_needed_import(self.context, V2_PACKAGE)
+            old = updated_node.type
+            elements = list(old.elements) if isinstance(old, cst.Tuple) else [cst.Element(old)]
+            elements = [e.with_changes(comma=cst.MaybeSentinel.DEFAULT) for e in elements]
+            elements.append(cst.Element(cst.parse_expression(f"{V2_PACKAGE}.{network}")))
+            return updated_node.with_changes(type=cst.Tuple(elements))
+        caught = self.analysis.error_handlers.get(original_node)
+        if not caught:
+            return updated_node
+        v2 = {SDK_V1_ERROR_CLASSES[c] for c in caught}
+        new_class = "APIStatusError" if "APIStatusError" in v2 else "BadRequestError"
+        AddImportsVisitor.add_needed_import(self.context, V2_PACKAGE)
+        return updated_node.with_changes(type=cst.parse_expression(f"{V2_PACKAGE}.{new_class}"))
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        v1_class = self.analysis.error_refs.get(original_node.func)
+        if v1_class is not None:  # usually test doubles
+            v2_class = SDK_V1_ERROR_CLASSES[v1_class]
+            self.todo(original_node, f"v1 {v1_class} built by hand; v2 code raises {V2_PACKAGE}.{v2_class}, "
+                                     "built from an httpx.Response and a body")
+        return updated_node
+
+    def _handler_for(self, node: cst.BaseExpression) -> Optional[Tuple[str, ...]]:
+        """The v1 classes caught by the innermost handler binding `node` (a Name)."""
+        if not isinstance(node, cst.Name):
+            return None
+        for name, caught in reversed(self._caught):
+            if name == node.value:
+                return caught or None
+        return None
+
+    def _code_read(self, node: cst.BaseExpression) -> Optional[str]:
+        """The handler name when `node` is `e.code` (or `e.code.value`) of a caught v1 error."""
+        if isinstance(node, cst.Attribute) and node.attr.value == "value":
+            node = node.value
+        if isinstance(node, cst.Attribute) and node.attr.value == "code" and self._handler_for(node.value):
+            return node.value.value  # type: ignore[attr-defined]
+        return None
+
+    def leave_Comparison(self, original_node: cst.Comparison, updated_node: cst.Comparison) -> cst.BaseExpression:
+        if len(original_node.comparisons) != 1:
+            return updated_node
+        target = original_node.comparisons[0]
+        name = self._code_read(original_node.left)
+        enum_values: Dict[cst.CSTNode, str] = {
+            n: ref.value for n, ref in self.analysis.enum_refs.items() if ref.kind == "error-code"}
+        values = comparator_values(target.comparator, enum_values)
+        if name is None or values is None:
+            return updated_node
+        if self.quote is None:
+            self.todo(original_node, FSTRING_TODO)
+            return updated_node
+        mapped: List[str] = []
+        for value in values:
+            codes, why = v2_error_codes(value)
+            if why:
+                self.todo(original_node, why)
+            mapped.extend(c for c in codes if c not in mapped)
+        left = cst.parse_expression(_BODY_CODE.format(e=name, q=self.quote))
+        return compare_to_values(updated_node, target, left, mapped, self.quote)
+
+    def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
+        q = self.quote
+        if original_node.attr.value == "value":
+            name = self._code_read(original_node)
+            if name and q:  # `e.code.value`: v2 codes are plain strings
+                return cst.parse_expression(_BODY_CODE.format(e=name, q=q))
+        caught = self._handler_for(original_node.value)
+        if not caught:
+            return updated_node
+        e, field = original_node.value.value, original_node.attr.value  # type: ignore[attr-defined]
+        is_sdk_error = "SDKError" in caught
+        if self.is_store(original_node):
+            self.todo(original_node, f"v2 errors have no writable '{field}'; the API error is in {e}.body")
+            return updated_node
+        if field in ("code", "message") and q is None:
+            self.todo(original_node, FSTRING_TODO)
+            return updated_node
+        if field == "code":
+            return cst.parse_expression(_BODY_CODE.format(e=e, q=q))
+        if field == "message" and not is_sdk_error:
+            return cst.parse_expression(_BODY_MESSAGE.format(e=e, q=q))
+        if field == "doc_url":
+            self.todo(original_node, "v2 errors have no doc_url; see https://docs.prelude.so/introduction/errors")
+        elif field == "body" and is_sdk_error:
+            return cst.parse_expression(f"{e}.response.text")
+        elif field == "raw_response":
+            self.todo(original_node, "the v2 error response is an httpx.Response, not a requests.Response")
+            return cst.parse_expression(f"{e}.response")
+        return updated_node

@@ -1,0 +1,167 @@
+"""``sdk-responses``: v1 response wrapper reads become v2 model reads (sdk-surfaces §3.6).
+
+``res.create_authentication_response.authentication_uuid`` -> ``res.id``; status comparisons
+through the status tables (``== CheckStatus.VALID`` -> ``== "success"``, ``== "pending"`` ->
+``in ("success", "retry", ...)``); lookup fields (``carrier`` -> ``network_info.carrier_name``,
+``number_ported`` -> ``"ported" in (res.flags or [])``, line types to v2 literals). Values with
+no v2 equivalent keep their v1 form under a TODO. Runs before ``sdk-calls``.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Tuple
+
+import libcst as cst
+
+from codemods.sdk_common import (
+    FSTRING_TODO,
+    SdkCodemod,
+    comparator_values,
+    compare_to_values,
+    without_value_suffix,
+)
+from compat.tables import (
+    CHECK_STATUS_APPROXIMATE,
+    CHECK_STATUS_V1_TO_V2,
+    CREATE_STATUS_V1_TO_V2,
+    CREATE_STATUS_V2_TO_V1,
+    LINE_TYPE_V1_TO_V2,
+    LOOKUP_FIELD_MOVES,
+    RETRY_STATUS_V1_TO_V2,
+    RETRY_STATUS_V2_TO_V1,
+    SDK_V1_RESPONSE_FIELDS,
+)
+
+_STATUS_KINDS = {"create": "create-status", "check": "check-status", "retry": "retry-status"}
+
+
+def v2_status_values(kind: str, value: str) -> Tuple[Optional[List[str]], Optional[str]]:
+    """(v2 values a v1 status/enum comparison should accept, TODO reason or None)."""
+    if kind == "check-status":
+        v2 = CHECK_STATUS_V1_TO_V2.get(value)
+        if v2 is None:
+            return None, f"v1 check status '{value}' has no v2 equivalent"
+        if value in CHECK_STATUS_APPROXIMATE:
+            return [v2], f"v1 check status '{value}' maps only approximately to '{v2}'"
+        return [v2], None
+    if kind == "create-status":
+        exact = [v2 for v2, v1 in CREATE_STATUS_V2_TO_V1.items() if v1 == value]
+        if value == "pending":
+            return exact, None
+        v2s = list(CREATE_STATUS_V1_TO_V2.get(value, ()))
+        return (v2s or None), (f"v1 create status '{value}' is a v2 'blocked' outcome; check res.reason "
+                               "(e.g. 'repeated_attempts') or handle prelude_python_sdk.RateLimitError")
+    if kind == "retry-status":
+        exact = [v2 for v2, v1 in RETRY_STATUS_V2_TO_V1.items() if v1 == value]
+        if value == "approved":
+            return exact, None
+        v2 = RETRY_STATUS_V1_TO_V2.get(value)
+        if v2 is None:
+            return None, f"v1 retry status '{value}' has no v2 equivalent"
+        return [v2], f"v1 retry status '{value}' is approximated by v2 '{v2}'"
+    if kind == "line-type":
+        v2 = LINE_TYPE_V1_TO_V2.get(value)
+        return ([v2], None) if v2 else (None, f"unknown v1 line type '{value}'")
+    return None, None
+
+
+class SdkResponsesCodemod(SdkCodemod):
+    NAME = "sdk-responses"
+    DESCRIPTION = "v1 SDK response wrappers (res.create_check_response.status ...) -> v2 response fields and status literals."
+
+    def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
+        a = self.analysis
+        if original_node in a.wrapper_reads:
+            self.todo(original_node, f"v1 response wrapper field '{original_node.attr.value}' is gone: v2 returns "
+                                     "the model and raises on HTTP errors; use with_raw_response for status/headers")
+            return updated_node
+        if original_node in a.payload_refs and isinstance(original_node, cst.Attribute) \
+                and original_node.value not in a.payload_refs:
+            # `res.create_check_response` -> `res`: the v2 call returns the payload itself.
+            return updated_node.value
+        if original_node.value not in a.payload_refs:
+            return updated_node
+        op = a.payload_refs[original_node.value]
+        field = original_node.attr.value
+        payload = updated_node.value
+        if op == "lookup":
+            return self._lookup_field(original_node, payload, field)
+        moves = SDK_V1_RESPONSE_FIELDS.get(op, {})
+        if op == "status":
+            self.todo(original_node, "v2 history (verification.phone.history.retrieve) has a different "
+                                     "response shape; map this field by hand")
+            return updated_node
+        if field not in moves:
+            return updated_node
+        if moves[field] is None:
+            self.todo(original_node, f"v2 {op} responses have no '{field}'")
+            return updated_node
+        return updated_node.with_changes(value=payload, attr=cst.Name(moves[field]))
+
+    def _lookup_field(self, original: cst.Attribute, payload: cst.BaseExpression, field: str) -> cst.BaseExpression:
+        move = LOOKUP_FIELD_MOVES.get(field)
+        if move is None:
+            return original.with_changes(value=payload)
+        if ":" in move:  # a flag in the v2 `flags` list
+            flag, q = move.split(":", 1)[1], self.quote
+            if q is None:
+                self.todo(original, FSTRING_TODO)
+                return original.with_changes(value=payload)
+            return cst.parse_expression(f'{q}{flag}{q} in ({_code(payload)}.flags or [])')
+        if "." in move:  # nested in an optional object
+            section, attr = move.split(".", 1)
+            if not isinstance(payload, (cst.Name, cst.Attribute)):
+                self.todo(original, f"v1 lookup '{field}' is now {move} (network_info may be None)")
+                return cst.parse_expression(f"{_code(payload)}.{move}")
+            return cst.parse_expression(
+                f"({_code(payload)}.{move} if {_code(payload)}.{section} else None)")
+        return cst.Attribute(value=payload, attr=cst.Name(move))
+
+    def leave_Comparison(self, original_node: cst.Comparison, updated_node: cst.Comparison) -> cst.BaseExpression:
+        if len(original_node.comparisons) != 1:
+            return updated_node
+        a = self.analysis
+        target = original_node.comparisons[0]
+        enum_values: Dict[cst.CSTNode, str] = {n: ref.value for n, ref in a.enum_refs.items()}
+        values = comparator_values(target.comparator, enum_values)
+        kind = self._kind(original_node.left, target.comparator)
+        if values is None or kind is None:
+            return updated_node
+        if self.quote is None:
+            self.todo(original_node, FSTRING_TODO)
+            return updated_node
+        mapped: List[str] = []
+        reasons: List[str] = []
+        for value in values:
+            v2, why = v2_status_values(kind, value)
+            if why:
+                reasons.append(why)
+            if v2 is None:
+                for why in reasons:
+                    self.todo(original_node, why)
+                return updated_node
+            mapped.extend(v for v in v2 if v not in mapped)
+        for why in reasons:
+            self.todo(original_node, why)
+        left = without_value_suffix(updated_node.left)
+        return compare_to_values(updated_node, target, left, mapped, self.quote)
+
+    def _kind(self, left: cst.BaseExpression, comparator: cst.BaseExpression) -> Optional[str]:
+        """What the compared values are: from the left side (a known status or line type
+        read), else from the v1 enum class on the right."""
+        a = self.analysis
+        if left in a.status_refs:
+            return _STATUS_KINDS.get(a.status_refs[left])
+        inner = without_value_suffix(left)
+        if isinstance(inner, cst.Attribute) and inner.attr.value == "line_type" \
+                and a.payload_refs.get(inner.value) == "lookup":
+            return "line-type"
+        elements = comparator.elements if isinstance(comparator, (cst.Tuple, cst.List, cst.Set)) \
+            else [cst.Element(comparator)]
+        kinds = {a.enum_refs[without_value_suffix(e.value)].kind for e in elements
+                 if without_value_suffix(e.value) in a.enum_refs}
+        kinds &= {"check-status", "create-status", "retry-status", "line-type"}
+        return kinds.pop() if len(kinds) == 1 else None
+
+
+def _code(node: cst.CSTNode) -> str:
+    return cst.Module([]).code_for_node(node)

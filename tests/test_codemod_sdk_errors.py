@@ -1,0 +1,234 @@
+"""sdk-errors: v1 exception handling -> prelude_python_sdk exceptions and e.body reads."""
+from __future__ import annotations
+
+import pytest
+
+from codemods.sdk_errors import SdkErrorsCodemod, v2_error_codes
+from codemod_sdk_helpers import NOOP_SOURCES, assert_idempotent, assert_pair, ids
+from compat.tables import V1_ERROR_CODES, V1_TO_V2_ERRORS
+
+T = "# TODO(prelude-migration): "
+CODE = '(e.body.get("code") if isinstance(e.body, dict) else None)'
+MESSAGE = '(e.body.get("message") if isinstance(e.body, dict) else e.message)'
+CODE_SQ, MESSAGE_SQ = CODE.replace('"', "'"), MESSAGE.replace('"', "'")  # inside f"..."
+
+PAIRS = [
+    ("error-response-code-and-message", '''
+        from ding.models import errors
+
+        def send():
+            try:
+                start()
+            except errors.ErrorResponse as e:
+                raise SendFailed(e.code, e.message)
+        ''', f'''
+        from ding.models import errors
+        import prelude_python_sdk
+
+        def send():
+            try:
+                start()
+            except prelude_python_sdk.BadRequestError as e:
+                raise SendFailed({CODE}, {MESSAGE})
+        '''),
+    ("direct-code-comparison-enum", '''
+        from ding.models.errors import ErrorResponse, Code
+
+        def send():
+            try:
+                start()
+            except ErrorResponse as e:
+                if e.code == Code.NEGATIVE_BALANCE:
+                    alert()
+        ''', f'''
+        from ding.models.errors import ErrorResponse, Code
+        import prelude_python_sdk
+
+        def send():
+            try:
+                start()
+            except prelude_python_sdk.BadRequestError as e:
+                if {CODE} == "insufficient_balance":
+                    alert()
+        '''),
+    ("blocked-code-gets-status-todo", '''
+        from ding.models import errors
+
+        def send():
+            try:
+                start()
+            except errors.ErrorResponse as e:
+                if e.code.value != "blocked_number":
+                    raise
+        ''', f'''
+        from ding.models import errors
+        import prelude_python_sdk
+
+        def send():
+            try:
+                start()
+            except prelude_python_sdk.BadRequestError as e:
+                {T}v1 error 'blocked_number' is now a 200 response with status 'blocked' (reason 'in_block_list'); check the create result's status
+                if {CODE} != "blocked_number":
+                    raise
+        '''),
+    ("one-to-many-code-in-tuple", '''
+        from ding.models import errors
+
+        def send():
+            try:
+                start()
+            except errors.ErrorResponse as e:
+                return e.code in (errors.Code.UNSUPPORTED_REGION, errors.Code.INTERNAL_SERVER_ERROR)
+        ''', f'''
+        from ding.models import errors
+        import prelude_python_sdk
+
+        def send():
+            try:
+                start()
+            except prelude_python_sdk.BadRequestError as e:
+                {T}v1 error 'unsupported_region' maps one-to-many in v2
+                return {CODE} in ("unsupported_country", "channel_not_enabled_in_region", "region_blocked_by_customer", "region_missing_registration", "internal")
+        '''),
+    ("sdk-error-and-tuple", '''
+        from ding.models import errors
+
+        def send():
+            try:
+                start()
+            except (errors.ErrorResponse, errors.SDKError) as err:
+                log(err.status_code)
+            except errors.SDKError as e:
+                log(e.body, e.raw_response, e.doc_url)
+        ''', f'''
+        from ding.models import errors
+        import prelude_python_sdk
+
+        def send():
+            try:
+                start()
+            except prelude_python_sdk.APIStatusError as err:
+                log(err.status_code)
+            except prelude_python_sdk.APIStatusError as e:
+                {T}the v2 error response is an httpx.Response, not a requests.Response
+                {T}v2 errors have no doc_url; see https://docs.prelude.so/introduction/errors
+                log(e.response.text, e.response, e.doc_url)
+        '''),
+    ("requests-network-errors-around-sdk-calls-widened", '''
+        import requests
+        from ding.models import components
+
+        def send(phone):
+            try:
+                client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+            except requests.exceptions.ConnectionError:
+                return None
+            try:
+                requests.get(URL)
+            except requests.RequestException:
+                pass
+        ''', f'''
+        import requests
+        from ding.models import components
+        import prelude_python_sdk
+
+        def send(phone):
+            try:
+                client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+            {T}v2 network failures raise prelude_python_sdk.APIConnectionError, not requests exceptions
+            except (requests.exceptions.ConnectionError, prelude_python_sdk.APIConnectionError):
+                return None
+            try:
+                requests.get(URL)
+            except requests.RequestException:
+                pass
+        '''),
+    ("inside-f-strings-quotes-kept-valid", '''
+        from ding.models import errors
+
+        def send():
+            try:
+                start()
+            except errors.ErrorResponse as e:
+                log(f"ding error {e.code}: {e.message}")
+                log(f"""{f'{e.code}'}""")
+        ''', f'''
+        from ding.models import errors
+        import prelude_python_sdk
+
+        def send():
+            try:
+                start()
+            except prelude_python_sdk.BadRequestError as e:
+                log(f"ding error {{{CODE_SQ}}}: {{{MESSAGE_SQ}}}")
+                {T}v1 SDK use inside an f-string that uses both quote kinds; rewrite it by hand
+                log(f"""{{f'{{e.code}}'}}""")
+        '''),
+    ("writes-to-the-error-left-with-todo", '''
+        from ding.models import errors
+
+        def send():
+            try:
+                start()
+            except errors.ErrorResponse as e:
+                e.message = "wrapped"
+                raise
+        ''', f'''
+        from ding.models import errors
+        import prelude_python_sdk
+
+        def send():
+            try:
+                start()
+            except prelude_python_sdk.BadRequestError as e:
+                {T}v2 errors have no writable 'message'; the API error is in e.body
+                e.message = "wrapped"
+                raise
+        '''),
+    ("hand-built-v1-errors-flagged", '''
+        from ding.models import errors
+
+        def fake_failure():
+            raise errors.ErrorResponse(code=errors.Code.INVALID_PHONE_NUMBER, message="bad")
+        ''', f'''
+        from ding.models import errors
+
+        def fake_failure():
+            {T}v1 ErrorResponse built by hand; v2 code raises prelude_python_sdk.BadRequestError, built from an httpx.Response and a body
+            raise errors.ErrorResponse(code=errors.Code.INVALID_PHONE_NUMBER, message="bad")
+        '''),
+    ("other-exceptions-untouched", '''
+        from ding.models import errors
+
+        def send():
+            try:
+                start()
+            except ValueError as e:
+                return e.code == "bad_request"
+        ''', '''
+        from ding.models import errors
+
+        def send():
+            try:
+                start()
+            except ValueError as e:
+                return e.code == "bad_request"
+        '''),
+] + [(f"noop-{name}", source, source) for name, source in NOOP_SOURCES.items()]
+
+
+@pytest.mark.parametrize("case", PAIRS, ids=ids(PAIRS))
+def test_before_after_then_idempotent(case):
+    _, before, after = case
+    assert_pair(SdkErrorsCodemod, before, after)
+    assert_idempotent(SdkErrorsCodemod, after)
+
+
+@pytest.mark.parametrize("v1_code", V1_ERROR_CODES)
+def test_every_v1_code_follows_the_table(v1_code):
+    codes, why = v2_error_codes(v1_code)
+    move = V1_TO_V2_ERRORS[v1_code]
+    assert codes == (list(move.v2_codes) or [v1_code])
+    # Never silently wrong: anything but a direct move carries a reason.
+    assert (why is None) == (move.kind == "direct" and not move.blocked_reason and not move.check_status)

@@ -1,0 +1,154 @@
+"""sdk-responses: v1 response wrapper reads -> v2 model fields; statuses through the tables."""
+from __future__ import annotations
+
+import pytest
+
+from codemods.sdk_responses import SdkResponsesCodemod, v2_status_values
+from codemod_sdk_helpers import NOOP_SOURCES, assert_idempotent, assert_pair, ids
+from compat.tables import CHECK_STATUS_V1_TO_V2, CREATE_STATUS_V2_TO_V1
+
+HEAD = '''
+        from ding.models import components
+'''
+T = "# TODO(prelude-migration): "
+
+PAIRS = [
+    ("create-id-and-pending", HEAD + '''
+        def send(res):
+            if res.create_authentication_response.status == components.Status.PENDING:
+                return res.create_authentication_response.authentication_uuid
+        ''', HEAD + '''
+        def send(res):
+            if res.status in ("success", "retry", "challenged", "shadow_blocked"):
+                return res.id
+        '''),
+    ("check-enum-old-and-new-names", HEAD + '''
+        from ding.models.components import CreateCheckResponseStatus
+
+        def ok(res):
+            a = res.create_check_response.status == components.CheckStatus.VALID
+            b = res.create_check_response.status != CreateCheckResponseStatus.INVALID
+            return a, b
+        ''', HEAD + '''
+        from ding.models.components import CreateCheckResponseStatus
+
+        def ok(res):
+            a = res.status == "success"
+            b = res.status != "failure"
+            return a, b
+        '''),
+    ("check-string-literal-value-suffix-and-variable", HEAD + '''
+        def ok(res):
+            payload = res.create_check_response
+            if payload.status.value == "valid":
+                return payload.authentication_uuid
+            return payload.status in ("expired_auth", "invalid")
+        ''', HEAD + '''
+        def ok(res):
+            payload = res
+            if payload.status == "success":
+                return payload.id
+            return payload.status in ("expired_or_not_found", "failure")
+        '''),
+    ("check-status-without-v2-equivalent", HEAD + '''
+        def ok(res):
+            if res.create_check_response.status == components.CheckStatus.ALREADY_VALIDATED:
+                return True
+        ''', HEAD + f'''
+        def ok(res):
+            {T}v1 check status 'already_validated' has no v2 equivalent
+            if res.status == components.CheckStatus.ALREADY_VALIDATED:
+                return True
+        '''),
+    ("create-blocked-outcome-todo", HEAD + '''
+        def limited(res):
+            return res.create_authentication_response.status == "rate_limited"
+        ''', HEAD + f'''
+        def limited(res):
+            {T}v1 create status 'rate_limited' is a v2 'blocked' outcome; check res.reason (e.g. 'repeated_attempts') or handle prelude_python_sdk.RateLimitError
+            return res.status == "blocked"
+        '''),
+    ("retry-approved-and-lost-fields", HEAD + '''
+        def again(res):
+            if res.retry_authentication_response.status == "approved":
+                return res.retry_authentication_response.next_retry_at
+        ''', HEAD + f'''
+        def again(res):
+            if res.status in ("retry", "success", "challenged", "shadow_blocked"):
+                {T}v2 retry responses have no 'next_retry_at'
+                return res.next_retry_at
+        '''),
+    ("lookup-fields", HEAD + '''
+        def info(res):
+            data = res.lookup_response
+            return (data.carrier, data.mcc, data.number_ported, data.temporary_phone_number,
+                    data.country_code, data.line_type == components.LineType.FIXED_LINE)
+        ''', HEAD + '''
+        def info(res):
+            data = res
+            return ((data.network_info.carrier_name if data.network_info else None), (data.network_info.mcc if data.network_info else None), "ported" in (data.flags or []), "temporary" in (data.flags or []),
+                    data.country_code, data.line_type == "fixed_line")
+        '''),
+    ("lookup-line-type-string", HEAD + '''
+        def mobile(res):
+            return res.lookup_response.line_type in ("Mobile", "Voip")
+        ''', HEAD + '''
+        def mobile(res):
+            return res.line_type in ("mobile", "voip")
+        '''),
+    ("payload-attribute-writes-untouched", HEAD + '''
+        def fill(res, out):
+            res.create_check_response = out
+            res.lookup_response: object = None
+        ''', HEAD + '''
+        def fill(res, out):
+            res.create_check_response = out
+            res.lookup_response: object = None
+        '''),
+    ("wrapper-status-code-todo", HEAD + '''
+        def send(phone):
+            res = client.otp.check(req)
+            if res.status_code == 200:
+                return res.create_check_response.status == "valid"
+        ''', HEAD + f'''
+        def send(phone):
+            res = client.otp.check(req)
+            {T}v1 response wrapper field 'status_code' is gone: v2 returns the model and raises on HTTP errors; use with_raw_response for status/headers
+            if res.status_code == 200:
+                return res.status == "success"
+        '''),
+    ("inside-an-f-string-single-quotes", HEAD + '''
+        def show(res):
+            return f"valid={res.create_check_response.status == 'valid'} ported={res.lookup_response.number_ported}"
+        ''', HEAD + '''
+        def show(res):
+            return f"valid={res.status == 'success'} ported={'ported' in (res.flags or [])}"
+        '''),
+    ("unrelated-status-comparison-untouched", HEAD + '''
+        def other(job):
+            return job.status == "valid"
+        ''', HEAD + '''
+        def other(job):
+            return job.status == "valid"
+        '''),
+] + [(f"noop-{name}", source, source) for name, source in NOOP_SOURCES.items()]
+
+
+@pytest.mark.parametrize("case", PAIRS, ids=ids(PAIRS))
+def test_before_after_then_idempotent(case):
+    _, before, after = case
+    assert_pair(SdkResponsesCodemod, before, after)
+    assert_idempotent(SdkResponsesCodemod, after)
+
+
+@pytest.mark.parametrize("v1_status", sorted(CHECK_STATUS_V1_TO_V2))
+def test_every_check_status_follows_the_table(v1_status):
+    values, why = v2_status_values("check-status", v1_status)
+    expected = CHECK_STATUS_V1_TO_V2[v1_status]
+    assert values == ([expected] if expected else None)
+    assert (why is None) == (expected is not None and v1_status != "without_attempt")
+
+
+def test_pending_accepts_every_v2_status_the_adapter_maps_to_pending():
+    values, why = v2_status_values("create-status", "pending")
+    assert why is None and set(values) == {k for k, v in CREATE_STATUS_V2_TO_V1.items() if v == "pending"}
