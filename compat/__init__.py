@@ -17,8 +17,8 @@ __version__ = "0.1.0"
 _LAZY = {
     "session": "compat.adapter",
     "CompatAdapter": "compat.adapter",
-    "install": "compat.adapter",
-    "uninstall": "compat.adapter",
+    "install": "compat.process_wide",
+    "uninstall": "compat.process_wide",
     "CompatConfigError": "compat.adapter",
     "MemoryStore": "compat.store",
     "SQLiteStore": "compat.store",

@@ -20,7 +20,6 @@ import json
 import logging
 import os
 import re
-import threading
 import time
 import uuid
 from typing import Any, Callable, Dict, Mapping, NoReturn, Optional, Sequence, Tuple, Union
@@ -30,9 +29,10 @@ import requests
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
 from requests.utils import get_environ_proxies
+from urllib3.util.retry import Retry
 
-from compat import tables, translate
-from compat.sealing import E164, InvalidId, Sealer
+from compat import tables, translate, v1_input
+from compat.sealing import TIME_UNIT, InvalidId, Sealed, Sealer
 from compat.store import Store
 
 _log = logging.getLogger("compat")
@@ -40,6 +40,7 @@ V1_PREFIX = f"https://{tables.V1_HOST}/"
 REQUEST_ID_HEADER = "X-Prelude-Request-Id"
 _FRACTION = re.compile(r"(\.\d+)")
 DEFAULT_TIMEOUT = 30.0  # seconds; v1 Python had none, the v2 SDK uses 60
+DEFAULT_ID_MAX_AGE = 86400.0  # seconds; far beyond any verification window, as the store's TTL
 
 Timeout = Union[None, float, Tuple[float, float]]
 
@@ -54,7 +55,27 @@ def _v2_key(api_key: Optional[str]) -> str:
         raise CompatConfigError(
             f"compat needs a v2 API key: pass api_key=... or set the {tables.V2_API_KEY_ENV} "
             "environment variable (a v1 X-API-Key key is not accepted by v2)")
+    if not isinstance(key, str) or not key.isascii() or not key.isprintable() or any(c.isspace() for c in key):
+        # http.client would refuse the header later with a bare ValueError, on the first call.
+        raise CompatConfigError("the v2 API key contains spaces, line breaks or non-ASCII characters "
+                                "(a trailing newline from a file or secret mount?)")
     return key
+
+
+def _refuse_post_retries(transport: BaseAdapter) -> None:
+    """A create or check must never be re-sent (each can send or consume a code), so a v2
+    transport whose urllib3 ``Retry`` repeats POSTs after a read error or a status is refused.
+    Retrying a failed connect stays allowed: nothing reached v2."""
+    retry = getattr(transport, "max_retries", None)
+    if not isinstance(retry, Retry) or retry.total in (0, False):
+        return
+    posts_allowed = not retry.allowed_methods or "POST" in retry.allowed_methods
+    rereads = retry.read not in (0, False) or bool(retry.status_forcelist)
+    if posts_allowed and rereads:
+        raise CompatConfigError(
+            "v2_session's transport adapter retries POST requests (urllib3 Retry with "
+            f"allowed_methods={retry.allowed_methods!r}); a re-sent create sends another code. "
+            "Leave POST out of allowed_methods, or use max_retries=0 for api.prelude.dev")
 
 
 def _iso(seconds: float) -> str:
@@ -72,18 +93,6 @@ def _parse_iso(text: Any) -> Optional[float]:
     except ValueError:
         return None
     return moment.timestamp() if moment.tzinfo else None
-
-
-def _v1_app_realm_error(body: Mapping[str, Any]) -> Optional[Tuple[str, str]]:
-    """v1's own rule (§5.1): an app_realm is an Android SMS Retriever hash, so it needs
-    device_type ANDROID. v2 would take it for any platform; v1 callers expect the error."""
-    if body.get("app_realm") is None:
-        return None
-    if not body.get("device_type"):
-        return "app_realm_require_device_type", "app_realm requires device_type"
-    if body["device_type"] != "ANDROID":
-        return "unsupported_app_realm_device_type", "app_realm is only supported with device_type ANDROID"
-    return None
 
 
 def _retry_status_from_state(record: Mapping[str, Any], now: float) -> Optional[str]:
@@ -133,7 +142,8 @@ class CompatAdapter(BaseAdapter):
     ``onboarded`` feedback to Watch), ``blocked_number_as_error`` (``in_block_list`` blocks as
     v1 ``blocked_number`` errors, else ``spam_detected``), ``sdk_decodable_codes`` (answer
     ``negative_balance`` for ``spending_limit_exceeded``, which the ding SDK cannot decode),
-    ``v2_base_url``, ``v2_session``
+    ``id_max_age`` (seconds, default a day, ``None`` for no limit: an older id is answered
+    ``expired_auth`` on check and retry without a v2 call), ``v2_base_url``, ``v2_session``
     (its transport adapter, verify, cert, proxies and headers are used) and ``clock``.
     """
 
@@ -151,6 +161,7 @@ class CompatAdapter(BaseAdapter):
         v2_base_url: Optional[str] = None,
         v2_session: Optional[requests.Session] = None,
         clock: Callable[[], float] = time.time,
+        id_max_age: Optional[float] = DEFAULT_ID_MAX_AGE,
     ):
         super().__init__()
         self.api_key = _v2_key(api_key)
@@ -161,12 +172,14 @@ class CompatAdapter(BaseAdapter):
         self.blocked_number_as_error = blocked_number_as_error
         self.sdk_decodable_codes = sdk_decodable_codes
         self.clock = clock
+        self.id_max_age = id_max_age
         base = v2_base_url or os.environ.get(tables.V2_BASE_URL_ENV) or tables.V2_ORIGIN
         self.v2_origin = base.rstrip("/")
         if self.v2_origin.endswith("/v2"):
             self.v2_origin = self.v2_origin[:-3]
         self._owns_session = v2_session is None
         self.v2_session = v2_session if v2_session is not None else requests.Session()
+        _refuse_post_retries(self.v2_session.get_adapter(self.v2_origin + "/v2/"))
         # Session-level settings are resolved once here, not on every call (that is the cost
         # a second Session.request would add).
         session = self.v2_session
@@ -200,7 +213,16 @@ class CompatAdapter(BaseAdapter):
         if handler is None:
             return self._reply(request, 404, translate.v1_error_body(
                 "bad_request", f"no v1 operation {method} {path}"))
-        return handler(request, argument, parts.query, timeout)
+        try:
+            return handler(request, argument, parts.query, timeout)
+        except v1_input.Refusal as refusal:
+            return self._error(request, refusal.code, str(refusal))
+        except requests.RequestException:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a v1 caller handles a 500, not a traceback
+            _log.exception("compat failed on %s %s", method, path)
+            return self._reply(request, 500, translate.v1_error_body(
+                "internal_server_error", f"compat: unexpected {type(exc).__name__}; see the 'compat' log"))
 
     def close(self) -> None:
         if self._owns_session:
@@ -218,16 +240,10 @@ class CompatAdapter(BaseAdapter):
     # --- operations -----------------------------------------------------------------------
 
     def _create(self, request: requests.PreparedRequest, _: str, __: str, timeout: Timeout) -> requests.Response:
-        body = self._v1_json(request)
-        if body is None:
-            return self._error(request, "bad_request", "the request body must be a JSON object")
-        phone = body.get("phone_number")
-        if not isinstance(phone, str) or not E164.match(phone):
-            # v1 required E.164 too; refusing here sends nothing and keeps the id sealable.
-            return self._error(request, "invalid_phone_number", f"phone_number must be E.164, got {phone!r}")
-        realm_error = _v1_app_realm_error(body)
-        if realm_error:
-            return self._error(request, *realm_error)
+        body = v1_input.json_object(request.body)
+        phone = v1_input.e164_number(body.get("phone_number"))
+        v1_input.check_create_field_types(body)
+        v1_input.check_app_realm(body)
         now = self.clock()
         try:  # sealed before anything is sent, so that a failure here costs no code
             auth_uuid = self.sealer.seal(phone, now)
@@ -247,17 +263,15 @@ class CompatAdapter(BaseAdapter):
         return self._reply(request, status, v1_body, answer.request_id)
 
     def _check(self, request: requests.PreparedRequest, _: str, __: str, timeout: Timeout) -> requests.Response:
-        body = self._v1_json(request)
-        if body is None:
-            return self._error(request, "bad_request", "the request body must be a JSON object")
-        auth_uuid = body.get("authentication_uuid")
-        phone = self._open(auth_uuid)
-        if phone is None:
-            return self._invalid_id(request, auth_uuid)
-        if not isinstance(body.get("check_code"), str) or not body["check_code"]:
-            return self._error(request, "bad_request", "check_code is required")
+        body = v1_input.json_object(request.body)
+        auth_uuid, sealed = self._open(body.get("authentication_uuid"))
+        code = body.get("check_code")
+        if not isinstance(code, str) or not code:
+            raise v1_input.Refusal("bad_request", "check_code is required and must be a string")
+        if self._too_old(sealed):  # v1 answered a stale id as expired; v2 would check today's code
+            return self._reply(request, 200, {"authentication_uuid": auth_uuid, "status": "expired_auth"})
         answer = self._call(request, "POST", "/v2/verification/check", timeout,
-                            translate.check_request_to_v2(body, phone))
+                            translate.check_request_to_v2(body, sealed.phone_number))
         if answer.status == 429:  # v1 reported check rate limiting as a status (§5.2)
             return self._reply(request, 200, {"authentication_uuid": auth_uuid, "status": "rate_limited"},
                                answer.request_id)
@@ -271,14 +285,11 @@ class CompatAdapter(BaseAdapter):
         return self._reply(request, status, v1_body, answer.request_id)
 
     def _retry(self, request: requests.PreparedRequest, _: str, __: str, timeout: Timeout) -> requests.Response:
-        body = self._v1_json(request)
-        if body is None:
-            return self._error(request, "bad_request", "the request body must be a JSON object")
-        auth_uuid = body.get("authentication_uuid")
-        phone = self._open(auth_uuid)
-        if phone is None:
-            return self._invalid_id(request, auth_uuid)
+        body = v1_input.json_object(request.body)
+        auth_uuid, sealed = self._open(body.get("authentication_uuid"))
         now_iso = _iso(self.clock())
+        if self._too_old(sealed):  # replaying would open a new window and send a code
+            return self._reply(request, *translate.retry_status_reply(auth_uuid, "expired_auth", now_iso))
         record = self._store_get(auth_uuid)
         request_id = None
         if record is not None:
@@ -293,7 +304,7 @@ class CompatAdapter(BaseAdapter):
             if known_status is not None:
                 return self._reply(request, *translate.retry_status_reply(auth_uuid, known_status, now_iso),
                                    request_id)
-        v2_body = translate.retry_request_to_v2(phone, record.get("v2_create") if record else None)
+        v2_body = translate.retry_request_to_v2(sealed.phone_number, record.get("v2_create") if record else None)
         answer = self._call(request, "POST", "/v2/verification", timeout, v2_body)
         if answer.body.get("code") == "premature_retry" and not answer.ok:
             return self._reply(request, *translate.retry_status_reply(auth_uuid, "denied", now_iso),
@@ -319,15 +330,12 @@ class CompatAdapter(BaseAdapter):
         return record
 
     def _feedback(self, request: requests.PreparedRequest, _: str, __: str, timeout: Timeout) -> requests.Response:
-        body = self._v1_json(request)
-        if body is None:
-            return self._error(request, "bad_request", "the request body must be a JSON object")
-        if body.get("status") not in tables.FEEDBACK_STATUS_V1_TO_V2:
-            return self._error(request, "invalid_feedback_status",
-                               f"status must be one of {sorted(tables.FEEDBACK_STATUS_V1_TO_V2)}")
-        phone = body.get("phone_number")
-        if not isinstance(phone, str) or not E164.match(phone):
-            return self._error(request, "invalid_phone_number", f"phone_number must be E.164, got {phone!r}")
+        body = v1_input.json_object(request.body)
+        status = body.get("status")
+        if not isinstance(status, str) or status not in tables.FEEDBACK_STATUS_V1_TO_V2:
+            raise v1_input.Refusal("invalid_feedback_status",
+                           f"status must be one of {sorted(tables.FEEDBACK_STATUS_V1_TO_V2)}, got {status!r}")
+        v1_input.e164_number(body.get("phone_number"))
         request_id = None
         v2_body = translate.feedback_request_to_v2(body) if self.forward_feedback else None
         if v2_body is not None:
@@ -335,15 +343,12 @@ class CompatAdapter(BaseAdapter):
             if not answer.ok:
                 return self._v2_error(request, answer, body)
             request_id = answer.request_id
-        status, v1_body = translate.feedback_response_to_v1(str(uuid.uuid4()))
-        return self._reply(request, status, v1_body, request_id)
+        status_code, v1_body = translate.feedback_response_to_v1(str(uuid.uuid4()))
+        return self._reply(request, status_code, v1_body, request_id)
 
-    def _status(self, request: requests.PreparedRequest, auth_uuid: str, _: str,
+    def _status(self, request: requests.PreparedRequest, given_id: str, _: str,
                 timeout: Timeout) -> requests.Response:
-        try:
-            sealed = self.sealer.open(auth_uuid)
-        except InvalidId:
-            return self._invalid_id(request, auth_uuid)
+        auth_uuid, sealed = self._open(given_id)
         record = self._store_get(auth_uuid)
         if record is None or not record.get("v2_id"):
             # Stateless: the id itself is all there is (no v2 verification id to ask about).
@@ -357,18 +362,16 @@ class CompatAdapter(BaseAdapter):
 
     def _lookup(self, request: requests.PreparedRequest, phone: str, query: str,
                 timeout: Timeout) -> requests.Response:
-        answer = self._call(request, "GET", "/v2/lookup/" + quote(phone, safe="+"), timeout, query=query)
+        # Only an E.164 number reaches the v2 path: nothing else ("..", "a/b") can steer it.
+        path = "/v2/lookup/" + quote(v1_input.e164_number(phone), safe="+")
+        answer = self._call(request, "GET", path, timeout, query=query)
         if not answer.ok:
             return self._v2_error(request, answer, None)
         return self._reply(request, 200, translate.lookup_response_to_v1(answer.body), answer.request_id)
 
     def _lookup_by_body(self, request: requests.PreparedRequest, _: str, query: str,
                         timeout: Timeout) -> requests.Response:
-        body = self._v1_json(request)
-        phone = body.get("phone_number") if body else None
-        if not isinstance(phone, str) or not phone:
-            return self._error(request, "bad_request", "phone_number is required")
-        return self._lookup(request, phone, query, timeout)
+        return self._lookup(request, v1_input.json_object(request.body).get("phone_number"), query, timeout)
 
     # --- the legacy transactional host ------------------------------------------------------
 
@@ -446,28 +449,19 @@ class CompatAdapter(BaseAdapter):
     def _history(self, v1_request: requests.PreparedRequest, v2_id: str, timeout: Timeout) -> _V2Answer:
         return self._call(v1_request, "GET", "/v2/verification/phone/history/" + quote(v2_id, safe=""), timeout)
 
-    def _v1_json(self, request: requests.PreparedRequest) -> Optional[Dict[str, Any]]:
-        raw = request.body
-        if raw is None or raw == b"" or raw == "":
-            return {}
+    def _open(self, given_id: Any) -> Tuple[str, Sealed]:
+        """The canonical (lower-case) id and what it seals; a v1 ``invalid_auth_uuid`` otherwise."""
         try:
-            decoded = json.loads(raw)
-        except (ValueError, TypeError):
-            return None
-        return decoded if isinstance(decoded, dict) else None
-
-    def _open(self, auth_uuid: Any) -> Optional[str]:
-        try:
-            return self.sealer.open(auth_uuid).phone_number
+            sealed = self.sealer.open(given_id)
         except InvalidId:
-            return None
+            raise v1_input.Refusal("invalid_auth_uuid", f"authentication_uuid {v1_input.shown(given_id)} "
+                                   "was not issued by this adapter's key, or was altered") from None
+        return given_id.lower(), sealed
+
+    def _too_old(self, sealed: Sealed) -> bool:
+        return self.id_max_age is not None and self.clock() - sealed.issued_at > self.id_max_age + TIME_UNIT
 
     # --- v1 answers -------------------------------------------------------------------------
-
-    def _invalid_id(self, request: requests.PreparedRequest, auth_uuid: Any) -> requests.Response:
-        return self._error(request, "invalid_auth_uuid",
-                           f"authentication_uuid {auth_uuid!r} was not issued by this adapter's key, "
-                           "or was altered")
 
     def _error(self, request: requests.PreparedRequest, code: str, message: str) -> requests.Response:
         return self._reply(request, *translate.v1_error(code, message))
@@ -511,46 +505,3 @@ def session(api_key: Optional[str] = None, **options: Any) -> requests.Session:
     result = requests.Session()
     result.mount(V1_PREFIX, adapter)
     return result
-
-
-_install_lock = threading.Lock()
-_installed: Optional[CompatAdapter] = None
-_original_get_adapter = None
-
-
-def install(api_key: Optional[str] = None, **options: Any) -> CompatAdapter:
-    """Serve ``https://api.ding.live/`` from v2 in every ``requests`` session of the process,
-    including ones made later and ``requests.post(...)``. A session that mounted its own
-    adapter for that host keeps it. Calling it again replaces the previous installation."""
-    global _installed, _original_get_adapter
-    adapter = CompatAdapter(api_key, **options)
-    with _install_lock:
-        previous = _installed
-        if _original_get_adapter is None:
-            _original_get_adapter = requests.Session.get_adapter
-        original = _original_get_adapter
-
-        def get_adapter(self: requests.Session, url: str) -> BaseAdapter:
-            if url[:len(V1_PREFIX)].lower() == V1_PREFIX and not any(
-                    prefix.lower().startswith(V1_PREFIX) for prefix in self.adapters):
-                return adapter
-            return original(self, url)
-
-        get_adapter.__wrapped__ = original  # type: ignore[attr-defined]
-        requests.Session.get_adapter = get_adapter  # type: ignore[method-assign]
-        _installed = adapter
-    if previous is not None:
-        previous.close()
-    return adapter
-
-
-def uninstall() -> None:
-    """Undo ``install``: ``requests.Session.get_adapter`` is the original function again."""
-    global _installed, _original_get_adapter
-    with _install_lock:
-        adapter, _installed = _installed, None
-        if _original_get_adapter is not None:
-            requests.Session.get_adapter = _original_get_adapter  # type: ignore[method-assign]
-            _original_get_adapter = None
-    if adapter is not None:
-        adapter.close()

@@ -138,8 +138,13 @@ class Sealer:
 
     def open(self, authentication_uuid: str) -> Sealed:
         """The sealed number and issue time; ``InvalidId`` for anything not minted here."""
-        if not isinstance(authentication_uuid, str) or not _CANONICAL.match(authentication_uuid):
-            raise InvalidId("not a lower-case canonical UUIDv4 minted by the compat adapter")
+        if not isinstance(authentication_uuid, str) or not authentication_uuid.isascii():
+            raise InvalidId("not a UUIDv4 minted by the compat adapter")
+        # UUIDs compare case-insensitively (RFC 9562): a database or a Swift client that hands
+        # the id back in upper case still means the same id.
+        authentication_uuid = authentication_uuid.lower()
+        if not _CANONICAL.match(authentication_uuid):
+            raise InvalidId("not a canonical UUIDv4 minted by the compat adapter")
         known = self._known.get(authentication_uuid)
         if known is not None:
             return known

@@ -293,13 +293,6 @@ def lookup_response_to_v2(v1_body: Mapping[str, Any]) -> Body:
 
 # --- status (§5.5) -------------------------------------------------------------------------
 
-_DELIVERY_V2_TO_V1 = {
-    "unknown": "unknown", "submitted": "submitted", "in_transit": "in_transit",
-    "delivered": "delivered", "undeliverable": "undeliverable",
-    "expired": "undeliverable", "read": "delivered",  # §5.5 suggestion; silent_* have no v1 value
-}
-
-
 def status_response_to_v1(v2_history: Mapping[str, Any], authentication_uuid: str) -> Body:
     """``GET /v2/verification/phone/history/{id}`` as the v1 authentication status."""
     out: Body = {"uuid": authentication_uuid}
@@ -355,7 +348,7 @@ def _attempt_events(attempt: Mapping[str, Any], attempt_number: int) -> List[Bod
         out["content"] = attempt["content"]
     events = [{k: v for k, v in out.items() if v is not None}]
     for delivery_event in attempt.get("delivery_events") or []:
-        v1_status = _DELIVERY_V2_TO_V1.get(delivery_event.get("status") or "")
+        v1_status = tables.DELIVERY_STATUS_V2_TO_V1.get(delivery_event.get("status") or "")
         if v1_status is None:
             continue
         events.append({

@@ -303,7 +303,10 @@ def test_a_tampered_id_is_invalid_auth_uuid_and_reaches_no_v2(v2, operation, ind
     assert len(v2.requests) == before
 
 
-@pytest.mark.parametrize("forged", [str(uuid.uuid4()), "not-a-uuid", "", str(uuid.uuid4()).upper()])
+_SOME_UUID4 = str(uuid.UUID(int=0x1234_5678_9ABC_DEF0_1234_5678_9ABC_DEF0, version=4))  # fixed: stable test ids
+
+
+@pytest.mark.parametrize("forged", [_SOME_UUID4, "not-a-uuid", "", _SOME_UUID4.upper(), None, 42])
 def test_forged_ids_are_refused(v2, forged):
     with pytest.raises(errors.ErrorResponse) as caught:
         check(v1_sdk(), forged, "123456")
@@ -365,8 +368,8 @@ def test_connection_error_on_create_and_check_is_raised_after_one_request():
         assert [call.request.url for call in rsps.calls] == [V2_VERIFY, V2_VERIFY, V2_VERIFY + "/check"]
 
 
-def test_the_timeout_option_reaches_the_v2_transport(v2):
-    seen = []
+def timeout_recording_session(seen):
+    """A v2 session whose transport records the timeout of every request it sends."""
     transport = requests.adapters.HTTPAdapter()
     original_send = transport.send
 
@@ -377,8 +380,12 @@ def test_the_timeout_option_reaches_the_v2_transport(v2):
     transport.send = recording_send
     v2_session = requests.Session()
     v2_session.mount("https://api.prelude.dev/", transport)
-    sdk = v1_sdk(timeout=2.5, v2_session=v2_session)
-    create(sdk)
+    return v2_session
+
+
+def test_the_timeout_option_reaches_the_v2_transport(v2):
+    seen = []
+    create(v1_sdk(timeout=2.5, v2_session=timeout_recording_session(seen)))
     assert seen == [2.5]
 
 
@@ -417,17 +424,7 @@ def test_a_v2_answer_that_is_not_json_is_a_5xx(status, expected):
 
 def test_a_timeout_given_to_the_v1_call_wins(v2):
     seen = []
-    transport = requests.adapters.HTTPAdapter()
-    original_send = transport.send
-
-    def recording_send(request, **kwargs):
-        seen.append(kwargs["timeout"])
-        return original_send(request, **kwargs)
-
-    transport.send = recording_send
-    v2_session = requests.Session()
-    v2_session.mount("https://api.prelude.dev/", transport)
-    sess = v1_sdk(timeout=2.5, v2_session=v2_session).sdk_configuration.client
+    sess = v1_sdk(timeout=2.5, v2_session=timeout_recording_session(seen)).sdk_configuration.client
     sess.post("https://api.ding.live/v1/authentication", json={"phone_number": PHONE}, timeout=0.75)
     assert seen == [0.75]
 

@@ -96,6 +96,14 @@ def test_v2_malformed_json_and_unknown_route():
     assert status == 404
 
 
+def test_absurdly_nested_json_is_a_400_from_both_fakes_not_a_crash():
+    deep = b"[" * 100_000
+    status, _, body = FakeV2().handle("POST", f"{V2}/verification", BEARER, deep)
+    assert (status, json.loads(body)["code"]) == (400, "invalid_request")
+    status, _, body = FakeV1().handle("POST", f"{V1}/authentication", {"X-Api-Key": V1_KEY}, deep)
+    assert (status, json.loads(body)["code"]) == (400, "bad_request")
+
+
 def test_handle_records_every_request_even_failed_ones():
     fake = FakeV2()
     fake.handle("POST", f"{V2}/verification?x=1&x=2", {"X-Custom": "A"}, b"{}")

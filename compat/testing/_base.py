@@ -301,7 +301,7 @@ def _record(method: str, url: str, headers: Mapping[str, str], body: bytes) -> R
         query[name] = values[0] if len(values) == 1 else values
     try:
         decoded = json.loads(body.decode("utf-8")) if body.strip() else None
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # garbage is a 400 from the fake, not a crash
         decoded = None
     lowered = {str(k).lower(): v if isinstance(v, str) else v.decode("latin-1") for k, v in headers.items()}
     return RecordedRequest(method.upper(), url, parts.path or "/", query, lowered, decoded, body)
