@@ -10,7 +10,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import Iterable, Iterator, List, Optional, Sequence
+from typing import Callable, Iterable, Iterator, List, Optional, Sequence
 
 import pathspec
 
@@ -30,7 +30,7 @@ def _load_ignore(dirpath: str) -> Optional[pathspec.PathSpec]:
             continue
     if not lines:
         return None
-    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+    return pathspec.GitIgnoreSpec.from_lines(lines)  # git's own semantics (last match wins)
 
 
 def iter_files(
@@ -44,10 +44,24 @@ def iter_files(
     ``exclude`` is matched against paths relative to each walk root ('/'-separated).
     Symlinked folders are not followed (no cycles, no walking out of the tree).
     """
+    for path in iter_file_paths(paths, exclude=exclude, respect_gitignore=respect_gitignore):
+        yield Path(path)
+
+
+def iter_file_paths(
+    paths: Sequence[os.PathLike | str],
+    *,
+    exclude: Optional[pathspec.PathSpec] = None,
+    respect_gitignore: bool = True,
+    on_error: Optional[Callable[[str, OSError], None]] = None,
+) -> Iterator[str]:
+    """``iter_files`` as plain strings: building a ``Path`` per file costs more than the walk
+    itself on big trees (the scanner uses this). ``on_error(folder, exc)`` hears about folders
+    that cannot be listed (they are skipped either way)."""
     for root in paths:
         root = Path(root)
         if root.is_file():
-            yield root
+            yield os.fspath(root)
             continue
         if not root.is_dir():
             raise FileNotFoundError(f"{root}: no such file or directory")
@@ -61,25 +75,27 @@ def iter_files(
                     specs = specs + [(dirpath, spec)]
             try:
                 entries = sorted(os.scandir(dirpath), key=lambda e: e.name)
-            except OSError:
+            except OSError as exc:
+                if on_error is not None:
+                    on_error(dirpath, exc)
                 continue
             subdirs = []
             for entry in entries:
-                rel_root = os.path.relpath(entry.path, root).replace(os.sep, "/")
                 is_dir = entry.is_dir(follow_symlinks=False)
                 if is_dir and (entry.name in ALWAYS_SKIP_DIRS
                                or os.path.exists(os.path.join(entry.path, "pyvenv.cfg"))):
                     continue
-                probe = rel_root + "/" if is_dir else rel_root
-                if exclude is not None and exclude.match_file(probe):
-                    continue
+                if exclude is not None:  # relpath per entry only when there is something to match
+                    rel_root = os.path.relpath(entry.path, root).replace(os.sep, "/")
+                    if exclude.match_file(rel_root + "/" if is_dir else rel_root):
+                        continue
                 if any(s.match_file(os.path.relpath(entry.path, base).replace(os.sep, "/")
                                     + ("/" if is_dir else "")) for base, s in specs):
                     continue
                 if is_dir:
                     subdirs.append((entry.path, specs))
                 elif entry.is_file(follow_symlinks=False):
-                    yield Path(entry.path)
+                    yield entry.path
             stack.extend(reversed(subdirs))
 
 

@@ -75,3 +75,5 @@ class ScanSummary:
     files_excluded_baseline: int = 0  # findings hidden by the baseline
     suppressed: int = 0  # findings hidden by inline `prelude-migrate: ignore[...]`
     duration_s: float = 0.0
+    # Python files libcst could not parse, [(display_path, reason)]; their text rules still ran.
+    files_parse_failed: list = field(default_factory=list)

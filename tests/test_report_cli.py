@@ -88,11 +88,14 @@ def test_clean_tree_exits_0(tree):
 
 def test_fail_on_threshold(tree):
     assert scan("--fail-on", "never", ".").exit_code == 0
-    # Before the removal date the same findings are info: below the default threshold.
-    early = CliRunner().invoke(cli, ["scan", "--today", "2026-03-01", "-j", "1", "."])
-    assert early.exit_code == 0 and "INFO PM101" in early.stdout and "31 days left" in early.stdout
-    strict = CliRunner().invoke(cli, ["scan", "--today", "2026-03-01", "-j", "1", "--fail-on", "info", "."])
+    # Before the end of support the same findings are info: below the default threshold.
+    early = CliRunner().invoke(cli, ["scan", "--today", "2025-10-15", "-j", "1", "."])
+    assert early.exit_code == 0 and "INFO PM101" in early.stdout and "17 days" in early.stdout
+    strict = CliRunner().invoke(cli, ["scan", "--today", "2025-10-15", "-j", "1", "--fail-on", "info", "."])
     assert strict.exit_code == 1
+    # Past the end of support but before removal: a warning, which --fail-on warning fails on.
+    middle = CliRunner().invoke(cli, ["scan", "--today", "2026-03-01", "-j", "1", "--fail-on", "warning", "."])
+    assert middle.exit_code == 1 and "WARNING PM101" in middle.stdout
 
 
 def test_pyproject_config_applies_and_the_command_line_wins(tree):

@@ -1,0 +1,114 @@
+"""Wall time of ``prelude-migrate scan`` on a large real tree, next to ``rg`` (or ``grep -r``)
+looking for ``api\\.ding\\.live`` and ``ruff check --select UP`` on the same tree.
+
+    python bench/scan_speed.py                 # default trees: /usr/share, /usr/lib, /usr/include
+    python bench/scan_speed.py PATH... --runs 5 --jobs 2
+    python bench/scan_speed.py --prefilter     # also: trigger automaton vs re alternation
+
+Each command runs ``--runs`` times (files stay in the page cache after the first, untimed,
+warm-up run); the median wall time is printed. Nothing is asserted: the figures are the output.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_TREES = ("/usr/share", "/usr/lib", "/usr/include")
+BIN = Path(sys.executable).parent
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command, runs: int):
+    """(median wall, best wall, median CPU seconds): CPU time is the steadier figure on a
+    machine shared with other jobs."""
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
+    walls, cpus = [], []
+    for _ in range(runs):
+        cpu_before, started = _children_cpu(), time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        walls.append(time.perf_counter() - started)
+        cpus.append(_children_cpu() - cpu_before)
+    return statistics.median(walls), min(walls), statistics.median(cpus)
+
+
+def count_files(trees) -> int:
+    from migrate.files import iter_file_paths
+
+    return sum(1 for _ in iter_file_paths(trees))
+
+
+def commands(trees, jobs):
+    scan = [str(BIN / "prelude-migrate"), "scan", *trees, "--format", "json", "--output", os.devnull,
+            "--fail-on", "never"] + (["--jobs", str(jobs)] if jobs else [])
+    rows = [("prelude-migrate scan" + (f" -j {jobs}" if jobs else ""), scan)]
+    if shutil.which("rg"):
+        rows.append(("rg api\\.ding\\.live", ["rg", "-c", r"api\.ding\.live", *trees]))
+    else:
+        rows.append(("grep -r api\\.ding\\.live", ["grep", "-rIcE", r"api\.ding\.live", *trees]))
+    ruff = shutil.which("ruff") or (str(BIN / "ruff") if (BIN / "ruff").exists() else None)
+    if ruff:
+        rows.append(("ruff check --select UP", [ruff, "check", "--isolated", "--select", "UP", "--no-cache",
+                                                "--exit-zero", "--output-format", "concise", *trees]))
+    return rows
+
+
+def prefilter_comparison(trees) -> None:
+    """The two pre-filter matchers over the same lower-cased text files, in memory (the
+    Python-parse group only for .py files, as in the scan)."""
+    from migrate.files import iter_file_paths, is_binary
+    from migrate.scan.prefilter import MATCHERS, make_matcher
+
+    texts = []
+    for path in iter_file_paths(trees):
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(2 << 20)
+        except OSError:
+            continue
+        if not is_binary(data):
+            texts.append((data.lower(), data, path.endswith(".py")))
+    size = sum(len(t) for t, _, _ in texts) / 1e6
+    print(f"\npre-filter over {len(texts)} text files, {size:.0f} MB (lower-cased, in memory):")
+    for name in MATCHERS:
+        matcher = make_matcher(name)
+        started = time.perf_counter()
+        hits = sum(1 for lower, data, python in texts if any(matcher.groups(lower, data, python)))
+        print(f"  {name:14s} {time.perf_counter() - started:7.3f} s  ({hits} files with a trigger)")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("trees", nargs="*")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--prefilter", action="store_true")
+    args = parser.parse_args(argv)
+    trees = args.trees or [t for t in DEFAULT_TREES if os.path.isdir(t)]
+    print(f"tree: {' '.join(trees)}: {count_files(trees)} files; {os.cpu_count()} cores; "
+          f"median of {args.runs} runs")
+    results = []
+    for label, command in commands(trees, args.jobs):
+        median, best, cpu = timed(command, args.runs)
+        results.append((label, median))
+        print(f"  {label:28s} {median:7.2f} s wall (best {best:.2f} s), {cpu:.2f} s CPU")
+    scan_time = results[0][1]
+    for label, median in results[1:]:
+        print(f"  scan / {label}: {scan_time / median:.1f}x")
+    if args.prefilter:
+        prefilter_comparison(trees)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

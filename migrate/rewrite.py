@@ -1,0 +1,409 @@
+"""``prelude-migrate rewrite``: run the codemods over Python files.
+
+The engine is plain Python (:func:`rewrite_source`, :func:`rewrite_file`, :func:`rewrite_paths`);
+the click command at the bottom is a thin shell over it. Per file: read the bytes once, skip the
+file when it contains none of the selected codemods' trigger tokens (no parse), otherwise parse
+once and run every triggered codemod on the same tree. Files that do not decode or parse are
+reported and never written. Many candidate files are spread over a process pool; results come
+back in input order.
+"""
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+
+import click
+
+from compat.tables import TODO_MARKER
+
+PYTHON_SUFFIXES = (".py", ".pyi")
+POOL_MIN_FILES = 16  # below this, a process pool costs more than it saves
+POOL_MAX_WORKERS = 61  # Windows' limit for ProcessPoolExecutor
+PROGRESS_MIN_FILES = 200
+
+
+class UsageError(Exception):
+    """Bad options (unknown codemod name, missing path): exit 2."""
+
+
+# --- codemod selection ------------------------------------------------------------------
+
+def available_codemods() -> Dict[str, type]:
+    """NAME -> codemod class, in run order."""
+    from codemods.registry import all_codemods
+    return all_codemods()
+
+
+def select_codemods(only: Sequence[str] = (), skip: Sequence[str] = ()) -> List[str]:
+    """The codemod names to run, in run order; raises UsageError for an unknown name."""
+    names = list(available_codemods())
+    for requested in list(only) + list(skip):
+        if requested not in names:
+            raise UsageError(f"unknown codemod {requested!r}; known: {', '.join(names) or '(none)'}")
+    if only:
+        names = [n for n in names if n in only]
+    return [n for n in names if n not in skip]
+
+
+def _split_names(values: Iterable[str]) -> List[str]:
+    return [n.strip() for v in values for n in v.split(",") if n.strip()]
+
+
+# --- one source ---------------------------------------------------------------------------
+
+@dataclass
+class SourceResult:
+    """What the codemods made of one source text."""
+    text: str
+    changed: bool
+    applied: Tuple[str, ...]  # codemods that changed something
+    todos: int  # TODO(prelude-migration) markers in the result
+
+
+def _triggered(lowered: bytes, classes: Sequence[type]) -> List[type]:
+    return [c for c in classes if any(t in lowered for t in getattr(c, "TRIGGERS", (b"",)))]
+
+
+def rewrite_source(text: str, path: str = "<string>", codemods: Optional[Sequence[str]] = None) -> SourceResult:
+    """Run the codemods (names; default all) on ``text``, parsing it once.
+
+    Raises ``libcst.ParserSyntaxError`` when the text does not parse. Line endings and
+    formatting are kept (libcst round-trips the text exactly).
+    """
+    import libcst as cst
+    from libcst.codemod import CodemodContext, SkipFile
+
+    registry = available_codemods()
+    classes = [registry[n] for n in (codemods if codemods is not None else list(registry))]
+    classes = _triggered(text.encode("utf-8", "surrogatepass").lower(), classes)
+    if not classes:
+        return SourceResult(text, False, (), text.count(TODO_MARKER))
+    module = cst.parse_module(text)
+    applied = []
+    for codemod_class in classes:
+        codemod = codemod_class(CodemodContext(filename=path))
+        try:
+            new_module = codemod.transform_module(module)
+        except SkipFile:
+            continue
+        if new_module.code != module.code:
+            applied.append(codemod_class.NAME)
+            module = new_module
+    new_text = module.code
+    return SourceResult(new_text, new_text != text, tuple(applied), new_text.count(TODO_MARKER))
+
+
+# --- one file -----------------------------------------------------------------------------
+
+@dataclass
+class FileResult:
+    path: str  # as displayed
+    status: str  # "skipped" (no trigger) | "unchanged" | "changed" | "failed"
+    original: bytes = b""
+    new: Optional[bytes] = None  # set when changed
+    applied: Tuple[str, ...] = ()
+    todos: int = 0
+    error: Optional[str] = None
+    parse_error: bool = False  # failed because it does not decode or parse
+    written: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.status == "changed"
+
+
+def rewrite_bytes(data: bytes, path: str, codemods: Sequence[str]) -> FileResult:
+    """Rewrite one file's content (nothing is written)."""
+    import libcst as cst
+    from migrate.files import decode_source, encode_like
+
+    registry = available_codemods()
+    if not _triggered(data.lower(), [registry[n] for n in codemods]):
+        return FileResult(path, "skipped", data)
+    try:
+        text = decode_source(data)
+    except UnicodeDecodeError as exc:
+        return FileResult(path, "failed", data, error=f"not valid UTF-8 ({exc.reason} at byte {exc.start})",
+                          parse_error=True)
+    try:
+        result = rewrite_source(text, path, codemods)
+    except cst.ParserSyntaxError as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
+        return FileResult(path, "failed", data, error=f"cannot parse: {first_line} (line {exc.raw_line})",
+                          parse_error=True)
+    except Exception as exc:  # a codemod bug must not stop the other files
+        return FileResult(path, "failed", data, error=f"internal error: {type(exc).__name__}: {exc}")
+    if not result.changed:
+        return FileResult(path, "unchanged", data, todos=result.todos)
+    return FileResult(path, "changed", data, encode_like(result.text, data), result.applied, result.todos)
+
+
+def rewrite_file(path: str, codemods: Sequence[str], write: bool = True, display: Optional[str] = None) -> FileResult:
+    """Read, rewrite and (when ``write``) atomically replace one file."""
+    from migrate.files import atomic_write, display_path
+
+    shown = display or display_path(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return FileResult(shown, "failed", error=f"cannot read: {exc.strerror or exc}")
+    result = rewrite_bytes(data, shown, codemods)
+    if write and result.changed and result.new is not None:
+        try:
+            atomic_write(os.path.realpath(path), result.new)  # a symlink stays a symlink
+            result.written = True
+        except PermissionError:
+            result.status, result.error = "failed", "file is read-only; not written"
+        except OSError as exc:
+            result.status, result.error = "failed", f"cannot write: {exc.strerror or exc}"
+    return result
+
+
+def _rewrite_file_task(args: Tuple[str, Tuple[str, ...], bool, str]) -> FileResult:
+    path, codemods, write, display = args
+    result = rewrite_file(path, codemods, write, display)
+    result.original = b""  # not needed back in the parent unless a diff is wanted
+    return result
+
+
+def _rewrite_file_task_keep(args: Tuple[str, Tuple[str, ...], bool, str]) -> FileResult:
+    path, codemods, write, display = args
+    return rewrite_file(path, codemods, write, display)
+
+
+# --- many files ---------------------------------------------------------------------------
+
+def discover(paths: Sequence[str], respect_gitignore: bool = True, exclude=None) -> List[Path]:
+    """Python files under ``paths`` (explicit files always), .gitignore respected; ``exclude`` is
+    a ``pathspec.PathSpec`` (the ``exclude`` globs of ``[tool.prelude-migrate]``)."""
+    from migrate.files import iter_files
+
+    found: List[Path] = []
+    for root in paths:
+        explicit = Path(root).is_file()
+        for path in iter_files([root], respect_gitignore=respect_gitignore, exclude=exclude):
+            if explicit or path.suffix in PYTHON_SUFFIXES:
+                found.append(path)
+    return found
+
+
+def _prefilter(path: Path, triggers: Tuple[bytes, ...]) -> Tuple[bool, int]:
+    """Run in the parent: read, lower-case, look for any trigger; also count the TODO markers
+    already there, so skipped files still count as "left with TODOs"."""
+    try:
+        with open(path, "rb") as fh:
+            lowered = fh.read().lower()
+    except OSError:
+        return True, 0  # let the worker report the error
+    return any(t in lowered for t in triggers), lowered.count(_TODO_BYTES)
+
+
+_TODO_BYTES = TODO_MARKER.lower().encode("ascii")
+
+
+def rewrite_paths(
+    paths: Sequence[Path],
+    codemods: Sequence[str],
+    *,
+    write: bool = True,
+    keep_original: bool = False,
+    jobs: Optional[int] = None,
+    on_result: Optional[Callable[[FileResult], None]] = None,
+) -> List[FileResult]:
+    """Rewrite every file of ``paths`` (already discovered); results in input order.
+
+    Files without any trigger of the selected codemods are answered "skipped" without a parse
+    (and without leaving this process); the rest run in a process pool when there are many.
+    """
+    from migrate.files import display_path
+
+    registry = available_codemods()
+    triggers = tuple({t for n in codemods for t in getattr(registry[n], "TRIGGERS", (b"",))})
+    results: List[Optional[FileResult]] = [None] * len(paths)
+    candidates: List[int] = []
+    for index, path in enumerate(paths):
+        triggered, todos = _prefilter(path, triggers)
+        if triggered:
+            candidates.append(index)
+        else:
+            results[index] = FileResult(display_path(path), "skipped", todos=todos)
+            if on_result:
+                on_result(results[index])
+    task = _rewrite_file_task_keep if keep_original else _rewrite_file_task
+    args = [(os.fspath(paths[i]), tuple(codemods), write, display_path(paths[i])) for i in candidates]
+    workers = min(jobs or os.cpu_count() or 1, POOL_MAX_WORKERS, max(1, len(args)))
+    if workers > 1 and len(args) >= POOL_MIN_FILES:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, min(32, len(args) // (workers * 4)))
+            done = pool.map(task, args, chunksize=chunk)
+            for index, result in zip(candidates, done):
+                results[index] = result
+                if on_result:
+                    on_result(result)
+    else:
+        for index, arg in zip(candidates, args):
+            results[index] = task(arg)
+            if on_result:
+                on_result(results[index])
+    return [r for r in results if r is not None]
+
+
+def unified_diff(result: FileResult) -> str:
+    """The raw unified diff of one changed file (``a/``/``b/`` prefixes, as git prints it)."""
+    from migrate.files import decode_source
+
+    if result.new is None:
+        return ""
+    before = decode_source(result.original).splitlines(keepends=True)
+    after = decode_source(result.new).splitlines(keepends=True)
+    lines = []
+    name = result.path.lstrip("/")
+    for line in difflib.unified_diff(before, after, f"a/{name}", f"b/{name}"):
+        if not line.endswith("\n"):
+            line += "\n\\ No newline at end of file\n"
+        lines.append(line)
+    return "".join(lines)
+
+
+@dataclass
+class Summary:
+    scanned: int = 0
+    changed: int = 0
+    with_todos: int = 0
+    parse_failed: int = 0
+    failed: int = 0  # every failure, parse failures included
+    by_codemod: Dict[str, int] = field(default_factory=dict)
+
+    def add(self, result: FileResult) -> None:
+        self.scanned += 1
+        if result.changed:
+            self.changed += 1
+            for name in result.applied:
+                self.by_codemod[name] = self.by_codemod.get(name, 0) + 1
+        if result.todos and result.status != "failed":
+            self.with_todos += 1
+        if result.status == "failed":
+            self.failed += 1
+            self.parse_failed += result.parse_error
+
+    def line(self, verb: str) -> str:
+        parts = [f"{self.scanned} file{'s' * (self.scanned != 1)} scanned",
+                 f"{self.changed} {verb}", f"{self.with_todos} left with TODOs",
+                 f"{self.parse_failed} failed to parse"]
+        other = self.failed - self.parse_failed
+        if other:
+            parts.append(f"{other} could not be processed")
+        return "rewrite: " + ", ".join(parts)
+
+
+# --- the click command -------------------------------------------------------------------
+
+def _list_codemods() -> None:
+    for name, codemod in available_codemods().items():
+        click.echo(f"{name}\t{codemod.DESCRIPTION}")
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing. Exit 1 if non-empty.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 when any file would change.")
+@click.option("--only", multiple=True, metavar="NAME", help="Run only these codemods (repeat or comma-separate).")
+@click.option("--skip", multiple=True, metavar="NAME", help="Do not run these codemods.")
+@click.option("--list-codemods", is_flag=True, help="List the codemods and exit.")
+@click.option("--stdin-filename", metavar="PATH", help="Name to report for source read from '-'.")
+@click.option("--no-gitignore", is_flag=True, help="Also rewrite files that .gitignore excludes.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("-q", "--quiet", is_flag=True, help="No per-file lines and no summary; errors only.")
+def rewrite(paths, show_diff, check, only, skip, list_codemods, stdin_filename, no_gitignore, jobs, quiet):
+    """Rewrite Python files from the v1 ding SDK and v1 HTTP calls to prelude-python-sdk v2.
+
+    \b
+    Writes in place by default. Exit codes: 0 nothing to do or all written; 1 changes pending
+    (--check / --diff); 2 usage error, or a file that could not be processed (reported by
+    name; the other files are still processed). Sites that cannot be migrated safely get a
+    `# TODO(prelude-migration): ...` comment.
+    """
+    if list_codemods:
+        _list_codemods()
+        return
+    if not paths:
+        raise click.UsageError("give at least one PATH (or '-' for stdin)")
+    try:
+        codemods = select_codemods(_split_names(only), _split_names(skip))
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    dry_run = show_diff or check
+
+    if "-" in paths:
+        if len(paths) > 1:
+            raise click.UsageError("'-' (stdin) cannot be combined with other paths")
+        sys.exit(_rewrite_stdin(codemods, stdin_filename or "-", show_diff, check))
+
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        raise click.UsageError(f"no such file or directory: {', '.join(missing)}")
+    files = discover(paths, respect_gitignore=not no_gitignore, exclude=_config_exclude(paths))
+    summary = Summary()
+    show_bar = len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty() and not quiet
+    progress = click.progressbar(length=len(files), label="rewriting", file=sys.stderr) if show_bar \
+        else contextlib.nullcontext()
+    with progress as bar:
+        results = rewrite_paths(files, codemods, write=not dry_run, keep_original=show_diff, jobs=jobs,
+                                on_result=(lambda _result: bar.update(1)) if show_bar else None)
+
+    out = sys.stdout
+    for result in results:
+        summary.add(result)
+        if result.status == "failed":
+            click.echo(f"error: {result.path}: {result.error}", err=True)
+        elif result.changed and show_diff:
+            out.write(unified_diff(result))
+        elif result.changed and not quiet:
+            verb = "would rewrite" if dry_run else "rewrote"
+            click.echo(f"{verb} {result.path} ({', '.join(result.applied)})", err=True)
+    out.flush()
+    if not quiet:
+        click.echo(summary.line("would change" if dry_run else "changed"), err=True)
+    if summary.failed:
+        sys.exit(2)
+    sys.exit(1 if dry_run and summary.changed else 0)
+
+
+def _config_exclude(paths: Sequence[str]):
+    """The ``exclude``/``extend-exclude`` globs of ``[tool.prelude-migrate]`` (shared with scan)."""
+    from migrate.config import ConfigError, load_config
+
+    start = paths[0] if os.path.isdir(paths[0]) else os.path.dirname(os.path.abspath(paths[0]))
+    try:
+        config = load_config(start_dir=start)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    return config.exclude_spec() if config.exclude_patterns() else None
+
+
+def _rewrite_stdin(codemods: Sequence[str], name: str, show_diff: bool, check: bool) -> int:
+    data = sys.stdin.buffer.read()
+    result = rewrite_bytes(data, name, codemods)
+    if result.status == "failed":
+        click.echo(f"error: {name}: {result.error}", err=True)
+        if not (show_diff or check):
+            _write_stdout_bytes(data)  # pass the input through untouched
+        return 2
+    if show_diff:
+        sys.stdout.write(unified_diff(result))
+    elif not check:
+        _write_stdout_bytes(result.new if result.changed and result.new is not None else data)
+    return 1 if (show_diff or check) and result.changed else 0
+
+
+def _write_stdout_bytes(data: bytes) -> None:
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()

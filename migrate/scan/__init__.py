@@ -1,0 +1,62 @@
+"""The scanner: find deprecated Prelude/Ding v1 and ``api.ding.live`` usage in a tree.
+
+``scan(paths, config=..., today=...)`` is the plain-Python API under ``prelude-migrate scan``::
+
+    from migrate.scan import scan
+    findings, summary = scan(["."], today=datetime.date(2026, 5, 1))
+
+Findings come in walk order (files sorted by name, folders depth-first), then by position.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import time
+from typing import Callable, List, Optional, Sequence, Tuple
+
+from migrate.files import display_path
+from migrate.findings import Finding, ScanSummary
+from migrate.scan import engine, pool
+from migrate.scan.engine import DEFAULT_MAX_BYTES, ScanOptions
+from migrate.scan.rules import ALL_RULES
+
+
+def selected_rules(config=None) -> Tuple[str, ...]:
+    if config is None:
+        return tuple(ALL_RULES)
+    return tuple(rule_id for rule_id in ALL_RULES if config.rule_enabled(rule_id))
+
+
+def scan(paths: Sequence["os.PathLike[str] | str"], *, config=None, today: Optional[_dt.date] = None,
+         progress: Optional[Callable[[int, int], None]] = None, jobs: Optional[int] = None,
+         respect_gitignore: bool = True, max_bytes: int = DEFAULT_MAX_BYTES,
+         ) -> Tuple[List[Finding], ScanSummary]:
+    """Scan files and folders. ``config`` is a ``migrate.config.Config`` (rule selection and
+    excludes; None = every rule, no excludes). ``progress(done, total)`` is called now and then.
+    A path that does not exist raises ``FileNotFoundError`` before anything is scanned."""
+    started = time.perf_counter()
+    today = today or _dt.date.today()
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    for path in paths:
+        if not os.path.exists(path):
+            raise FileNotFoundError(f"{path}: no such file or directory")
+    exclude = config.exclude_spec() if config is not None and config.exclude_patterns() else None
+    if exclude is not None:  # files named one by one (pre-commit does that) obey the excludes too
+        paths = [p for p in paths if not (os.path.isfile(p) and exclude.match_file(display_path(p)))]
+    unlistable: List[Tuple[str, str]] = []  # folders the walk could not enter
+
+    def folder_error(folder: str, exc: OSError) -> None:
+        unlistable.append((display_path(folder) + "/", exc.strerror or type(exc).__name__))
+
+    files = engine.iter_file_paths(paths, exclude=exclude, respect_gitignore=respect_gitignore,
+                                   on_error=folder_error)
+    options = ScanOptions(selected_rules(config), today, max_bytes)
+    summary = ScanSummary(today=today)
+    findings = pool.collect(pool.scan_files(files, options, jobs=jobs, progress=progress), summary)
+    summary.files_unreadable.extend(unlistable)
+    summary.duration_s = time.perf_counter() - started
+    return findings, summary
+
+
+__all__ = ["ALL_RULES", "scan", "selected_rules"]

@@ -1,0 +1,207 @@
+"""One file at a time: read it once, pre-filter, run the rules, suppress.
+
+Per file: ``open`` + ``fstat`` (huge files are skipped unread), the binary sniff on the first
+8 KiB, one read, one lower-cased copy for the trigger automaton. Only files with a trigger are
+decoded; only Python files with an SDK/HTTP trigger are parsed with libcst. Many files at once:
+``migrate.scan.pool``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import os
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+from compat.tables import DEADLINES
+from migrate.files import BINARY_SNIFF, decode_source, display_path, is_binary, iter_file_paths
+from migrate.findings import Finding, severity_for
+from migrate.scan.context import FileContext, Hit
+from migrate.scan.languages import language_of
+from migrate.scan.prefilter import DEFAULT_MATCHER, make_matcher
+from migrate.scan.python import PythonParseError, claimed_hits, python_usages
+from migrate.scan.rules import RULE_MODULES, rule_id_for
+from migrate.scan.suppress import Suppressions
+
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+HOST_RULES = ("PM101", "PM102")  # text hits inside a raw-HTTP call belong to PM107
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    rule_ids: Tuple[str, ...]
+    today: _dt.date
+    max_bytes: int = DEFAULT_MAX_BYTES
+    matcher: str = DEFAULT_MATCHER
+
+
+@dataclass
+class FileResult:
+    path: str  # display path
+    status: str  # "scanned" | "binary" | "large" | "unreadable"
+    findings: List[Finding] = field(default_factory=list)
+    suppressed: int = 0
+    reason: str = ""  # why unreadable, or why libcst could not parse a Python file
+
+
+_LARGE, _BINARY = object(), object()
+
+
+def _read(path: str, max_bytes: int):
+    """The file's bytes, or ``_LARGE`` / ``_BINARY`` without reading more than the first 8 KiB.
+    Raw ``os`` calls: a buffered ``open`` costs more than the read itself for small files."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            return _LARGE
+        head = os.read(fd, BINARY_SNIFF)
+        if is_binary(head):
+            return _BINARY
+        if len(head) < BINARY_SNIFF:  # a short read of a regular file: that was all of it
+            return head
+        parts = [head]
+        while head:  # read until EOF: sizes of special files are not to be trusted
+            head = os.read(fd, max(size - len(parts[0]) + 1, BINARY_SNIFF))
+            parts.append(head)
+        data = b"".join(parts)
+        return _LARGE if len(data) > max_bytes else data
+    finally:
+        os.close(fd)
+
+
+class FileScanner:
+    """Scans one file at a time with the selected rules (one instance per process)."""
+
+    def __init__(self, options: ScanOptions) -> None:
+        self.options = options
+        self.modules = {rule_id: RULE_MODULES[rule_id] for rule_id in options.rule_ids}
+        self.text_rules = {i: m for i, m in self.modules.items() if hasattr(m, "match")}
+        self.python_text_rules = {i: m for i, m in self.text_rules.items()
+                                  if getattr(m, "TEXT_IN_PYTHON", False)}
+        self.usage_rules = {i: m for i, m in self.modules.items() if hasattr(m, "claims")}
+        self.matcher = make_matcher(options.matcher)
+
+    # -- entry points ------------------------------------------------------------------------
+    def scan_path(self, path: str) -> FileResult:
+        """Binary files are recognised from their first 8 KiB and never read further; the
+        display path (costly: abspath + relpath) is computed only for files that need one."""
+        try:
+            data = _read(path, self.options.max_bytes)
+        except OSError as exc:
+            return FileResult(display_path(path), "unreadable", reason=exc.strerror or type(exc).__name__)
+        if data is _LARGE:
+            return FileResult(path, "large")
+        if data is _BINARY:
+            return FileResult(path, "binary")
+        result = self.scan_bytes(path, data)
+        if result.findings or result.reason:
+            shown = display_path(path)
+            result.path = shown
+            result.findings = [dataclasses.replace(f, path=shown) for f in result.findings]
+        return result
+
+    def scan_bytes(self, shown: str, data: bytes) -> FileResult:
+        if is_binary(data):
+            return FileResult(shown, "binary")
+        if len(data) > self.options.max_bytes:
+            return FileResult(shown, "large")
+        lower = data.lower()
+        language = language_of(shown)
+        text_hit, python_hit = self.matcher.groups(lower, data, language == "python")
+        result = FileResult(shown, "scanned")
+        if not (text_hit or python_hit):
+            return result
+        try:
+            text = decode_source(data)
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")  # positions stay per character; nothing is lost
+        ctx = FileContext(shown, text, language)
+        raw = self._hits(ctx, text_hit, python_hit, result)
+        self._finish(ctx, raw, result, b"prelude-migrate:" in lower)
+        return result
+
+    # -- rules -------------------------------------------------------------------------------
+    def _hits(self, ctx: FileContext, text_hit: bool, python_hit: bool, result: FileResult):
+        """``(rule_id, line, column, end_line, end_column, message, fixable)`` rows."""
+        rows = []
+        spans: Dict[str, list] = {}  # rule id -> libcst usage spans (text hits inside are dupes)
+        if ctx.language == "python":
+            if python_hit and self.usage_rules:
+                try:
+                    usages = python_usages(ctx.text)
+                except PythonParseError as exc:
+                    result.reason = exc.args[0] if exc.args else "syntax error"
+                    usages = []
+                except Exception as exc:  # a detection bug must not stop the scan of a tree
+                    result.reason = f"Python analysis failed: {type(exc).__name__}: {exc}"[:300]
+                    usages = []
+                for rule_id, usage in claimed_hits(usages, self.usage_rules):
+                    rows.append((rule_id, usage.line, usage.column, usage.end_line, usage.end_column,
+                                 self.usage_rules[rule_id].usage_message(usage), usage.fixable))
+                    spans.setdefault(rule_id, []).append(usage)
+                    if usage.kind == "raw-http":
+                        for host_rule in HOST_RULES:
+                            spans.setdefault(host_rule, []).append(usage)
+            rules = self.python_text_rules if text_hit else {}
+        else:
+            rules = self.text_rules if text_hit else {}
+        for rule_id, module in rules.items():
+            for hit in module.match(ctx):
+                rows.append(self._row(ctx, rule_id, hit, spans.get(rule_id, ())))
+        return [row for row in rows if row is not None]
+
+    @staticmethod
+    def _row(ctx: FileContext, rule_id: str, hit: Hit, spans):
+        line, column = ctx.position(hit.start)
+        for usage in spans:
+            if (usage.line, usage.column) <= (line, column) <= (usage.end_line, usage.end_column):
+                return None  # the libcst finding already covers it
+        end_line, end_column = ctx.position(hit.end)
+        return (rule_id, line, column, end_line, end_column, hit.message, hit.fixable)
+
+    def _finish(self, ctx: FileContext, rows, result: FileResult, has_marker: bool) -> None:
+        suppressions = Suppressions(ctx.text, rule_id_for) if has_marker else None
+        seen = set()
+        for rule_id, line, column, end_line, end_column, message, fixable in sorted(rows):
+            if (rule_id, line, column) in seen:
+                continue
+            seen.add((rule_id, line, column))
+            if suppressions and suppressions.silences(rule_id, line):
+                result.suppressed += 1
+                continue
+            info = self.modules[rule_id].RULE
+            deadline = effective_deadline(info.deadline, self.options.today)
+            severity = info.fixed_severity or severity_for(deadline, self.options.today)
+            result.findings.append(Finding(
+                rule_id, ctx.path, line, column, end_line, end_column, severity,
+                message + _days_left(deadline, self.options.today), fixable, deadline,
+                ctx.line_text(line).strip()[:300]))
+        result.findings.sort(key=lambda f: (f.line, f.column, f.rule))
+
+
+def effective_deadline(deadline_id: Optional[str], today: _dt.date) -> Optional[str]:
+    """The deadline a finding is measured against today. A rule names the final one (v1
+    removal); the same subject's earlier dates (v1 end of support) count once passed, and
+    before any date passes the next one is shown with the days left."""
+    if deadline_id is None:
+        return None
+    subject = DEADLINES[deadline_id].subject
+    same = sorted((d for d in DEADLINES.values() if d.subject == subject), key=lambda d: d.date)
+    passed = [d for d in same if today >= d.date]
+    return passed[-1].id if passed else same[0].id
+
+
+def _days_left(deadline_id: Optional[str], today: _dt.date) -> str:
+    if deadline_id is None:
+        return ""
+    deadline = DEADLINES[deadline_id]
+    days = (deadline.date - today).days
+    return f" ({_KIND_WORDS.get(deadline.kind, deadline.kind)} in {days} days)" if days > 0 else ""
+
+
+_KIND_WORDS = {"support-end": "end of support", "removal": "removal", "deprecation": "deprecation"}
+
+
+__all__ = ["DEFAULT_MAX_BYTES", "FileResult", "FileScanner", "ScanOptions", "effective_deadline",
+           "iter_file_paths"]

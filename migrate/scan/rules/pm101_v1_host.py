@@ -1,0 +1,49 @@
+"""PM101 v1-host: the v1 API host ``api.ding.live`` (bare or with a ``/v1`` path), any file.
+
+Python strings come from ``codemods.urls`` (raw-HTTP calls are PM107, which names the
+operation); comments and every other language are matched as text, anchored on the host.
+"""
+from __future__ import annotations
+
+from codemods.urls import LEGACY_V2, classify_url
+from compat.tables import V2_HOST
+from migrate.findings import RuleInfo
+from migrate.scan.context import Example, Hit
+from migrate.scan.rules._common import HOST_RE, docs_url, operation_advice, removal_clause
+
+RULE = RuleInfo("PM101", "v1-host", "The v1 API host api.ding.live", "v1-removal", False,
+                docs_url("PM101"))
+TEXT_IN_PYTHON = True
+
+
+def _message(url: str) -> str:
+    operation = classify_url(url)
+    if operation in (None, "v1"):
+        return (f"api.ding.live serves the v1 API ({removal_clause()}): use https://{V2_HOST}/v2 "
+                f"with a v2 key (Authorization: Bearer)")
+    return f"v1 endpoint {operation_advice(operation)}; {removal_clause()}"
+
+
+def match(ctx):
+    for m in HOST_RE.finditer(ctx.text):
+        if classify_url(m.group(0)) != LEGACY_V2:
+            yield Hit(m.start(), m.end(), _message(m.group(0)))
+
+
+def claims(usage) -> bool:
+    return usage.kind == "host" and classify_url(usage.detail) != LEGACY_V2
+
+
+def usage_message(usage) -> str:
+    return _message(usage.detail)
+
+
+EXAMPLES = (
+    Example("deploy/.env.example", "DING_URL=https://api.ding.live/v1\nOTHER=1\n", ((1, 10),)),
+    Example("client.ts", 'const r = await fetch("https://api.ding.live/v1/check", opts);\n', ((1, 24),)),
+    Example("notes.py", "# calls https://api.ding.live/v1/authentication\nX = 1\n", ((1, 9),)),
+    Example("call.sh", "curl -X POST api.ding.live/v1/retry -d @body.json\n", ((1, 14),)),
+    Example("near_miss.txt", "see https://mbktrading.live/v1/quotes and xapi.ding.live\n"),
+    Example("v2.ts", 'const base = "https://api.prelude.dev/v2/verification";\n'),
+    Example("legacy.yaml", "url: https://api.ding.live/v2/transactional\n"),  # PM102, not PM101
+)

@@ -1,0 +1,43 @@
+"""PM102 legacy-v2-host: ``api.ding.live/v2`` (Transactional on the old host), any file.
+
+Only the host changes: the same ``/v2`` paths live on ``api.prelude.dev``. The ``hosts``
+codemod rewrites Python strings.
+"""
+from __future__ import annotations
+
+from codemods.urls import LEGACY_V2, classify_url
+from compat.tables import DEADLINES, V2_BASE_URL
+from migrate.findings import RuleInfo
+from migrate.scan.context import Example, Hit
+from migrate.scan.rules._common import HOST_RE, docs_url
+
+RULE = RuleInfo("PM102", "legacy-v2-host", "The deprecated api.ding.live/v2 host",
+                "v2-host-deprecation", True, docs_url("PM102"))
+TEXT_IN_PYTHON = True
+
+MESSAGE = (f"api.ding.live/v2 host (deprecation date {DEADLINES['v2-host-deprecation'].date.isoformat()}): "
+           f"use {V2_BASE_URL} (same paths)")
+
+
+def match(ctx):
+    for m in HOST_RE.finditer(ctx.text):
+        if classify_url(m.group(0)) == LEGACY_V2:
+            yield Hit(m.start(), m.end(), MESSAGE)
+
+
+def claims(usage) -> bool:
+    return usage.kind == "host" and classify_url(usage.detail) == LEGACY_V2
+
+
+def usage_message(usage) -> str:
+    return MESSAGE
+
+
+EXAMPLES = (
+    Example("config/settings.yaml", "notify:\n  base_url: https://api.ding.live/v2\n", ((2, 13),)),
+    Example("send.go", 'req, _ := http.NewRequest("POST", "https://api.ding.live/v2/transactional", body)\n',
+            ((1, 36),)),
+    Example("app.py", 'URL = "https://api.ding.live/v2/transactional"\n', ((1, 7),)),
+    Example("v2.go", 'const base = "https://api.prelude.dev/v2"\n'),
+    Example("v1.env", "DING_URL=https://api.ding.live/v1\n"),  # PM101
+)

@@ -1,0 +1,77 @@
+"""PM105 v1-sdk-client: construction of a v1 Ding SDK client.
+
+Python through libcst (``Ding(...)``/``ding.Ding(...)``/``sdk.SDK(...)`` when the module really
+uses the v1 SDK). Other languages by the constructors of sdk-surfaces §4; the generic shapes
+(``new Ding(``, ``Ding.builder()``) only in files that also show v1 evidence (an import, a
+package or the v1 host), so an unrelated class named ``Ding`` is not flagged.
+"""
+from __future__ import annotations
+
+import re
+
+from compat.tables import V2_CLIENT_SHAPES
+from migrate.findings import RuleInfo
+from migrate.scan.context import Example, Hit
+from migrate.scan.rules._common import docs_url, removal_clause
+
+RULE = RuleInfo("PM105", "v1-sdk-client", "Construction of a v1 Ding SDK client", "v1-removal", True,
+                docs_url("PM105"))
+
+# language -> [(pattern, needs v1 evidence)]
+_CONSTRUCTORS = {
+    "js": [(re.compile(r"\bnew\s+Ding\s*\("), True),
+           # the Stainless v1 prototype: Prelude named, but v1 (customer UUID)
+           (re.compile(r"\bnew\s+Prelude\s*\(\s*\{[^}]{0,400}?\bcustomerUuid\b"), False)],
+    "go": [(re.compile(r"\bdinggolang\.New\s*\("), False),
+           (re.compile(r"\bding\.NewClient\s*\(\s*(?:&\s*)?ding\.Config\b"), False)],
+    "jvm": [(re.compile(r"\bDing\s*\.\s*builder\s*\(\s*\)"), True)],
+    "php": [(re.compile(r"\bDingSDK\\Ding::builder\s*\("), False),
+            (re.compile(r"(?<![\\\w])Ding::builder\s*\("), True)],
+    "ruby": [(re.compile(r"\bDingSDK::Ding\.new\b"), False)],
+    "csharp": [(re.compile(r"\bnew\s+Ding\s*\("), True)],
+}
+
+
+def match(ctx):
+    for pattern, needs_evidence in _CONSTRUCTORS.get(ctx.language, ()):
+        if needs_evidence and not ctx.has_v1_evidence:
+            continue
+        for m in pattern.finditer(ctx.text):
+            yield Hit(m.start(), m.end(), _message(ctx.language))
+
+
+def _message(language: str) -> str:
+    return (f"v1 SDK client ({removal_clause()}): build {V2_CLIENT_SHAPES[language]} "
+            f"with a new v2 API key")
+
+
+def claims(usage) -> bool:
+    return usage.kind == "sdk-client"
+
+
+def usage_message(usage) -> str:
+    return _message("python")
+
+
+EXAMPLES = (
+    Example("otp.ts", 'import { Ding } from "@ding-live/ding";\nconst ding = new Ding({ apiKey: "test-v1-key" });\n',
+            ((2, 14),)),
+    Example("proto.ts", 'const c = new Prelude({\n  apiKey: "test-v1-key",\n  customerUuid: "c",\n});\n', ((1, 11),)),
+    Example("otp.go", 's := dinggolang.New(dinggolang.WithSecurity("test-v1-key"))\n', ((1, 6),)),
+    Example("hand.go", "client, err := ding.NewClient(ding.Config{APIKey: key})\n", ((1, 16),)),
+    Example("Otp.java", "import live.ding.dingsdk.Ding;\nDing sdk = Ding.builder().build();\n", ((2, 12),)),
+    Example("otp.php", "<?php\n$sdk = DingSDK\\Ding::builder()->build();\n", ((2, 8),)),
+    Example("otp.rb", "s = ::DingSDK::Ding.new\n", ((1, 7),)),
+    Example("Otp.cs", "using DingSDK;\nvar sdk = new Ding(security: new Security() { APIKey = k });\n", ((2, 11),)),
+    Example("otp.py", "import ding\nfrom ding.models import components\n\ns = ding.Ding(api_key='test-v1-key')\n"
+            "s.otp.check(components.CreateCheckRequest(customer_uuid='c', authentication_uuid='a', check_code='1'))\n",
+            ((4, 5),)),
+    # near misses: unrelated Ding classes, v2 clients
+    Example("bell.ts", "class Ding {}\nconst d = new Ding();\n"),
+    Example("Bell.java", "Ding d = Ding.builder().build();\n"),
+    Example("v2.ts", 'import Prelude from "@prelude.so/sdk";\nconst c = new Prelude({ apiToken: "test-v2-key" });\n'),
+    Example("v2.go", "client := prelude.NewClient(option.WithAPIToken(key))\n"),
+    Example("layout.go", "p := padding.NewClient(padding.Config{Top: 8})\n"),
+    Example("v2.rb", 'prelude = PreludeSDK::Client.new(api_token: "test-v2-key")\n'),
+    Example("bell.py", "from ding import Ding\n\napp = Ding()\n"),
+)

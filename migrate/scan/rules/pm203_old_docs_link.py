@@ -1,0 +1,55 @@
+"""PM203 old-docs-link: a link to the old documentation (``docs.ding.live``,
+``docs.prelude.so/api-reference/v1/...`` and the other moved pages), in comments, docstrings,
+strings and docs (advice, info). The message gives the current page when
+``compat.tables.DOCS_LINK_MOVES`` knows it; the ``hosts`` codemod rewrites Python links.
+"""
+from __future__ import annotations
+
+import re
+
+from compat.tables import DOCS_HOSTS_OLD, DOCS_LINK_MOVES, MIGRATION_GUIDE_URL, current_docs_link
+from migrate.findings import RuleInfo
+from migrate.scan.context import Example, Hit
+from migrate.scan.rules._common import docs_url
+
+RULE = RuleInfo("PM203", "old-docs-link", "Link to old Ding/Prelude documentation", None, True,
+                docs_url("PM203"), fixed_severity="info")
+TEXT_IN_PYTHON = True
+
+_PREFIXES = sorted(tuple(DOCS_LINK_MOVES) + tuple(DOCS_HOSTS_OLD), key=len, reverse=True)
+_LINK = re.compile(r"(?:https?://)?(?<![\w.\-])(?:%s)(?![\w\-])[^\s\"'<>`)\]},;]*"
+                   % "|".join(re.escape(p) for p in _PREFIXES), re.IGNORECASE)
+
+
+def _message(text: str) -> str:
+    link = _LINK.search(text)  # a usage's detail may be a whole comment or docstring
+    url = link.group(0) if link else text
+    current = current_docs_link(url)
+    if current is None:
+        return f"old documentation link: see {MIGRATION_GUIDE_URL}"
+    if "://" not in current:
+        current = "https://" + current
+    return f"old documentation link: the current page is {current}"
+
+
+def match(ctx):
+    for m in _LINK.finditer(ctx.text):
+        yield Hit(m.start(), m.end(), _message(m.group(0)))
+
+
+def claims(usage) -> bool:
+    return usage.kind == "docs-link"
+
+
+def usage_message(usage) -> str:
+    return _message(usage.detail)
+
+
+EXAMPLES = (
+    Example("README.md", "See [errors](https://docs.prelude.so/api-reference/v1/errors) and\n"
+            "<https://docs.ding.live/api/send>.\n", ((1, 14), (2, 2))),
+    Example("client.go", "// https://docs.prelude.so/api-reference/v1/otp/send-a-code\nfunc Send() {}\n", ((1, 4),)),
+    Example("otp.py", '"""Send a code.\n\nSee https://docs.prelude.so/api-reference/v1/otp/send-a-code\n"""\n', ((1, 1),)),
+    Example("current.md", "See https://docs.prelude.so/verify/v2/api-reference/check-a-code\n"),
+    Example("other.md", "https://mydocs.ding.live.example.com/x and docs.prelude.so/introduction/errors\n"),
+)

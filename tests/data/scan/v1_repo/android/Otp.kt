@@ -1,0 +1,3 @@
+import live.ding.dingsdk.Ding
+
+val sdk = Ding.builder().build()

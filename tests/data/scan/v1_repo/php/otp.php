@@ -1,0 +1,5 @@
+<?php
+use Ding\DingSDK;
+
+$sdk = DingSDK\Ding::builder()->build();
+$response = $sdk->otp->createAuthentication($request);

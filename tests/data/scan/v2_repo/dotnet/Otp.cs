@@ -1,0 +1,4 @@
+using PreludeSdk;
+
+PreludeClient client = new() { ApiToken = token };
+await client.Verification.Create(new VerificationCreateParams { });

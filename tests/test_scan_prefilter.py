@@ -1,0 +1,51 @@
+"""The trigger pre-filter: it must let through every file a rule flags (or the scan would miss
+it), and keep libcst away from files that merely mention an SDK."""
+from __future__ import annotations
+
+import pytest
+
+import migrate.scan.engine as engine
+from migrate.scan.prefilter import MATCHERS, make_matcher
+from migrate.scan.rules import RULE_MODULES
+from scan_helpers import scan_tree, write_tree
+
+EXAMPLES = [e for module in RULE_MODULES.values() for e in module.EXAMPLES]
+
+
+@pytest.mark.parametrize("kind", sorted(MATCHERS))
+def test_every_flagged_example_passes_the_prefilter(kind):
+    matcher = make_matcher(kind)
+    for example in EXAMPLES:
+        data = example.source.encode("utf-8")
+        text_hit, python_hit = matcher.groups(data.lower(), data, example.path.endswith(".py"))
+        if example.flagged:
+            assert text_hit or python_hit, example
+
+
+def test_both_matchers_agree_on_every_example():
+    matchers = [make_matcher(kind) for kind in MATCHERS]
+    for example in EXAMPLES:
+        data = example.source.encode("utf-8")
+        results = {m.groups(data.lower(), data, True) for m in matchers}
+        assert len(results) == 1, (example, results)
+
+
+def test_prose_that_looks_like_an_import_is_not_parsed(tmp_path, monkeypatch):
+    parsed = []
+    real = engine.python_usages
+
+    def spy(text):
+        parsed.append(text)
+        return real(text)
+
+    monkeypatch.setattr(engine, "python_usages", spy)
+    write_tree(tmp_path, {
+        "metrics.py": "# Returns the id from SDK. None if absent.\nfrom google import sdk_update_checker\n",
+        "stub.py": "def lookup(res):\n    return res.lookup_response.found, svc.lookup.lookup(key)\n",
+        "real.py": "import ding\nfrom ding.models import components\n",
+        "helper.py": "def send(client, req):\n    return client.otp.create_authentication(request=req)\n",
+    })
+    findings, _ = scan_tree(tmp_path)
+    assert sorted(text.split("\n")[0] for text in parsed) == ["def send(client, req):", "import ding"]
+    assert [(f.path, f.rule, f.line) for f in findings] == [
+        ("helper.py", "PM106", 2), ("real.py", "PM103", 1), ("real.py", "PM103", 2)]
