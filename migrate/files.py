@@ -69,21 +69,25 @@ def iter_file_paths(
         stack = [(str(root), [])]
         while stack:
             dirpath, specs = stack.pop()
-            if respect_gitignore:
-                spec = _load_ignore(dirpath)
-                if spec is not None:
-                    specs = specs + [(dirpath, spec)]
             try:
                 entries = sorted(os.scandir(dirpath), key=lambda e: e.name)
             except OSError as exc:
                 if on_error is not None:
                     on_error(dirpath, exc)
                 continue
+            # The listing tells which ignore files exist: no failed open() per folder, and a
+            # virtual env (pyvenv.cfg) is recognised without a stat per subfolder.
+            names = {entry.name for entry in entries}
+            if "pyvenv.cfg" in names and dirpath != str(root):
+                continue
+            if respect_gitignore and (".gitignore" in names or ".git" in names):
+                spec = _load_ignore(dirpath)
+                if spec is not None:
+                    specs = specs + [(dirpath, spec)]
             subdirs = []
             for entry in entries:
                 is_dir = entry.is_dir(follow_symlinks=False)
-                if is_dir and (entry.name in ALWAYS_SKIP_DIRS
-                               or os.path.exists(os.path.join(entry.path, "pyvenv.cfg"))):
+                if is_dir and entry.name in ALWAYS_SKIP_DIRS:
                     continue
                 if exclude is not None:  # relpath per entry only when there is something to match
                     rel_root = os.path.relpath(entry.path, root).replace(os.sep, "/")

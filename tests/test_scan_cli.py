@@ -40,7 +40,10 @@ def test_clean_tree_exits_0_and_findings_exit_1(repo):
     ([".", "--today", "May 1st"], "not a date in YYYY-MM-DD form"),
     ([".", "--select", "PM999"], "no rule matches 'PM999'"),
     ([".", "--format", "xml"], "Invalid value for '--format'"),
-    ([".", "--output", "no/such/dir/report.json"], "cannot write the report"),
+    ([".", "--output", "bad.py/report.json"], "cannot write the report to bad.py/report.json: "),
+    ([".", "--output", "."], "is a directory"),
+    (["-", "."], "`-` (stdin) cannot be combined with other paths"),
+    ([".", "--stdin-filename", "x.ts"], "--stdin-filename needs the path `-`"),
     ([".", "--jobs", "0"], "Invalid value for '--jobs'"),
 ])
 def test_usage_errors_exit_2_with_a_clear_message(repo, args, needle):

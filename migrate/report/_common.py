@@ -59,6 +59,8 @@ def summary_data(findings: Sequence[Finding], summary: ScanSummary) -> dict:
         "files_skipped_binary": summary.files_skipped_binary,
         "files_skipped_large": summary.files_skipped_large,
         "files_unreadable": [{"path": p, "reason": r} for p, r in summary.files_unreadable],
+        # Python files libcst could not parse: only the text rules ran on them, so say so.
+        "files_parse_failed": [{"path": p, "reason": r} for p, r in summary.files_parse_failed],
         "findings": len(findings),
         "fixable": sum(1 for f in findings if f.fixable),
         "by_severity": {s: by_severity.get(s, 0) for s in reversed(SEVERITIES)},
@@ -89,6 +91,16 @@ def deadline_phrase(row: dict) -> str:
     if row["days_left"]:
         return f"{row['days_left']} days left"
     return "today"
+
+
+def hidden_phrase(data: dict) -> str:
+    """E.g. "3 suppressed inline, 2 known in the baseline"; empty when nothing is hidden."""
+    hidden = []
+    if data["suppressed"]:
+        hidden.append(f"{data['suppressed']} suppressed inline")
+    if data["baseline_hidden"]:
+        hidden.append(f"{data['baseline_hidden']} known in the baseline")
+    return ", ".join(hidden)
 
 
 def rule_title(rules: Mapping[str, RuleInfo], rule_id: str) -> Optional[str]:

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Mapping, Optional, Sequence, TextIO
 
 from migrate.findings import Finding, RuleInfo, ScanSummary
-from migrate.report._common import deadline_label, deadline_phrase, ordered, summary_data
+from migrate.report._common import deadline_label, deadline_phrase, hidden_phrase, ordered, summary_data
 
 ANNOTATIONS_PER_LEVEL = 10
 STEP_SUMMARY_LIMIT = 1024 * 1024  # GitHub rejects a step summary above 1 MiB
@@ -99,13 +99,9 @@ def step_summary_markdown(findings: Sequence[Finding], summary: ScanSummary,
                              f"1 MiB step summary limit).\n")
                 break
             parts.append(row)
-    hidden = []
-    if data["suppressed"]:
-        hidden.append(f"{data['suppressed']} suppressed inline")
-    if data["baseline_hidden"]:
-        hidden.append(f"{data['baseline_hidden']} known in the baseline")
+    hidden = hidden_phrase(data)
     if hidden:
-        parts.append(f"\nNot shown: {', '.join(hidden)}.\n")
+        parts.append(f"\nNot shown: {hidden}.\n")
     if data["files_unreadable"]:
         parts.append(f"\n{len(data['files_unreadable'])} files could not be read.\n")
     return "".join(parts) + "\n"

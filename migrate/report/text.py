@@ -6,7 +6,8 @@ from itertools import groupby
 from typing import Mapping, Sequence, TextIO
 
 from migrate.findings import Finding, RuleInfo, ScanSummary
-from migrate.report._common import deadline_label, deadline_phrase, ordered, plural, summary_data
+from migrate.report._common import (deadline_label, deadline_phrase, hidden_phrase, ordered, plural,
+                                     summary_data)
 
 # ANSI styles, only used when the caller asks for colour (a terminal, not a CI log file).
 _STYLES = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m",
@@ -53,6 +54,11 @@ def _write_summary(findings, summary, rules, out, color) -> None:
         out.write(f"{plural(len(data['files_unreadable']), 'file')} could not be read:\n")
         for item in data["files_unreadable"]:
             out.write(f"  {item['path']}: {item['reason']}\n")
+    if data["files_parse_failed"]:
+        out.write(f"{plural(len(data['files_parse_failed']), 'Python file')} could not be parsed "
+                  f"(only the text rules ran on them):\n")
+        for item in data["files_parse_failed"]:
+            out.write(f"  {item['path']}: {item['reason']}\n")
 
     if findings:
         severities = ", ".join(f"{n} {s}" for s, n in data["by_severity"].items() if n)
@@ -67,13 +73,9 @@ def _write_summary(findings, summary, rules, out, color) -> None:
     else:
         out.write(_style("No deprecated Prelude/Ding usage found.", "info", color) + "\n")
 
-    hidden = []
-    if data["suppressed"]:
-        hidden.append(f"{data['suppressed']} suppressed inline")
-    if data["baseline_hidden"]:
-        hidden.append(f"{data['baseline_hidden']} known in the baseline")
+    hidden = hidden_phrase(data)
     if hidden:
-        out.write(f"Not shown: {', '.join(hidden)}.\n")
+        out.write(f"Not shown: {hidden}.\n")
 
     out.write(f"Deadlines (as of {data['today']}):\n")
     for row in data["deadlines"]:

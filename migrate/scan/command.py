@@ -17,6 +17,8 @@ import click
 from migrate.config import FAIL_ON_CHOICES, FORMAT_CHOICES, ConfigError, load_config, should_fail
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+STDIN = "-"
 
 
 def _split(values: Sequence[str]) -> Tuple[str, ...]:
@@ -91,9 +93,13 @@ def _fail(message: str) -> None:
               help="Read settings from this TOML file instead of the nearest pyproject.toml.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per core).")
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="With PATH `-`: the name the text read from stdin is reported (and its "
+                   "language chosen) under.")
 def scan(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exclude, baseline,
-         write_baseline, no_gitignore, config_path, jobs):
-    """Find deprecated Prelude/Ding v1 and api.ding.live usage under PATHS (default: .).
+         write_baseline, no_gitignore, config_path, jobs, stdin_filename):
+    """Find deprecated Prelude/Ding v1 and api.ding.live usage under PATHS (default: .;
+    `-` reads one file from stdin).
 
     \b
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
@@ -102,10 +108,14 @@ def scan(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
     """
     try:
         code = _run(paths or (".",), fmt, output, fail_on, today, select, ignore, exclude,
-                    extend_exclude, baseline, write_baseline, no_gitignore, config_path, jobs)
+                    extend_exclude, baseline, write_baseline, no_gitignore, config_path, jobs,
+                    stdin_filename)
     except (ConfigError, FileNotFoundError, NotADirectoryError) as exc:
         _fail(str(exc))
-    except (KeyboardInterrupt, SystemExit):
+    except KeyboardInterrupt:  # Ctrl-C: no traceback, no report, the shell's usual status
+        click.echo("\nprelude-migrate scan: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except SystemExit:
         raise
     except Exception as exc:  # a bug: say so, with the traceback, and exit 2 (never 0 or 1)
         traceback.print_exc(file=sys.stderr)
@@ -114,13 +124,20 @@ def scan(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
 
 
 def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exclude, baseline_path,
-         write_baseline_path, no_gitignore, config_path, jobs) -> int:
+         write_baseline_path, no_gitignore, config_path, jobs, stdin_filename=None) -> int:
     from migrate.baseline import BaselineError, load_baseline, write_baseline
     from migrate.report import render
     from migrate.scan import scan as run_scan
     from migrate.scan.rules import ALL_RULES
 
-    start = paths[0] if os.path.isdir(paths[0]) else os.path.dirname(os.path.abspath(paths[0]))
+    if STDIN in paths and len(paths) > 1:
+        raise ConfigError("`-` (stdin) cannot be combined with other paths")
+    if stdin_filename is not None and paths != (STDIN,):
+        raise ConfigError("--stdin-filename needs the path `-`")
+    if paths == (STDIN,):
+        start = os.getcwd()
+    else:
+        start = paths[0] if os.path.isdir(paths[0]) else os.path.dirname(os.path.abspath(paths[0]))
     config = load_config(start_dir=start, path=config_path)
     config = config.merged(
         select=_split(select) or None, ignore=_split(ignore) or None, fail_on=fail_on, format=fmt,
@@ -135,15 +152,19 @@ def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
             raise ConfigError(str(exc)) from None
     _check_output(output)
 
-    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
-    try:
-        findings, summary = run_scan(list(paths), config=config, today=today, progress=progress,
-                                     jobs=jobs, respect_gitignore=not no_gitignore)
-    finally:
-        if progress:
-            progress.clear()
+    if paths == (STDIN,):
+        findings, summary = _scan_stdin(stdin_filename or STDIN, config, today)
+    else:
+        progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+        try:
+            findings, summary = run_scan(list(paths), config=config, today=today, progress=progress,
+                                         jobs=jobs, respect_gitignore=not no_gitignore)
+        finally:
+            if progress:
+                progress.clear()
 
-    _warn_parse_failures(summary.files_parse_failed)
+    if config.format != "text":  # the text report lists them itself
+        _warn_parse_failures(summary.files_parse_failed)
     if write_baseline_path:
         try:
             count = write_baseline(write_baseline_path, findings)
@@ -157,13 +178,46 @@ def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
     buffer = io.StringIO()
     render(config.format, findings, summary, rules, buffer,
            color=output is None and config.format == "text" and sys.stdout.isatty())
+    code = EXIT_FINDINGS if should_fail(findings, config.fail_on) and not write_baseline_path else EXIT_CLEAN
     if output is None:
-        click.echo(buffer.getvalue(), nl=False)
+        _print_report(buffer.getvalue())
     else:
-        _write_output(output, buffer.getvalue())
-    if write_baseline_path:
-        return EXIT_CLEAN
-    return EXIT_FINDINGS if should_fail(findings, config.fail_on) else EXIT_CLEAN
+        try:
+            _write_output(output, buffer.getvalue())
+        except OSError as exc:
+            raise ConfigError(f"cannot write the report to {output}: {exc.strerror or exc}") from None
+    return code
+
+
+def _scan_stdin(name: str, config, today: Optional[_dt.date]):
+    """One file read from stdin, scanned like a file called ``name`` (its language comes from
+    the name; the rules, suppressions and deadlines are the same)."""
+    from migrate.findings import ScanSummary
+    from migrate.scan import selected_rules
+    from migrate.scan.engine import FileScanner, ScanOptions
+    from migrate.scan.pool import collect
+
+    started = time.perf_counter()
+    today = today or _dt.date.today()
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+    result = FileScanner(ScanOptions(selected_rules(config), today)).scan_bytes(name, data)
+    summary = ScanSummary(today=today)
+    findings = collect([result], summary)
+    summary.duration_s = time.perf_counter() - started
+    return findings, summary
+
+
+def _print_report(report: str) -> None:
+    """stdout may be a pipe that closed early (``| head``): the exit status still tells the
+    result, and Python must not print a traceback when it flushes stdout at exit."""
+    try:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _warn_parse_failures(failures, shown: int = 5) -> None:
@@ -180,13 +234,20 @@ def _warn_parse_failures(failures, shown: int = 5) -> None:
 
 def _check_output(output: Optional[str]) -> None:
     """Check --output before scanning, so a bad path fails fast (exit 2); nothing is truncated
-    until the report is complete."""
+    until the report is complete. Missing folders are created when the report is written (CI
+    jobs write to ``reports/scan.sarif`` in a fresh checkout); the nearest existing one must be a
+    writable folder."""
     if output is None:
         return
+    if os.path.isdir(output):
+        raise ConfigError(f"cannot write the report to {output}: it is a folder")
     folder = os.path.dirname(os.path.abspath(output))
-    if not os.path.isdir(folder):
-        raise ConfigError(f"cannot write the report to {output}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK) or (os.path.exists(output) and not os.access(output, os.W_OK)):
+    existing = folder
+    while not os.path.exists(existing):
+        existing = os.path.dirname(existing)
+    if not os.path.isdir(existing):
+        raise ConfigError(f"cannot write the report to {output}: {existing} is not a folder")
+    if not os.access(existing, os.W_OK) or (os.path.exists(output) and not os.access(output, os.W_OK)):
         raise ConfigError(f"cannot write the report to {output}: permission denied")
 
 
@@ -194,6 +255,7 @@ def _write_output(output: str, report: str) -> None:
     """Replace the file in one step: an interrupted run never leaves half a report."""
     from migrate.files import atomic_write
 
+    os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
     if not os.path.exists(output):
         open(output, "wb").close()  # atomic_write keeps an existing file's mode; give it one
     atomic_write(output, report.encode("utf-8"))

@@ -1,9 +1,9 @@
 """One file at a time: read it once, pre-filter, run the rules, suppress.
 
-Per file: ``open`` + ``fstat`` (huge files are skipped unread), the binary sniff on the first
-8 KiB, one read, one lower-cased copy for the trigger automaton. Only files with a trigger are
-decoded; only Python files with an SDK/HTTP trigger are parsed with libcst. Many files at once:
-``migrate.scan.pool``.
+Per file: ``open``, a read of the first 8 KiB (the whole of most files) and the binary sniff on
+it, ``fstat`` only for longer files (huge ones are skipped unread), the rest in one read, one
+lower-cased copy for the trigger automaton. Only files with a trigger are decoded; only Python
+files with an SDK/HTTP trigger are parsed with libcst. Many files at once: ``migrate.scan.pool``.
 """
 from __future__ import annotations
 
@@ -49,17 +49,20 @@ _LARGE, _BINARY = object(), object()
 
 def _read(path: str, max_bytes: int):
     """The file's bytes, or ``_LARGE`` / ``_BINARY`` without reading more than the first 8 KiB.
-    Raw ``os`` calls: a buffered ``open`` costs more than the read itself for small files."""
+    Raw ``os`` calls: a buffered ``open`` costs more than the read itself for small files, and
+    ``fstat`` is only needed when the first 8 KiB did not hold the whole file."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
+        head = os.read(fd, BINARY_SNIFF)
+        if len(head) < BINARY_SNIFF:  # a short read of a regular file: that was all of it
+            if len(head) > max_bytes:
+                return _LARGE
+            return _BINARY if is_binary(head) else head
         size = os.fstat(fd).st_size
         if size > max_bytes:
             return _LARGE
-        head = os.read(fd, BINARY_SNIFF)
         if is_binary(head):
             return _BINARY
-        if len(head) < BINARY_SNIFF:  # a short read of a regular file: that was all of it
-            return head
         parts = [head]
         while head:  # read until EOF: sizes of special files are not to be trusted
             head = os.read(fd, max(size - len(parts[0]) + 1, BINARY_SNIFF))

@@ -28,6 +28,7 @@ _MANIFESTS_EXACT = {
     "package.json": "npm", "go.mod": "go", "composer.json": "composer",
     "gemfile": "gem", "pom.xml": "maven", "build.gradle": "maven", "build.gradle.kts": "maven",
     "build.sbt": "maven", "packages.config": "nuget", "directory.packages.props": "nuget",
+    "libs.versions.toml": "maven",  # Gradle version catalog
 }
 _MANIFEST_SUFFIXES = {".gemspec": "gem", ".csproj": "nuget", ".fsproj": "nuget", ".vbproj": "nuget"}
 
@@ -45,7 +46,9 @@ def manifest_ecosystem(path: str) -> "str | None":
     name = os.path.basename(path).lower()
     if name in _MANIFESTS_EXACT:
         return _MANIFESTS_EXACT[name]
+    # requirements.txt, dev-requirements.in, and the requirements/base.txt folder layout
+    folder = os.path.basename(os.path.dirname(path.replace("\\", "/"))).lower()
     if name.endswith((".txt", ".in")) and (name.startswith(("requirements", "constraints"))
-                                           or "requirements" in name):
+                                           or "requirements" in name or folder == "requirements"):
         return "pypi"
     return _MANIFEST_SUFFIXES.get(os.path.splitext(name)[1])

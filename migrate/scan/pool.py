@@ -1,28 +1,40 @@
 """Many files: a process pool over chunks of the walk, results in walk order.
 
-With a pool the walk goes on in this process while the workers scan the chunks already found;
-chunks are handed back strictly in submission order, so the output never depends on timing.
+A scan starts in this process and moves to a pool only once the tree proves big (many files,
+or slow ones: libcst parses): a small tree never pays for starting workers. With a pool the walk
+goes on in this process while the workers scan the chunks already found; chunks are handed back
+strictly in submission order, so the output never depends on timing.
 """
 from __future__ import annotations
 
 import collections
-import itertools
 import os
+import signal
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Deque, Iterable, Iterator, List, Optional, Sequence
 
 from migrate.findings import Finding, ScanSummary
 from migrate.scan.engine import FileResult, FileScanner, ScanOptions
 
-PARALLEL_MIN_FILES = 64  # below this a pool costs more than it saves (libcst: ~0.2 s per file)
+# Scanned in this process before a pool is started: a pool costs ~0.1 s to start and ~10 us
+# per file to ship; files without a trigger cost ~20 us here, a libcst parse ~50 ms.
+SERIAL_MAX_FILES = 2000
+SERIAL_MAX_SECONDS = 0.25
+# Chunks start small (every worker gets work at once) and grow: each chunk is one pickled
+# round trip, and fewer of them halve the parent's CPU on a 95k-file tree.
 CHUNK_FILES = 32
+CHUNK_FILES_MAX = 256
 
 _WORKER: Optional[FileScanner] = None
 
 
 def _init_worker(options: ScanOptions) -> None:
     global _WORKER
+    # Ctrl-C reaches the whole process group: the parent alone handles it (one message, exit
+    # 130), instead of every worker printing a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = FileScanner(options)
 
 
@@ -33,8 +45,12 @@ def _scan_chunk(paths: Sequence[str]) -> list:
     return [r if r.findings or r.reason or r.suppressed else r.status for r in results]
 
 
+# One shared, read-only result per status for the files with nothing to report (most of them).
+_PLAIN = {status: FileResult("", status) for status in ("scanned", "binary", "large")}
+
+
 def _unpack(results: list) -> List[FileResult]:
-    return [FileResult("", r) if isinstance(r, str) else r for r in results]
+    return [_PLAIN[r] if isinstance(r, str) else r for r in results]
 
 
 def _pool_context():
@@ -56,19 +72,28 @@ def scan_files(files: Iterable[str], options: ScanOptions, *, jobs: Optional[int
     ``progress(done, found so far)`` is called as chunks come back."""
     jobs = jobs or default_jobs()
     files = iter(files)
-    first = list(itertools.islice(files, PARALLEL_MIN_FILES))
-    if jobs <= 1 or len(first) < PARALLEL_MIN_FILES:
-        scanner = FileScanner(options)
-        for done, path in enumerate(itertools.chain(first, files), start=1):
-            yield scanner.scan_path(path)
-            if progress and done % 500 == 0:
-                progress(done, done)
+    scanner = FileScanner(options)
+    started, done = time.monotonic(), 0
+    for path in files:
+        yield scanner.scan_path(path)
+        done += 1
+        if progress and done % 500 == 0:
+            progress(done, done)
+        if jobs > 1 and (done >= SERIAL_MAX_FILES or time.monotonic() - started > SERIAL_MAX_SECONDS):
+            break
+    else:
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
-                             initializer=_init_worker, initargs=(options,)) as executor:
-        pending: Deque = collections.deque()
-        found = done = 0
-        for chunk in _chunks(itertools.chain(first, files)):
+    yield from _scan_in_pool(files, options, jobs, progress, done)
+
+
+def _scan_in_pool(files: Iterator[str], options: ScanOptions, jobs: int,
+                  progress: Optional[Callable[[int, int], None]], done: int) -> Iterator[FileResult]:
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
+                                   initializer=_init_worker, initargs=(options,))
+    pending: Deque = collections.deque()
+    try:
+        found = done
+        for chunk in _chunks(files):
             pending.append(executor.submit(_scan_chunk, chunk))
             found += len(chunk)
             while pending and pending[0].done():  # hand back finished chunks while walking
@@ -83,15 +108,21 @@ def scan_files(files: Iterable[str], options: ScanOptions, *, jobs: Optional[int
             yield from results
             if progress:
                 progress(done, found)
+    except BaseException:  # Ctrl-C or an error: do not wait for the chunks still queued
+        for future in pending:
+            future.cancel()
+        executor.shutdown(wait=False)
+        raise
+    executor.shutdown(wait=True)
 
 
 def _chunks(paths: Iterable[str]) -> Iterator[List[str]]:
-    chunk: List[str] = []
+    size, chunk = CHUNK_FILES, []
     for path in paths:
         chunk.append(path)
-        if len(chunk) == CHUNK_FILES:
+        if len(chunk) == size:
             yield chunk
-            chunk = []
+            size, chunk = min(size * 2, CHUNK_FILES_MAX), []
     if chunk:
         yield chunk
 
@@ -115,4 +146,4 @@ def collect(results: Iterable[FileResult], summary: ScanSummary) -> List[Finding
     return findings
 
 
-__all__ = ["CHUNK_FILES", "PARALLEL_MIN_FILES", "collect", "default_jobs", "scan_files"]
+__all__ = ["CHUNK_FILES", "SERIAL_MAX_FILES", "SERIAL_MAX_SECONDS", "collect", "default_jobs", "scan_files"]

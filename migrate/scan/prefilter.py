@@ -7,13 +7,15 @@ matcher is kept for that comparison.
 
 Two token groups: ``TEXT_TRIGGERS`` cover every text pattern of the rules (hosts, packages,
 namespaces, method names, routes, docs links) and decide whether the text rules run;
-``python_triggers()`` (the shared ``codemods.detect.SDK_TRIGGERS`` and
-``codemods.urls.HTTP_TRIGGERS``) decide whether a Python file is parsed with libcst.
+``python_triggers()`` (the shared detection's ``SDK_TRIGGERS`` and ``HTTP_TRIGGERS``, see
+``migrate.scan.triggers``) decide whether a Python file is parsed with libcst.
 """
 from __future__ import annotations
 
 import re
 from typing import Sequence, Tuple
+
+from migrate.scan.triggers import DISTINCTIVE_METHODS, HTTP_TRIGGERS, SDK_TRIGGERS
 
 TEXT_TRIGGERS: Tuple[bytes, ...] = (
     # hosts, routes, documentation
@@ -32,11 +34,9 @@ TEXT_TRIGGERS: Tuple[bytes, ...] = (
 
 
 def python_triggers() -> Tuple[bytes, ...]:
-    """Tokens that make a Python file worth a libcst parse (owned by the shared detection)."""
-    from codemods.detect import SDK_TRIGGERS
-    from codemods.urls import HTTP_TRIGGERS
-
-    return tuple(SDK_TRIGGERS) + tuple(HTTP_TRIGGERS)
+    """Tokens that make a Python file worth a libcst parse (the shared detection's tokens,
+    mirrored in ``migrate.scan.triggers`` so that reading them does not import libcst)."""
+    return SDK_TRIGGERS + HTTP_TRIGGERS
 
 
 def strong_python_triggers() -> Tuple[bytes, ...]:
@@ -44,14 +44,8 @@ def strong_python_triggers() -> Tuple[bytes, ...]:
     ``codemods.detect`` reports nothing for the other SDK triggers (``.otp.``, ``lookup.lookup``,
     payload attributes such as ``lookup_response``) unless the module imports ``ding``/``sdk``,
     so a file with only those is parsed only after a real import statement is seen."""
-    from codemods import detect
-    from codemods.urls import HTTP_TRIGGERS
-
-    distinctive = getattr(detect, "DISTINCTIVE_METHODS", None)
-    if distinctive is None:  # the detection changed: treat every trigger as strong (safe)
-        return python_triggers()
     # As calls: "post_check" alone is also an HTTP cache-control attribute (webob).
-    return tuple(HTTP_TRIGGERS) + tuple(sorted(b"." + m.lower().encode() + b"(" for m in distinctive))
+    return HTTP_TRIGGERS + tuple(sorted(b"." + m.lower().encode() + b"(" for m in DISTINCTIVE_METHODS))
 
 
 # A Python file whose only triggers are import-shaped ("import sdk" also matches "data from SDK"

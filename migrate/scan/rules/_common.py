@@ -30,15 +30,40 @@ def operation_advice(name: Optional[str]) -> str:
     return f"{op.name} ({op.v1_method} /v1{op.v1_path}) -> {target}{sdk}"
 
 
+def classify_url(url: str) -> Optional[str]:
+    """``codemods.urls.classify_url``, imported on first use: that module imports libcst, which
+    a scan of a tree without any v1 host must not pay for at start-up."""
+    from codemods.urls import classify_url as classify
+
+    return classify(url)
+
+
+def is_legacy_v2(url: str) -> bool:
+    """``api.ding.live/v2...`` (PM102) rather than a v1 URL (PM101)."""
+    from codemods.urls import LEGACY_V2
+
+    return classify_url(url) == LEGACY_V2
+
+
+def claims_kind(kind: str):
+    """The ``claims`` of a rule that takes every libcst usage of one kind."""
+    def claims(usage) -> bool:
+        return usage.kind == kind
+
+    return claims
+
+
 def removal_clause() -> str:
     """Worded for any ``--today``: the date, not a tense."""
     return f"v1 removal date {DEADLINES['v1-removal'].date.isoformat()}"
 
 
 # The v1 host, anchored like codemods.urls (``mbktrading.live/v1``, ``xapi.ding.live`` and
-# ``api.ding.live.example.com`` are not it), with an optional scheme, port and path.
+# ``api.ding.live.example.com`` are not it), with an optional scheme, port and path. A host
+# after an URL-encoded slash (``https%3A%2F%2Fapi.ding.live``, in redirect parameters) counts;
+# a backslash ends the path (a JSON-escaped quote in a notebook or a JSON string).
 HOST_RE = re.compile(
-    r"(?:https?://)?(?<![A-Za-z0-9.\-])api\.ding\.live(?![A-Za-z0-9\-]|\.[A-Za-z0-9])(?::\d+)?"
-    r"(?P<path>/[^\s'\"<>`)\]},;]*)?",
+    r"(?:https?://)?(?:(?<=%2[Ff])|(?<![A-Za-z0-9.\-]))api\.ding\.live(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
+    r"(?::\d+)?(?P<path>/[^\s'\"<>`)\]},;\\]*)?",
     re.IGNORECASE,
 )

@@ -5,11 +5,11 @@ operation); comments and every other language are matched as text, anchored on t
 """
 from __future__ import annotations
 
-from codemods.urls import LEGACY_V2, classify_url
 from compat.tables import V2_HOST
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
-from migrate.scan.rules._common import HOST_RE, docs_url, operation_advice, removal_clause
+from migrate.scan.rules._common import (HOST_RE, classify_url, docs_url, is_legacy_v2, operation_advice,
+                                         removal_clause)
 
 RULE = RuleInfo("PM101", "v1-host", "The v1 API host api.ding.live", "v1-removal", False,
                 docs_url("PM101"))
@@ -26,12 +26,12 @@ def _message(url: str) -> str:
 
 def match(ctx):
     for m in HOST_RE.finditer(ctx.text):
-        if classify_url(m.group(0)) != LEGACY_V2:
+        if not is_legacy_v2(m.group(0)):
             yield Hit(m.start(), m.end(), _message(m.group(0)))
 
 
 def claims(usage) -> bool:
-    return usage.kind == "host" and classify_url(usage.detail) != LEGACY_V2
+    return usage.kind == "host" and not is_legacy_v2(usage.detail)
 
 
 def usage_message(usage) -> str:
@@ -43,6 +43,8 @@ EXAMPLES = (
     Example("client.ts", 'const r = await fetch("https://api.ding.live/v1/check", opts);\n', ((1, 24),)),
     Example("notes.py", "# calls https://api.ding.live/v1/authentication\nX = 1\n", ((1, 9),)),
     Example("call.sh", "curl -X POST api.ding.live/v1/retry -d @body.json\n", ((1, 14),)),
+    Example("redirect.yaml", "callback: https://example.test/go?to=https%3A%2F%2Fapi.ding.live%2Fv1\n", ((1, 52),)),
+    Example("otp.ipynb", '{"source": ["requests.post(\\"https://api.ding.live/v1/check\\")"]}\n', ((1, 30),)),
     Example("near_miss.txt", "see https://mbktrading.live/v1/quotes and xapi.ding.live\n"),
     Example("v2.ts", 'const base = "https://api.prelude.dev/v2/verification";\n'),
     Example("legacy.yaml", "url: https://api.ding.live/v2/transactional\n"),  # PM102, not PM101

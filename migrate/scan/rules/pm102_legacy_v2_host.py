@@ -5,11 +5,10 @@ codemod rewrites Python strings.
 """
 from __future__ import annotations
 
-from codemods.urls import LEGACY_V2, classify_url
 from compat.tables import DEADLINES, V2_BASE_URL
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
-from migrate.scan.rules._common import HOST_RE, docs_url
+from migrate.scan.rules._common import HOST_RE, docs_url, is_legacy_v2
 
 RULE = RuleInfo("PM102", "legacy-v2-host", "The deprecated api.ding.live/v2 host",
                 "v2-host-deprecation", True, docs_url("PM102"))
@@ -21,12 +20,12 @@ MESSAGE = (f"api.ding.live/v2 host (deprecation date {DEADLINES['v2-host-depreca
 
 def match(ctx):
     for m in HOST_RE.finditer(ctx.text):
-        if classify_url(m.group(0)) == LEGACY_V2:
+        if is_legacy_v2(m.group(0)):
             yield Hit(m.start(), m.end(), MESSAGE)
 
 
 def claims(usage) -> bool:
-    return usage.kind == "host" and classify_url(usage.detail) == LEGACY_V2
+    return usage.kind == "host" and is_legacy_v2(usage.detail)
 
 
 def usage_message(usage) -> str:

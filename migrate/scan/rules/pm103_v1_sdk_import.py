@@ -11,7 +11,7 @@ import re
 from compat.tables import V1_PACKAGES, V1_SOURCE_NAMESPACES, V2_PACKAGES
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
-from migrate.scan.rules._common import docs_url, removal_clause
+from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
 
 RULE = RuleInfo("PM103", "v1-sdk-import", "Import of a v1 Ding SDK", "v1-removal", True,
                 docs_url("PM103"))
@@ -47,8 +47,7 @@ def match(ctx):
                   f"v1 SDK imported ({m.group('name')}; {removal_clause()}): move to {replacement}")
 
 
-def claims(usage) -> bool:
-    return usage.kind == "sdk-import"
+claims = claims_kind("sdk-import")
 
 
 def usage_message(usage) -> str:

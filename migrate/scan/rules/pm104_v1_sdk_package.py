@@ -1,9 +1,13 @@
-"""PM104 v1-sdk-package: a v1 Ding SDK declared in a dependency manifest.
+"""PM104 v1-sdk-package: a v1 Ding SDK declared in a dependency manifest, or installed by a
+command in a Dockerfile, a shell script, a Makefile or a CI/YAML file.
 
-Manifests: requirements*.txt, pyproject.toml, setup.py/cfg, Pipfile, package.json, go.mod,
-composer.json, Gemfile/*.gemspec, *.csproj/packages.config, pom.xml, build.gradle(.kts).
-Lock files are not scanned for this rule (they repeat the manifest). Package names come from
-``compat.tables.V1_PACKAGES``.
+Manifests: requirements*.txt (and requirements/*.txt), pyproject.toml, setup.py/cfg, Pipfile,
+package.json, go.mod, composer.json, Gemfile/*.gemspec, *.csproj/packages.config, pom.xml,
+build.gradle(.kts), gradle/libs.versions.toml. Install commands: pip/uv/poetry/pipenv/pdm,
+npm/yarn/pnpm/bun, go get, gem install/bundle add, composer require, dotnet add package.
+Lock files (package-lock.json, poetry.lock, go.sum...) are not flagged: they repeat the
+manifest. Documentation is not flagged either (a README's install line installs nothing).
+Package names come from ``compat.tables.V1_PACKAGES``.
 """
 from __future__ import annotations
 
@@ -24,9 +28,12 @@ def _name_pattern(ecosystem: str, name: str) -> str:
         return r"(?<![\w.\-])" + r"[-_.]".join(re.escape(p) for p in re.split(r"[-_.]", name)) + r"(?![\w\-]|\.\w)"
     if ecosystem == "maven":
         group, _, artifact = name.partition(":")
-        if artifact:  # gradle "g:a:v" or pom <groupId>g</groupId> <artifactId>a</artifactId>
-            return (re.escape(name) + r"(?![\w.\-])|<groupId>\s*" + re.escape(group)
-                    + r"\s*</groupId>\s*<artifactId>\s*" + re.escape(artifact) + r"\s*</artifactId>")
+        if artifact:  # gradle "g:a:v", pom <groupId>/<artifactId> (either order), gradle maps
+            g, a = re.escape(group), re.escape(artifact)
+            return (re.escape(name) + r"(?![\w.\-])"
+                    + rf"|<groupId>\s*{g}\s*</groupId>\s*<artifactId>\s*{a}\s*</artifactId>"
+                    + rf"|<artifactId>\s*{a}\s*</artifactId>\s*<groupId>\s*{g}\s*</groupId>"
+                    + rf"""|\bgroup\s*[:=]\s*["']{g}["']\s*,\s*name\s*[:=]\s*["']{a}["']""")
         return r"(?<![\w.\-])" + re.escape(group) + r"(?![\w.\-])"  # a group id on its own
     if ecosystem == "nuget":
         return r"""(?:Include|id)\s*=\s*["']""" + re.escape(name) + r"""["']"""
@@ -44,13 +51,46 @@ _PATTERNS = {
 _REPLACEMENT = {**V2_PACKAGES, "composer": "the v2 PHP SDK (Stainless, beta)"}
 
 
+# Install commands in Dockerfiles, scripts and CI/YAML files (docs are not scanned for them:
+# a README that says "we used to pip install ding-api-client" installs nothing).
+_INSTALL_VERB = re.compile(
+    r"\b(?:pip3?\s+install|uv\s+(?:pip\s+install|add)|poetry\s+add|pipenv\s+install|pdm\s+add"
+    r"|npm\s+(?:install|i|add)|yarn\s+add|pnpm\s+(?:add|install|i)|bun\s+add|go\s+(?:get|install)"
+    r"|gem\s+install|bundle\s+add|composer\s+require|dotnet\s+add\s+(?:\S+\s+)?package"
+    r"|Install-Package|nuget\s+install)\b[^\n]*", re.IGNORECASE)
+_INSTALLABLE = ("pypi", "npm", "go", "gem", "composer", "nuget")  # Maven has no install command
+
+
+def _bare_name_pattern(ecosystem: str, name: str) -> str:
+    """A package name as a command argument (``ding-api-client==3.9``, ``@ding-live/ding@0.22``)."""
+    if ecosystem == "pypi":
+        return _name_pattern("pypi", name)
+    return r"(?<![\w.@/\-])" + re.escape(name) + r"(?![\w\-]|\.\w)"
+
+
+_INSTALLED = re.compile("|".join(
+    "(?P<%s>%s)" % (ecosystem, "|".join(_bare_name_pattern(ecosystem, n)
+                                        for n in sorted(V1_PACKAGES[ecosystem], key=len, reverse=True)))
+    for ecosystem in _INSTALLABLE), re.IGNORECASE)
+_INSTALL_LANGUAGES = ("docker", "shell")
+_INSTALL_SUFFIXES = (".yml", ".yaml")
+_INSTALL_NAMES = ("makefile", "justfile")
+
+
+def _message(ecosystem: str, what: str = "dependency") -> str:
+    return f"v1 SDK {what} ({removal_clause()}): replace with {_REPLACEMENT[ecosystem]}"
+
+
 def match(ctx):
     pattern = _PATTERNS.get(ctx.ecosystem or "")
-    if pattern is None:
-        return
-    for m in pattern.finditer(ctx.text):
-        yield Hit(m.start(), m.end(),
-                  f"v1 SDK dependency ({removal_clause()}): replace with {_REPLACEMENT[ctx.ecosystem]}")
+    if pattern is not None:
+        for m in pattern.finditer(ctx.text):
+            yield Hit(m.start(), m.end(), _message(ctx.ecosystem))
+    elif (ctx.language in _INSTALL_LANGUAGES or ctx.path.lower().endswith(_INSTALL_SUFFIXES)
+          or ctx.path.rsplit("/", 1)[-1].lower() in _INSTALL_NAMES):
+        for command in _INSTALL_VERB.finditer(ctx.text):
+            for m in _INSTALLED.finditer(ctx.text, command.start(), command.end()):
+                yield Hit(m.start(), m.end(), _message(m.lastgroup, "installed"))
 
 
 EXAMPLES = (
@@ -66,9 +106,21 @@ EXAMPLES = (
     Example("pom.xml", "<dependency>\n  <groupId>live.ding</groupId>\n  <artifactId>dingsdk</artifactId>\n</dependency>\n",
             ((2, 3),)),
     Example("build.gradle", "implementation 'live.ding:dingsdk:0.1.0'\n", ((1, 17),)),
+    Example("build.gradle", "implementation group: 'live.ding', name: 'dingsdk', version: '0.4.1'\n", ((1, 16),)),
+    Example("gradle/libs.versions.toml", '[libraries]\nding = { module = "live.ding:dingsdk", version = "0.4.1" }\n',
+            ((2, 20),)),
+    Example("requirements/base.txt", "Django==5.0\nding-api-client==3.9.120\n", ((2, 1),)),
+    Example("Dockerfile", "FROM python:3.12\nRUN pip install --no-cache-dir ding-api-client==3.9.120 gunicorn\n",
+            ((2, 32),)),
+    Example("setup.sh", "npm install --save @ding-live/ding@0.22.1\ngo get github.com/ding-live/ding-golang@v0.9.3\n",
+            ((1, 20), (2, 8))),
+    Example("Makefile", "deps:\n\tpython -m pip install -U ding-client-sdk\n", ((2, 27),)),
+    Example(".github/workflows/ci.yml", "steps:\n  - run: gem install ding_sdk && dotnet add package DingSDK\n",
+            ((2, 22), (2, 53))),
     # near misses: v2 packages, a package whose name merely contains "ding"
     Example("requirements.txt", "prelude-python-sdk>=0.16.0\npadding-utils==1.0\nmy-ding-api-client-fork==1\n"),
     Example("package.json", '{"dependencies": {"@prelude.so/sdk": "^0.5.0"}}\n'),
     Example("go.mod", "require github.com/prelude-so/go-sdk v0.8.0\n"),
     Example("README.md", "pip install ding-api-client  # documentation is not a manifest\n"),
+    Example("Dockerfile", "RUN pip install prelude-python-sdk padding-utils && echo ding-api-client-fork\n"),
 )

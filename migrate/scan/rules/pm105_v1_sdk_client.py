@@ -12,7 +12,7 @@ import re
 from compat.tables import V2_CLIENT_SHAPES
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
-from migrate.scan.rules._common import docs_url, removal_clause
+from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
 
 RULE = RuleInfo("PM105", "v1-sdk-client", "Construction of a v1 Ding SDK client", "v1-removal", True,
                 docs_url("PM105"))
@@ -23,12 +23,15 @@ _CONSTRUCTORS = {
            # the Stainless v1 prototype: Prelude named, but v1 (customer UUID)
            (re.compile(r"\bnew\s+Prelude\s*\(\s*\{[^}]{0,400}?\bcustomerUuid\b"), False)],
     "go": [(re.compile(r"\bdinggolang\.New\s*\("), False),
+           # the same module imported under another name: ding.New(ding.WithSecurity(...))
+           (re.compile(r"\b(?P<pkg>\w+)\.New\s*\(\s*(?P=pkg)\.With(?:Security|ServerURL|ServerIndex|Client|RetryConfig)\b"),
+            True),
            (re.compile(r"\bding\.NewClient\s*\(\s*(?:&\s*)?ding\.Config\b"), False)],
     "jvm": [(re.compile(r"\bDing\s*\.\s*builder\s*\(\s*\)"), True)],
     "php": [(re.compile(r"\bDingSDK\\Ding::builder\s*\("), False),
             (re.compile(r"(?<![\\\w])Ding::builder\s*\("), True)],
     "ruby": [(re.compile(r"\bDingSDK::Ding\.new\b"), False)],
-    "csharp": [(re.compile(r"\bnew\s+Ding\s*\("), True)],
+    "csharp": [(re.compile(r"\bnew\s+(?:global::)?(?:DingSDK\.)?Ding\s*\("), True)],
 }
 
 
@@ -45,8 +48,7 @@ def _message(language: str) -> str:
             f"with a new v2 API key")
 
 
-def claims(usage) -> bool:
-    return usage.kind == "sdk-client"
+claims = claims_kind("sdk-client")
 
 
 def usage_message(usage) -> str:
@@ -58,6 +60,9 @@ EXAMPLES = (
             ((2, 14),)),
     Example("proto.ts", 'const c = new Prelude({\n  apiKey: "test-v1-key",\n  customerUuid: "c",\n});\n', ((1, 11),)),
     Example("otp.go", 's := dinggolang.New(dinggolang.WithSecurity("test-v1-key"))\n', ((1, 6),)),
+    Example("alias.go", 'import ding "github.com/ding-live/ding-golang"\ns := ding.New(ding.WithSecurity(key))\n',
+            ((2, 6),)),
+    Example("Qualified.cs", "var sdk = new DingSDK.Ding(security: s);\n", ((1, 11),)),
     Example("hand.go", "client, err := ding.NewClient(ding.Config{APIKey: key})\n", ((1, 16),)),
     Example("Otp.java", "import live.ding.dingsdk.Ding;\nDing sdk = Ding.builder().build();\n", ((2, 12),)),
     Example("otp.php", "<?php\n$sdk = DingSDK\\Ding::builder()->build();\n", ((2, 8),)),
@@ -71,6 +76,7 @@ EXAMPLES = (
     Example("Bell.java", "Ding d = Ding.builder().build();\n"),
     Example("v2.ts", 'import Prelude from "@prelude.so/sdk";\nconst c = new Prelude({ apiToken: "test-v2-key" });\n'),
     Example("v2.go", "client := prelude.NewClient(option.WithAPIToken(key))\n"),
+    Example("server.go", "srv := server.New(server.WithClient(http.DefaultClient))\n"),
     Example("layout.go", "p := padding.NewClient(padding.Config{Top: 8})\n"),
     Example("v2.rb", 'prelude = PreludeSDK::Client.new(api_token: "test-v2-key")\n'),
     Example("bell.py", "from ding import Ding\n\napp = Ding()\n"),

@@ -13,7 +13,7 @@ import re
 
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
-from migrate.scan.rules._common import docs_url, operation_advice, removal_clause
+from migrate.scan.rules._common import claims_kind, docs_url, operation_advice, removal_clause
 
 RULE = RuleInfo("PM106", "v1-sdk-call", "Call of a v1 Ding SDK operation", "v1-removal", True,
                 docs_url("PM106"))
@@ -72,8 +72,7 @@ def match(ctx):
                 yield _hit(m.start(group), m.end(group), operation)
 
 
-def claims(usage) -> bool:
-    return usage.kind == "sdk-call"
+claims = claims_kind("sdk-call")
 
 
 def usage_message(usage) -> str:

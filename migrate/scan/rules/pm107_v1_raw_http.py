@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example
-from migrate.scan.rules._common import docs_url, operation_advice, removal_clause
+from migrate.scan.rules._common import claims_kind, docs_url, operation_advice, removal_clause
 
 RULE = RuleInfo("PM107", "v1-raw-http", "HTTP call to a v1 endpoint (Python)", "v1-removal", True,
                 docs_url("PM107"))
 
 
-def claims(usage) -> bool:
-    return usage.kind == "raw-http"
+claims = claims_kind("raw-http")
 
 
 def usage_message(usage) -> str:

@@ -12,7 +12,7 @@ import re
 from compat.tables import V2_AUTH_HEADER, V2_AUTH_SCHEME
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
-from migrate.scan.rules._common import docs_url, removal_clause
+from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
 
 RULE = RuleInfo("PM108", "v1-api-key-header", "v1 authentication: X-API-Key header",
                 "v1-removal", True, docs_url("PM108"))
@@ -31,8 +31,7 @@ def match(ctx):
             yield Hit(m.start(), m.end(), MESSAGE)
 
 
-def claims(usage) -> bool:
-    return usage.kind == "api-key-header"
+claims = claims_kind("api-key-header")
 
 
 def usage_message(usage) -> str:

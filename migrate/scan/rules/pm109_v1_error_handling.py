@@ -9,14 +9,13 @@ from __future__ import annotations
 from compat.tables import V1_TO_V2_ERRORS
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example
-from migrate.scan.rules._common import docs_url, removal_clause
+from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
 
 RULE = RuleInfo("PM109", "v1-error-handling", "Handling of v1 SDK errors or v1 error codes (Python)",
                 "v1-removal", True, docs_url("PM109"))
 
 
-def claims(usage) -> bool:
-    return usage.kind == "sdk-error"
+claims = claims_kind("sdk-error")
 
 
 def usage_message(usage) -> str:

@@ -8,14 +8,13 @@ from __future__ import annotations
 from compat.tables import CREATE_FIELD_REVIEW
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example
-from migrate.scan.rules._common import docs_url
+from migrate.scan.rules._common import claims_kind, docs_url
 
 RULE = RuleInfo("PM110", "callback-url", "callback_url sent to v1: webhook payloads changed, review",
                 "v1-removal", False, docs_url("PM110"))
 
 
-def claims(usage) -> bool:
-    return usage.kind == "callback-url"
+claims = claims_kind("callback-url")
 
 
 def usage_message(usage) -> str:

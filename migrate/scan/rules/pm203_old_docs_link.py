@@ -10,7 +10,7 @@ import re
 from compat.tables import DOCS_HOSTS_OLD, DOCS_LINK_MOVES, MIGRATION_GUIDE_URL, current_docs_link
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
-from migrate.scan.rules._common import docs_url
+from migrate.scan.rules._common import claims_kind, docs_url
 
 RULE = RuleInfo("PM203", "old-docs-link", "Link to old Ding/Prelude documentation", None, True,
                 docs_url("PM203"), fixed_severity="info")
@@ -37,8 +37,7 @@ def match(ctx):
         yield Hit(m.start(), m.end(), _message(m.group(0)))
 
 
-def claims(usage) -> bool:
-    return usage.kind == "docs-link"
+claims = claims_kind("docs-link")
 
 
 def usage_message(usage) -> str:

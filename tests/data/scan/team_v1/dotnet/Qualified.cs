@@ -1,0 +1,1 @@
+var sdk = new DingSDK.Ding(security: new DingSDK.Models.Components.Security() { APIKey = key });

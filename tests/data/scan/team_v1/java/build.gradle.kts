@@ -1,0 +1,3 @@
+dependencies {
+    implementation("live.ding:dingsdk:0.4.1")
+}

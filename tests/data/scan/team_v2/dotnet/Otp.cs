@@ -1,0 +1,3 @@
+using PreludeSdk;
+PreludeClient client = new() { ApiToken = "test-v2-key" };
+await client.Verification.Create(new VerificationCreateParams { });

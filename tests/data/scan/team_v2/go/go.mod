@@ -1,0 +1,3 @@
+module example.com/otp
+
+require github.com/prelude-so/go-sdk v0.8.0
