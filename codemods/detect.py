@@ -3,7 +3,9 @@ scanner so the two never disagree (sdk-surfaces.md §3.1).
 
 ``analyze(wrapper)`` runs one metadata pass and returns an ``SdkAnalysis``: which imports,
 client constructions, operation calls, request models, enum members and ``except`` clauses
-belong to the v1 SDK. ``find_sdk_usages`` turns it into ``Usage`` rows for the scanner.
+belong to the v1 SDK. ``find_sdk_usages`` turns it into ``Usage`` rows for the scanner. The
+vocabulary (trigger tokens, method names) and the ``SdkAnalysis`` data model are in
+``codemods.sdk_model``.
 
 Precision rules: ``from ding import Ding`` alone is not evidence (a Django app, a DingTalk bot
 or a web framework may be called ``ding``). Evidence is an import of ``ding.models.<components|
@@ -13,7 +15,6 @@ read of a v1 response wrapper (``res.create_check_response``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
 
 import libcst as cst
@@ -21,15 +22,34 @@ from libcst.metadata import (
     MetadataWrapper,
     ParentNodeProvider,
     PositionProvider,
-    QualifiedNameProvider,
     ScopeProvider,
 )
 
+# The vocabulary and data model live in sdk_model; importable from here as well (the scanner
+# and raw_http read them through this module).
+from codemods.sdk_model import (  # noqa: F401
+    CALL_TRIGGERS,
+    DISTINCTIVE_METHODS,
+    ERROR_TRIGGERS,
+    IMPORT_TRIGGERS,
+    LOOKUP_METHODS,
+    OTP_METHODS,
+    PHONE_PARAM_NAMES,
+    SDK_TRIGGERS,
+    V1_PACKAGES,
+    V2_PACKAGE,
+    EnumRef,
+    RequestModel,
+    SdkAnalysis,
+    SdkCall,
+    arg,
+    dotted_name,
+    has_trigger,
+    v1_enum_value,
+)
 from codemods.usage import Usage
 from compat.tables import (
     CREATE_FIELD_REVIEW,
-    LINE_TYPE_V1_TO_V2,
-    OPERATIONS,
     SDK_V1_CLIENT_CLASSES,
     SDK_V1_CLIENT_KEYWORDS,
     SDK_V1_ENUMS,
@@ -41,143 +61,17 @@ from compat.tables import (
     V1_TO_V2_ERRORS,
 )
 
-# Lower-case byte substrings: a file containing none of them has no v1 SDK usage. ("ding"
-# alone would match every "encoding=", so the import forms are used instead.)
-SDK_TRIGGERS: Tuple[bytes, ...] = (
-    b"import ding", b"from ding", b"import sdk", b"from sdk", b".otp.", b"lookup.lookup",
-    b"autentication",
-) + tuple(sorted({attr.encode() for attr in SDK_V1_PAYLOAD_ATTRS.values()}))
-
-# Narrower triggers per concern, for codemods that only act on one kind of v1 usage.
-IMPORT_TRIGGERS: Tuple[bytes, ...] = (b"import ding", b"from ding", b"import sdk", b"from sdk")
-CALL_TRIGGERS: Tuple[bytes, ...] = (b".otp.", b".lookup.")
-# (`except requests...` handlers matter only around v1 calls, hence the call triggers.)
-ERROR_TRIGGERS: Tuple[bytes, ...] = (b"errorresponse", b"sdkerror") + CALL_TRIGGERS
-
-V1_PACKAGES = ("ding", "sdk")
-V2_PACKAGE = "prelude_python_sdk"
 # v1 response wrapper fields with no v2 counterpart on the returned model (sdk-surfaces §3.6).
 _WRAPPER_FIELDS = frozenset({"status_code", "raw_response", "content_type", "error_response"})
 # requests exceptions the v1 SDK let through (network failures); v2 raises APIConnectionError.
 _NETWORK_ERRORS = frozenset({"RequestException", "ConnectionError", "Timeout", "ConnectTimeout", "ReadTimeout"})
 _PAYLOAD_OPS: Dict[str, str] = {attr: op for op, attr in SDK_V1_PAYLOAD_ATTRS.items()}
 
-# Method names -> operation, per namespace, from the operations table.
-OTP_METHODS: Dict[str, str] = {
-    m: op.name for op in OPERATIONS.values() if op.sdk_namespace == "otp" for m in op.sdk_methods}
-LOOKUP_METHODS: Dict[str, str] = {
-    m: op.name for op in OPERATIONS.values() if op.sdk_namespace == "lookup" for m in op.sdk_methods}
-# Methods no other library is likely to have: evidence on any receiver.
-DISTINCTIVE_METHODS = frozenset({
-    "create_autentication", "create_authentication", "get_authentication_status",
-    "post_authentication", "post_check", "post_retry", "post_lookup"})
-# Parameter names taken (with a review note) as the phone number when nothing proves it.
-PHONE_PARAM_NAMES = ("phone_number", "phone", "phoneNumber", "phone_num", "msisdn")
-
-
-def has_trigger(data: bytes) -> bool:
-    lowered = data.lower()
-    return any(t in lowered for t in SDK_TRIGGERS)
-
-
-@dataclass
-class RequestModel:
-    """The v1 request object of an operation call, when it is statically visible."""
-    call: Optional[cst.Call] = None  # the model constructor
-    model: Optional[str] = None  # its class name
-    assignment: Optional[cst.SimpleStatementLine] = None  # `req = Model(...)` feeding the call
-    problem: Optional[str] = None  # why the fields cannot be mapped (TODO text)
-    shared: bool = False  # the variable has other uses: keep it (as a dict of v2 arguments)
-    variable: Optional[str] = None
-    field_reads: List[cst.Attribute] = field(default_factory=list)  # `req.phone_number` elsewhere
-
-
-@dataclass
-class SdkCall:
-    node: cst.Call
-    op: str  # key of OPERATIONS
-    method: str  # the v1 spelling used
-    receiver: cst.BaseExpression  # the client expression (before `.otp` / `.lookup`)
-    request: RequestModel = field(default_factory=RequestModel)
-    phone: Optional[cst.BaseExpression] = None  # check/retry/lookup: the phone number
-    phone_proven: bool = False  # same variable passed as phone_number in this function
-    phone_note: Optional[str] = None  # why the phone number needs a look (TODO text)
-    lookup_type: Optional[cst.BaseExpression] = None  # lookup `type_=`
-
-
-@dataclass
-class EnumRef:
-    enum_class: str
-    kind: str  # value of SDK_V1_ENUMS
-    member: str
-    value: str  # the v1 wire value
-
-
-@dataclass
-class SdkAnalysis:
-    uses_v1: bool = False
-    imports: List[Union[cst.Import, cst.ImportFrom]] = field(default_factory=list)
-    clients: List[cst.Call] = field(default_factory=list)  # v1 constructor calls
-    client_names: Set[str] = field(default_factory=set)  # dotted names bound to a v1 client
-    v2_client_names: Set[str] = field(default_factory=set)
-    calls: Dict[cst.Call, SdkCall] = field(default_factory=dict)
-    model_calls: Dict[cst.Call, str] = field(default_factory=dict)  # model ctor -> class name
-    enum_refs: Dict[cst.CSTNode, EnumRef] = field(default_factory=dict)
-    error_handlers: Dict[cst.ExceptHandler, Tuple[str, ...]] = field(default_factory=dict)
-    error_refs: Dict[cst.CSTNode, str] = field(default_factory=dict)  # node -> v1 error class
-    type_refs: Dict[cst.CSTNode, str] = field(default_factory=dict)  # node -> v1 class name
-    # `res.create_check_response` (or a variable holding it) -> operation
-    payload_refs: Dict[cst.CSTNode, str] = field(default_factory=dict)
-    # `<payload>.status` (`.status.value`, or a variable holding it) -> operation
-    status_refs: Dict[cst.CSTNode, str] = field(default_factory=dict)
-    # `res.status_code` / `.raw_response` / `.content_type` / `.error_response` of a v1 result -> op
-    wrapper_reads: Dict[cst.Attribute, str] = field(default_factory=dict)
-    # `except requests.exceptions.X` around v1 calls -> the prelude_python_sdk class to add
-    network_handlers: Dict[cst.ExceptHandler, str] = field(default_factory=dict)
-    usages: List[Usage] = field(default_factory=list)
-
-    def is_client_expr(self, node: cst.BaseExpression) -> bool:
-        return node in self.clients or dotted_name(node) in self.client_names
-
-
-def dotted_name(node: cst.CSTNode) -> Optional[str]:
-    """`a.b.c` for a Name/Attribute chain, else None."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        inner = dotted_name(node.value)
-        return f"{inner}.{node.attr.value}" if inner else None
-    return None
-
-
-def v1_enum_value(enum_class: str, member: str) -> str:
-    """The wire value of a v1 enum member (values are the member names, re-cased)."""
-    kind = SDK_V1_ENUMS[enum_class]
-    if kind == "device-type":
-        return member
-    if kind == "line-type":
-        squashed = member.replace("_", "")
-        for value in LINE_TYPE_V1_TO_V2:
-            if value.upper() == squashed:
-                return value
-        return member
-    return member.lower()
-
-
-def arg(call: cst.Call, keyword: str, position: Optional[int]) -> Optional[cst.Arg]:
-    """The argument passed as `keyword=` or at `position` (plain positionals only)."""
-    for a in call.args:
-        if a.keyword is not None and a.keyword.value == keyword:
-            return a
-    if position is not None:
-        positional = [a for a in call.args if a.keyword is None and not a.star]
-        if len(positional) > position:
-            return positional[position]
-    return None
-
-
 class _Collector(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (QualifiedNameProvider, PositionProvider, ScopeProvider, ParentNodeProvider)
+    # (No PositionProvider: only the scanner's usages need positions, resolved on demand.)
+    # Qualified names come straight from the scopes (what QualifiedNameProvider does, without
+    # its extra pass over every node).
+    METADATA_DEPENDENCIES = (ScopeProvider, ParentNodeProvider)
 
     def __init__(self) -> None:
         super().__init__()
@@ -205,9 +99,17 @@ class _Collector(cst.CSTVisitor):
         self.tries: List[cst.Try] = []
         self.network_handlers: List[Tuple[cst.ExceptHandler, cst.Try, str]] = []
 
+    # No `visit_<Node>_<attribute>` hooks: skip libcst's per-child lookup of one (a third of
+    # the visit's calls).
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        pass
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        pass
+
     # -- helpers --------------------------------------------------------------------------
     def _qnames(self, node: cst.CSTNode) -> Set[str]:
-        return {q.name for q in self.get_metadata(QualifiedNameProvider, node, set())}
+        return qualified_names(self.get_metadata(ScopeProvider, node, None), node)
 
     def _v1_parts(self, node: cst.CSTNode) -> Optional[Tuple[str, List[str]]]:
         """(package, parts after it) when the node names something inside ding/sdk."""
@@ -283,6 +185,8 @@ class _Collector(cst.CSTVisitor):
         target = dotted_name(node.target)
         if isinstance(node.value, cst.Call) and target:
             self.assigned[node.value] = [target]
+            if "." not in target and _call_shape(node.value):  # `res: Response = client.otp...`
+                self.result_vars[(self._function, target)] = node.value
         for q in self._qnames(node.annotation.annotation) & set(SDK_V1_CLIENT_CLASSES):
             if target:
                 self.client_params.append((target, q.partition(".")[0]))
@@ -327,8 +231,18 @@ class _Collector(cst.CSTVisitor):
 
     def visit_Name(self, node: cst.Name) -> None:
         self._classify_reference(node)
-        if node not in self.assign_targets:
+        if node not in self.assign_targets and self._is_variable_read(node):
             self._classify_payload(node)
+
+    def _is_variable_read(self, node: cst.Name) -> bool:
+        """Not an attribute name (`x.status`), a keyword (`status=`) or a name being defined,
+        all of which may share a variable's name."""
+        parent = self.get_metadata(ParentNodeProvider, node, None)
+        if isinstance(parent, cst.Attribute):
+            return parent.attr is not node
+        if isinstance(parent, cst.Arg):
+            return parent.keyword is not node
+        return not isinstance(parent, (cst.Param, cst.FunctionDef, cst.ClassDef, cst.ImportAlias, cst.AsName))
 
     def _payload_op(self, node: cst.CSTNode) -> Optional[str]:
         if isinstance(node, cst.Attribute):
@@ -396,12 +310,18 @@ class _Collector(cst.CSTVisitor):
             self.handlers.append((node, tuple(caught), package))
 
 
-def analyze(source_or_wrapper: Union[str, cst.Module, MetadataWrapper]) -> SdkAnalysis:
-    """Run the shared v1 SDK detection over one module."""
+def qualified_names(scope, node: cst.CSTNode) -> Set[str]:
+    """The qualified names `node` stands for in `scope` (its ScopeProvider value)."""
+    return {q.name for q in scope.get_qualified_names_for(node)} if scope is not None else set()
+
+
+def analyze(source_or_wrapper: Union[str, cst.Module, MetadataWrapper], usages: bool = True) -> SdkAnalysis:
+    """Run the shared v1 SDK detection over one module. ``usages=False`` (the codemods) skips
+    the scanner's ``Usage`` rows and with them the position metadata pass."""
     wrapper = _wrap(source_or_wrapper)
     collector = _Collector()
     wrapper.visit(collector)
-    return _Resolver(wrapper, collector).resolve()
+    return _Resolver(wrapper, collector).resolve(usages)
 
 
 def find_sdk_usages(source_or_wrapper: Union[str, cst.Module, MetadataWrapper]) -> List[Usage]:
@@ -421,16 +341,19 @@ class _Resolver:
 
     def __init__(self, wrapper: MetadataWrapper, collector: _Collector) -> None:
         self.c = collector
-        self.positions = wrapper.resolve(PositionProvider)
+        self.wrapper = wrapper
         self.scopes = wrapper.resolve(ScopeProvider)
         self.parents = wrapper.resolve(ParentNodeProvider)
         self.result = SdkAnalysis()
 
-    def resolve(self) -> SdkAnalysis:
+    def resolve(self, usages: bool = True) -> SdkAnalysis:
         c, r = self.c, self.result
         # `sdk` is a generic package name: only ding-api-client 1.1.0 when both shapes appear.
         packages = {"ding"}
-        if "sdk" in c.model_import_evidence and (any(p == "sdk" for _, p, _ in c.ctor_calls) or c.candidates):
+        # (A v2 client counts too: once sdk-client has rewritten the constructor, the later
+        # codemods still have to treat the file as v1 to clean up its imports.)
+        if "sdk" in c.model_import_evidence and (
+                any(p == "sdk" for _, p, _ in c.ctor_calls) or c.candidates or c.v2_ctor_calls):
             packages.add("sdk")
         ctors = [(call, fn) for call, package, fn in c.ctor_calls if package in packages]
         for call, _ in ctors:
@@ -441,12 +364,18 @@ class _Resolver:
         v1_ctor_nodes = {call for call, _ in ctors}
 
         evidence = bool(c.model_import_evidence & packages) or bool(c.payload_refs) or any(
-            _has_v1_keyword(call) for call, _ in ctors)
+            _has_v1_keyword(call) for call, _ in ctors) or (
+            # the constructor is already rewritten: no v1 one left (a `Ding()` doorbell beside a
+            # Prelude client stays out of it), a Prelude one built, the v1 client still imported
+            not ctors and bool(c.v2_ctor_calls)
+            and any(_imports_client(node) for node, pkg in c.imports if pkg in packages))
         accepted: List[Tuple[cst.Call, str, str, Optional[cst.FunctionDef], str]] = []
         for call, namespace, method, fn in c.candidates:
             receiver = call.func.value.value  # type: ignore[attr-defined]
             if receiver in v1_ctor_nodes or dotted_name(receiver) in r.client_names:
                 kind = "v1"
+            elif namespace == "otp" and (receiver in c.v2_ctor_calls or dotted_name(receiver) in r.v2_client_names):
+                kind = "v1"  # v2 has no `otp` namespace: a v1 call left on a rewritten client
             elif receiver in c.v2_ctor_calls or dotted_name(receiver) in r.v2_client_names:
                 kind = "v2"
             else:
@@ -474,11 +403,17 @@ class _Resolver:
                 r.calls[call] = sdk_call
         r.wrapper_reads = {read: r.calls[call].op for read, call in c.wrapper_reads if call in r.calls}
         for handler, try_node, v2_class in c.network_handlers:
-            body = self.positions[try_node.body]
-            if any(_within(self.positions[call], body) for call in r.calls):
+            if any(self._inside(call, try_node.body) for call in r.calls):
                 r.network_handlers[handler] = v2_class
-        self._usages()
+        if usages:
+            self.positions = self.wrapper.resolve(PositionProvider)
+            self._usages()
         return r
+
+    def _inside(self, node: cst.CSTNode, ancestor: cst.CSTNode) -> bool:
+        while node is not None and node is not ancestor:
+            node = self.parents.get(node)
+        return node is ancestor
 
     # -- calls --------------------------------------------------------------------------------
     def _sdk_call(self, call: cst.Call, namespace: str, method: str,
@@ -546,11 +481,13 @@ class _Resolver:
                     return RequestModel(problem=f"the request object `{name.value}` is changed after it is "
                                                 "built; move its fields by hand")
                 request.field_reads.append(parent)
+            elif not (isinstance(parent, cst.Arg) and _call_shape(self.parents.get(parent))):
+                request.other_uses.append(reference.node)  # passed on, returned...: not to a v1 call
         return request
 
     def _phone(self, sdk_call: SdkCall, fn: Optional[cst.FunctionDef]) -> None:
         names = sorted(set(self.c.phone_names.get(fn, [])))
-        if len(names) == 1 and self._assigned_once(fn, names[0]):
+        if len(names) == 1 and self._assigned_once(fn, names[0], sdk_call.node):
             sdk_call.phone = cst.Name(names[0])
             sdk_call.phone_proven = True
             return
@@ -558,18 +495,21 @@ class _Resolver:
             return
         params = [p.name.value for p in (*fn.params.posonly_params, *fn.params.params, *fn.params.kwonly_params)]
         matches = [p for p in params if p in PHONE_PARAM_NAMES]
-        if len(matches) == 1 and self._assigned_once(fn, matches[0]):
+        if len(matches) == 1 and self._assigned_once(fn, matches[0], sdk_call.node):
             sdk_call.phone = cst.Name(matches[0])
             sdk_call.phone_note = (f"v2 {sdk_call.op} is keyed by phone number; `{matches[0]}` is assumed "
                                    "to be the number the verification was created for")
 
-    def _assigned_once(self, fn: Optional[cst.FunctionDef], name: str) -> bool:
+    def _assigned_once(self, fn: Optional[cst.FunctionDef], name: str, used_at: cst.CSTNode) -> bool:
+        """`name` is bound once in `fn`, and `used_at` sees that binding (no lambda parameter
+        or comprehension variable of the same name in between)."""
         if fn is None:
             return False
-        scope = self.scopes.get(fn.body)
-        if scope is None:
+        scope, call_scope = self.scopes.get(fn.body), self.scopes.get(used_at)
+        if scope is None or call_scope is None:
             return False
-        return len(list(scope[name])) == 1
+        bindings = set(scope[name])
+        return len(bindings) == 1 and set(call_scope[name]) == bindings
 
     def _lookup_args(self, sdk_call: SdkCall) -> None:
         call = sdk_call.node
@@ -629,18 +569,25 @@ class _Resolver:
         r.usages = sorted(found, key=lambda u: (u.line, u.column, u.kind))
 
 
-def _within(inner, outer) -> bool:
-    return (outer.start.line, outer.start.column) <= (inner.start.line, inner.start.column) and \
-        (inner.end.line, inner.end.column) <= (outer.end.line, outer.end.column)
-
-
-def _call_shape(call: cst.Call) -> bool:
+def _call_shape(call: Optional[cst.CSTNode]) -> bool:
     """`X.otp.method(...)` / `X.lookup.method(...)` with a v1 method name."""
+    if not isinstance(call, cst.Call):
+        return False
     func = call.func
     if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute)):
         return False
     namespace, method = func.value.attr.value, func.attr.value
     return (namespace == "otp" and method in OTP_METHODS) or (namespace == "lookup" and method in LOOKUP_METHODS)
+
+
+def _imports_client(node: cst.CSTNode) -> bool:
+    """`import ding` / `from ding import Ding` / `from sdk import SDK` (the client, not models)."""
+    if isinstance(node, cst.Import):
+        return any(dotted_name(alias.name) in V1_PACKAGES for alias in node.names)
+    if not isinstance(node, cst.ImportFrom) or isinstance(node.names, cst.ImportStar):
+        return False
+    names = {dotted_name(alias.name) for alias in node.names}
+    return bool(names & {q.rpartition(".")[2] for q in SDK_V1_CLIENT_CLASSES})
 
 
 def _has_v1_keyword(call: cst.Call) -> bool:
@@ -664,7 +611,7 @@ def _import_text(node: cst.CSTNode) -> str:
 
 def _call_fixable(sdk_call: SdkCall) -> bool:
     """Whether the SDK codemods rewrite this call without leaving a TODO."""
-    if sdk_call.request.problem or sdk_call.request.field_reads:
+    if sdk_call.request.problem or sdk_call.request.field_reads or sdk_call.request.other_uses:
         return False
     if sdk_call.op in ("retry", "feedback", "status"):
         return False

@@ -19,8 +19,8 @@ from typing import Dict, List, Optional, Set, Tuple
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
-from codemods.detect import CALL_TRIGGERS, SdkCall, arg
-from codemods.sdk_common import SdkCodemod, code, literal_string, todo_text
+from codemods.sdk_common import SdkCodemod, code, comments_in, literal_string, todo_text
+from codemods.sdk_model import CALL_TRIGGERS, OTP_METHODS, SdkCall, arg, dotted_name
 from compat.tables import (
     CREATE_FIELD_MOVES,
     CREATE_FIELD_REVIEW,
@@ -43,12 +43,17 @@ class Plan:
     todos: List[str] = field(default_factory=list)
     remove_statement: bool = False  # feedback: the whole statement goes
     shared_request: Optional[str] = None  # new value of a request variable that has other uses
+    moved_comments: List[str] = field(default_factory=list)  # from a deleted request assignment
 
 
 class SdkCallsCodemod(SdkCodemod):
     NAME = "sdk-calls"
     TRIGGERS = CALL_TRIGGERS  # every operation is called on client.otp or client.lookup
     DESCRIPTION = "client.otp.* / client.lookup.lookup v1 calls -> verification.create/check, lookup.lookup, watch feedback TODO."
+
+    def has_work(self, analysis) -> bool:
+        # (client names alone: an uncalled `client.otp.check` still gets its TODO)
+        return bool(analysis.calls or analysis.client_names or analysis.v2_client_names)
 
     def visit_Module(self, node: cst.Module) -> None:
         self._plans: Dict[cst.Call, Plan] = {}
@@ -65,6 +70,9 @@ class SdkCallsCodemod(SdkCodemod):
                 self._shared_lines[request.assignment] = plan.shared_request
             elif plan.replacement is not None and request.assignment is not None and not request.shared:
                 self._delete_lines.add(request.assignment)
+                # (its leading comment lines move with it; these are the ones inside and after it)
+                trailing = request.assignment.trailing_whitespace.comment
+                plan.moved_comments = comments_in(request.assignment.body[0]) + ([trailing.value] if trailing else [])
             if plan.remove_statement:
                 self._remove_lines.add(self._statement_of(call))
 
@@ -153,7 +161,7 @@ class SdkCallsCodemod(SdkCodemod):
         kwargs += [(s, "{" + ", ".join(items) + "}") for s, items in sections.items() if items]
         if c.request.shared:
             # The variable lives on as the dict of v2 arguments (sdk-surfaces §3.5).
-            for read in c.request.field_reads:
+            for read in [*c.request.field_reads, *c.request.other_uses]:
                 self.todo(read, f"`{c.request.variable}` is now a dict of verification.create arguments, "
                                 "not a v1 request model")
             value = "{" + ", ".join(f'"{k}": {v}' for k, v in kwargs) + "}"
@@ -238,15 +246,42 @@ class SdkCallsCodemod(SdkCodemod):
         return code(value)
 
     # -- rewriting --------------------------------------------------------------------------
+    def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
+        # `client.otp` used other than as `client.otp.<method>(...)`: kept in a variable, or a
+        # method passed on uncalled (`to_thread(client.otp.check, req)`). v2 has no `otp`.
+        if original_node.attr.value != "otp" or not self._is_client(original_node.value):
+            return updated_node
+        parent = self.get_metadata(ParentNodeProvider, original_node, None)
+        receiver = dotted_name(original_node.value)
+        if isinstance(parent, cst.Attribute) and parent.value is original_node:
+            if parent.attr.value in OTP_METHODS and not self._is_called(parent):
+                self.todo(original_node, f"v1 method {receiver}.otp.{parent.attr.value} is passed on "
+                                         "uncalled; call the v2 method (client.verification...) instead")
+        else:
+            self.todo(original_node, f"v1 namespace {receiver}.otp is kept aside; v2 has no otp namespace: "
+                                     "call client.verification... where it is used")
+        return updated_node
+
+    def _is_client(self, node: cst.BaseExpression) -> bool:
+        name = dotted_name(node)
+        return name in self.analysis.client_names or name in self.analysis.v2_client_names
+
+    def _is_called(self, node: cst.Attribute) -> bool:
+        parent = self.get_metadata(ParentNodeProvider, node, None)
+        return isinstance(parent, cst.Call) and parent.func is node
+
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         plan = self._plans.get(original_node)
         if plan is None:
             return updated_node
         for why in plan.todos:
             self.todo(original_node, why)
-        if plan.replacement is None:
+        if plan.replacement is None and not plan.remove_statement:
             return updated_node
-        return cst.parse_expression(plan.replacement)
+        self.keep_comments(original_node)
+        for comment in plan.moved_comments:
+            self.comment_above(original_node, comment)
+        return updated_node if plan.replacement is None else cst.parse_expression(plan.replacement)
 
     def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine,
                                   updated_node: cst.SimpleStatementLine) -> cst.SimpleStatementLine:

@@ -13,8 +13,8 @@ from typing import List
 import libcst as cst
 from libcst.codemod.visitors import AddImportsVisitor
 
-from codemods.detect import IMPORT_TRIGGERS
-from codemods.sdk_common import KEY_TODO, V2_PACKAGE, SdkCodemod, literal_string
+from codemods.sdk_common import KEY_TODO, SdkCodemod, literal_string
+from codemods.sdk_model import IMPORT_TRIGGERS, V2_PACKAGE
 from compat.tables import V1_HOST
 
 
@@ -22,6 +22,9 @@ class SdkClientCodemod(SdkCodemod):
     NAME = "sdk-client"
     TRIGGERS = IMPORT_TRIGGERS  # a client class is always imported in the file
     DESCRIPTION = "Ding(api_key=...) -> Prelude(api_token=..., max_retries=0), with the TODO about the v2 key."
+
+    def has_work(self, analysis) -> bool:
+        return bool(analysis.clients)
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         if original_node not in self.analysis.clients:
@@ -62,6 +65,7 @@ class SdkClientCodemod(SdkCodemod):
                 self.todo(original_node, f"unknown v1 client option {keyword}=; map it by hand")
                 return updated_node
         new_args.append(cst.Arg(keyword=cst.Name("max_retries"), value=cst.Integer("0")))
+        self.keep_comments(original_node)
         AddImportsVisitor.add_needed_import(self.context, V2_PACKAGE, "Prelude")
         return cst.Call(func=cst.Name("Prelude"), args=_keyword_spacing(new_args))
 

@@ -2,16 +2,19 @@
 attaches TODO comments to statements without duplicating them) and small CST builders."""
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import libcst as cst
-from libcst.codemod import VisitorBasedCodemodCommand
-from libcst.metadata import ParentNodeProvider, PositionProvider
+from libcst.codemod import Codemod, CodemodContext, VisitorBasedCodemodCommand
+from libcst.codemod.visitors import AddImportsVisitor
+from libcst.metadata import MetadataWrapper, ParentNodeProvider
 
-from codemods.detect import SDK_TRIGGERS, SdkAnalysis, analyze
+from codemods.detect import analyze
+from codemods.sdk_model import SDK_TRIGGERS, SdkAnalysis
 from compat.tables import TODO_MARKER
 
-V2_PACKAGE = "prelude_python_sdk"
 KEY_TODO = "needs a v2 API key (Bearer); v1 X-API-Key keys are rejected"
 FSTRING_TODO = "v1 SDK use inside an f-string that uses both quote kinds; rewrite it by hand"
 
@@ -19,44 +22,174 @@ FSTRING_TODO = "v1 SDK use inside an f-string that uses both quote kinds; rewrit
 _HOSTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement, cst.ExceptHandler)
 
 
-class SdkCodemod(VisitorBasedCodemodCommand):
+class _NoCopy:
+    """Mixin for libcst codemods: wrap the module without libcst's defensive deep copy (a
+    tenth of the chain's time). The copy makes every node identity unique, so that metadata
+    keyed by node is unambiguous. A parsed module is already unique; trees built by
+    transformers share only libcst's default leaves (an empty `SimpleWhitespace`, a `Dot()`),
+    and no metadata is read for those here or in libcst's import passes."""
+
+    @contextmanager
+    def _handle_metadata_reference(self, module: cst.Module) -> Iterator[cst.Module]:
+        if self.context.metadata_manager is not None and self.context.filename:  # libcst's tool: its cache
+            with super()._handle_metadata_reference(module) as tree:  # type: ignore[misc]
+                yield tree
+            return
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        old_context = self.context
+        with self.resolve(wrapper):  # type: ignore[attr-defined]
+            self.context = replace(self.context, wrapper=wrapper)
+            try:
+                yield wrapper.module
+            finally:
+                self.context = old_context
+
+
+class _TopLevelOnly:
+    """Mixin for AddImportsVisitor, which only ever edits the module's top-level imports: do
+    not walk into function bodies and expressions (a third of its run)."""
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        visit_children = super().on_visit(node)  # type: ignore[misc]
+        if isinstance(node, (cst.BaseCompoundStatement, cst.BaseSmallStatement)) \
+                and not isinstance(node, (cst.Import, cst.ImportFrom)):
+            return False
+        return visit_children
+
+
+_NO_COPY_CLASSES: Dict[type, type] = {}
+
+
+def _without_copy(transform: type) -> type:
+    if transform not in _NO_COPY_CLASSES:
+        mixins = (_NoCopy, _TopLevelOnly) if issubclass(transform, AddImportsVisitor) else (_NoCopy,)
+        _NO_COPY_CLASSES[transform] = type(transform.__name__, (*mixins, transform), {})
+    return _NO_COPY_CLASSES[transform]
+
+
+# (module, its analysis) from the last SDK codemod run. A codemod that changes nothing hands
+# the same module object on (the chain keeps it, and no copy is made), so the next codemod can
+# reuse the detection. Nodes are compared by identity, so a changed module never matches.
+_last_analysis: Tuple[Optional[cst.Module], Optional[SdkAnalysis]] = (None, None)
+
+
+class SdkCodemod(_NoCopy, VisitorBasedCodemodCommand):
     """Base of the SDK codemods. Subclasses read ``self.analysis`` (computed on the module as
     it is when this codemod starts) and call ``self.todo(original_node, why)``."""
 
     TRIGGERS = SDK_TRIGGERS
-    METADATA_DEPENDENCIES = (ParentNodeProvider, PositionProvider)
+    METADATA_DEPENDENCIES = (ParentNodeProvider,)
+
+    def __init__(self, context: CodemodContext) -> None:
+        # Codemod's set-up only. These codemods use no matcher decorators, and the scan of
+        # the class for them (MatcherDecoratableTransformer.__init__) cost ~10 ms a run.
+        Codemod.__init__(self, context)
+
+    def has_work(self, analysis: SdkAnalysis) -> bool:
+        """Whether this codemod can change anything in a v1 module (skips the rewrite pass)."""
+        return True
+
+    def _instantiate_and_run(self, transform, tree: cst.Module) -> cst.Module:
+        # The import add/remove passes libcst runs afterwards skip the copy too.
+        return _without_copy(transform)(self.context).transform_module(tree)
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        global _last_analysis
         wrapper = self.context.wrapper
-        self.analysis: SdkAnalysis = analyze(wrapper) if wrapper is not None else analyze(tree)
-        self._todos: Dict[cst.CSTNode, List[str]] = {}
+        last_tree, last = _last_analysis
+        if last_tree is tree:  # the previous codemod left this very module as it was
+            self.analysis: SdkAnalysis = last
+        else:
+            self.analysis = analyze(wrapper if wrapper is not None else tree, usages=False)
+            _last_analysis = (tree, self.analysis)
+        self._comments_above: Dict[cst.CSTNode, List[str]] = {}  # statement -> lines to add above it
         self._fstring_quotes: List[str] = []  # quote characters of the enclosing f-strings
-        if not self.analysis.uses_v1:
+        if not self.analysis.uses_v1 or not self.has_work(self.analysis):
             return tree
         return super().transform_module_impl(tree)
 
-    # -- TODO comments ----------------------------------------------------------------------
+    # -- comments above statements ------------------------------------------------------------
     def todo(self, node: cst.CSTNode, why: str) -> None:
         """Ask for `# TODO(prelude-migration): why` above the statement holding `node`."""
+        self.comment_above(node, todo_text(why))
+
+    def keep_comments(self, original: cst.CSTNode) -> None:
+        """Comments inside `original`, which is being replaced by generated code, move above
+        its statement (`locale="fr-FR",  # French users` inside a v1 request model)."""
+        for comment in comments_in(original):
+            self.comment_above(original, comment)
+
+    def comment_above(self, node: cst.CSTNode, comment: str) -> None:
         host: Optional[cst.CSTNode] = node
         while host is not None and not isinstance(host, _HOSTS):
             host = self.get_metadata(ParentNodeProvider, host, None)
         if host is not None:
-            reasons = self._todos.setdefault(host, [])
-            if why not in reasons:
-                reasons.append(why)
+            comments = self._comments_above.setdefault(host, [])
+            if comment not in comments:
+                comments.append(comment)
 
     # -- f-strings: before Python 3.12 an expression may not reuse the enclosing quote ----------
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, cst.FormattedString):
             self._fstring_quotes.append(node.start.lstrip("rRfFbBuU"))
-        return super().on_visit(node)
+        # Straight to CSTTransformer: no matcher decorators here, and the matcher machinery
+        # of VisitorBasedCodemodCommand costs a lookup per node.
+        return cst.CSTTransformer.on_visit(self, node)
+
+    # No `visit_<Node>_<attribute>` hooks here: skip the per-child lookup of one.
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        pass
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        pass
 
     @property
     def quote(self) -> Optional[str]:
         """The quote to write string literals with here, or None inside f-strings using both."""
         used = "".join(self._fstring_quotes)
         return next((q for q in ('"', "'") if q not in used), None)
+
+    def map_comparison(self, original: cst.Comparison, updated: cst.Comparison, target: cst.ComparisonTarget,
+                       subject: cst.BaseExpression, values: Sequence[str],
+                       to_v2: Callable[[str], Tuple[Optional[List[str]], Optional[str]]]) -> cst.BaseExpression:
+        """`subject <op> v1 values` -> `subject <op> v2 values`, each value through `to_v2`
+        (-> v2 values or None, TODO reason or None). A value with no v2 equivalent keeps the
+        comparison as written, under its TODOs."""
+        if self.quote is None:
+            self.todo(original, FSTRING_TODO)
+            return updated
+        mapped: List[str] = []
+        for value in values:
+            v2_values, why = to_v2(value)
+            if why:
+                self.todo(original, why)
+            if v2_values is None:
+                return updated
+            mapped.extend(v for v in v2_values if v not in mapped)
+        return compare_to_values(updated, target, subject, mapped, self.quote)
+
+    def escapes(self, read: cst.BaseExpression, enum_values: Dict[cst.CSTNode, str],
+                variables_followed: bool = False) -> bool:
+        """Whether a v1 value (an error code, a status) leaves `read` unmapped: returned, stored
+        (in a plain variable too, unless `variables_followed`: the detection follows status
+        variables, whose reads are judged in turn) or compared with a value not known
+        statically. Compared with known values, logged (passed to a call), formatted or tested
+        for truth, it does not."""
+        parent = self.get_metadata(ParentNodeProvider, read, None)
+        if isinstance(parent, cst.Attribute) and parent.attr.value == "value" and parent.value is read:
+            return False  # judged at the outer `.value`
+        if isinstance(parent, (cst.Arg, cst.FormattedStringExpression, cst.BooleanOperation,
+                               cst.UnaryOperation, cst.If, cst.While)):
+            return False
+        if variables_followed and isinstance(parent, cst.Assign) and len(parent.targets) == 1 \
+                and isinstance(parent.targets[0].target, cst.Name):
+            return False
+        if isinstance(parent, cst.ComparisonTarget):
+            parent = self.get_metadata(ParentNodeProvider, parent, None)
+        if isinstance(parent, cst.Comparison) and len(parent.comparisons) == 1:
+            other = parent.comparisons[0].comparator if parent.left is read else parent.left
+            return comparator_values(other, enum_values) is None
+        return True
 
     def is_store(self, node: cst.CSTNode) -> bool:
         """Whether `node` is written or deleted rather than read."""
@@ -68,25 +201,56 @@ class SdkCodemod(VisitorBasedCodemodCommand):
     def on_leave(self, original_node, updated_node):  # type: ignore[override]
         if isinstance(original_node, cst.FormattedString):
             self._fstring_quotes.pop()
-        result = super().on_leave(original_node, updated_node)
-        reasons = self._todos.pop(original_node, None)
-        if reasons and isinstance(result, _HOSTS):
-            result = with_todos(result, reasons)
+        result = cst.CSTTransformer.on_leave(self, original_node, updated_node)
+        comments = self._comments_above.pop(original_node, None)
+        if comments and isinstance(result, _HOSTS):
+            result = with_comments(result, comments)
+        if isinstance(result, cst.Module):
+            result = _without_header_duplicates(result)
         return result
+
+
+def _without_header_duplicates(module: cst.Module) -> cst.Module:
+    """Comments above the first statement are parsed into the module header, so a TODO added
+    there on an earlier run is not in its leading lines: drop the copy (keeps re-runs stable)."""
+    if not module.body:
+        return module
+    header = {line.comment.value for line in module.header if line.comment is not None}
+    first = module.body[0]
+    kept = [line for line in first.leading_lines
+            if line.comment is None or not line.comment.value.startswith(todo_text(""))
+            or line.comment.value not in header]
+    if len(kept) == len(first.leading_lines):
+        return module
+    return module.with_changes(body=[first.with_changes(leading_lines=kept), *module.body[1:]])
 
 
 def todo_text(why: str) -> str:
     return f"# {TODO_MARKER}: {why}"
 
 
-def with_todos(node, reasons: Sequence[str]):
-    """`node` with one TODO comment line per reason not already above it."""
+def with_comments(node, comments: Sequence[str]):
+    """`node` with one line per comment not already above it."""
     existing = {line.comment.value for line in node.leading_lines if line.comment is not None}
-    new_lines = [cst.EmptyLine(comment=cst.Comment(todo_text(r))) for r in reasons
-                 if todo_text(r) not in existing]
+    new_lines = [cst.EmptyLine(comment=cst.Comment(c)) for c in comments if c not in existing]
     if not new_lines:
         return node
     return node.with_changes(leading_lines=[*node.leading_lines, *new_lines])
+
+
+class _CommentCollector(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.comments: List[str] = []
+
+    def visit_Comment(self, node: cst.Comment) -> None:
+        self.comments.append(node.value)
+
+
+def comments_in(node: cst.CSTNode) -> List[str]:
+    collector = _CommentCollector()
+    node.visit(collector)
+    return collector.comments
 
 
 def string(value: str, quote: str = '"') -> cst.SimpleString:
@@ -142,6 +306,22 @@ def comparator_values(node: cst.BaseExpression, enum_values: Dict[cst.CSTNode, s
         return [enum_values[node]]
     text = literal_string(node)
     return [text] if text is not None else None
+
+
+def subject_first(original: cst.Comparison, updated: cst.Comparison, is_subject) -> Optional[Tuple[
+        cst.BaseExpression, cst.BaseExpression, cst.ComparisonTarget, cst.BaseExpression]]:
+    """(subject as written, subject as rewritten so far, comparison target, other side as
+    written) of a one-operator comparison whose subject (`is_subject(node)`, e.g. a v1 status
+    read) is on either side: `"valid" == res.status` is read as `res.status == "valid"`. Only
+    ==, !=, is and is not are swapped (they are symmetric); None when neither side qualifies."""
+    if len(original.comparisons) != 1:
+        return None
+    target, updated_target = original.comparisons[0], updated.comparisons[0]
+    if is_subject(original.left):
+        return original.left, updated.left, target, target.comparator
+    if isinstance(target.operator, (cst.Equal, cst.NotEqual, cst.Is, cst.IsNot)) and is_subject(target.comparator):
+        return target.comparator, updated_target.comparator, target, original.left
+    return None
 
 
 def without_value_suffix(node: cst.BaseExpression) -> cst.BaseExpression:

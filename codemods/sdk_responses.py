@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Tuple
 
 import libcst as cst
+from libcst.metadata import ParentNodeProvider
 
 from codemods.sdk_common import (
     FSTRING_TODO,
     SdkCodemod,
     comparator_values,
-    compare_to_values,
+    subject_first,
     without_value_suffix,
 )
 from compat.tables import (
@@ -31,6 +32,10 @@ from compat.tables import (
     SDK_V1_RESPONSE_FIELDS,
 )
 
+ESCAPING_STATUS_TODO = ("v2 statuses are other strings than v1's (check 'valid' is now 'success'); map the "
+                        "values this status is compared with downstream")
+ESCAPING_LINE_TYPE_TODO = ("v2 line types are other strings than v1's ('mobile' for 'Mobile'); map the values "
+                           "this line type is compared with downstream")
 _STATUS_KINDS = {"create": "create-status", "check": "check-status", "retry": "retry-status"}
 
 
@@ -68,8 +73,34 @@ class SdkResponsesCodemod(SdkCodemod):
     NAME = "sdk-responses"
     DESCRIPTION = "v1 SDK response wrappers (res.create_check_response.status ...) -> v2 response fields and status literals."
 
+    def has_work(self, analysis) -> bool:
+        return bool(analysis.payload_refs or analysis.status_refs or analysis.wrapper_reads or analysis.enum_refs)
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
+        self._flag_escaping_value(original_node)  # a variable holding a status
+        return updated_node
+
+    def _flag_escaping_value(self, node: cst.BaseExpression) -> None:
+        """A status or line type read whose v1 value leaves unmapped (returned, stored...)."""
+        a = self.analysis
+        if a.status_refs.get(node) in _STATUS_KINDS:
+            why = ESCAPING_STATUS_TODO
+        elif self._is_status_read(node) and node not in a.status_refs:
+            why = ESCAPING_LINE_TYPE_TODO
+        else:
+            return
+        if not self.is_store(node) and self.escapes(
+                node, {n: ref.value for n, ref in a.enum_refs.items()}, variables_followed=True):
+            self.todo(node, why)
+
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
         a = self.analysis
+        self._flag_escaping_value(original_node)
+        if original_node.attr.value == "value" and self._is_status_read(original_node.value) and not isinstance(
+                self.get_metadata(ParentNodeProvider, original_node, None), (cst.Comparison, cst.ComparisonTarget)):
+            # `.status.value`: v2 statuses and line types are plain strings. (In a comparison
+            # that cannot be mapped it stays, and fails loudly, under its TODO.)
+            return updated_node.value
         if original_node in a.wrapper_reads:
             self.todo(original_node, f"v1 response wrapper field '{original_node.attr.value}' is gone: v2 returns "
                                      "the model and raises on HTTP errors; use with_raw_response for status/headers")
@@ -120,30 +151,27 @@ class SdkResponsesCodemod(SdkCodemod):
         if len(original_node.comparisons) != 1:
             return updated_node
         a = self.analysis
-        target = original_node.comparisons[0]
+        # The v1 status read may be on either side (`"valid" == res.create_check_response.status`).
+        sides = subject_first(original_node, updated_node, self._is_status_read) or (
+            original_node.left, updated_node.left, original_node.comparisons[0],
+            original_node.comparisons[0].comparator)
+        subject, subject_now, target, other = sides
         enum_values: Dict[cst.CSTNode, str] = {n: ref.value for n, ref in a.enum_refs.items()}
-        values = comparator_values(target.comparator, enum_values)
-        kind = self._kind(original_node.left, target.comparator)
+        values = comparator_values(other, enum_values)
+        kind = self._kind(subject, other)
         if values is None or kind is None:
             return updated_node
-        if self.quote is None:
-            self.todo(original_node, FSTRING_TODO)
-            return updated_node
-        mapped: List[str] = []
-        reasons: List[str] = []
-        for value in values:
-            v2, why = v2_status_values(kind, value)
-            if why:
-                reasons.append(why)
-            if v2 is None:
-                for why in reasons:
-                    self.todo(original_node, why)
-                return updated_node
-            mapped.extend(v for v in v2 if v not in mapped)
-        for why in reasons:
-            self.todo(original_node, why)
-        left = without_value_suffix(updated_node.left)
-        return compare_to_values(updated_node, target, left, mapped, self.quote)
+        return self.map_comparison(original_node, updated_node, target, without_value_suffix(subject_now), values,
+                                   lambda value: v2_status_values(kind, value))
+
+    def _is_status_read(self, node: cst.BaseExpression) -> bool:
+        """A v1 status (`<payload>.status[.value]`) or lookup `line_type[.value]` read."""
+        a = self.analysis
+        if node in a.status_refs:
+            return True
+        inner = without_value_suffix(node)
+        return isinstance(inner, cst.Attribute) and inner.attr.value == "line_type" \
+            and a.payload_refs.get(inner.value) == "lookup"
 
     def _kind(self, left: cst.BaseExpression, comparator: cst.BaseExpression) -> Optional[str]:
         """What the compared values are: from the left side (a known status or line type

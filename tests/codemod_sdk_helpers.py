@@ -32,6 +32,11 @@ def assert_idempotent(codemod: Type[Codemod], after: str) -> None:
     assert run_codemod(codemod, once) == once
 
 
+def assert_pair_then_idempotent(codemod: Type[Codemod], before: str, after: str) -> None:
+    assert_pair(codemod, before, after)
+    assert_idempotent(codemod, after)
+
+
 def ids(pairs: Sequence[Pair]) -> list:
     return [p[0] for p in pairs]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from codemods.sdk_calls import SdkCallsCodemod
-from codemod_sdk_helpers import NOOP_SOURCES, assert_idempotent, assert_pair, ids
+from codemod_sdk_helpers import NOOP_SOURCES, assert_pair_then_idempotent, ids
 
 HEAD = '''
         from ding.models import components
@@ -70,6 +70,7 @@ PAIRS = [
         ''', HEAD + f'''
         def send(phone):
             req = {{"target": {{"type": "phone_number", "value": phone}}, "signals": {{"ip": IP}}}}
+            {T}`req` is now a dict of verification.create arguments, not a v1 request model
             audit(req)
             {T}`req` is now a dict of verification.create arguments, not a v1 request model
             log(req.phone_number)
@@ -234,5 +235,4 @@ PAIRS = [
 @pytest.mark.parametrize("case", PAIRS, ids=ids(PAIRS))
 def test_before_after_then_idempotent(case):
     _, before, after = case
-    assert_pair(SdkCallsCodemod, before, after)
-    assert_idempotent(SdkCallsCodemod, after)
+    assert_pair_then_idempotent(SdkCallsCodemod, before, after)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from codemods.sdk_client import SdkClientCodemod
-from codemod_sdk_helpers import NOOP_SOURCES, assert_idempotent, assert_pair, ids
+from codemod_sdk_helpers import NOOP_SOURCES, assert_pair_then_idempotent, ids
 
 KEY_TODO = "# TODO(prelude-migration): needs a v2 API key (Bearer); v1 X-API-Key keys are rejected"
 
@@ -94,5 +94,4 @@ PAIRS = [
 @pytest.mark.parametrize("case", PAIRS, ids=ids(PAIRS))
 def test_before_after_then_idempotent(case):
     _, before, after = case
-    assert_pair(SdkClientCodemod, before, after)
-    assert_idempotent(SdkClientCodemod, after)
+    assert_pair_then_idempotent(SdkClientCodemod, before, after)

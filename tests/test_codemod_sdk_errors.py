@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from codemods.sdk_errors import SdkErrorsCodemod, v2_error_codes
-from codemod_sdk_helpers import NOOP_SOURCES, assert_idempotent, assert_pair, ids
+from codemod_sdk_helpers import NOOP_SOURCES, assert_pair_then_idempotent, ids
 from compat.tables import V1_ERROR_CODES, V1_TO_V2_ERRORS
 
 T = "# TODO(prelude-migration): "
@@ -221,8 +221,7 @@ PAIRS = [
 @pytest.mark.parametrize("case", PAIRS, ids=ids(PAIRS))
 def test_before_after_then_idempotent(case):
     _, before, after = case
-    assert_pair(SdkErrorsCodemod, before, after)
-    assert_idempotent(SdkErrorsCodemod, after)
+    assert_pair_then_idempotent(SdkErrorsCodemod, before, after)
 
 
 @pytest.mark.parametrize("v1_code", V1_ERROR_CODES)

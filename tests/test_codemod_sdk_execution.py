@@ -33,16 +33,21 @@ def load(path: Path, name: str):
     return module
 
 
+def sign_up_flows(path: Path, name: str, fake, serve, key: str):
+    """The sample flow for a good number, then for the two numbers the API rejects."""
+    program = load(path, name)
+    with serve():
+        service = program.VerificationService(key)
+        flow = program.sign_up(service, PHONE, "203.0.113.7", fake.last_code)
+        rejected = [program.sign_up(service, phone, "203.0.113.7", fake.last_code)
+                    for phone in (BAD_PHONE, BLOCKED_PHONE)]
+    return flow, rejected, fake
+
+
 def run_v1():
     v1 = FakeV1(api_key="test-v1-key", customer_uuid=CUSTOMER)
     v1.block(BLOCKED_PHONE)  # v1: HTTP 400 blocked_number
-    program = load(PROGRAM, "v1_otp_service")
-    with v1.serve_requests():
-        service = program.VerificationService("test-v1-key")
-        flow = program.sign_up(service, PHONE, "203.0.113.7", v1.last_code)
-        rejected = [program.sign_up(service, phone, "203.0.113.7", v1.last_code)
-                    for phone in (BAD_PHONE, BLOCKED_PHONE)]
-    return flow, rejected, v1
+    return sign_up_flows(PROGRAM, "v1_otp_service", v1, v1.serve_requests, "test-v1-key")
 
 
 @pytest.fixture(scope="module")
@@ -57,13 +62,7 @@ def migrated(tmp_path_factory):
 def run_v2(path: Path):
     v2 = FakeV2(api_key="test-v2-key")
     v2.block(BLOCKED_PHONE, "in_block_list")  # v2: HTTP 200, status "blocked"
-    program = load(path, "v2_otp_service")
-    with v2.serve_httpx():
-        service = program.VerificationService("test-v2-key")
-        flow = program.sign_up(service, PHONE, "203.0.113.7", v2.last_code)
-        rejected = [program.sign_up(service, phone, "203.0.113.7", v2.last_code)
-                    for phone in (BAD_PHONE, BLOCKED_PHONE)]
-    return flow, rejected, v2
+    return sign_up_flows(path, "v2_otp_service", v2, v2.serve_httpx, "test-v2-key")
 
 
 def test_v1_program_really_uses_v1(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from codemods.sdk_imports import SdkImportsCodemod
-from codemod_sdk_helpers import NOOP_SOURCES, assert_idempotent, assert_pair, ids
+from codemod_sdk_helpers import NOOP_SOURCES, assert_pair_then_idempotent, ids
 
 PAIRS = [
     ("unused-v1-imports-removed", '''
@@ -69,5 +69,4 @@ PAIRS = [
 @pytest.mark.parametrize("case", PAIRS, ids=ids(PAIRS))
 def test_before_after_then_idempotent(case):
     _, before, after = case
-    assert_pair(SdkImportsCodemod, before, after)
-    assert_idempotent(SdkImportsCodemod, after)
+    assert_pair_then_idempotent(SdkImportsCodemod, before, after)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from codemods.sdk_responses import SdkResponsesCodemod, v2_status_values
-from codemod_sdk_helpers import NOOP_SOURCES, assert_idempotent, assert_pair, ids
+from codemod_sdk_helpers import NOOP_SOURCES, assert_pair_then_idempotent, ids
 from compat.tables import CHECK_STATUS_V1_TO_V2, CREATE_STATUS_V2_TO_V1
 
 HEAD = '''
@@ -137,8 +137,7 @@ PAIRS = [
 @pytest.mark.parametrize("case", PAIRS, ids=ids(PAIRS))
 def test_before_after_then_idempotent(case):
     _, before, after = case
-    assert_pair(SdkResponsesCodemod, before, after)
-    assert_idempotent(SdkResponsesCodemod, after)
+    assert_pair_then_idempotent(SdkResponsesCodemod, before, after)
 
 
 @pytest.mark.parametrize("v1_status", sorted(CHECK_STATUS_V1_TO_V2))

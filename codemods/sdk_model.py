@@ -1,0 +1,148 @@
+"""The vocabulary of the v1 ``ding`` SDK detection: trigger tokens, method names, and the
+data model ``codemods.detect.analyze`` fills (``SdkAnalysis`` and its parts), plus the small
+CST helpers the SDK codemods share with it. No metadata and no visiting here: that is
+``codemods.detect``."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Set, Tuple, Union
+
+import libcst as cst
+
+from codemods.usage import Usage
+from compat.tables import (
+    LINE_TYPE_V1_TO_V2,
+    OPERATIONS,
+    SDK_V1_ENUMS,
+    SDK_V1_PAYLOAD_ATTRS,
+)
+
+# Lower-case byte substrings: a file containing none of them has no v1 SDK usage. ("ding"
+# alone would match every "encoding=", so the import forms are used instead.)
+SDK_TRIGGERS: Tuple[bytes, ...] = (
+    b"import ding", b"from ding", b"import sdk", b"from sdk", b".otp.", b"lookup.lookup",
+    b"autentication",
+) + tuple(sorted({attr.encode() for attr in SDK_V1_PAYLOAD_ATTRS.values()}))
+
+# Narrower triggers per concern, for codemods that only act on one kind of v1 usage.
+IMPORT_TRIGGERS: Tuple[bytes, ...] = (b"import ding", b"from ding", b"import sdk", b"from sdk")
+CALL_TRIGGERS: Tuple[bytes, ...] = (b".otp.", b".lookup.")
+# (`except requests...` handlers matter only around v1 calls, hence the call triggers.)
+ERROR_TRIGGERS: Tuple[bytes, ...] = (b"errorresponse", b"sdkerror") + CALL_TRIGGERS
+
+V1_PACKAGES = ("ding", "sdk")
+V2_PACKAGE = "prelude_python_sdk"
+
+# Method names -> operation, per namespace, from the operations table.
+OTP_METHODS: Dict[str, str] = {
+    m: op.name for op in OPERATIONS.values() if op.sdk_namespace == "otp" for m in op.sdk_methods}
+LOOKUP_METHODS: Dict[str, str] = {
+    m: op.name for op in OPERATIONS.values() if op.sdk_namespace == "lookup" for m in op.sdk_methods}
+# Methods no other library is likely to have: evidence on any receiver.
+DISTINCTIVE_METHODS = frozenset({
+    "create_autentication", "create_authentication", "get_authentication_status",
+    "post_authentication", "post_check", "post_retry", "post_lookup"})
+# Parameter names taken (with a review note) as the phone number when nothing proves it.
+PHONE_PARAM_NAMES = ("phone_number", "phone", "phoneNumber", "phone_num", "msisdn")
+
+
+def has_trigger(data: bytes) -> bool:
+    lowered = data.lower()
+    return any(t in lowered for t in SDK_TRIGGERS)
+
+
+@dataclass
+class RequestModel:
+    """The v1 request object of an operation call, when it is statically visible."""
+    call: Optional[cst.Call] = None  # the model constructor
+    model: Optional[str] = None  # its class name
+    assignment: Optional[cst.SimpleStatementLine] = None  # `req = Model(...)` feeding the call
+    problem: Optional[str] = None  # why the fields cannot be mapped (TODO text)
+    shared: bool = False  # the variable has other uses: keep it (as a dict of v2 arguments)
+    variable: Optional[str] = None
+    field_reads: List[cst.Attribute] = field(default_factory=list)  # `req.phone_number` elsewhere
+    other_uses: List[cst.CSTNode] = field(default_factory=list)  # `log(req)`: given to other code
+
+
+@dataclass
+class SdkCall:
+    node: cst.Call
+    op: str  # key of OPERATIONS
+    method: str  # the v1 spelling used
+    receiver: cst.BaseExpression  # the client expression (before `.otp` / `.lookup`)
+    request: RequestModel = field(default_factory=RequestModel)
+    phone: Optional[cst.BaseExpression] = None  # check/retry/lookup: the phone number
+    phone_proven: bool = False  # same variable passed as phone_number in this function
+    phone_note: Optional[str] = None  # why the phone number needs a look (TODO text)
+    lookup_type: Optional[cst.BaseExpression] = None  # lookup `type_=`
+
+
+@dataclass
+class EnumRef:
+    enum_class: str
+    kind: str  # value of SDK_V1_ENUMS
+    member: str
+    value: str  # the v1 wire value
+
+
+@dataclass
+class SdkAnalysis:
+    uses_v1: bool = False
+    imports: List[Union[cst.Import, cst.ImportFrom]] = field(default_factory=list)
+    clients: List[cst.Call] = field(default_factory=list)  # v1 constructor calls
+    client_names: Set[str] = field(default_factory=set)  # dotted names bound to a v1 client
+    v2_client_names: Set[str] = field(default_factory=set)
+    calls: Dict[cst.Call, SdkCall] = field(default_factory=dict)
+    model_calls: Dict[cst.Call, str] = field(default_factory=dict)  # model ctor -> class name
+    enum_refs: Dict[cst.CSTNode, EnumRef] = field(default_factory=dict)
+    error_handlers: Dict[cst.ExceptHandler, Tuple[str, ...]] = field(default_factory=dict)
+    error_refs: Dict[cst.CSTNode, str] = field(default_factory=dict)  # node -> v1 error class
+    type_refs: Dict[cst.CSTNode, str] = field(default_factory=dict)  # node -> v1 class name
+    # `res.create_check_response` (or a variable holding it) -> operation
+    payload_refs: Dict[cst.CSTNode, str] = field(default_factory=dict)
+    # `<payload>.status` (`.status.value`, or a variable holding it) -> operation
+    status_refs: Dict[cst.CSTNode, str] = field(default_factory=dict)
+    # `res.status_code` / `.raw_response` / `.content_type` / `.error_response` of a v1 result -> op
+    wrapper_reads: Dict[cst.Attribute, str] = field(default_factory=dict)
+    # `except requests.exceptions.X` around v1 calls -> the prelude_python_sdk class to add
+    network_handlers: Dict[cst.ExceptHandler, str] = field(default_factory=dict)
+    usages: List[Usage] = field(default_factory=list)
+
+    def is_client_expr(self, node: cst.BaseExpression) -> bool:
+        return node in self.clients or dotted_name(node) in self.client_names
+
+
+def dotted_name(node: cst.CSTNode) -> Optional[str]:
+    """`a.b.c` for a Name/Attribute chain, else None."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        inner = dotted_name(node.value)
+        return f"{inner}.{node.attr.value}" if inner else None
+    return None
+
+
+def v1_enum_value(enum_class: str, member: str) -> str:
+    """The wire value of a v1 enum member (values are the member names, re-cased)."""
+    kind = SDK_V1_ENUMS[enum_class]
+    if kind == "device-type":
+        return member
+    if kind == "line-type":
+        squashed = member.replace("_", "")
+        for value in LINE_TYPE_V1_TO_V2:
+            if value.upper() == squashed:
+                return value
+        return member
+    return member.lower()
+
+
+def arg(call: cst.Call, keyword: str, position: Optional[int]) -> Optional[cst.Arg]:
+    """The argument passed as `keyword=` or at `position` (plain positionals only)."""
+    for a in call.args:
+        if a.keyword is not None and a.keyword.value == keyword:
+            return a
+    if position is not None:
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        if len(positional) > position:
+            return positional[position]
+    return None
