@@ -127,7 +127,9 @@ def atomic_write(path: os.PathLike | str, data: bytes) -> None:
     """
     path = os.fspath(path)
     st = os.stat(path)
-    if not os.access(path, os.W_OK):
+    # The mode bits, not os.access: root may write anything, but a file its owner marked
+    # read-only (chmod a-w) is one we must not silently replace, whoever runs us.
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
         raise PermissionError(f"{path}: file is read-only")
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=".prelude-migrate-")
     try:

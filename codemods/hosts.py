@@ -1,0 +1,42 @@
+"""``hosts``: move the deprecated ``api.ding.live/v2`` host to ``api.prelude.dev/v2`` and old
+documentation links to their current pages.
+
+The ``/v2`` paths are the same on both hosts (api-mapping §5.7), so a host swap is the whole
+migration for them. ``api.ding.live/v1`` is left alone here: those endpoints changed shape, and
+the ``raw-http`` codemod (or a human) must handle them. Bytes literals are never touched.
+"""
+from __future__ import annotations
+
+import libcst as cst
+from libcst.codemod import VisitorBasedCodemodCommand
+
+from codemods.urls import is_docs_link, replace_legacy_host, rewrite_docs_links
+
+
+def _moved(text: str) -> str:
+    text = replace_legacy_host(text)
+    return rewrite_docs_links(text) if is_docs_link(text) else text
+
+
+class HostsCodemod(VisitorBasedCodemodCommand):
+    NAME = "hosts"
+    DESCRIPTION = "api.ding.live/v2 -> api.prelude.dev/v2 in strings and f-strings; old docs links -> current pages."
+    TRIGGERS = (b"api.ding.live/v2", b"docs.prelude.so/api-reference")
+
+    def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.SimpleString:
+        if "b" in updated_node.prefix.lower():
+            return updated_node
+        # The replaced substrings contain no quote or backslash, so editing the source form of
+        # the literal is exact whatever its quoting.
+        new_value = _moved(updated_node.value)
+        return updated_node if new_value == updated_node.value else updated_node.with_changes(value=new_value)
+
+    def leave_FormattedStringText(
+        self, original_node: cst.FormattedStringText, updated_node: cst.FormattedStringText
+    ) -> cst.FormattedStringText:
+        new_value = _moved(updated_node.value)
+        return updated_node if new_value == updated_node.value else updated_node.with_changes(value=new_value)
+
+    def leave_Comment(self, original_node: cst.Comment, updated_node: cst.Comment) -> cst.Comment:
+        new_value = rewrite_docs_links(updated_node.value) if is_docs_link(updated_node.value) else updated_node.value
+        return updated_node if new_value == updated_node.value else updated_node.with_changes(value=new_value)

@@ -1,0 +1,245 @@
+"""Recognition of HTTP calls made through ``requests`` or ``httpx``: module functions, a
+``Session``/``Client`` instance (assigned, ``with ... as``, ``self.attr``), any import alias,
+``requests.request(method, url)``; the URL is resolved with :mod:`codemods.urls`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, Iterator, List, Optional, Set, Tuple
+
+import libcst as cst
+
+from codemods.urls import ModuleConstants, Segment, classify_url, dotted_name, segments_text, string_value, url_segments
+from compat.tables import V1_AUTH_HEADER
+
+HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
+HTTP_MODULES = ("requests", "httpx")
+# Constructors of objects that carry the verb methods (aliases of these are tracked too).
+CLIENT_FACTORIES = frozenset({
+    ("requests", "Session"), ("requests", "session"),
+    ("httpx", "Client"), ("httpx", "AsyncClient"),
+})
+
+
+# --- HTTP call recognition --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HttpCall:
+    """A ``requests``/``httpx`` call whose URL was resolved."""
+    node: cst.Call
+    method: str  # upper-case HTTP method, "" when not a literal
+    url_arg: cst.Arg
+    segments: Tuple[Segment, ...]
+    operation: Optional[str]  # classify_url of the resolved URL
+    via_client: Optional[str]  # dotted name of the Session/Client it is called on, if any
+
+    @property
+    def url_text(self) -> str:
+        return segments_text(self.segments)
+
+    def keyword(self, name: str) -> Optional[cst.Arg]:
+        for arg in self.node.args:
+            if arg.keyword is not None and arg.keyword.value == name:
+                return arg
+        return None
+
+
+class HttpAnalysis:
+    """Module-level facts needed to recognise HTTP calls: imports, constants, clients."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self.module = module
+        self.constants = ModuleConstants(module)
+        self.module_aliases: Dict[str, str] = {}  # local name -> "requests" | "httpx"
+        self.function_aliases: Dict[str, Tuple[str, str]] = {}  # local name -> (module, attr)
+        self.clients: Dict[str, Tuple[str, Optional[cst.BaseExpression]]] = {}  # name -> (module, base_url)
+        module.visit(_ImportCollector(self))
+        module.visit(_ClientCollector(self))
+
+    def _factory(self, func: cst.BaseExpression) -> Optional[Tuple[str, str]]:
+        name = dotted_name(func)
+        if name is None:
+            return None
+        if name in self.function_aliases:
+            return self.function_aliases[name]
+        head, _, attr = name.rpartition(".")
+        if head in self.module_aliases:
+            return self.module_aliases[head], attr
+        return None
+
+    def client_factory(self, call: cst.BaseExpression) -> Optional[Tuple[str, Optional[cst.BaseExpression]]]:
+        """(module, base_url expression) when ``call`` builds a Session/Client."""
+        if not isinstance(call, cst.Call):
+            return None
+        target = self._factory(call.func)
+        if target not in CLIENT_FACTORIES:
+            return None
+        base_url = next((a.value for a in call.args if a.keyword and a.keyword.value == "base_url"), None)
+        return target[0], base_url
+
+    def http_call(self, node: cst.Call) -> Optional[HttpCall]:
+        """The resolved call when ``node`` is an HTTP request through requests/httpx."""
+        func = node.func
+        via_client = None
+        verb: Optional[str] = None
+        base_url = None
+        target = self._factory(func)
+        if target is not None and target[0] in HTTP_MODULES:
+            verb = target[1]
+        elif isinstance(func, cst.Attribute):
+            receiver = dotted_name(func.value)
+            if receiver in self.clients:
+                via_client = receiver
+                verb = func.attr.value
+                base_url = self.clients[receiver][1]
+        if verb is None or (verb not in HTTP_VERBS and verb != "request"):
+            return None
+        positional = [a for a in node.args if a.keyword is None and not a.star]
+        method_node: Optional[cst.BaseExpression] = None
+        if verb == "request":
+            method_node = positional[0].value if positional else _kw(node, "method")
+            url_arg = positional[1] if len(positional) > 1 else _kw_arg(node, "url")
+        else:
+            url_arg = positional[0] if positional else _kw_arg(node, "url")
+        if url_arg is None:
+            return None
+        segments = url_segments(url_arg.value, self.constants)
+        if segments is None:
+            return None
+        text = segments_text(segments)
+        if base_url is not None and not re.match(r"(?i)[a-z]+://", text):
+            base = url_segments(base_url, self.constants)
+            if base is None:
+                return None
+            segments = base + segments
+            text = segments_text(segments)
+        if method_node is not None:
+            method = (string_value(method_node) or "").upper()
+        else:
+            method = verb.upper()
+        return HttpCall(node, method, url_arg, tuple(segments), classify_url(text), via_client)
+
+
+def _kw_arg(node: cst.Call, name: str) -> Optional[cst.Arg]:
+    return next((a for a in node.args if a.keyword is not None and a.keyword.value == name), None)
+
+
+def _kw(node: cst.Call, name: str) -> Optional[cst.BaseExpression]:
+    arg = _kw_arg(node, name)
+    return None if arg is None else arg.value
+
+
+class _ImportCollector(cst.CSTVisitor):
+    def __init__(self, analysis: HttpAnalysis) -> None:
+        self.analysis = analysis
+
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            name = dotted_name(alias.name) or ""
+            root = name.split(".")[0]
+            if root not in HTTP_MODULES:
+                continue
+            if alias.asname is None:  # `import requests.adapters` binds `requests` too
+                self.analysis.module_aliases[root] = root
+            elif name == root and isinstance(alias.asname.name, cst.Name):
+                self.analysis.module_aliases[alias.asname.name.value] = root
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        module = dotted_name(node.module) if node.module is not None else None
+        if module is None or isinstance(node.names, cst.ImportStar):
+            return
+        root = module.split(".")[0]
+        if root not in HTTP_MODULES:
+            return
+        for alias in node.names:
+            if not isinstance(alias.name, cst.Name):
+                continue
+            local = alias.asname.name.value if alias.asname and isinstance(alias.asname.name, cst.Name) \
+                else alias.name.value
+            self.analysis.function_aliases[local] = (root, alias.name.value)
+
+
+class _ClientCollector(cst.CSTVisitor):
+    """Names (``s``, ``self.session``) bound to a requests Session or an httpx Client."""
+
+    def __init__(self, analysis: HttpAnalysis) -> None:
+        self.analysis = analysis
+
+    def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        name = dotted_name(target)
+        factory = self.analysis.client_factory(value)
+        if name is not None and factory is not None:
+            self.analysis.clients[name] = factory
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            self._bind(target.target, node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self._bind(node.target, node.value)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._bind(node.asname.name, node.item)
+
+
+def iter_http_calls(module: cst.Module, analysis: Optional[HttpAnalysis] = None) -> Iterator[HttpCall]:
+    """Every resolved HTTP call in ``module`` (any host), in source order."""
+    analysis = analysis or HttpAnalysis(module)
+    calls: List[HttpCall] = []
+
+    class _Calls(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            call = analysis.http_call(node)
+            if call is not None:
+                calls.append(call)
+
+    module.visit(_Calls())
+    return iter(calls)
+
+
+def client_header_setups(module: cst.Module, analysis: HttpAnalysis, clients: Set[str]) -> Dict[str, list]:
+    """Per client name: header dicts and ``X-API-Key`` item assignments that configure it."""
+    found: Dict[str, list] = {}
+
+    class _Setups(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            func = dotted_name(node.func) or ""
+            for client in clients:
+                if func == f"{client}.headers.update" and node.args and isinstance(node.args[0].value, cst.Dict):
+                    found.setdefault(client, []).append(node.args[0].value)
+
+        def visit_Assign(self, node: cst.Assign) -> None:
+            if len(node.targets) != 1:
+                return
+            target = node.targets[0].target
+            name = dotted_name(target)
+            if name and name in clients:
+                factory = analysis.client_factory(node.value)
+                if factory is not None and isinstance(node.value, cst.Call):
+                    headers = next((a.value for a in node.value.args
+                                    if a.keyword and a.keyword.value == "headers"), None)
+                    if isinstance(headers, cst.Dict):
+                        found.setdefault(name, []).append(headers)
+            if name and name.endswith(".headers") and name[:-len(".headers")] in clients \
+                    and isinstance(node.value, cst.Dict):
+                found.setdefault(name[:-len(".headers")], []).append(node.value)
+            if isinstance(target, cst.Subscript) and len(target.slice) == 1:
+                owner = dotted_name(target.value) or ""
+                index = target.slice[0].slice
+                if owner.endswith(".headers") and owner[:-len(".headers")] in clients and \
+                        isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString) and \
+                        str(index.value.evaluated_value).lower() == V1_AUTH_HEADER.lower():
+                    found.setdefault(owner[:-len(".headers")], []).append(node)
+
+        def visit_WithItem(self, node: cst.WithItem) -> None:
+            name = dotted_name(node.asname.name) if node.asname else None
+            if name in clients and isinstance(node.item, cst.Call):
+                headers = next((a.value for a in node.item.args if a.keyword and a.keyword.value == "headers"), None)
+                if isinstance(headers, cst.Dict):
+                    found.setdefault(name, []).append(headers)
+
+    module.visit(_Setups())
+    return found

@@ -1,0 +1,573 @@
+"""``raw-http``: ``requests``/``httpx`` calls to ``api.ding.live/v1`` become v2 calls.
+
+Per call whose URL resolves to a v1 endpoint (``codemods.urls``): the URL moves to
+``api.prelude.dev/v2`` (``codemods.raw_http_urls``: base-URL constants and a client's
+``base_url`` move too when every use of them does), the JSON body is rewritten field by field
+(``codemods.http_requests``), ``X-API-Key`` becomes ``Authorization: Bearer`` with a TODO about
+the v2 key, and visible reads of the response are rewritten (``codemods.http_responses``). A
+feedback call whose result is unused is removed with a TODO (Verify v2 feeds Watch itself).
+When a part cannot be derived for certain (the body or the headers are not visible, check/retry
+without a provably same phone number), the call is left as it was with a
+``# TODO(prelude-migration): ...`` above it. TODOs are never repeated on a second run.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
+
+import libcst as cst
+from libcst.codemod import CodemodCommand
+from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
+
+from codemods.detect import PHONE_PARAM_NAMES
+from codemods.http_calls import HttpAnalysis, HttpCall, client_header_setups, iter_http_calls
+from codemods.http_requests import (
+    NEW_KEY_TODO,
+    Edit,
+    Render,
+    bearer_value,
+    rewrite_check_body,
+    rewrite_create_body,
+    rewrite_headers,
+    rewrite_retry_body,
+    string_key,
+    string_literal,
+)
+from codemods.http_responses import ReadPlan, ResponseReads
+from codemods.raw_http_urls import CLIENT_BASE_TODO, UrlPlanning
+from codemods.todo_lines import comments_above, with_todo_lines
+from codemods.url_pieces import emit_url
+from codemods.urls import LEGACY_V2, V1_UNKNOWN_OPERATION, dotted_name, string_value
+from compat.tables import (
+    FEEDBACK_STATUS_V1_TO_V2,
+    OPERATIONS,
+    V2_AUTH_HEADER,
+    V2_BASE_URL,
+)
+
+FEEDBACK_TODO = ("v1 feedback has no v2 call when Prelude Verify sends the codes (it feeds Watch "
+                 "itself): delete this call, or send POST https://api.prelude.dev/v2/watch/feedback "
+                 "{feedbacks: [{target, type: 'verification.completed'}]} for flows outside Verify")
+NO_PHONE_TODO = ("v2 {op} is keyed by the phone number, not authentication_uuid, and no provably same "
+                 "number is in scope here: send {body} to https://api.prelude.dev{path}")
+ASSUMED_PHONE_TODO = ("v2 {op} is keyed by phone number; `{name}` is assumed to be the number the "
+                      "verification was created for")
+BODY_TODO = ("the request body is not visible here; v2 {path} expects {shape} (customer_uuid is gone)")
+UNKNOWN_URL_TODO = "this v1 URL is no endpoint this tool knows; move it to https://api.prelude.dev/v2 by hand"
+HIDDEN_HEADERS_TODO = ("these headers are built where this tool cannot see them; make sure they send "
+                       "Authorization: Bearer <v2 API key> instead of X-API-Key")
+NO_HEADER_TODO = ("no X-API-Key header visible for this call; v2 authenticates with "
+                  "Authorization: Bearer <v2 API key>")
+SHARED_HEADER_TODO = ("the headers of this call are shared with code this tool did not rewrite; v2 needs "
+                      "Authorization: Bearer <v2 API key> instead of X-API-Key")
+STATUS_TODO = ("v2 verification history takes the v2 verification id (the create response's 'id') and "
+               "answers a different shape (status, lifecycle.events, ...): review the reads of this response")
+HIDDEN_RESPONSE_TODO = {
+    "create": "the v2 create response differs: authentication_uuid -> id; status success/retry/challenged/"
+              "blocked/shadow_blocked (+ reason); no created_at/expires_at",
+    "check": "the v2 check statuses differ: valid -> success, invalid -> failure, expired_auth -> expired_or_not_found",
+    "retry": "a v2 retry answers like create: id, status retry/success/blocked (+ reason); no next_retry_at",
+    "lookup": "the v2 lookup response differs: carrier/mcc/mnc under network_info, number_ported/"
+              "temporary_phone_number in flags, snake_case line_type values",
+}
+BODY_SHAPES = {
+    "create": "{target: {type: phone_number, value}, signals, options, metadata}",
+    "check": "{target: {type: phone_number, value}, code}",
+    "retry": "{target: {type: phone_number, value}} (a retry is a repeated create)",
+}
+
+
+@dataclass
+class CallPlan:
+    call: HttpCall
+    operation: str
+    rewrite: bool = True
+    todos: List[Tuple[cst.CSTNode, str]] = field(default_factory=list)
+    body: Optional[cst.Dict] = None
+    body_edit: Optional[Callable[[Render], Edit]] = None  # builds the new body from source text
+    reads: Optional[ReadPlan] = None
+    headers: Optional[cst.Dict] = None  # inline headers dict
+    shared_headers: Optional[cst.Name] = None  # headers=NAME
+
+    def leave(self, node: cst.CSTNode, todo: str) -> None:
+        """Leave the call as it is, with a TODO."""
+        self.rewrite = False
+        self.todos.append((node, todo))
+
+
+class RawHttpCodemod(CodemodCommand):
+    NAME = "raw-http"
+    DESCRIPTION = ("requests/httpx calls to api.ding.live/v1 -> api.prelude.dev/v2: URL, auth header, "
+                   "JSON body and visible response reads.")
+    TRIGGERS = (b"api.ding.live",)
+    METADATA_DEPENDENCIES = (ParentNodeProvider, ScopeProvider, PositionProvider)
+
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        self.outcomes: Dict[Tuple[int, int], bool] = {}  # for the scanner, see call_outcomes
+        analysis = HttpAnalysis(tree)
+        calls = [c for c in iter_http_calls(tree, analysis) if c.operation not in (None, LEGACY_V2)]
+        if not calls:
+            return tree
+        planner = _Planner(self, tree, analysis, calls)
+        planner.run()
+        self.outcomes = planner.outcomes()
+        if not planner.replacements and not planner.todos and not planner.removals:
+            return tree
+        return tree.visit(_Apply(planner.replacements, planner.todos, planner.removals))
+
+
+class _Planner(UrlPlanning):
+    def __init__(self, codemod: RawHttpCodemod, module: cst.Module, analysis: HttpAnalysis,
+                 calls: Sequence[HttpCall]) -> None:
+        self.codemod = codemod
+        self.module = module
+        self.analysis = analysis
+        self.calls = list(calls)
+        self.replacements: Dict[cst.CSTNode, cst.CSTNode] = {}
+        self.todos: Dict[cst.CSTNode, List[str]] = {}
+        self.reads = ResponseReads(self.parent, self.accesses, self.render)
+        self.read_edits: Dict[cst.CSTNode, cst.CSTNode] = {}  # every planned response-read edit
+        self.removals: Set[cst.CSTNode] = set()  # statements that go (feedback calls)
+
+    # -- metadata helpers
+
+    def parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
+        return self.codemod.get_metadata(ParentNodeProvider, node, None)
+
+    def render(self, node: cst.CSTNode) -> str:
+        return self.module.code_for_node(node)
+
+    def render_updated(self, node: cst.CSTNode) -> str:
+        """Source of ``node`` with the response-read edits inside it applied: a URL or body that
+        is rebuilt from source text must not lose, say, ``auth["authentication_uuid"]`` -> ``["id"]``."""
+        if not self.read_edits:
+            return self.render(node)
+        return self.render(node.visit(_Apply(self.read_edits, {})))
+
+    def _position(self, node: cst.CSTNode) -> Tuple[int, int]:
+        pos = self.codemod.get_metadata(PositionProvider, node, None)
+        return (pos.start.line, pos.start.column) if pos else (0, 0)
+
+    def accesses(self, target: cst.Name) -> Optional[List[cst.Name]]:
+        """The reads of a name bound once by ``target``; None when it is rebound or unknown."""
+        scope = self.codemod.get_metadata(ScopeProvider, target, None)
+        if scope is None:
+            return None
+        assignments = list(scope.assignments[target.value])
+        if len(assignments) != 1:
+            return None
+        nodes = [access.node for access in assignments[0].references]
+        if not all(isinstance(n, cst.Name) for n in nodes):
+            return None
+        return sorted(nodes, key=self._position)
+
+    def statement(self, node: cst.CSTNode) -> cst.CSTNode:
+        current: Optional[cst.CSTNode] = node
+        while current is not None and not isinstance(current, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            current = self.parent(current)
+        return current if current is not None else node
+
+    def function(self, node: cst.CSTNode) -> cst.CSTNode:
+        current: Optional[cst.CSTNode] = self.parent(node)
+        while current is not None and not isinstance(current, (cst.FunctionDef, cst.Module)):
+            current = self.parent(current)
+        return current if current is not None else self.module
+
+    def todo(self, node: cst.CSTNode, text: str) -> None:
+        texts = self.todos.setdefault(self.statement(node), [])
+        if text not in texts:
+            texts.append(text)
+
+    def binding(self, name: cst.Name) -> Optional[Tuple[cst.Name, cst.BaseExpression]]:
+        """(target, value) of the one assignment ``name`` reads, when it is ``target = value``."""
+        scope = self.codemod.get_metadata(ScopeProvider, name, None)
+        if scope is None:
+            return None
+        assignments = list(scope[name.value])
+        if len(assignments) != 1:
+            return None
+        target = getattr(assignments[0], "node", None)
+        if not isinstance(target, cst.Name):
+            return None
+        assign = self.parent(self.parent(target))  # Name -> AssignTarget -> Assign
+        if isinstance(assign, cst.Assign) and len(assign.targets) == 1:
+            return target, assign.value
+        assign = self.parent(target)
+        if isinstance(assign, cst.AnnAssign) and assign.value is not None:
+            return target, assign.value
+        return None
+
+    # -- planning
+
+    def outcomes(self) -> Dict[Tuple[int, int], bool]:
+        """(line, 1-based column) of each v1 call -> rewritten completely, without a TODO (the
+        reminder that a v2 key is needed does not count: it is about configuration)."""
+        result = {}
+        for plan in self.plans:
+            line, column = self._position(plan.call.node)
+            todos = [t for t in self.todos.get(self.statement(plan.call.node), []) if t != NEW_KEY_TODO]
+            result[(line, column + 1)] = plan.rewrite and not todos
+        return result
+
+    def run(self) -> None:
+        self.plans = plans = [self._plan(call) for call in self.calls]
+        self.client_bases = self._decide_client_bases(plans)
+        for plan in plans:
+            if plan.rewrite and plan.reads is not None:
+                self.read_edits.update(plan.reads.replacements)
+        for _ in range(len(plans) + 1):  # a failed URL build un-plans a call; constants follow
+            rewritable = self._rewritable_constants(plans)
+            failed = False
+            for plan in plans:
+                if plan.rewrite and self._url_edit(plan.call, plan.operation, rewritable) is None:
+                    plan.leave(plan.call.node, "this URL is built in a way this tool cannot rewrite; "
+                                               "move it to https://api.prelude.dev/v2 by hand")
+                    failed = True
+            if not failed:
+                break
+        for plan in plans:
+            if plan.rewrite:
+                self._commit(plan, plans, rewritable)
+            for node, text in plan.todos:
+                self.todo(node, text)
+        self._commit_clients(plans)
+        self._commit_constants(rewritable)
+        for client in self.client_bases:
+            base_node = self.analysis.clients[client][1]
+            text = self.client_bases[client]
+            self.replacements[base_node] = emit_url([("lit", V2_BASE_URL + "/" * text.endswith("/"))],
+                                                    base_node, self.render)
+
+    def _plan(self, call: HttpCall) -> CallPlan:
+        op = call.operation or V1_UNKNOWN_OPERATION
+        plan = CallPlan(call, op)
+        node = call.node
+        if op == V1_UNKNOWN_OPERATION:
+            plan.leave(node, UNKNOWN_URL_TODO)
+            return plan
+        if op == "feedback":
+            self._plan_feedback(plan)
+            return plan
+        if call.via_client and self._client_base_text(call.via_client, allow_none=True) is None:
+            plan.leave(node, CLIENT_BASE_TODO)
+            return plan
+        if op in BODY_SHAPES and not self._plan_body(plan):
+            return plan
+        plan.reads = self.reads.plan(node, op)
+        self._plan_headers(plan)
+        return plan
+
+    def _plan_feedback(self, plan: CallPlan) -> None:
+        """Verify v2 feeds Watch itself, so a v1 feedback call whose result is unused is removed
+        with a TODO naming the Watch call for flows outside Verify (DESIGN); otherwise it stays,
+        with a TODO."""
+        call = plan.call
+        body = self._body_dict(call)
+        fields = {string_key(e): e.value for e in body.elements if string_key(e)} if body is not None else {}
+        status = string_value(fields["status"]) if "status" in fields else None
+        statement = self.statement(call.node)
+        expr = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
+            else None
+        value = expr.value if isinstance(expr, cst.Expr) else None
+        if isinstance(value, cst.Await):
+            value = value.expression
+        if body is None or status not in FEEDBACK_STATUS_V1_TO_V2 or value is not call.node:
+            plan.leave(call.node, FEEDBACK_TODO)
+            return
+        v2_type = FEEDBACK_STATUS_V1_TO_V2[status]
+        phone = self.render(fields["phone_number"]) if "phone_number" in fields else "PHONE_NUMBER"
+        if v2_type is None:
+            why = f"v1 feedback ({status}) removed: v2 has no equivalent"
+        else:
+            why = ("v1 feedback removed: Verify v2 already feeds Watch; if verification runs outside Verify, "
+                   "POST https://api.prelude.dev/v2/watch/feedback {\"feedbacks\": [{\"target\": {\"type\": "
+                   f"\"phone_number\", \"value\": {phone}}}, \"type\": \"{v2_type}\"}}]}}")
+        plan.rewrite = False
+        plan.todos.append((call.node, why))
+        self.removals.add(statement)
+
+    def _body_dict(self, call: HttpCall) -> Optional[cst.Dict]:
+        """The body's dict literal: json={...}, data=json.dumps({...}), or a local name bound once
+        to a dict literal and used only here."""
+        arg = call.keyword("json") or call.keyword("data") or call.keyword("content")
+        if arg is None:
+            return None
+        value = arg.value
+        if isinstance(value, cst.Call) and dotted_name(value.func) in ("json.dumps", "dumps") and value.args:
+            value = value.args[0].value
+        if isinstance(value, cst.Dict):
+            return value
+        if isinstance(value, cst.Name):
+            bound = self.binding(value)
+            if bound is not None and isinstance(bound[1], cst.Dict):
+                uses = self.accesses(bound[0])
+                if uses is not None and len(uses) == 1 and uses[0] is value and \
+                        self.function(bound[0]) is self.function(call.node):
+                    return bound[1]
+        return None
+
+    def _plan_body(self, plan: CallPlan) -> bool:
+        op, call = plan.operation, plan.call
+        path = OPERATIONS[op].v2_path
+        body = self._body_dict(call)
+        if body is None:
+            plan.leave(call.node, BODY_TODO.format(path=path, shape=BODY_SHAPES[op]))
+            return False
+        if op == "create":
+            def build(render: Render) -> Edit:
+                return rewrite_create_body(body, render)
+        else:
+            phone = self._phone_in_scope(call)
+            note = None
+            if phone is None:
+                phone = self._phone_parameter(call)
+                note = ASSUMED_PHONE_TODO.format(op=op, name=phone)
+            if phone is None:
+                plan.leave(call.node, NO_PHONE_TODO.format(op=op, body=BODY_SHAPES[op], path=path))
+                return False
+            rewrite_body = rewrite_check_body if op == "check" else rewrite_retry_body
+
+            def build(render: Render) -> Edit:
+                return rewrite_body(body, render, phone)
+            if note:
+                plan.todos.append((call.node, note))
+        edit = build(self.render)
+        if edit.code is None:
+            plan.todos = [t for t in plan.todos if t[0] is not call.node]
+            for text in edit.todos:
+                plan.leave(call.node, text)
+            return False
+        plan.body, plan.body_edit = body, build
+        plan.todos.extend((body, text) for text in edit.todos)  # next to the fields they are about
+        return True
+
+    def _phone_in_scope(self, call: HttpCall) -> Optional[str]:
+        """The phone number expression of the v1 create calls in the same function, when there is
+        exactly one and it is a literal, or a name (or attribute of one) bound at most once there,
+        so that it is provably the same number."""
+        function = self.function(call.node)
+        found: Set[str] = set()
+        nodes: List[cst.BaseExpression] = []
+        for other in self.calls:
+            if other.operation != "create" or self.function(other.node) is not function:
+                continue
+            body = self._body_dict(other)
+            if body is None:
+                continue
+            for element in body.elements:
+                if string_key(element) == "phone_number":
+                    found.add(self.render(element.value))  # type: ignore[union-attr]
+                    nodes.append(element.value)  # type: ignore[union-attr]
+        if len(found) != 1:
+            return None
+        node = nodes[0]
+        if isinstance(node, cst.SimpleString):
+            return self.render(node)  # the same literal number
+        root = node
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        if not isinstance(root, cst.Name):
+            return None
+        scope = self.codemod.get_metadata(ScopeProvider, root, None)
+        if scope is None or len(list(scope[root.value])) > 1:
+            return None
+        if isinstance(node, cst.Attribute) and self._assigned_in(function, self.render(node)):
+            return None
+        return self.render(node)
+
+    def _phone_parameter(self, call: HttpCall) -> Optional[str]:
+        """The SDK codemods' fallback (``codemods.detect``): the one parameter of the enclosing
+        function named like a phone number, never rebound, taken with a review TODO."""
+        function = self.function(call.node)
+        if not isinstance(function, cst.FunctionDef):
+            return None
+        params = function.params
+        names = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+                 if p.name.value in PHONE_PARAM_NAMES]
+        if len(names) != 1:
+            return None
+        scope = self.codemod.get_metadata(ScopeProvider, function.body, None)
+        if scope is None or len(list(scope.assignments[names[0]])) != 1:
+            return None
+        return names[0]
+
+    def _assigned_in(self, function: cst.CSTNode, code: str) -> bool:
+        hits: List[cst.AssignTarget] = []
+        render = self.render
+
+        class _Targets(cst.CSTVisitor):
+            def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+                if render(node.target) == code:
+                    hits.append(node)
+
+        function.visit(_Targets())
+        return bool(hits)
+
+    def _plan_headers(self, plan: CallPlan) -> None:
+        call = plan.call
+        arg = call.keyword("headers")
+        if arg is not None:
+            if isinstance(arg.value, cst.Dict):
+                plan.headers = arg.value
+            elif isinstance(arg.value, cst.Name):
+                plan.shared_headers = arg.value
+            else:
+                plan.todos.append((call.node, HIDDEN_HEADERS_TODO))
+        elif call.via_client is None:
+            plan.todos.append((call.node, NO_HEADER_TODO))
+
+    # -- committing a call
+
+    def _commit(self, plan: CallPlan, plans: Sequence[CallPlan], rewritable: Set[str]) -> None:
+        call = plan.call
+        new_url = self._url_edit(call, plan.operation, rewritable)
+        if new_url is not None and new_url is not call.url_arg.value:
+            self.replacements[call.url_arg.value] = new_url
+        if plan.body is not None and plan.body_edit is not None:
+            code = plan.body_edit(self.render_updated).code
+            if code is not None:
+                self.replacements[plan.body] = cst.parse_expression(code)
+        if plan.reads is not None:
+            self.replacements.update(plan.reads.replacements)
+            plan.todos.extend(plan.reads.todos)
+            if not plan.reads.visible and plan.operation in HIDDEN_RESPONSE_TODO:
+                plan.todos.append((call.node, HIDDEN_RESPONSE_TODO[plan.operation] +
+                                   "; review the code that reads this response"))
+            if plan.operation == "status" and (not plan.reads.visible or self.reads.find(call.node)):
+                plan.todos.append((call.node, STATUS_TODO))
+        if plan.headers is not None:
+            self._commit_header_dict(plan.headers, call.node, plan)
+        elif plan.shared_headers is not None:
+            self._commit_shared_headers(plan, plans)
+
+    def _commit_header_dict(self, headers: cst.Dict, todo_at: cst.CSTNode, plan: Optional[CallPlan]) -> bool:
+        new, rewrote_key = rewrite_headers(headers, self.render)
+        if new is not None:
+            self.replacements[headers] = new
+        if rewrote_key:
+            self.todo(headers, NEW_KEY_TODO)
+        elif plan is not None and not any(isinstance(e, cst.StarredDictElement) for e in headers.elements):
+            plan.todos.append((todo_at, NO_HEADER_TODO))
+        return rewrote_key
+
+    def _commit_shared_headers(self, plan: CallPlan, plans: Sequence[CallPlan]) -> None:
+        name = plan.shared_headers
+        assert name is not None
+        bound = self.binding(name)
+        if bound is None or not isinstance(bound[1], cst.Dict):
+            plan.todos.append((plan.call.node, HIDDEN_HEADERS_TODO))
+            return
+        rewritten_args = {id(p.shared_headers) for p in plans if p.rewrite and p.shared_headers is not None}
+        uses = self.accesses(bound[0]) or []
+        if not uses or any(id(u) not in rewritten_args for u in uses):
+            plan.todos.append((plan.call.node, SHARED_HEADER_TODO))
+            return
+        if bound[1] not in self.replacements:
+            self._commit_header_dict(bound[1], bound[1], None)
+
+    def _commit_clients(self, plans: Sequence[CallPlan]) -> None:
+        """Session/Client headers (``s.headers.update({...})``, ``s.headers["X-API-Key"] = k``,
+        ``httpx.Client(headers={...})``): rewritten when every call through the client is a
+        rewritten v1 call; otherwise each call gets a TODO."""
+        by_client: Dict[str, List[CallPlan]] = {}
+        for plan in plans:
+            if plan.call.via_client and plan.headers is None and plan.shared_headers is None:
+                by_client.setdefault(plan.call.via_client, []).append(plan)
+        if not by_client:
+            return
+        all_calls: Dict[str, int] = {}
+        for call in iter_http_calls(self.module, self.analysis):
+            if call.via_client:
+                all_calls[call.via_client] = all_calls.get(call.via_client, 0) + 1
+        setups = client_header_setups(self.module, self.analysis, set(by_client))
+        for client, client_plans in by_client.items():
+            rewritten = [p for p in client_plans if p.rewrite]
+            if not rewritten:
+                continue
+            found = setups.get(client, [])
+            safe = len(rewritten) == all_calls.get(client, 0) and found
+            if not safe:
+                for p in rewritten:
+                    self.todo(p.call.node, NO_HEADER_TODO if not found else SHARED_HEADER_TODO)
+                continue
+            for setup in found:
+                if isinstance(setup, cst.Dict):
+                    self._commit_header_dict(setup, setup, None)
+                else:  # Subscript key node of s.headers["X-API-Key"] = value
+                    self._commit_header_item(setup)
+
+    def _commit_header_item(self, assign: cst.Assign) -> None:
+        target = assign.targets[0].target
+        assert isinstance(target, cst.Subscript)
+        key_node = target.slice[0].slice.value  # type: ignore[attr-defined]
+        quote = key_node.quote if key_node.quote in ("'", '"') else '"'
+        self.replacements[key_node] = cst.SimpleString(string_literal(V2_AUTH_HEADER, quote))
+        self.replacements[assign.value] = cst.parse_expression(bearer_value(assign.value, self.render, quote))
+        self.todo(assign, NEW_KEY_TODO)
+
+
+def call_outcomes(module: cst.Module) -> Dict[Tuple[int, int], bool]:
+    """For the scanner: (line, 1-based column) of each v1 raw-HTTP call -> whether this codemod
+    rewrites it completely (no TODO left at it)."""
+    from libcst.codemod import CodemodContext
+
+    codemod = RawHttpCodemod(CodemodContext())
+    codemod.transform_module(module)
+    return codemod.outcomes
+
+
+# --- applying the plan -----------------------------------------------------------------------
+
+class _Apply(cst.CSTTransformer):
+    """Puts the planned replacements and TODO lines in. A removed statement first becomes a
+    ``pass`` carrying its comments; the enclosing block then hands those comments to the next
+    statement (or keeps the ``pass`` when nothing else is left)."""
+
+    def __init__(self, replacements: Dict[cst.CSTNode, cst.CSTNode], todos: Dict[cst.CSTNode, List[str]],
+                 removals: Optional[Set[cst.CSTNode]] = None) -> None:
+        super().__init__()
+        self.replacements = replacements
+        self.todos = todos
+        self.removals = removals or set()
+        self.placeholders: Set[int] = set()
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.module = node
+
+    def on_leave(self, original_node, updated_node):
+        replacement = self.replacements.get(original_node)
+        if replacement is not None:
+            updated_node = _keep_parens(original_node, replacement)
+        texts = self.todos.get(original_node)
+        if texts and hasattr(updated_node, "leading_lines"):
+            updated_node = with_todo_lines(updated_node, texts, comments_above(original_node, self.module))
+        if original_node in self.removals:
+            updated_node = updated_node.with_changes(body=[cst.Pass()])
+            self.placeholders.add(id(updated_node))
+        if isinstance(updated_node, (cst.IndentedBlock, cst.Module)) and self.placeholders:
+            updated_node = self._drop_placeholders(updated_node)
+        return updated_node
+
+    def _drop_placeholders(self, block):
+        body, carried = [], []
+        for statement in block.body:
+            if id(statement) in self.placeholders:
+                carried.extend(statement.leading_lines)
+                continue
+            if carried:
+                statement = statement.with_changes(leading_lines=[*carried, *statement.leading_lines])
+                carried = []
+            body.append(statement)
+        if not carried:
+            return block.with_changes(body=body)
+        if not body:  # the block would be empty: keep a `pass` under the comments
+            return block.with_changes(body=[cst.SimpleStatementLine([cst.Pass()], leading_lines=carried)])
+        return block.with_changes(body=body, footer=[*carried, *block.footer])
+
+
+def _keep_parens(original: cst.CSTNode, replacement: cst.CSTNode) -> cst.CSTNode:
+    """A replacement keeps the parentheses the original had."""
+    lpar = getattr(original, "lpar", None)
+    if lpar and hasattr(replacement, "lpar") and not replacement.lpar:  # type: ignore[attr-defined]
+        return replacement.with_changes(lpar=lpar, rpar=original.rpar)  # type: ignore[attr-defined]
+    return replacement

@@ -1,0 +1,78 @@
+"""The v1-leftovers codemod: every v1 URL left in the code carries a TODO, once."""
+from __future__ import annotations
+
+import pytest
+
+from codemods.v1_leftovers import LEFTOVER_TODO, V1LeftoversCodemod
+from rewrite_helpers import assert_codemod, assert_idempotent
+
+TODO = f"# TODO(prelude-migration): {LEFTOVER_TODO}"
+
+PAIRS = [
+    ("constant-and-class-attribute", '''
+        BASE = "https://api.ding.live/v1"
+
+        class Client:
+            url = f"https://api.ding.live/v1/check?{query}"
+     ''', f'''
+        {TODO}
+        BASE = "https://api.ding.live/v1"
+
+        class Client:
+            {TODO}
+            url = f"https://api.ding.live/v1/check?{{query}}"
+     '''),
+    ("compound-statement-header-and-bare-host", '''
+        if url.startswith("https://api.ding.live/v1/lookup/"):
+            HOST = "api.ding.live"
+     ''', f'''
+        {TODO}
+        if url.startswith("https://api.ding.live/v1/lookup/"):
+            {TODO}
+            HOST = "api.ding.live"
+     '''),
+    ("implicit-concatenation", '''
+        URL = ("https://api.ding.live"
+               "/v1/authentication")
+     ''', f'''
+        {TODO}
+        URL = ("https://api.ding.live"
+               "/v1/authentication")
+     '''),
+]
+
+NOOPS = [
+    ("already-explained-by-another-todo", '''
+        # TODO(prelude-migration): v2 check is keyed by the phone number
+        requests.post("https://api.ding.live/v1/check", json=body)
+     '''),
+    ("docstrings-are-prose", '''
+        """Talks to https://api.ding.live/v1 (until April 2026)."""
+        def f():
+            """Calls https://api.ding.live/v1/check."""
+     '''),
+    ("v2-legacy-host-and-new-host", '''
+        A = "https://api.ding.live/v2/transactional"
+        B = "https://api.prelude.dev/v2/verification"
+     '''),
+    ("look-alikes", '''
+        A = "https://mbktrading.live/v1/check"
+        B = "https://xapi.ding.live/v1/check"
+        C = b"https://api.ding.live/v1/check"
+     '''),
+]
+
+
+@pytest.mark.parametrize("name,before,after", PAIRS, ids=[p[0] for p in PAIRS])
+def test_pair(name, before, after):
+    assert_codemod(V1LeftoversCodemod, before, after)
+
+
+@pytest.mark.parametrize("name,before,after", PAIRS, ids=[p[0] for p in PAIRS])
+def test_pair_is_idempotent(name, before, after):
+    assert_idempotent(V1LeftoversCodemod, after)
+
+
+@pytest.mark.parametrize("name,code", NOOPS, ids=[n[0] for n in NOOPS])
+def test_noop(name, code):
+    assert_codemod(V1LeftoversCodemod, code, code)
