@@ -112,3 +112,28 @@ def test_v2_requests_match_the_reference(migrated):
         assert request.headers.get("authorization") == "Bearer test-v2-key"
         assert not any(k.lower() == "x-api-key" for k in request.headers)
         assert "customer_uuid" not in str(request.json or "")
+
+
+def run_behind_compat():
+    """The third corner of DESIGN's triangle: the *unchanged* v1 program, served on v2 by compat."""
+    import compat
+
+    v2 = FakeV2(api_key="test-v2-key")
+    v2.block(BLOCKED_PHONE, "in_block_list")
+    compat.install(api_key="test-v2-key")
+    try:
+        return sign_up_flows(PROGRAM, "compat_otp_service", v2, v2.serve_requests, "unused-v1-key")
+    finally:
+        compat.uninstall()
+
+
+def test_equivalence_triangle_v1_rewritten_and_compat(migrated):
+    """One v1 program behaves the same on the v1 API, rewritten on v2, and unchanged behind compat."""
+    v1_flow, v1_rejected, _ = run_v1()
+    v2_flow, v2_rejected, _ = run_v2(migrated)
+    compat_flow, compat_rejected, v2_behind_compat = run_behind_compat()
+    assert v1_flow == v2_flow == compat_flow
+    assert v1_rejected == v2_rejected == compat_rejected
+    # compat reached v2 only (never the v1 host) and with the v2 key
+    assert v2_behind_compat.requests and all(r.path.startswith("/v2/") for r in v2_behind_compat.requests)
+    assert {r.headers.get("authorization") for r in v2_behind_compat.requests} == {"Bearer test-v2-key"}
