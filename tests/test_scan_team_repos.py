@@ -12,7 +12,7 @@ TEAM_V1_EXPECTED = {
     ".github/workflows/smoke.yml": [("PM101", 7, 24), ("PM108", 7, 73)],
     "android/OtpClient.kt": [("PM103", 3, 8), ("PM103", 4, 8), ("PM105", 6, 17), ("PM106", 10, 37)],
     "cfg/settings.json": [("PM101", 2, 19)],
-    "deploy/.env": [("PM101", 1, 10)],
+    "deploy/.env": [("PM101", 1, 10), ("PM111", 2, 1)],  # DING_API_KEY (DING_URL: the host is PM101)
     "deploy/Dockerfile": [("PM104", 2, 32), ("PM101", 3, 14)],  # RUN pip install ding-api-client
     "deploy/docker-compose.yml": [("PM101", 5, 18), ("PM102", 6, 19)],
     "docs/otp.md": [("PM101", 3, 10), ("PM203", 3, 56)],
@@ -36,10 +36,10 @@ TEAM_V1_EXPECTED = {
     "py/requirements/prod.txt": [("PM104", 2, 1)],  # the requirements/ folder layout
     "ruby/Gemfile": [("PM104", 4, 5)],
     "ruby/otp.rb": [("PM103", 1, 10), ("PM105", 3, 7), ("PM106", 6, 13)],
-    "scripts/send.sh": [("PM108", 3, 22), ("PM101", 3, 48)],
-    "tf/main.tf": [("PM101", 4, 12)],
+    "scripts/send.sh": [("PM108", 3, 22), ("PM111", 3, 34), ("PM101", 3, 48), ("PM111", 4, 30)],
+    "tf/main.tf": [("PM111", 1, 31), ("PM111", 2, 17), ("PM101", 4, 12)],  # "ding_url" holds the v1 URL
     "web/otp.ts": [("PM103", 1, 23), ("PM103", 2, 46), ("PM103", 3, 26), ("PM105", 5, 14),
-                   ("PM106", 10, 30), ("PM106", 19, 27)],
+                   ("PM111", 6, 23), ("PM106", 10, 30), ("PM111", 11, 31), ("PM106", 19, 27)],
     "web/package.json": [("PM104", 4, 6)],
 }
 LOCK_FILES = ("web/package-lock.json", "go/go.sum", "py/poetry.lock")

@@ -43,6 +43,7 @@ class FileContext:
     text: str
     language: str = ""
     ecosystem: Optional[str] = None
+    python_evidence: bool = False  # the libcst detection found v1 usages in this file
     _lower: Optional[str] = field(default=None, repr=False)
     _line_starts: Optional[List[int]] = field(default=None, repr=False)
     _evidence: Optional[bool] = field(default=None, repr=False)

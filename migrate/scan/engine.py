@@ -18,7 +18,8 @@ from migrate.files import BINARY_SNIFF, decode_source, display_path, is_binary, 
 from migrate.findings import Finding, severity_for
 from migrate.scan.context import FileContext, Hit
 from migrate.scan.languages import language_of
-from migrate.scan.prefilter import DEFAULT_MATCHER, make_matcher
+from migrate.scan.notebook import NotebookError, is_notebook, notebook_usages
+from migrate.scan.prefilter import DEFAULT_MATCHER, make_matcher, python_triggers
 from migrate.scan.python import PythonParseError, claimed_hits, python_usages
 from migrate.scan.rules import RULE_MODULES, rule_id_for
 from migrate.scan.suppress import Suppressions
@@ -83,6 +84,9 @@ class FileScanner:
         self.python_text_rules = {i: m for i, m in self.text_rules.items()
                                   if getattr(m, "TEXT_IN_PYTHON", False)}
         self.usage_rules = {i: m for i, m in self.modules.items() if hasattr(m, "claims")}
+        # rules whose text matching weighs the libcst usages as v1 evidence (PM111)
+        self.wants_usages = bool(self.usage_rules) or any(
+            getattr(m, "USES_PYTHON_EVIDENCE", False) for m in self.text_rules.values())
         self.matcher = make_matcher(options.matcher)
 
     # -- entry points ------------------------------------------------------------------------
@@ -112,6 +116,8 @@ class FileScanner:
         lower = data.lower()
         language = language_of(shown)
         text_hit, python_hit = self.matcher.groups(lower, data, language == "python")
+        if is_notebook(shown):  # rare: any Python trigger (imports sit after a JSON quote)
+            python_hit = any(token in lower for token in python_triggers())
         result = FileResult(shown, "scanned")
         if not (text_hit or python_hit):
             return result
@@ -129,23 +135,18 @@ class FileScanner:
         """``(rule_id, line, column, end_line, end_column, message, fixable)`` rows."""
         rows = []
         spans: Dict[str, list] = {}  # rule id -> libcst usage spans (text hits inside are dupes)
+        notebook = is_notebook(ctx.path)
+        if (ctx.language == "python" or notebook) and python_hit and self.wants_usages:
+            usages = self._usages(ctx, notebook, result)
+            ctx.python_evidence = bool(usages)
+            for rule_id, usage in claimed_hits(usages, self.usage_rules):
+                rows.append((rule_id, usage.line, usage.column, usage.end_line, usage.end_column,
+                             self.usage_rules[rule_id].usage_message(usage), usage.fixable))
+                spans.setdefault(rule_id, []).append(usage)
+                if usage.kind == "raw-http":
+                    for host_rule in HOST_RULES:
+                        spans.setdefault(host_rule, []).append(usage)
         if ctx.language == "python":
-            if python_hit and self.usage_rules:
-                try:
-                    usages = python_usages(ctx.text)
-                except PythonParseError as exc:
-                    result.reason = exc.args[0] if exc.args else "syntax error"
-                    usages = []
-                except Exception as exc:  # a detection bug must not stop the scan of a tree
-                    result.reason = f"Python analysis failed: {type(exc).__name__}: {exc}"[:300]
-                    usages = []
-                for rule_id, usage in claimed_hits(usages, self.usage_rules):
-                    rows.append((rule_id, usage.line, usage.column, usage.end_line, usage.end_column,
-                                 self.usage_rules[rule_id].usage_message(usage), usage.fixable))
-                    spans.setdefault(rule_id, []).append(usage)
-                    if usage.kind == "raw-http":
-                        for host_rule in HOST_RULES:
-                            spans.setdefault(host_rule, []).append(usage)
             rules = self.python_text_rules if text_hit else {}
         else:
             rules = self.text_rules if text_hit else {}
@@ -153,6 +154,23 @@ class FileScanner:
             for hit in module.match(ctx):
                 rows.append(self._row(ctx, rule_id, hit, spans.get(rule_id, ())))
         return [row for row in rows if row is not None]
+
+    @staticmethod
+    def _usages(ctx: FileContext, notebook: bool, result: FileResult) -> list:
+        """The libcst usages of a Python file or of a notebook's code cells; a file that cannot
+        be analysed gets a reason (listed in the summary) and the text rules only."""
+        try:
+            if notebook:
+                usages, result.reason = notebook_usages(ctx.text, ctx.position)
+                return usages
+            return python_usages(ctx.text)
+        except PythonParseError as exc:
+            result.reason = exc.args[0] if exc.args else "syntax error"
+        except NotebookError as exc:
+            result.reason = f"not a readable notebook: {exc}"[:300]
+        except Exception as exc:  # a detection bug must not stop the scan of a tree
+            result.reason = f"Python analysis failed: {type(exc).__name__}: {exc}"[:300]
+        return []
 
     @staticmethod
     def _row(ctx: FileContext, rule_id: str, hit: Hit, spans):

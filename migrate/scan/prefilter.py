@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Sequence, Tuple
 
+from compat.tables import V1_CONFIG_NAMES
 from migrate.scan.triggers import DISTINCTIVE_METHODS, HTTP_TRIGGERS, SDK_TRIGGERS
 
 TEXT_TRIGGERS: Tuple[bytes, ...] = (
@@ -30,7 +31,8 @@ TEXT_TRIGGERS: Tuple[bytes, ...] = (
     # v1 method names and auth
     b"autentication", b"createauthentication", b"create_authentication", b"getauthenticationstatus",
     b"get_authentication_status", b"x-api-key", b"customeruuid",
-)
+) + tuple(  # v1 env/config names (PM111)
+    sorted({name.lower().encode() for name in V1_CONFIG_NAMES}))
 
 
 def python_triggers() -> Tuple[bytes, ...]:

@@ -43,7 +43,9 @@ class Suppressions:
                 continue
             rules = _rules(match.group("rules"), resolve)
             self._add(number, rules)
-            if not before[:opener.start()].strip():  # a comment alone on its line: covers the next
+            # a comment alone on its line covers the next; a notebook's JSON source line
+            # ("# prelude-migrate: ignore",) counts as alone: the next JSON line is the next code line
+            if not before[:opener.start()].strip().lstrip('"'):
                 self._add(number + 1, rules)
 
     def _add(self, line: int, rules: FrozenSet[str]) -> None:

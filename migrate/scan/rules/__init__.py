@@ -15,8 +15,8 @@ from migrate.findings import RuleInfo
 _MODULES = (
     "pm101_v1_host", "pm102_legacy_v2_host", "pm103_v1_sdk_import", "pm104_v1_sdk_package",
     "pm105_v1_sdk_client", "pm106_v1_sdk_call", "pm107_v1_raw_http", "pm108_v1_api_key_header",
-    "pm109_v1_error_handling", "pm110_callback_url", "pm201_transactional_route",
-    "pm202_otp_via_messaging", "pm203_old_docs_link",
+    "pm109_v1_error_handling", "pm110_callback_url", "pm111_v1_config_name",
+    "pm201_transactional_route", "pm202_otp_via_messaging", "pm203_old_docs_link",
 )
 
 RULE_MODULES: Dict[str, ModuleType] = {}

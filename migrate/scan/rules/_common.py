@@ -3,8 +3,9 @@
 A rule module defines ``RULE`` (``migrate.findings.RuleInfo``), ``EXAMPLES`` (tuple of
 ``migrate.scan.context.Example``: flagged and not-flagged cases, tested and documented), and any
 of: ``match(ctx) -> Iterator[Hit]`` for text files, ``TEXT_IN_PYTHON`` (also run ``match`` on
-Python files, e.g. for comments), and ``claims(usage)`` / ``usage_message(usage)`` for the libcst
-usages of Python files (``codemods.usage.Usage``).
+Python files, e.g. for comments), ``USES_PYTHON_EVIDENCE`` (``ctx.python_evidence`` says whether
+the libcst detection found v1 usages), and ``claims(usage)`` / ``usage_message(usage)`` for the
+libcst usages of Python files and notebook code cells (``codemods.usage.Usage``).
 """
 from __future__ import annotations
 

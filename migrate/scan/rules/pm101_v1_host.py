@@ -44,7 +44,8 @@ EXAMPLES = (
     Example("notes.py", "# calls https://api.ding.live/v1/authentication\nX = 1\n", ((1, 9),)),
     Example("call.sh", "curl -X POST api.ding.live/v1/retry -d @body.json\n", ((1, 14),)),
     Example("redirect.yaml", "callback: https://example.test/go?to=https%3A%2F%2Fapi.ding.live%2Fv1\n", ((1, 52),)),
-    Example("otp.ipynb", '{"source": ["requests.post(\\"https://api.ding.live/v1/check\\")"]}\n', ((1, 30),)),
+    Example("otp.ipynb", '{"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["Calls \\"'
+            'https://api.ding.live/v1/check\\""]}], "nbformat": 4}\n', ((1, 74),)),
     Example("near_miss.txt", "see https://mbktrading.live/v1/quotes and xapi.ding.live\n"),
     Example("v2.ts", 'const base = "https://api.prelude.dev/v2/verification";\n'),
     Example("legacy.yaml", "url: https://api.ding.live/v2/transactional\n"),  # PM102, not PM101
