@@ -10,7 +10,7 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from codemods.urls import ModuleConstants, Segment, classify_url, dotted_name, segments_text, string_value, url_segments
+from codemods.urls import DYNAMIC, ModuleConstants, Segment, classify_url, dotted_name, segments_text, string_value, url_segments
 from compat.tables import V1_AUTH_HEADER
 
 HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
@@ -109,9 +109,9 @@ class HttpAnalysis:
             return None
         text = segments_text(segments)
         if base_url is not None and not re.match(r"(?i)[a-z]+://", text):
-            base = url_segments(base_url, self.constants)
-            if base is None:
-                return None
+            # A base only known at run time stays a dynamic segment (operation None), so that
+            # raw-http can still flag a v1 path behind it (e.g. base_url=os.environ["DING_URL"]).
+            base = url_segments(base_url, self.constants) or [Segment("dynamic", DYNAMIC, base_url)]
             segments = base + segments
             text = segments_text(segments)
         if method_node is not None:

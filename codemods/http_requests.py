@@ -166,6 +166,8 @@ def rewrite_check_body(body: cst.Dict, render: Render, phone_code: str) -> Edit:
         if key is None:
             return Edit(None, ["this check body has computed keys or ** spreads; rewrite it for v2 by hand: "
                                "{target: {type: phone_number, value}, code}"])
+        if key == "phone_number" and render(element.value) == phone_code:  # type: ignore[union-attr]
+            continue  # it is the target now
         if key not in CHECK_FIELD_MOVES:
             todos.append(_unknown_field_todo(key))
             entries.append((string_literal(key, quote), render(element.value)))  # type: ignore[union-attr]
@@ -181,6 +183,8 @@ def rewrite_retry_body(body: cst.Dict, render: Render, phone_code: str) -> Edit:
     quote = _quote_of(body)
     for element in body.elements:
         key = string_key(element)
+        if key == "phone_number" and render(element.value) == phone_code:  # type: ignore[union-attr]
+            continue  # it is the target now
         if key is None or key not in ("customer_uuid", "authentication_uuid"):
             return Edit(None, ["this retry body has fields this tool does not know; v2 retries by "
                                "repeating the create call: {target: {type: phone_number, value}}"])

@@ -12,6 +12,8 @@ without a provably same phone number), the call is left as it was with a
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
@@ -37,7 +39,7 @@ from codemods.http_responses import ReadPlan, ResponseReads
 from codemods.raw_http_urls import CLIENT_BASE_TODO, UrlPlanning
 from codemods.todo_lines import comments_above, with_todo_lines
 from codemods.url_pieces import emit_url
-from codemods.urls import LEGACY_V2, V1_UNKNOWN_OPERATION, dotted_name, string_value
+from codemods.urls import LEGACY_V2, V1_UNKNOWN_OPERATION, _v1_path_operation, dotted_name, string_value
 from compat.tables import (
     FEEDBACK_STATUS_V1_TO_V2,
     OPERATIONS,
@@ -54,6 +56,8 @@ ASSUMED_PHONE_TODO = ("v2 {op} is keyed by phone number; `{name}` is assumed to 
                       "verification was created for")
 BODY_TODO = ("the request body is not visible here; v2 {path} expects {shape} (customer_uuid is gone)")
 UNKNOWN_URL_TODO = "this v1 URL is no endpoint this tool knows; move it to https://api.prelude.dev/v2 by hand"
+WRONG_METHOD_TODO = ("v1 answered {expected} on this path, not {method}, so this is no v1 endpoint this tool "
+                     "knows; move it to https://api.prelude.dev/v2 by hand")
 HIDDEN_HEADERS_TODO = ("these headers are built where this tool cannot see them; make sure they send "
                        "Authorization: Bearer <v2 API key> instead of X-API-Key")
 NO_HEADER_TODO = ("no X-API-Key header visible for this call; v2 authenticates with "
@@ -95,21 +99,56 @@ class CallPlan:
         self.todos.append((node, todo))
 
 
+HIDDEN_BASE_TODO = ("the base URL of this call is not visible here and looks like the v1 API "
+                    "(api.ding.live/v1, removed in April 2026): move it to https://api.prelude.dev{path} "
+                    "with a v2 body and Authorization: Bearer <v2 API key>")
+_V1_ONLY_BODY_KEYS = ("customer_uuid", "authentication_uuid")
+# "Ding" as a word of a name (DING_URL, ding_base, dingUrl), not inside one (embedding_url).
+_DING_WORD = re.compile(r"(?<![A-Za-z])(?:DING(?![A-Za-z])|[Dd]ing(?![a-z]))")
+
+
+def _hidden_base_operation(call: HttpCall, module: cst.Module) -> Optional[str]:
+    """The v1 operation of a call like ``requests.post(os.environ["DING_URL"] + "/check", ...)``:
+    a base only known at run time followed by a v1 path, with evidence that the base is v1 (its
+    code names Ding, or the JSON body carries a field only v1 had). None otherwise."""
+    segments = call.segments
+    if call.operation is not None or len(segments) < 2 or segments[0].kind != "dynamic":
+        return None
+    tail = "".join(s.text for s in segments[1:])
+    if call.via_client and not tail.startswith("/"):
+        tail = "/" + tail  # httpx joins a client's base_url and a relative path with one slash
+    if not tail.startswith("/"):
+        return None
+    op = _v1_path_operation(re.split(r"[?#]", tail, maxsplit=1)[0])
+    if op not in OPERATIONS:
+        return None
+    evidence = _DING_WORD.search(module.code_for_node(segments[0].node)) is not None
+    body = call.keyword("json")
+    if not evidence and body is not None and isinstance(body.value, cst.Dict):
+        evidence = any(string_key(e) in _V1_ONLY_BODY_KEYS for e in body.value.elements)
+    return op if evidence else None
+
+
 class RawHttpCodemod(CodemodCommand):
     NAME = "raw-http"
     DESCRIPTION = ("requests/httpx calls to api.ding.live/v1 -> api.prelude.dev/v2: URL, auth header, "
                    "JSON body and visible response reads.")
-    TRIGGERS = (b"api.ding.live",)
+    # Plus the usual names of a v1 base URL kept in the environment (see _hidden_base_operation).
+    TRIGGERS = (b"api.ding.live", b"ding_url", b"ding_base", b"ding_api_url", b"ding_host", b"ding_endpoint")
     METADATA_DEPENDENCIES = (ParentNodeProvider, ScopeProvider, PositionProvider)
 
     def transform_module_impl(self, tree: cst.Module) -> cst.Module:
         self.outcomes: Dict[Tuple[int, int], bool] = {}  # for the scanner, see call_outcomes
         analysis = HttpAnalysis(tree)
-        calls = [c for c in iter_http_calls(tree, analysis) if c.operation not in (None, LEGACY_V2)]
-        if not calls:
+        found = list(iter_http_calls(tree, analysis))
+        calls = [c for c in found if c.operation not in (None, LEGACY_V2)]
+        hidden = [(c, op) for c, op in ((c, _hidden_base_operation(c, tree)) for c in found) if op]
+        if not calls and not hidden:
             return tree
         planner = _Planner(self, tree, analysis, calls)
         planner.run()
+        for call, op in hidden:
+            planner.todo(call.node, HIDDEN_BASE_TODO.format(path=OPERATIONS[op].v2_path))
         self.outcomes = planner.outcomes()
         if not planner.replacements and not planner.todos and not planner.removals:
             return tree
@@ -245,6 +284,10 @@ class _Planner(UrlPlanning):
         if op == V1_UNKNOWN_OPERATION:
             plan.leave(node, UNKNOWN_URL_TODO)
             return plan
+        expected = OPERATIONS[op].v1_method
+        if call.method and call.method != expected:  # the path alone does not make it that endpoint
+            plan.leave(node, WRONG_METHOD_TODO.format(method=call.method, expected=expected))
+            return plan
         if op == "feedback":
             self._plan_feedback(plan)
             return plan
@@ -317,7 +360,8 @@ class _Planner(UrlPlanning):
             def build(render: Render) -> Edit:
                 return rewrite_create_body(body, render)
         else:
-            phone = self._phone_in_scope(call)
+            # A phone_number sent in the v1 body itself is the number for certain.
+            phone = self._phone_in_body(body) or self._phone_in_scope(call)
             note = None
             if phone is None:
                 phone = self._phone_parameter(call)
@@ -340,6 +384,12 @@ class _Planner(UrlPlanning):
         plan.body, plan.body_edit = body, build
         plan.todos.extend((body, text) for text in edit.todos)  # next to the fields they are about
         return True
+
+    def _phone_in_body(self, body: cst.Dict) -> Optional[str]:
+        for element in body.elements:
+            if string_key(element) == "phone_number":
+                return self.render(element.value)  # type: ignore[union-attr]
+        return None
 
     def _phone_in_scope(self, call: HttpCall) -> Optional[str]:
         """The phone number expression of the v1 create calls in the same function, when there is

@@ -101,7 +101,8 @@ def is_docs_link(text: str) -> bool:
 def rewrite_docs_links(text: str) -> str:
     """Every old documentation link in ``text`` replaced by its current page."""
     out, pos = [], 0
-    pattern = re.compile("|".join(re.escape(p) for p in _DOCS_PREFIXES))
+    # Whole pages only (see current_docs_link): no path character may follow the old link.
+    pattern = re.compile("(?:%s)(?![A-Za-z0-9_/-])" % "|".join(re.escape(p) for p in _DOCS_PREFIXES))
     for match in pattern.finditer(text):
         current = current_docs_link(match.group(0))
         if current is None:

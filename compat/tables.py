@@ -425,7 +425,10 @@ def current_docs_link(url: str) -> Optional[str]:
     """The current page for an old docs URL (scheme optional), or None if not an old link."""
     for old in sorted(DOCS_LINK_MOVES, key=len, reverse=True):
         i = url.find(old)
-        if i != -1:
+        # Whole pages only: ".../api-reference/v1" must not turn ".../api-reference/v1/otp/check-a-code"
+        # into a page that does not exist.
+        after = url[i + len(old):i + len(old) + 1]
+        if i != -1 and not (after.isalnum() or (after != "" and after in "/-_")):
             return url[:i] + DOCS_LINK_MOVES[old] + url[i + len(old):]
     return None
 

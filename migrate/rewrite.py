@@ -156,6 +156,9 @@ def rewrite_file(path: str, codemods: Sequence[str], write: bool = True, display
         return FileResult(shown, "failed", error=f"cannot read: {exc.strerror or exc}")
     result = rewrite_bytes(data, shown, codemods)
     if write and result.changed and result.new is not None:
+        if _content_now(path) != data:  # edited while we parsed: writing would lose that edit
+            result.status, result.error = "failed", "file changed while being rewritten; not written (run again)"
+            return result
         try:
             atomic_write(os.path.realpath(path), result.new)  # a symlink stays a symlink
             result.written = True
@@ -164,6 +167,14 @@ def rewrite_file(path: str, codemods: Sequence[str], write: bool = True, display
         except OSError as exc:
             result.status, result.error = "failed", f"cannot write: {exc.strerror or exc}"
     return result
+
+
+def _content_now(path: str) -> Optional[bytes]:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return None
 
 
 def _rewrite_file_task(args: Tuple[str, Tuple[str, ...], bool, str]) -> FileResult:
