@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from ding import Ding
 from ding.models import components
 
 import compat
+from compat.testing import FakeV2
 
 V1_KEY = "test-v1-key"
 V2_KEY = "test-v2-key"
@@ -49,3 +52,11 @@ def created_uuid(sdk: Ding, phone: str = PHONE, **fields: Any) -> str:
 
 def mutate(text: str, index: int, replacement: str) -> str:
     return text[:index] + replacement + text[index + 1:]
+
+
+@pytest.fixture
+def v2_served():
+    """A FakeV2 served for every requests call in the test (imported by the compat test modules as `v2`)."""
+    fake = FakeV2(api_key=V2_KEY)
+    with fake.serve_requests():
+        yield fake

@@ -13,18 +13,11 @@ from urllib3.util.retry import Retry
 import compat
 from compat.adapter import CompatConfigError
 from compat.store import MemoryStore
-from compat.testing import FakeV2
+from compat_helpers import v2_served as v2  # noqa: F401 (fixture)
 from compat_helpers import PHONE, V2_KEY, V2_VERIFY, check, created_uuid, retry, v1_sdk
 
 V1 = "https://api.ding.live/v1"
 DAY = 86400
-
-
-@pytest.fixture
-def v2():
-    fake = FakeV2(api_key=V2_KEY)
-    with fake.serve_requests():
-        yield fake
 
 
 # --- the v2 key --------------------------------------------------------------------------------

@@ -14,16 +14,10 @@ from hypothesis import strategies as st
 import compat
 from compat import tables
 from compat.testing import FakeV2
+from compat_helpers import v2_served as v2  # noqa: F401 (fixture)
 from compat_helpers import PHONE, V2_KEY
 
 V1 = "https://api.ding.live/v1"
-
-
-@pytest.fixture
-def v2():
-    fake = FakeV2(api_key=V2_KEY)
-    with fake.serve_requests():
-        yield fake
 
 
 def raw_post(path: str, data: bytes, **options) -> requests.Response:

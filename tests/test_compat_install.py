@@ -13,17 +13,10 @@ import requests.adapters
 import compat
 from compat.adapter import CompatAdapter, CompatConfigError
 from compat.store import SQLiteStore
-from compat.testing import FakeV2
+from compat_helpers import v2_served as v2  # noqa: F401 (fixture)
 from compat_helpers import CUSTOMER, PHONE, V2_KEY, V2_VERIFY, check, created_uuid, retry, v1_sdk
 
 V1_CREATE = "https://api.ding.live/v1/authentication"
-
-
-@pytest.fixture
-def v2():
-    fake = FakeV2(api_key=V2_KEY)
-    with fake.serve_requests():
-        yield fake
 
 
 @pytest.fixture

@@ -11,16 +11,9 @@ from ding.models import components, errors
 from compat import tables
 from compat.adapter import REQUEST_ID_HEADER
 from compat.store import MemoryStore
-from compat.testing import FakeV2
+from compat_helpers import v2_served as v2  # noqa: F401 (fixture)
 from compat_helpers import (CUSTOMER, PHONE, V2_KEY, V2_VERIFY, check, create, created_uuid, feedback, mutate,
                             retry, v1_sdk)
-
-
-@pytest.fixture
-def v2():
-    fake = FakeV2(api_key=V2_KEY)
-    with fake.serve_requests():
-        yield fake
 
 
 # --- create ----------------------------------------------------------------------------------
