@@ -11,10 +11,11 @@ from click.testing import CliRunner
 from migrate.cli import cli
 from migrate.config import Config
 from migrate.scan import scan
+from paths import DATA
 
 AFTER_REMOVAL = _dt.date(2026, 5, 1)  # every v1 deadline is past
 BEFORE_ALL = _dt.date(2025, 6, 1)  # no deadline reached yet
-DATA = Path(__file__).parent / "data" / "scan"
+DATA = DATA / "scan"
 
 # Every finding of the v1 fixture repository (tests/data/scan/v1_repo), after the removal date.
 V1_EXPECTED = {

@@ -36,7 +36,8 @@ def test_device_types_round_trip(v1_device_type):
 @given(V1_CREATE)
 def test_create_requests_round_trip_v1_v2_v1(v1_body):
     v2_body = translate.create_request_to_v2({"customer_uuid": "c", **v1_body})
-    assert "customer_uuid" not in str(v2_body)
+    # The key is gone at every level (a generated text *value* may well read "customer_uuid").
+    assert all("customer_uuid" not in part for part in [v2_body, *v2_body.values()] if isinstance(part, dict))
     assert set(v2_body) <= {"target", "signals", "options", "metadata"}
     assert translate.create_request_to_v1(v2_body) == v1_body
 

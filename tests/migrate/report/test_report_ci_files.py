@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from migrate.cli import cli
+from paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text())
 STEPS = {step["name"]: step for step in ACTION["runs"]["steps"]}

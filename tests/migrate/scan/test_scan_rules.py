@@ -6,6 +6,7 @@ import pytest
 
 from migrate.scan.rules import ALL_RULES, RULE_MODULES
 from scan_helpers import positions, scan_tree, write_tree
+from paths import ROOT
 
 CASES = [(rule_id, index, example)
          for rule_id, module in RULE_MODULES.items()
@@ -54,7 +55,7 @@ def test_docs_page_rules_section_is_generated_from_the_rule_modules():
 
     from migrate.scan.rules.docs import rules_markdown
 
-    text = (Path(__file__).parent.parent / "docs" / "scan.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "scan.md").read_text(encoding="utf-8")
     assert rules_markdown() in text, "regenerate with: python -m migrate.scan.rules.docs"
     for rule_id, info in ALL_RULES.items():
         assert f'<a id="{rule_id.lower()}"></a>' in text and f"### {rule_id} `{info.name}`" in text

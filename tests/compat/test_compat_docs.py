@@ -10,8 +10,9 @@ import requests
 import compat
 from compat.testing import FakeV2
 from compat_helpers import V2_KEY
+from paths import ROOT
 
-DOC = pathlib.Path(__file__).resolve().parent.parent / "docs" / "compat.md"
+DOC = ROOT / "docs" / "compat.md"
 BLOCKS = re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
 
 

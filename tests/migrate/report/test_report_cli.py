@@ -10,8 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from migrate.cli import cli
+from paths import DATA
 
-SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0.schema.json").read_text())
+SCHEMA = json.loads((DATA / "sarif-2.1.0.schema.json").read_text())
 APP = 'import requests\nBASE = "https://api.ding.live/v1"\n'
 CLIENT = 'const url = "https://api.ding.live/v1/check"; // 100%, really\n'
 CLIENT_COLUMN = CLIENT.index("https") + 1

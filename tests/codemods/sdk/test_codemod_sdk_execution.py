@@ -14,8 +14,9 @@ from click.testing import CliRunner
 
 from compat.testing import FakeV1, FakeV2
 from migrate.cli import cli
+from paths import DATA
 
-PROGRAM = Path(__file__).parent / "data" / "v1_program" / "otp_service.py"
+PROGRAM = DATA / "v1_program" / "otp_service.py"
 CUSTOMER = "00000000-0000-4000-8000-000000000001"
 PHONE = "+33612345678"
 BAD_PHONE = "0612"

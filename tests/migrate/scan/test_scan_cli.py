@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 
 from scan_helpers import DATA, V1_EXPECTED, run_cli, write_tree
+from paths import DATA as TEST_DATA
 
 V1_HOST_LINE = "BASE = 'https://api.ding.live/v1'\n"
 LEGACY_LINE = "NOTIFY = 'https://api.ding.live/v2/notify'\n"
@@ -141,7 +142,7 @@ def test_suppression_comments_in_every_comment_style(repo):
 # --- formats on the whole fixture -----------------------------------------------------------
 
 def test_sarif_of_the_multi_language_fixture_validates(tmp_path):
-    schema = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0.schema.json").read_text())
+    schema = json.loads((TEST_DATA / "sarif-2.1.0.schema.json").read_text())
     result = run_cli(["v1_repo", "--format", "sarif", "--today", "2026-05-01"], DATA)
     assert result.exit_code == 1
     document = json.loads(result.stdout)

@@ -9,8 +9,9 @@ import pytest
 
 from migrate.report.sarif import FINGERPRINT_KEY, MAX_RESULTS
 from report_helpers import RULES, finding, rendered, summary, tricky_findings
+from paths import DATA
 
-SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0.schema.json").read_text())
+SCHEMA = json.loads((DATA / "sarif-2.1.0.schema.json").read_text())
 
 
 def validate(document):
