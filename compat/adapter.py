@@ -32,6 +32,7 @@ from requests.utils import get_environ_proxies
 from urllib3.util.retry import Retry
 
 from compat import tables, translate, v1_input
+from compat.knowledge.errors import v1_error_for_v2
 from compat.sealing import TIME_UNIT, InvalidId, Sealed, Sealer
 from compat.store import Store
 
@@ -272,10 +273,11 @@ class CompatAdapter(BaseAdapter):
             return self._reply(request, 200, {"authentication_uuid": auth_uuid, "status": "expired_auth"})
         answer = self._call(request, "POST", "/v2/verification/check", timeout,
                             translate.check_request_to_v2(body, sealed.phone_number))
-        if answer.status == 429:  # v1 reported check rate limiting as a status (§5.2)
-            return self._reply(request, 200, {"authentication_uuid": auth_uuid, "status": "rate_limited"},
-                               answer.request_id)
         if not answer.ok:
+            v1_answer = v1_error_for_v2(answer.body.get("code"), answer.status, operation="check")
+            if v1_answer.status is not None:  # v1 reported this as a check status, not an error
+                return self._reply(request, 200, {"authentication_uuid": auth_uuid, "status": v1_answer.status},
+                                   answer.request_id)
             return self._v2_error(request, answer, body)
         record = self._store_get(auth_uuid)
         status, v1_body = translate.check_response_to_v1(
@@ -306,10 +308,11 @@ class CompatAdapter(BaseAdapter):
                                    request_id)
         v2_body = translate.retry_request_to_v2(sealed.phone_number, record.get("v2_create") if record else None)
         answer = self._call(request, "POST", "/v2/verification", timeout, v2_body)
-        if answer.body.get("code") == "premature_retry" and not answer.ok:
-            return self._reply(request, *translate.retry_status_reply(auth_uuid, "denied", now_iso),
-                               answer.request_id)
         if not answer.ok:
+            v1_answer = v1_error_for_v2(answer.body.get("code"), answer.status, operation="retry")
+            if v1_answer.status is not None:  # v1 reported this as a retry status, not an error
+                return self._reply(request, *translate.retry_status_reply(auth_uuid, v1_answer.status, now_iso),
+                                   answer.request_id)
             return self._v2_error(request, answer, body)
         v2_id = answer.body.get("id")
         if record is not None and v2_id and v2_id != record.get("v2_id"):

@@ -1,7 +1,7 @@
-"""Pure translators between v1 and v2 bodies (api-mapping.md §4, §5).
+"""Pure translators between v1 and v2 bodies (see docs/reference/mapping.md).
 
 Every function takes and returns plain JSON-shaped values (dicts, lists, strings): no I/O, no
-clock, no randomness; callers pass ids and times in. Every fact comes from ``compat.tables``.
+clock, no randomness; callers pass ids and times in. Every fact comes from ``compat.knowledge``.
 A v1 answer is a ``(http_status, body)`` pair because some v2 successes become v1 errors
 (a ``blocked`` create) and some v2 errors become v1 successes (``premature_retry`` on retry).
 """
@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-from compat import tables
+from compat.knowledge.enums import (
+    CHANNEL_V2_TO_V1_CAPABILITY, DELIVERY_STATUS_V2_TO_V1, DEVICE_TYPE_V1_TO_V2, DEVICE_TYPE_V2_TO_V1,
+    FEEDBACK_STATUS_V1_TO_V2, LINE_TYPE_V1_TO_V2, LINE_TYPE_V2_TO_V1,
+)
+from compat.knowledge.errors import V1_DOC_URL, v1_error_for_v2, v2_errors_for_v1
+from compat.knowledge.operations import CREATE_FIELD_MOVES, LOOKUP_FIELD_MOVES
+from compat.knowledge.statuses import (
+    CHECK_STATUS_V2_TO_V1, CREATE_BLOCKED_AS_V1_ERROR, CREATE_BLOCKED_REASON_TO_V1_STATUS,
+    CREATE_STATUS_V2_TO_V1, RETRY_BLOCKED_REASON_TO_V1_STATUS, RETRY_STATUS_V2_TO_V1,
+)
 
 Body = Dict[str, Any]
 V1Reply = Tuple[int, Body]
@@ -20,25 +29,25 @@ _SECTIONS = ("signals", "options", "metadata")
 # --- enums ---------------------------------------------------------------------------------
 
 def line_type_to_v2(v1_line_type: str) -> Optional[str]:
-    return tables.LINE_TYPE_V1_TO_V2.get(v1_line_type)
+    return LINE_TYPE_V1_TO_V2.get(v1_line_type)
 
 
 def line_type_to_v1(v2_line_type: str) -> Optional[str]:
-    return tables.LINE_TYPE_V2_TO_V1.get(v2_line_type)
+    return LINE_TYPE_V2_TO_V1.get(v2_line_type)
 
 
 def device_type_to_v2(v1_device_type: str) -> Optional[str]:
-    return tables.DEVICE_TYPE_V1_TO_V2.get(v1_device_type)
+    return DEVICE_TYPE_V1_TO_V2.get(v1_device_type)
 
 
 def device_type_to_v1(v2_platform: str) -> Optional[str]:
-    return tables.DEVICE_TYPE_V2_TO_V1.get(v2_platform)
+    return DEVICE_TYPE_V2_TO_V1.get(v2_platform)
 
 
-# --- errors (§4.4, §4.5) -------------------------------------------------------------------
+# --- errors --------------------------------------------------------------------------------
 
 def v1_error_body(code: str, message: str) -> Body:
-    return {"code": code, "message": message, "doc_url": tables.V1_DOC_URL.format(code=code)}
+    return {"code": code, "message": message, "doc_url": V1_DOC_URL.format(code=code)}
 
 
 def v1_error(code: str, message: str) -> V1Reply:
@@ -63,11 +72,9 @@ def error_to_v1(
     v2_code = body.get("code") if isinstance(body.get("code"), str) else None
     v2_message = body.get("message") if isinstance(body.get("message"), str) else ""
     request_id = request_id or (body.get("request_id") if isinstance(body.get("request_id"), str) else None)
-    v1_code, v1_status = tables.v1_error_for_v2(v2_code, http_status)
-    if v2_code == "invalid_app_realm" and v1_request is not None and not v1_request.get("device_type"):
-        v1_code = "app_realm_require_device_type"
-    if sdk_decodable and v1_code in tables.V1_CODES_MISSING_FROM_SDK:
-        v1_code = tables.V1_CODES_MISSING_FROM_SDK[v1_code]
+    answer = v1_error_for_v2(v2_code, http_status, sdk_decodable=sdk_decodable,
+                             device_type_given=v1_request is None or bool(v1_request.get("device_type")))
+    v1_code, v1_status = answer.code, answer.http_status
     detail = ", ".join(
         part for part in (
             f"v2 code {v2_code}" if v2_code else f"v2 HTTP {http_status}",
@@ -92,19 +99,19 @@ def error_to_v2(v1_body: Mapping[str, Any], http_status: int) -> Tuple[int, Body
         return 401, {"code": "invalid_api_key", "message": message}
     if code == "internal_server_error" or http_status >= 500:
         return max(http_status, 500), {"code": "internal", "message": message}
-    v2_codes = tables.v2_errors_for_v1(code or "")
+    v2_codes = v2_errors_for_v1(code or "")
     return 400, {"code": v2_codes[0] if v2_codes else "invalid_request", "message": message}
 
 
-# --- create (§5.1) -------------------------------------------------------------------------
+# --- create --------------------------------------------------------------------------------
 
 def create_request_to_v2(v1_body: Mapping[str, Any]) -> Body:
     """The ``POST /v2/verification`` body for a v1 ``POST /authentication`` body."""
     out: Body = {}
     for field, value in v1_body.items():
-        if value is None or field not in tables.CREATE_FIELD_MOVES:
+        if value is None or field not in CREATE_FIELD_MOVES:
             continue
-        section, key = tables.CREATE_FIELD_MOVES[field]
+        section, key = CREATE_FIELD_MOVES[field]
         if key is None:
             continue
         if field == "phone_number":
@@ -121,7 +128,7 @@ def create_request_to_v2(v1_body: Mapping[str, Any]) -> Body:
 
 
 _CREATE_FIELD_FROM_V2 = {
-    (section, key): field for field, (section, key) in tables.CREATE_FIELD_MOVES.items() if key
+    (section, key): field for field, (section, key) in CREATE_FIELD_MOVES.items() if key
 }
 
 
@@ -155,7 +162,7 @@ def create_response_to_v1(
     expires_at: Optional[str] = None,
     blocked_number_as_error: bool = True,
 ) -> V1Reply:
-    """A v2 create answer as the v1 create answer (status table in §5.1).
+    """A v2 create answer as the v1 create answer (status table in docs/reference/mapping.md).
 
     ``blocked`` with a reason v1 modelled as an error becomes that 400 error; with
     ``blocked_number_as_error=False`` an ``in_block_list`` block is ``spam_detected`` instead.
@@ -163,12 +170,12 @@ def create_response_to_v1(
     status = v2_body.get("status")
     reason = v2_body.get("reason")
     if status == "blocked":
-        error_code = tables.CREATE_BLOCKED_AS_V1_ERROR.get(reason or "")
+        error_code = CREATE_BLOCKED_AS_V1_ERROR.get(reason or "")
         if error_code and (blocked_number_as_error or error_code != "blocked_number"):
             return v1_error(error_code, _with_request_id(f"blocked by v2 (reason {reason})", v2_body))
-        v1_status = tables.CREATE_BLOCKED_REASON_TO_V1_STATUS.get(reason or "", tables.CREATE_STATUS_V2_TO_V1["blocked"])
+        v1_status = CREATE_BLOCKED_REASON_TO_V1_STATUS.get(reason or "", CREATE_STATUS_V2_TO_V1["blocked"])
     else:
-        v1_status = tables.CREATE_STATUS_V2_TO_V1.get(status or "")
+        v1_status = CREATE_STATUS_V2_TO_V1.get(status or "")
         if v1_status is None:
             return v1_error("internal_server_error", _with_request_id(f"unknown v2 create status {status!r}", v2_body))
     out: Body = {"authentication_uuid": authentication_uuid, "status": v1_status, "created_at": created_at}
@@ -182,7 +189,7 @@ def _with_request_id(message: str, v2_body: Mapping[str, Any]) -> str:
     return f"{message} (request_id {request_id})" if request_id else message
 
 
-# --- check (§5.2) --------------------------------------------------------------------------
+# --- check ---------------------------------------------------------------------------------
 
 def check_request_to_v2(v1_body: Mapping[str, Any], phone_number: str) -> Body:
     return {"target": {"type": "phone_number", "value": phone_number}, "code": v1_body.get("check_code")}
@@ -193,7 +200,7 @@ def check_response_to_v1(
 ) -> V1Reply:
     """``already_validated`` is only known from adapter state: pass True when recorded."""
     status = v2_body.get("status")
-    v1_status = tables.CHECK_STATUS_V2_TO_V1.get(status or "")
+    v1_status = CHECK_STATUS_V2_TO_V1.get(status or "")
     if v1_status is None:
         return v1_error("internal_server_error", _with_request_id(f"unknown v2 check status {status!r}", v2_body))
     if v1_status == "expired_auth" and already_validated:
@@ -201,7 +208,7 @@ def check_response_to_v1(
     return 200, {"authentication_uuid": authentication_uuid, "status": v1_status}
 
 
-# --- retry (§5.3) --------------------------------------------------------------------------
+# --- retry ---------------------------------------------------------------------------------
 
 def retry_request_to_v2(phone_number: str, original_v2_create: Optional[Mapping[str, Any]] = None) -> Body:
     """Replay the original create body when it is known; else the target alone (lossy)."""
@@ -213,10 +220,10 @@ def retry_request_to_v2(phone_number: str, original_v2_create: Optional[Mapping[
 def retry_response_to_v1(v2_body: Mapping[str, Any], authentication_uuid: str, created_at: str) -> V1Reply:
     status = v2_body.get("status")
     if status == "blocked":
-        v1_status = tables.RETRY_BLOCKED_REASON_TO_V1_STATUS.get(
-            v2_body.get("reason") or "", tables.RETRY_STATUS_V2_TO_V1["blocked"])
+        v1_status = RETRY_BLOCKED_REASON_TO_V1_STATUS.get(
+            v2_body.get("reason") or "", RETRY_STATUS_V2_TO_V1["blocked"])
     else:
-        v1_status = tables.RETRY_STATUS_V2_TO_V1.get(status or "")
+        v1_status = RETRY_STATUS_V2_TO_V1.get(status or "")
         if v1_status is None:
             return v1_error("internal_server_error", _with_request_id(f"unknown v2 retry status {status!r}", v2_body))
     return 200, {"authentication_uuid": authentication_uuid, "status": v1_status, "created_at": created_at}
@@ -227,11 +234,11 @@ def retry_status_reply(authentication_uuid: str, v1_status: str, created_at: str
     return 200, {"authentication_uuid": authentication_uuid, "status": v1_status, "created_at": created_at}
 
 
-# --- feedback (§5.4) -----------------------------------------------------------------------
+# --- feedback ------------------------------------------------------------------------------
 
 def feedback_request_to_v2(v1_body: Mapping[str, Any]) -> Optional[Body]:
     """The Watch feedback body, or None when the v1 status has no v2 equivalent."""
-    feedback_type = tables.FEEDBACK_STATUS_V1_TO_V2.get(v1_body.get("status") or "")
+    feedback_type = FEEDBACK_STATUS_V1_TO_V2.get(v1_body.get("status") or "")
     if feedback_type is None:
         return None
     target = {"type": "phone_number", "value": v1_body.get("phone_number")}
@@ -242,12 +249,12 @@ def feedback_response_to_v1(feedback_uuid: str) -> V1Reply:
     return 200, {"uuid": feedback_uuid}
 
 
-# --- lookup (§5.6) -------------------------------------------------------------------------
+# --- lookup --------------------------------------------------------------------------------
 
 def lookup_response_to_v1(v2_body: Mapping[str, Any]) -> Body:
     out: Body = {}
     flags = v2_body.get("flags")
-    for v1_field, where in tables.LOOKUP_FIELD_MOVES.items():
+    for v1_field, where in LOOKUP_FIELD_MOVES.items():
         if where.startswith("flags:"):
             if isinstance(flags, list):  # absent flags: unknown, not False
                 out[v1_field] = where[len("flags:"):] in flags
@@ -270,7 +277,7 @@ def lookup_response_to_v2(v1_body: Mapping[str, Any]) -> Body:
     out: Body = {}
     flags: List[str] = []
     has_flags = False
-    for v1_field, where in tables.LOOKUP_FIELD_MOVES.items():
+    for v1_field, where in LOOKUP_FIELD_MOVES.items():
         value = v1_body.get(v1_field)
         if value is None:
             continue
@@ -291,7 +298,7 @@ def lookup_response_to_v2(v1_body: Mapping[str, Any]) -> Body:
     return out
 
 
-# --- status (§5.5) -------------------------------------------------------------------------
+# --- status --------------------------------------------------------------------------------
 
 def status_response_to_v1(v2_history: Mapping[str, Any], authentication_uuid: str) -> Body:
     """``GET /v2/verification/phone/history/{id}`` as the v1 authentication status."""
@@ -341,14 +348,14 @@ def _attempt_events(attempt: Mapping[str, Any], attempt_number: int) -> List[Bod
         status = "pending"
     out: Body = {"type": "attempt", "id": attempt.get("id"), "attempt_number": attempt_number,
                  "status": status, "created_at": attempt.get("created_at")}
-    capability = tables.CHANNEL_V2_TO_V1_CAPABILITY.get(attempt.get("channel") or "")
+    capability = CHANNEL_V2_TO_V1_CAPABILITY.get(attempt.get("channel") or "")
     if capability:
         out["capability"] = capability
     if attempt.get("content") is not None:
         out["content"] = attempt["content"]
     events = [{k: v for k, v in out.items() if v is not None}]
     for delivery_event in attempt.get("delivery_events") or []:
-        v1_status = tables.DELIVERY_STATUS_V2_TO_V1.get(delivery_event.get("status") or "")
+        v1_status = DELIVERY_STATUS_V2_TO_V1.get(delivery_event.get("status") or "")
         if v1_status is None:
             continue
         events.append({

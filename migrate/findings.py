@@ -7,23 +7,11 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Optional
 
-from compat.tables import DEADLINES
-
-SEVERITIES = ("info", "warning", "error")  # ascending
+from compat.knowledge.deadlines import SEVERITIES
 
 
 def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
-
-
-def severity_for(deadline_id: Optional[str], today: _dt.date) -> str:
-    """Past a removal date -> error; past a support end or deprecation -> warning; else info."""
-    if deadline_id is None:
-        return "info"
-    deadline = DEADLINES[deadline_id]
-    if today < deadline.date:
-        return "info"
-    return "error" if deadline.kind == "removal" else "warning"
 
 
 @dataclass(frozen=True)
@@ -37,7 +25,7 @@ class Finding:
     severity: str
     message: str
     fixable: bool  # a codemod rewrites it
-    deadline: Optional[str]  # key of compat.tables.DEADLINES, or None
+    deadline: Optional[str]  # key of compat.knowledge.deadlines.DEADLINES, or None
     snippet: str = field(default="", compare=False)  # the source line, stripped (for fingerprints)
 
     def fingerprint(self) -> str:
@@ -58,7 +46,7 @@ class RuleInfo:
     id: str  # "PM101"
     name: str  # "v1-host", kebab-case
     title: str  # one line
-    deadline: Optional[str]  # key of compat.tables.DEADLINES, or None (advice)
+    deadline: Optional[str]  # key of compat.knowledge.deadlines.DEADLINES, or None (advice)
     fixable: bool  # a codemod of `prelude-migrate rewrite` fixes it
     docs_url: str  # link into docs/scan.md (anchor = rule id, lower-case)
     fixed_severity: Optional[str] = None  # e.g. "info" for advice rules; else from the calendar

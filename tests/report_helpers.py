@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from migrate.findings import Finding, RuleInfo, ScanSummary, severity_for
+from compat.knowledge.deadlines import severity_on
+from migrate.findings import Finding, RuleInfo, ScanSummary
 from migrate.report import render
 
 TODAY = dt.date(2026, 11, 22)
@@ -28,7 +29,7 @@ def finding(rule="PM101", path="src/app.py", line=3, column=11, *, message=None,
         rule=rule, path=path, line=line, column=column, end_line=line,
         end_column=end_column if end_column is not None else column + 13,
         severity=severity or (info.fixed_severity if info and info.fixed_severity
-                              else severity_for(deadline, TODAY)),
+                              else severity_on(deadline, TODAY)),
         message=message or "api.ding.live is gone; use api.prelude.dev/v2",
         fixable=bool(info and info.fixable), deadline=deadline, snippet=snippet)
 

@@ -5,8 +5,8 @@ import datetime as _dt
 from collections import Counter
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
-from compat.tables import DEADLINES
-from migrate.findings import SEVERITIES, Finding, RuleInfo, ScanSummary, severity_for
+from compat.knowledge.deadlines import DEADLINES, severity_on
+from migrate.findings import SEVERITIES, Finding, RuleInfo, ScanSummary
 
 RulesArg = Union[Mapping[str, RuleInfo], Iterable[RuleInfo], None]
 
@@ -27,7 +27,7 @@ def rule_map(rules: RulesArg) -> Dict[str, RuleInfo]:
 
 def default_level(rule: RuleInfo, today: _dt.date) -> str:
     """The severity a rule's findings get today (advice rules have a fixed one)."""
-    return rule.fixed_severity or severity_for(rule.deadline, today)
+    return rule.fixed_severity or severity_on(rule.deadline, today)
 
 
 def deadline_rows(today: _dt.date, findings: Sequence[Finding]) -> List[dict]:

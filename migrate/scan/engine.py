@@ -13,9 +13,9 @@ import os
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
-from compat.tables import DEADLINES
+from compat.knowledge.deadlines import DEADLINES, effective_deadline, severity_on
 from migrate.files import BINARY_SNIFF, decode_source, display_path, is_binary, iter_file_paths
-from migrate.findings import Finding, severity_for
+from migrate.findings import Finding
 from migrate.scan.context import FileContext, Hit
 from migrate.scan.languages import language_of
 from migrate.scan.notebook import NotebookError, is_notebook, notebook_usages
@@ -193,24 +193,12 @@ class FileScanner:
                 continue
             info = self.modules[rule_id].RULE
             deadline = effective_deadline(info.deadline, self.options.today)
-            severity = info.fixed_severity or severity_for(deadline, self.options.today)
+            severity = info.fixed_severity or severity_on(info.deadline, self.options.today)
             result.findings.append(Finding(
                 rule_id, ctx.path, line, column, end_line, end_column, severity,
                 message + _days_left(deadline, self.options.today), fixable, deadline,
                 ctx.line_text(line).strip()[:300]))
         result.findings.sort(key=lambda f: (f.line, f.column, f.rule))
-
-
-def effective_deadline(deadline_id: Optional[str], today: _dt.date) -> Optional[str]:
-    """The deadline a finding is measured against today. A rule names the final one (v1
-    removal); the same subject's earlier dates (v1 end of support) count once passed, and
-    before any date passes the next one is shown with the days left."""
-    if deadline_id is None:
-        return None
-    subject = DEADLINES[deadline_id].subject
-    same = sorted((d for d in DEADLINES.values() if d.subject == subject), key=lambda d: d.date)
-    passed = [d for d in same if today >= d.date]
-    return passed[-1].id if passed else same[0].id
 
 
 def _days_left(deadline_id: Optional[str], today: _dt.date) -> str:

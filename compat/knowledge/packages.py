@@ -1,0 +1,65 @@
+"""The SDK packages of both APIs per ecosystem, the names the v1 SDKs are imported under, and
+the tokens that prove v1 code in a file. See docs/reference/v1-api.md ("SDKs").
+
+``V1_DISTRIBUTIONS`` are the names package managers know (manifests, install commands);
+``V1_PYTHON_IMPORT_PACKAGES`` are the top-level Python packages v1 code imports. (Both were
+called ``V1_PACKAGES`` once, in two modules.)
+"""
+from __future__ import annotations
+
+from typing import Mapping, Tuple
+
+# Distribution names of the v1 SDKs, per ecosystem (for manifests).
+V1_DISTRIBUTIONS: Mapping[str, Tuple[str, ...]] = {
+    "pypi": ("ding-api-client", "ding_api_client", "ding-client-sdk", "ding_client_sdk"),
+    "npm": ("@ding-live/ding", "@ding-live/sdk"),
+    "go": ("github.com/ding-live/ding-golang", "github.com/ding-live/go-sdk",
+           "github.com/ding-live/ding-go", "github.com/ding-live/sdk-go"),
+    "maven": ("live.ding:dingsdk", "live.ding.dingSdk"),
+    "composer": ("ding-live/ding-php", "ding/sdk"),
+    "gem": ("ding_sdk",),
+    "nuget": ("DingSDK",),
+}
+V2_PACKAGES: Mapping[str, str] = {
+    "pypi": "prelude-python-sdk", "npm": "@prelude.so/sdk", "go": "github.com/prelude-so/go-sdk",
+    "maven": "so.prelude.sdk:prelude-java", "gem": "prelude-sdk", "nuget": "PreludeSdk",
+}
+V2_PYTHON_SDK_PIN = "prelude-python-sdk>=0.16.0"
+
+# Namespaces the v1 SDKs are imported under in source code, per language;
+# npm and Go import paths are the package names above.
+V1_SOURCE_NAMESPACES: Mapping[str, Tuple[str, ...]] = {
+    "jvm": ("live.ding.dingsdk", "live.ding.dingSdk"),
+    "php": ("Ding\\DingSDK",),
+    "ruby": ("ding_sdk",),  # require 'ding_sdk'; module ::DingSDK
+    "csharp": ("DingSDK",),
+}
+# How each language's v2 SDK builds a client, for scanner messages.
+V2_CLIENT_SHAPES: Mapping[str, str] = {
+    "python": "Prelude(api_token=...) from prelude_python_sdk",
+    "js": "new Prelude({ apiToken }) from @prelude.so/sdk",
+    "go": "prelude.NewClient(option.WithAPIToken(...)) from github.com/prelude-so/go-sdk",
+    "jvm": "PreludeOkHttpClient.builder().apiToken(...).build() from so.prelude.sdk",
+    "php": "new Prelude\\Client(apiToken: ...) (Stainless PHP SDK, beta)",
+    "ruby": "PreludeSDK::Client.new(api_token: ...) from the prelude-sdk gem",
+    "csharp": "new PreludeClient { ApiToken = ... } from PreludeSdk",
+}
+
+# Top-level Python packages of the v1 SDK (ding-api-client 1.1.0 shipped ``sdk``), and the v2 one.
+V1_PYTHON_IMPORT_PACKAGES: Tuple[str, ...] = ("ding", "sdk")
+V2_PYTHON_IMPORT_PACKAGE = "prelude_python_sdk"
+
+# Lower-case substrings that only v1 code contains, per ecosystem (package names, namespaces and
+# Go identifiers): one of them in a file is evidence of v1 use on its own.
+V1_EVIDENCE_TOKENS: Mapping[str, Tuple[str, ...]] = {
+    "pypi": ("ding_api_client", "ding-api-client", "ding_client_sdk", "ding-client-sdk"),
+    "npm": ("@ding-live/",),
+    "go": ("github.com/ding-live/", "dinggolang", "ding.authenticateoptions", "ding.newclient("),
+    "maven": ("live.ding.", "dingsdk"),
+    "composer": ("ding-live/ding-php",),
+    "gem": ("ding_sdk",),
+    "nuget": ("dingsdk",),
+}
+# Lower-case package spellings too generic to be evidence alone (``ding/sdk`` is also a path;
+# dotted forms are how some tools normalise names) but worth a look by the text rules.
+V1_WEAK_PACKAGE_TOKENS: Tuple[str, ...] = ("ding/sdk", "ding.api.client", "ding.client.sdk")

@@ -1,0 +1,58 @@
+"""The v1 Python SDK's shapes the SDK codemods need: client classes, request models, response
+wrappers, enums, exceptions, and their prelude_python_sdk counterparts. See
+docs/reference/v1-api.md ("The v1 Python SDK") and docs/reference/v2-api.md."""
+from __future__ import annotations
+
+from typing import Mapping, Optional, Tuple
+
+# Qualified names of the v1 client classes (ding-api-client 1.1.0 shipped `sdk.SDK`).
+SDK_V1_CLIENT_CLASSES: Tuple[str, ...] = ("ding.Ding", "ding.sdk.Ding", "sdk.SDK", "sdk.sdk.SDK")
+# Sub-modules of ding.models whose import is evidence of the v1 SDK (a Django app `ding` has none).
+SDK_V1_MODEL_MODULES: Tuple[str, ...] = ("components", "errors", "operations", "shared")
+# v2 client classes: a `.otp.*` call on one of these is leftover v1 code.
+SDK_V2_CLIENT_CLASSES: Tuple[str, ...] = (
+    "prelude_python_sdk.Prelude", "prelude_python_sdk.Client", "prelude_python_sdk._client.Prelude")
+# v1 client constructor keywords that only the v1 SDK takes.
+SDK_V1_CLIENT_KEYWORDS: Tuple[str, ...] = (
+    "api_key", "server", "server_idx", "server_url", "url_params", "retry_config")
+# v1 request model class -> operation name (key of OPERATIONS).
+SDK_V1_REQUEST_MODELS: Mapping[str, str] = {
+    "CreateAuthenticationRequest": "create", "CreateCheckRequest": "check",
+    "RetryAuthenticationRequest": "retry", "FeedbackRequest": "feedback", "LookupRequest": "lookup",
+}
+# Operation -> the attribute of the v1 response wrapper that carries its payload.
+SDK_V1_PAYLOAD_ATTRS: Mapping[str, str] = {
+    "create": "create_authentication_response", "check": "create_check_response",
+    "retry": "retry_authentication_response", "feedback": "feedback_response",
+    "status": "authentication_status_response", "lookup": "lookup_response",
+}
+# Operation -> v1 payload field -> v2 response attribute; None: no v2 equivalent.
+# Lookup fields are in LOOKUP_FIELD_MOVES.
+SDK_V1_RESPONSE_FIELDS: Mapping[str, Mapping[str, Optional[str]]] = {
+    "create": {"authentication_uuid": "id", "status": "status", "created_at": None, "expires_at": None},
+    "check": {"authentication_uuid": "id", "status": "status"},
+    "retry": {"authentication_uuid": "id", "status": "status", "created_at": None,
+              "next_retry_at": None, "remaining_retry": None},
+    "feedback": {"uuid": None},
+}
+# v1 enum class -> what its values are (member names are the upper-cased values).
+SDK_V1_ENUMS: Mapping[str, str] = {
+    "Status": "create-status", "CheckStatus": "check-status",
+    "CreateCheckResponseStatus": "check-status", "RetryAuthenticationResponseStatus": "retry-status",
+    "FeedbackRequestStatus": "feedback-status", "DeviceType": "device-type", "LineType": "line-type",
+    "Code": "error-code", "Type": "lookup-type",
+}
+# v1 exception class -> prelude_python_sdk exception class.
+SDK_V1_ERROR_CLASSES: Mapping[str, str] = {
+    "ErrorResponse": "BadRequestError", "ErrorResponse1": "BadRequestError", "SDKError": "APIStatusError",
+}
+# v1 response/annotation types -> prelude_python_sdk type, by class name.
+SDK_V1_TYPE_MOVES: Mapping[str, str] = {
+    "Ding": "prelude_python_sdk.Prelude", "SDK": "prelude_python_sdk.Prelude",
+    "CreateAuthenticationResponse": "prelude_python_sdk.types.VerificationCreateResponse",
+    "CreateAutenticationResponse": "prelude_python_sdk.types.VerificationCreateResponse",
+    "CheckResponse": "prelude_python_sdk.types.VerificationCheckResponse",
+    "CreateCheckResponse": "prelude_python_sdk.types.VerificationCheckResponse",
+    "LookupResponse": "prelude_python_sdk.types.LookupLookupResponse",
+    "FeedbackResponse": "prelude_python_sdk.types.WatchSendFeedbacksResponse",
+}
