@@ -1,4 +1,5 @@
-"""``prelude-migrate rewrite``: run the codemods over Python files.
+"""``prelude-migrate rewrite``: run the codemods over Python files and, through
+:mod:`codemods.lang`, over every other language and config format it knows.
 
 The engine is plain Python (:func:`rewrite_source`, :func:`rewrite_file`, :func:`rewrite_paths`);
 the click command at the bottom is a thin shell over it. Per file: read the bytes once, skip the
@@ -112,6 +113,8 @@ class FileResult:
     error: Optional[str] = None
     parse_error: bool = False  # failed because it does not decode or parse
     written: bool = False
+    language: str = "python"
+    unmarked: Tuple[Tuple[int, str], ...] = ()  # (line, why): v1 usages in a format without comments
 
     @property
     def changed(self) -> bool:
@@ -123,6 +126,9 @@ def rewrite_bytes(data: bytes, path: str, codemods: Sequence[str]) -> FileResult
     import libcst as cst
     from migrate.files import decode_source, encode_like
 
+    language = _language_of(path)
+    if language is not None:
+        return _rewrite_other_bytes(data, path, language)
     registry = available_codemods()
     if not _triggered(data.lower(), [registry[n] for n in codemods]):
         return FileResult(path, "skipped", data)
@@ -142,6 +148,39 @@ def rewrite_bytes(data: bytes, path: str, codemods: Sequence[str]) -> FileResult
     if not result.changed:
         return FileResult(path, "unchanged", data, todos=result.todos)
     return FileResult(path, "changed", data, encode_like(result.text, data), result.applied, result.todos)
+
+
+def _language_of(path: str) -> Optional[str]:
+    """The codemods.lang language of a non-Python file (None: Python, rewritten by libcst)."""
+    from codemods.lang import language_for_path
+    return language_for_path(path)
+
+
+def _rewrite_other_bytes(data: bytes, path: str, language: str) -> FileResult:
+    """One non-Python file through :func:`codemods.lang.rewrite_source`."""
+    from codemods.lang import rewrite_source as rewrite_other
+    from codemods.lang.triggers import LANG_TRIGGERS
+    from migrate.files import decode_source, encode_like
+
+    if not any(t in data.lower() for t in LANG_TRIGGERS):
+        return FileResult(path, "skipped", data, language=language)
+    try:
+        text = decode_source(data)
+    except UnicodeDecodeError as exc:
+        return FileResult(path, "failed", data, error=f"not valid UTF-8 ({exc.reason} at byte {exc.start})",
+                          parse_error=True, language=language)
+    try:
+        result = rewrite_other(language, text, path)
+    except Exception as exc:  # a rewrite bug must not stop the other files
+        return FileResult(path, "failed", data, error=f"internal error: {type(exc).__name__}: {exc}",
+                          language=language)
+    if result.error:
+        return FileResult(path, "failed", data, error=result.error, parse_error=result.error.startswith("cannot parse"),
+                          language=language, todos=result.todos_total)
+    status = "changed" if result.new_source != text else "unchanged"
+    return FileResult(path, status, data, encode_like(result.new_source, data) if status == "changed" else None,
+                      tuple(f"{language}:{name}" for name in result.edits) + (("todo",) if result.todos else ()),
+                      result.todos_total, language=language, unmarked=result.unmarked)
 
 
 def rewrite_file(path: str, codemods: Sequence[str], write: bool = True, display: Optional[str] = None) -> FileResult:
@@ -200,7 +239,7 @@ def discover(paths: Sequence[str], respect_gitignore: bool = True, exclude=None)
     for root in paths:
         explicit = Path(root).is_file()
         for path in iter_files([root], respect_gitignore=respect_gitignore, exclude=exclude):
-            if explicit or path.suffix in PYTHON_SUFFIXES:
+            if explicit or path.suffix in PYTHON_SUFFIXES or _language_of(path.name) is not None:
                 found.append(path)
     return found
 
@@ -235,16 +274,19 @@ def rewrite_paths(
     """
     from migrate.files import display_path
 
+    from codemods.lang.triggers import LANG_TRIGGERS
+
     registry = available_codemods()
     triggers = tuple({t for n in codemods for t in getattr(registry[n], "TRIGGERS", (b"",))})
     results: List[Optional[FileResult]] = [None] * len(paths)
     candidates: List[int] = []
     for index, path in enumerate(paths):
-        triggered, todos = _prefilter(path, triggers)
+        language = _language_of(path.name)
+        triggered, todos = _prefilter(path, triggers if language is None else LANG_TRIGGERS)
         if triggered:
             candidates.append(index)
         else:
-            results[index] = FileResult(display_path(path), "skipped", todos=todos)
+            results[index] = FileResult(display_path(path), "skipped", todos=todos, language=language or "python")
             if on_result:
                 on_result(results[index])
     task = _rewrite_file_task_keep if keep_original else _rewrite_file_task
@@ -291,9 +333,11 @@ class Summary:
     parse_failed: int = 0
     failed: int = 0  # every failure, parse failures included
     by_codemod: Dict[str, int] = field(default_factory=dict)
+    by_language: Dict[str, int] = field(default_factory=dict)
 
     def add(self, result: FileResult) -> None:
         self.scanned += 1
+        self.by_language[result.language] = self.by_language.get(result.language, 0) + 1
         if result.changed:
             self.changed += 1
             for name in result.applied:
@@ -305,7 +349,9 @@ class Summary:
             self.parse_failed += result.parse_error
 
     def line(self, verb: str) -> str:
-        parts = [f"{self.scanned} file{'s' * (self.scanned != 1)} scanned",
+        languages = ", ".join(f"{n} {lang}" for lang, n in sorted(self.by_language.items())
+                              ) if set(self.by_language) - {"python"} else ""
+        parts = [f"{self.scanned} file{'s' * (self.scanned != 1)} scanned" + (f" ({languages})" if languages else ""),
                  f"{self.changed} {verb}", f"{self.with_todos} left with TODOs",
                  f"{self.parse_failed} failed to parse"]
         other = self.failed - self.parse_failed
@@ -378,7 +424,14 @@ def rewrite(paths, show_diff, check, only, skip, list_codemods, stdin_filename, 
             out.write(unified_diff(result))
         elif result.changed and not quiet:
             verb = "would rewrite" if dry_run else "rewrote"
-            click.echo(f"{verb} {result.path} ({', '.join(result.applied)})", err=True)
+            left = f"; {result.todos} TODO{'s' * (result.todos != 1)} left" if result.todos else ""
+            click.echo(f"{verb} {result.path} ({', '.join(result.applied)}{left})", err=True)
+        elif result.todos and not quiet and result.status == "unchanged":
+            click.echo(f"left {result.path} ({result.todos} TODO{'s' * (result.todos != 1)})", err=True)
+        if result.unmarked and not quiet and result.status != "failed":
+            for line, why in result.unmarked:
+                click.echo(f"left {result.path}:{line}: {why} ({result.language} has no comments: "
+                           "change it by hand)", err=True)
     out.flush()
     if not quiet:
         click.echo(summary.line("would change" if dry_run else "changed"), err=True)

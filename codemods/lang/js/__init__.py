@@ -1,0 +1,8 @@
+"""JS/TS: raw HTTP calls to v1 (fetch, axios, got, ky, node-fetch) and the v1 SDKs."""
+from __future__ import annotations
+
+from codemods.lang.edits import Plan
+
+
+def plan_js(tree, path):
+    return Plan()
