@@ -1,0 +1,225 @@
+"""The repository index: a cheap first pass (regular expressions, no parse) over the files that
+pass the byte pre-filter, so the second pass can see v1 evidence that lives in another file.
+
+Per file (``file_facts``): whether it shows strong v1 evidence (the host, a v1 SDK import or
+package), the constants it assigns the v1 base URL or the ``x-api-key`` header name, and - in a
+file with evidence - the classes, functions and package it declares (a v1 wrapper) and their
+methods; manifests that name a v1 SDK as their own package mark a v1 SDK repository.
+``RepoIndex`` folds them: folders with evidence, the wrappers' names (which join the trigger
+tokens of the second pass), and which of them a file references (imports, or shares a folder
+with in languages where a folder is a package).
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
+
+from compat.tables import V1_PACKAGES
+from codemods.syntax.languages import family
+from codemods.syntax.rules.host import HOST_RE
+from codemods.syntax.rules.sdk_import import pattern_for as import_pattern
+
+_ASSIGNED_HOST = re.compile(
+    r"""(?P<name>[A-Za-z_$][\w$]*)["']?\s*(?::=|=|:|=>|\?\?=)\s*(?:[\w.:<>\[\]]+\s*)?\(?\s*[@$]?["'`][^"'`\n]*api\.ding\.live""",
+    re.IGNORECASE)
+_ASSIGNED_HEADER = re.compile(r"""(?P<name>[A-Za-z_$][\w$]*)\s*(?::=|=|:|=>)\s*["']x-api-key["']""", re.IGNORECASE)
+
+# family -> declarations of a module that wraps v1 (name group "name"), methods ("method")
+_DECLARATIONS = {
+    "js": re.compile(r"(?m)^\s*(?:export\s+)?(?:default\s+)?(?:abstract\s+)?(?:class|(?:async\s+)?function)\s+(?P<name>[A-Za-z_$][\w$]*)"
+                     r"|^\s*(?:export\s+)?(?:const|let|var)\s+(?P<name2>[A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:\([^)]*\)|\w+)\s*=>"),
+    "go": re.compile(r"(?m)^func\s+(?P<name>[A-Z]\w*)\s*\(|^type\s+(?P<name2>[A-Z]\w*)\s+(?:struct|interface)\b"),
+    "python": re.compile(r"(?m)^(?:class|def|async\s+def)\s+(?P<name>[A-Za-z_]\w*)"),
+    "ruby": re.compile(r"(?m)^\s*(?:class|module)\s+(?P<name>[A-Z]\w*)"),
+    "php": re.compile(r"(?m)^\s*(?:final\s+|abstract\s+)?(?:class|trait)\s+(?P<name>[A-Za-z_]\w*)"),
+    "jvm": re.compile(r"(?m)^\s*(?:(?:public|private|internal|open|final|abstract|data|static)\s+)*(?:class|object|interface)\s+(?P<name>[A-Z]\w*)"),
+    "csharp": re.compile(r"(?m)^\s*(?:(?:public|private|internal|sealed|static|partial|abstract)\s+)*(?:class|interface|record)\s+(?P<name>[A-Z]\w*)"),
+    "swift": re.compile(r"(?m)^\s*(?:(?:public|private|internal|final|open)\s+)*(?:class|struct|actor)\s+(?P<name>[A-Z]\w*)"),
+}
+_METHODS = {
+    "js": re.compile(r"(?m)^[ \t]+(?:public\s+|private\s+|protected\s+|static\s+|async\s+)*(?P<method>[A-Za-z_$][\w$]*)\s*\([^)\n]*\)\s*(?::[^{\n]*)?\{"),
+    "go": re.compile(r"(?m)^func\s+\(\s*\w+\s+\*?\w+\s*\)\s+(?P<method>[A-Z]\w*)\s*\("),
+    "python": re.compile(r"(?m)^[ \t]+(?:async\s+)?def\s+(?P<method>[a-z]\w*)\s*\("),
+    "ruby": re.compile(r"(?m)^[ \t]+def\s+(?:self\.)?(?P<method>[a-z]\w*[?!]?)"),
+    "php": re.compile(r"(?m)^\s*(?:public\s+|static\s+)+function\s+(?P<method>[a-z]\w*)\s*\("),
+    "jvm": re.compile(r"(?m)^\s*(?:public\s+|suspend\s+|override\s+)*(?:fun\s+|[\w<>\[\],]+\s+)(?P<method>[a-z]\w*)\s*\([^)]*\)\s*[:{\w]"),
+    "csharp": re.compile(r"(?m)^\s*public\s+(?:async\s+|static\s+|virtual\s+|override\s+)*[\w<>\[\],?]+\s+(?P<method>[A-Z]\w*)\s*\("),
+    "swift": re.compile(r"(?m)^\s*(?:public\s+|open\s+)?func\s+(?P<method>[a-z]\w*)\s*\("),
+}
+_GO_PACKAGE = re.compile(r"(?m)^package\s+(?P<name>\w+)")
+# Generic methods that say nothing about v1 when called on some object.
+_STOP_METHODS = frozenset({
+    "constructor", "__init__", "init", "initialize", "new", "New", "toString", "String", "get", "set",
+    "close", "Close", "main", "run", "call", "then", "catch", "map", "filter", "json", "render", "build",
+    "create", "update", "delete", "handle", "execute", "request", "send", "fetch", "post", "put", "do",
+    "Do", "Get", "Post", "Put", "Delete", "Send", "Request", "Execute", "Build", "Create", "Update",
+    "Handle", "ServeHTTP", "Error", "equals", "hashCode", "dispose", "Dispose", "if", "for", "while",
+    "switch", "catch", "function", "return",
+})
+# Where a folder is one package: a file sees its folder's declarations without an import.
+_FOLDER_PACKAGES = frozenset({"go", "jvm", "csharp", "swift"})
+_IMPORT_LINE = re.compile(r"(?m)^[ \t]*(?:import|from|use|using|require|require_relative|include|#include|load)\b[^\n]*"
+                          r"|\brequire\s*\([^)\n]*\)|\bimport\s*\([^)\n]*\)")
+_OWN_PACKAGE = {  # manifest -> its own name's pattern
+    "package.json": re.compile(r'(?m)^\s{0,4}"name"\s*:\s*"(?P<name>[^"]+)"'),
+    "composer.json": re.compile(r'(?m)^\s{0,4}"name"\s*:\s*"(?P<name>[^"]+)"'),
+    "go.mod": re.compile(r"(?m)^module\s+(?P<name>\S+)"),
+    "setup.py": re.compile(r"""\bname\s*=\s*["'](?P<name>[^"']+)["']"""),
+    "pyproject.toml": re.compile(r"""(?m)^name\s*=\s*["'](?P<name>[^"']+)["']"""),
+}
+_GEMSPEC_NAME = re.compile(r"""\.name\s*=\s*["'](?P<name>[^"']+)["']""")
+_V1_NAMES = frozenset(n.lower() for names in V1_PACKAGES.values() for n in names)
+
+
+def own_package_name(path: str, text: str) -> Optional[str]:
+    """The package a manifest publishes (``module x`` of go.mod, ``"name"`` of package.json...)."""
+    name = os.path.basename(path).lower()
+    pattern = _GEMSPEC_NAME if name.endswith(".gemspec") else _OWN_PACKAGE.get(name)
+    if pattern is None:
+        return None
+    m = pattern.search(text)
+    return m.group("name") if m else None
+
+
+def is_v1_package_name(name: str) -> bool:
+    lower = name.lower()
+    return lower in _V1_NAMES or any(lower.startswith(v + "/") for v in _V1_NAMES) or \
+        lower.replace("_", "-") in _V1_NAMES
+
+
+@dataclass
+class FileFacts:
+    path: str
+    language: str
+    strong: bool = False
+    own_v1_package: bool = False
+    base_constants: Tuple[str, ...] = ()
+    header_constants: Tuple[str, ...] = ()
+    declared: Tuple[str, ...] = ()
+    methods: Tuple[str, ...] = ()
+    package: str = ""  # Go package name / module stem
+
+
+def file_facts(path: str, language: str, text: str) -> FileFacts:
+    """What one file contributes to the index (regular expressions only)."""
+    facts = FileFacts(path, language)
+    own = own_package_name(path, text)
+    if own is not None and is_v1_package_name(own):
+        facts.own_v1_package = True
+    lower = text.lower()
+    if "api.ding.live" in lower and HOST_RE.search(text):
+        facts.strong = True
+        facts.base_constants = tuple(sorted({m.group("name") for m in _ASSIGNED_HOST.finditer(text)}))
+    pattern = import_pattern(language)
+    if pattern is not None and pattern.search(text):
+        facts.strong = True
+    if "x-api-key" in lower:
+        facts.header_constants = tuple(sorted({m.group("name") for m in _ASSIGNED_HEADER.finditer(text)}))
+    fam = family(language)
+    if facts.strong and fam in _DECLARATIONS:
+        declared = set()
+        for m in _DECLARATIONS[fam].finditer(text):
+            declared.add(m.group("name") or m.group("name2"))
+        facts.declared = tuple(sorted(d for d in declared if d and len(d) >= 3))
+        facts.methods = tuple(sorted({m.group("method") for m in _METHODS[fam].finditer(text)} - _STOP_METHODS))
+        if fam == "go":
+            m = _GO_PACKAGE.search(text)
+            facts.package = m.group("name") if m else ""
+        else:
+            facts.package = os.path.splitext(os.path.basename(path))[0]
+    return facts
+
+
+def _folder(path: str) -> str:
+    return os.path.dirname(path.replace("\\", "/"))
+
+
+@dataclass
+class RepoIndex:
+    """What the first pass learnt about the repository (picklable, for worker processes)."""
+    evidence_folders: FrozenSet[str] = frozenset()
+    v1_sdk_repo: bool = False
+    any_evidence: bool = False
+    base_constants: FrozenSet[str] = frozenset()
+    header_constants: FrozenSet[str] = frozenset()
+    # wrapper name -> (declaring path, family); module/package name -> (declaring path, family)
+    wrappers: Dict[str, Tuple[str, str]] = field(default_factory=dict)
+    modules: Dict[str, Tuple[str, str]] = field(default_factory=dict)
+    methods: Dict[str, Tuple[str, ...]] = field(default_factory=dict)  # declaring path -> methods
+    _cache: Dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def build(cls, facts: Iterable[FileFacts]) -> "RepoIndex":
+        folders: Set[str] = set()
+        bases: Set[str] = set()
+        headers: Set[str] = set()
+        wrappers: Dict[str, Tuple[str, str]] = {}
+        modules: Dict[str, Tuple[str, str]] = {}
+        methods: Dict[str, Tuple[str, ...]] = {}
+        sdk_repo = any_evidence = False
+        for f in facts:
+            sdk_repo |= f.own_v1_package
+            if f.strong:
+                any_evidence = True
+                folders.add(_folder(f.path))
+                bases.update(f.base_constants)
+            headers.update(f.header_constants)
+            fam = family(f.language)
+            for name in f.declared:
+                wrappers.setdefault(name, (f.path, fam))
+            if f.package and f.strong:
+                modules.setdefault(f.package, (f.path, fam))
+            if f.methods:
+                methods[f.path] = f.methods
+        return cls(frozenset(folders), sdk_repo, any_evidence or sdk_repo, frozenset(bases), frozenset(headers),
+                   wrappers, modules, methods)
+
+    def __bool__(self) -> bool:
+        return self.any_evidence
+
+    def folder_has_evidence(self, folder: str) -> bool:
+        return folder in self.evidence_folders
+
+    def names(self) -> List[str]:
+        """Names whose mention makes a file worth a second look (trigger tokens)."""
+        return sorted(set(self.wrappers) | set(self.modules) | set(self.base_constants))
+
+    def references(self, source) -> Tuple[Tuple[str, str], ...]:
+        """(name, declaring path) of the wrappers and modules this file uses: imported (the
+        name or module in an import line), or declared in its own folder where a folder is a
+        package. The declaring file itself references nothing."""
+        key = source.path
+        cached = self._cache.get(key)
+        if cached is not None and cached[0] is source.text:
+            return cached[1]
+        found = []
+        if self.wrappers or self.modules:
+            folder = _folder(source.path)
+            fam = family(source.language)
+            imports = " ".join(m.group(0) for m in _IMPORT_LINE.finditer(source.text))
+            for table in (self.wrappers, self.modules):
+                for name, (decl_path, decl_family) in table.items():
+                    if decl_path == source.path or decl_family != fam or name not in source.text:
+                        continue
+                    stem = os.path.splitext(os.path.basename(decl_path))[0]
+                    same_package = fam in _FOLDER_PACKAGES and _folder(decl_path) == folder
+                    imported = re.search(r"(?<![\w$])(?:%s|%s)(?![\w$])" % (re.escape(name), re.escape(stem)), imports)
+                    decl_folder = os.path.basename(_folder(decl_path))
+                    go_import = fam == "go" and decl_folder and re.search(r'/%s"' % re.escape(decl_folder), imports)
+                    if same_package or imported or go_import:
+                        if re.search(r"(?<![\w$])%s(?![\w$])" % re.escape(name), source.text):
+                            found.append((name, decl_path))
+        result = tuple(found)
+        self._cache[key] = (source.text, result)
+        return result
+
+    def methods_of(self, refs) -> Set[str]:
+        out: Set[str] = set()
+        for _, path in refs:
+            out.update(self.methods.get(path, ()))
+        return out
+
+
+__all__ = ["FileFacts", "RepoIndex", "file_facts", "is_v1_package_name", "own_package_name"]

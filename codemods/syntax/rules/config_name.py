@@ -1,0 +1,74 @@
+"""``config-name``: a v1 configuration name (``compat.tables.V1_CONFIG_NAMES``: ``DING_API_KEY``,
+``DING_CUSTOMER_UUID``, ``DING_URL``...) in any spelling: any letter case and the camelCase /
+PascalCase forms code uses for the same setting (``dingCustomerUuid``, ``DingApiKey``). The name
+must stand alone (``MY_DING_URL_2``, ``DING_TALK_TOKEN`` are other names). Customer-UUID names and
+``PRELUDE_X_API`` only ever meant v1; the generic ones need other v1 evidence (this file, its
+folder, or a v1 SDK repository). A URL name on the line of the v1 host is left to the host.
+"""
+from __future__ import annotations
+
+import re
+
+from compat.tables import V1_CONFIG_NAMES, V1_CONFIG_NAMES_DISTINCTIVE
+from codemods.syntax.languages import has_grammar
+from codemods.syntax.rules.host import HOST_RE
+from codemods.syntax.source import Example
+
+KIND = "config-name"
+STRONG = False
+
+
+def camel_forms(name: str):
+    parts = [p for p in name.lower().split("_") if p]
+    camel = parts[0] + "".join(p.capitalize() for p in parts[1:])
+    return {camel, camel[0].upper() + camel[1:]}
+
+
+def _forms():
+    forms = {}
+    for name in V1_CONFIG_NAMES:
+        forms[name.lower()] = name
+        for form in camel_forms(name):
+            forms[form.lower()] = name
+    return forms
+
+
+FORMS = _forms()  # lower-case spelling -> table name
+DISTINCTIVE = frozenset(spelling for spelling, name in FORMS.items() if name in V1_CONFIG_NAMES_DISTINCTIVE)
+NAME_RE = re.compile(r"(?<![A-Za-z0-9_])(?:%s)(?![A-Za-z0-9_])"
+                     % "|".join(re.escape(n) for n in sorted(FORMS, key=len, reverse=True)), re.IGNORECASE)
+
+
+def kind_of(spelling: str) -> str:
+    """api-key, customer-uuid or base-url."""
+    return V1_CONFIG_NAMES[FORMS[spelling.lower()]]
+
+
+def find(source):
+    found = list(NAME_RE.finditer(source.text))
+    if not found:
+        return
+    grammar = has_grammar(source.language)
+    if any(m.group(0).lower() in DISTINCTIVE for m in found):
+        source.strong = True  # evidence for the generic names of the same file
+    for m in found:
+        spelling = m.group(0).lower()
+        if spelling not in DISTINCTIVE and not source.evidence(near=True):
+            continue
+        if kind_of(spelling) == "base-url":
+            line = source.lines.position(m.start())[0]
+            if HOST_RE.search(source.lines.line_text(line)):
+                continue
+        where = source.where(m.start(), m.end()) if grammar else "text"
+        if where == "comment" or source.in_trace(m.start()):
+            continue
+        yield source.usage(KIND, m.start(), m.end(), FORMS[spelling], where)
+
+
+EXAMPLES = (
+    Example("dotenv", "DING_API_KEY=test-v1-key\nDING_CUSTOMER_UUID=00000000-0000-0000-0000-000000000000\n", (1, 2)),
+    Example("typescript", "const cfg = { dingCustomerUuid: process.env.DING_CUSTOMER_UUID };\n", (1, 1)),
+    Example("yaml", "ding_customer_uuid: abc\n", (1,)),
+    Example("dotenv", "DING_URL=https://sounds.example.test/ding.mp3\nDING_API_KEY=abc\n"),
+    Example("yaml", "DING_TALK_TOKEN: x\nDINGTALK_API_KEY: y\nMY_DING_CUSTOMER_UUID_OLD: z\n"),
+)

@@ -1,0 +1,65 @@
+"""``sdk-client``: construction of a v1 SDK client, by the constructors of each v1 SDK
+(sdk-surfaces: ``new Ding(...)``, ``dinggolang.New(...)``, ``Ding.builder()``,
+``DingSDK\\Ding::builder()``, ``DingSDK::Ding.new``). Generic shapes (``new Ding(``) only in files
+with other v1 evidence, so an unrelated class named ``Ding`` is not flagged. In code only: an
+error message that names a constructor is not a construction.
+"""
+from __future__ import annotations
+
+import re
+
+from codemods.syntax.languages import family
+from codemods.syntax.source import Example
+
+KIND = "sdk-client"
+STRONG = True
+
+# family -> [(pattern, needs v1 evidence)]
+CONSTRUCTORS = {
+    "js": [(re.compile(r"\bnew\s+Ding\s*\("), True),
+           # the Stainless v1 prototype: Prelude named, but v1 (customer UUID)
+           (re.compile(r"\bnew\s+Prelude\s*\(\s*\{[^}]{0,400}?\bcustomerUuid\b"), False)],
+    "go": [(re.compile(r"\bdinggolang\.New\s*\("), False),
+           (re.compile(r"\b(?P<pkg>\w+)\.New\s*\(\s*(?P=pkg)\.With(?:Security|ServerURL|ServerIndex|Client|RetryConfig)\b"),
+            True),
+           (re.compile(r"\bding\.NewClient\s*\(\s*(?:&\s*)?ding\.Config\b"), False)],
+    "jvm": [(re.compile(r"\bDing\s*\.\s*builder\s*\(\s*\)"), True)],
+    "php": [(re.compile(r"\bDingSDK\\Ding::builder\s*\("), False),
+            (re.compile(r"(?<![\\\w])Ding::builder\s*\("), True)],
+    "ruby": [(re.compile(r"\bDingSDK::Ding\.new\b"), False)],
+    "csharp": [(re.compile(r"\bnew\s+(?:global::)?(?:DingSDK\.)?Ding\s*\("), True)],
+    "python": [(re.compile(r"\b(?:ding\.)?Ding\s*\(\s*api_key\s*="), True)],
+}
+
+
+def find(source):
+    entries = CONSTRUCTORS.get(family(source.language), ())
+    if not entries:
+        return
+    seen = set()
+    for pattern, needs_evidence in entries:
+        for m in pattern.finditer(source.text):
+            if m.start() in seen:
+                continue
+            if needs_evidence and not (source.strong or source.evidence(near=True)):
+                continue
+            where = source.where(m.start(), m.end())
+            if where in ("comment", "string"):
+                continue
+            seen.add(m.start())
+            source.strong = True
+            yield source.usage(KIND, m.start(), m.end(), family(source.language), where)
+
+
+EXAMPLES = (
+    Example("typescript", 'import { Ding } from "@ding-live/ding";\nconst ding = new Ding({ apiKey: "test-v1-key" });\n', (2,)),
+    Example("typescript", 'const c = new Prelude({\n  apiKey: "test-v1-key",\n  customerUuid: "c",\n});\n', (1,)),
+    Example("go", 's := dinggolang.New(dinggolang.WithSecurity("test-v1-key"))\n', (1,)),
+    Example("java", "import live.ding.dingsdk.Ding;\nDing sdk = Ding.builder().build();\n", (2,)),
+    Example("php", "<?php\n$sdk = DingSDK\\Ding::builder()->build();\n", (2,)),
+    Example("ruby", "s = ::DingSDK::Ding.new\n", (1,)),
+    Example("csharp", "using DingSDK;\nvar sdk = new Ding(security: new Security() { APIKey = k });\n", (2,)),
+    Example("typescript", "class Ding {}\nconst d = new Ding();\n"),
+    Example("php", "<?php\nuse Ding\\DingSDK;\nthrow new \\Exception('call DingSDK\\Ding::builder() first');\n"),
+    Example("go", "client := prelude.NewClient(option.WithAPIToken(key))\n"),
+)

@@ -1,0 +1,66 @@
+"""``sdk-import``: an import of a v1 Ding SDK, by each language's import shape of the v1 packages
+and namespaces (``compat.tables.V1_PACKAGES`` / ``V1_SOURCE_NAMESPACES``). Python files are
+found by libcst (``codemods.detect``); this rule covers them only when they do not parse
+(e.g. Python 2). Not in comments.
+"""
+from __future__ import annotations
+
+import re
+
+from compat.tables import V1_PACKAGES, V1_SOURCE_NAMESPACES
+from codemods.syntax.languages import family
+from codemods.syntax.source import Example
+
+KIND = "sdk-import"
+STRONG = True
+
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_IMPORTS = {
+    "js": re.compile(r"""["'](?P<name>%s)(?:/[^"'\s]*)?["']""" % _alternation(V1_PACKAGES["npm"])),
+    "go": re.compile(r'"(?P<name>%s)(?:/[^"\s]*)?"' % _alternation(V1_PACKAGES["go"])),
+    "jvm": re.compile(r"\bimport\s+(?:static\s+)?(?P<name>%s)\b" % _alternation(V1_SOURCE_NAMESPACES["jvm"])),
+    "php": re.compile(r"\buse\s+\\?(?P<name>%s)\b" % _alternation(V1_SOURCE_NAMESPACES["php"])),
+    "ruby": re.compile(r"""\brequire\s*\(?\s*["'](?P<name>%s)["']""" % _alternation(V1_SOURCE_NAMESPACES["ruby"])),
+    "csharp": re.compile(r"\busing\s+(?:static\s+)?(?P<name>%s)\b" % _alternation(V1_SOURCE_NAMESPACES["csharp"])),
+    # a Python file libcst could not parse: the v1 SDK's own module layout
+    "python": re.compile(r"(?m)^[ \t]*(?:from[ \t]+(?P<name>ding(?:\.models)?)[ \t]+import[ \t]+(?:Ding\b|components|errors|operations)"
+                         r"|import[ \t]+(?P<name2>ding_api_client|ding_client_sdk)\b)"),
+}
+
+
+def pattern_for(language: str):
+    return _IMPORTS.get(family(language))
+
+
+def find(source):
+    pattern = pattern_for(source.language)
+    if pattern is None:
+        return
+    for m in pattern.finditer(source.text):
+        group = "name" if m.group("name") else "name2"
+        start, end = m.start(group), m.end(group)
+        where = source.where(start, end)
+        if where == "comment":
+            continue
+        source.strong = True
+        yield source.usage(KIND, start, end, m.group(group), where)
+
+
+EXAMPLES = (
+    Example("typescript", 'import { Ding } from "@ding-live/ding";\nimport * as c from "@ding-live/ding/models/components";\n', (1, 2)),
+    Example("javascript", 'const Ding = require("@ding-live/sdk").default;\n', (1,)),
+    Example("go", 'import (\n\tdinggolang "github.com/ding-live/ding-golang"\n)\n', (2,)),
+    Example("java", "import live.ding.dingsdk.Ding;\n", (1,)),
+    Example("kotlin", "import live.ding.dingSdk.models.shared.Security\n", (1,)),
+    Example("php", "<?php\nuse Ding\\DingSDK;\n", (2,)),
+    Example("ruby", "require 'ding_sdk'\n", (1,)),
+    Example("csharp", "using DingSDK;\nusing DingSDK.Models.Components;\n", (1, 2)),
+    Example("python", "from ding.models import components\nprint 'py2'\n", (1,)),
+    Example("typescript", '// was: import { Ding } from "@ding-live/ding";\nimport Prelude from "@prelude.so/sdk";\n'),
+    Example("go", 'import "github.com/prelude-so/go-sdk"\n'),
+    Example("csharp", "using PreludeSdk;\n"),
+)

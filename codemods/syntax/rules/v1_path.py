@@ -1,0 +1,72 @@
+"""``v1-path``: a v1 endpoint path (``/authentication``, ``/check``, ``/retry``,
+``/authentication/feedback``, ``/authentication/{uuid}``, ``/lookup/{phone}``, with or without
+``/v1``) written apart from the host: joined to a v1 base (a constant that holds the host, an
+env name such as ``DING_URL``, a ``%s``/``${...}`` placeholder in a file with v1 evidence).
+v2 paths differ (``/v2/verification``...), so the advice names the v2 endpoint.
+"""
+from __future__ import annotations
+
+import re
+
+from compat.tables import OPERATIONS
+from codemods.syntax.rules.config_name import NAME_RE as CONFIG_NAME_RE, kind_of
+from codemods.syntax.rules.host import HOST_RE
+from codemods.syntax.source import Example
+from codemods.syntax.tree import expression_around, string_value
+
+KIND = "v1-path"
+STRONG = False
+
+_PLACEHOLDER = r"(?:\$\{[^}]*\}|\{[^}]*\}|%[sv]|#\{[^}]*\}|\$\w+|\\\([^)]*\)|:\w+)"
+_PATH = re.compile(r"^%s?(?:/v1)?(?P<path>/(?:authentication(?:/feedback|/%s|/[\w-]*)?|check|retry|lookup(?:/\S*)?))/?$"
+                   % (_PLACEHOLDER, _PLACEHOLDER))
+_CANDIDATE = re.compile(r"""["'`][^"'`\n]{0,40}?/(?:authentication|check|retry|lookup)\b[^"'`\n]{0,40}["'`]""")
+
+
+def operation_for(path: str) -> str:
+    if path.startswith("/authentication/feedback"):
+        return "feedback"
+    if path.startswith("/authentication/"):
+        return "status"
+    for op in OPERATIONS.values():
+        if path == op.v1_path or (op.name == "lookup" and path.startswith("/lookup")):
+            return op.name
+    return "create" if path.startswith("/authentication") else path.strip("/")
+
+
+def _joined_to_base(source, string_node) -> bool:
+    expr = expression_around(string_node).text()
+    if HOST_RE.search(expr):
+        return True
+    for m in CONFIG_NAME_RE.finditer(expr):
+        if kind_of(m.group(0)) == "base-url":
+            return True
+    index = source.index
+    if index is not None:
+        return any(re.search(r"(?<![\w$])%s(?!\w)" % re.escape(name), expr) for name in index.base_constants)
+    return False
+
+
+def find(source):
+    if source.tree is None:
+        return
+    for m in _CANDIDATE.finditer(source.text):
+        spot = source.spot(m.start() + 1, m.end() - 1)
+        if spot is None or spot.where != "string":
+            continue
+        value = string_value(spot.string)
+        path = _PATH.match(value)
+        if path is None or HOST_RE.search(value):
+            continue
+        if not (_joined_to_base(source, spot.string) or source.evidence(near=True)):
+            continue
+        r = spot.string.range()
+        yield source.usage(KIND, r.start.index, r.end.index, operation_for(path.group("path")), "string")
+
+
+EXAMPLES = (
+    Example("go", 'const baseURL = "https://api.ding.live/v1"\nfunc f() { post(baseURL + "/authentication", b) }\n', (2,)),
+    Example("typescript", "const r = await fetch(`${process.env.DING_URL}/check`, { method: 'POST' });\n", (1,)),
+    Example("php", "<?php\n$u = 'https://api.ding.live/v1';\n$r = $http->post(sprintf('%s/retry', $u));\n", (3,)),
+    Example("typescript", "router.post('/check', handler);\n"),  # a route of the app, no v1 evidence
+)

@@ -1,0 +1,40 @@
+"""``v1-status``: a v1 status string (``compat.tables``: check ``valid`` / ``invalid`` /
+``without_attempt`` / ``expired_auth``..., create ``pending`` / ``spam_detected``..., retry
+``approved`` / ``denied``...) compared (``==``, ``===``, ``equals``) or switched on (``case``,
+``when``, ``match``), in a file with v1 evidence: v2 statuses are different words
+(``success``, ``failure``, ``expired_or_not_found``, ``blocked``). Languages with a grammar only.
+"""
+from __future__ import annotations
+
+import re
+
+from compat.tables import V1_CHECK_STATUSES, V1_CREATE_STATUSES, V1_RETRY_STATUSES
+from codemods.syntax.source import Example
+from codemods.syntax.tree import is_compared, string_value
+
+KIND = "v1-status"
+STRONG = False
+STATUSES = frozenset(V1_CHECK_STATUSES) | frozenset(V1_CREATE_STATUSES) | frozenset(V1_RETRY_STATUSES)
+_QUOTED = re.compile(r"""(?P<q>["'`])(?P<s>%s)(?P=q)""" % "|".join(sorted(STATUSES, key=len, reverse=True)))
+
+
+def find(source):
+    if source.tree is None or not source.evidence(near=False):
+        return
+    for m in _QUOTED.finditer(source.text):
+        spot = source.spot(m.start("s"), m.end("s"))
+        if spot is None or spot.where != "string" or string_value(spot.string) != m.group("s"):
+            continue
+        if is_compared(spot.string):
+            yield source.usage(KIND, m.start(), m.end(), m.group("s"), "string")
+
+
+EXAMPLES = (
+    Example("typescript", 'const r = await fetch("https://api.ding.live/v1/check", o);\nif (body.status === "valid") ok();\n', (2,)),
+    Example("go", 'const base = "https://api.ding.live/v1"\nfunc f(s string) {\n\tswitch s {\n\tcase "without_attempt":\n\t}\n}\n', (4,)),
+    Example("php", "<?php\n$u = 'https://api.ding.live/v1/check';\nif ($r['status'] == 'valid') {}\n", (3,)),
+    Example("ruby", "U = 'https://api.ding.live/v1'\ncase res['status']\nwhen 'expired_auth' then 1\nend\n", (3,)),
+    Example("java", 'String u = "https://api.ding.live/v1";\nboolean ok = "valid".equals(res.status);\n', (2,)),
+    Example("typescript", 'if (form.state === "valid") submit();\n'),  # no v1 evidence
+    Example("typescript", 'const r = await fetch("https://api.ding.live/v1/check", o);\nconst label = "valid";\n'),
+)

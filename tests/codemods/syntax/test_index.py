@@ -1,0 +1,59 @@
+"""Repository evidence: a v1 wrapper defined in one file is found where another file uses it."""
+from codemods.syntax import usages
+from codemods.syntax.index import RepoIndex, file_facts
+
+WRAPPER_JS = ('const BASE = "https://api.ding.live/v1";\n'
+              "export default class DingClient {\n"
+              "  constructor(customerUuid, token) { this.c = customerUuid; }\n"
+              "  async authenticate(phone) { return post(`${BASE}/authentication`, { phone }); }\n"
+              "  async check(id, code) { return post(`${BASE}/check`, { id, code }); }\n"
+              "}\n")
+APP_JS = ('import DingClient from "../lib/ding";\n'
+          "const client = new DingClient(process.env.UUID, process.env.TOKEN);\n"
+          "export async function verify(id, code) {\n"
+          "  const r = await client.check(id, code);\n"
+          '  return r.status === "valid";\n'
+          "}\n")
+OTHER_JS = ("import { check } from './validators';\nexport const ok = (x) => x.check(1);\n")
+
+WRAPPER_GO = ('package dingclient\n\nconst baseURL = "https://api.ding.live/v1"\n\n'
+              "type Client struct{ key string }\n\nfunc NewClient(key string) *Client { return &Client{key} }\n\n"
+              "func (c *Client) Check(id, code string) error { return nil }\n")
+APP_GO = ('package main\n\nimport "example.test/app/dingclient"\n\n'
+          'func main() {\n\tc := dingclient.NewClient("k")\n\t_ = c.Check("a", "1")\n}\n')
+V2_GO = ('package main\n\nimport "github.com/prelude-so/go-sdk"\n\nfunc main() { _ = prelude.NewClient() }\n')
+
+
+def _index(files):
+    return RepoIndex.build(file_facts(path, lang, text) for path, (lang, text) in files.items())
+
+
+def test_js_wrapper_calls_in_another_file():
+    files = {"lib/ding.js": ("javascript", WRAPPER_JS), "app/verify.js": ("javascript", APP_JS),
+             "app/other.js": ("javascript", OTHER_JS)}
+    index = _index(files)
+    assert index.any_evidence and "DingClient" in index.names() and "BASE" in index.base_constants
+    found = [(u.kind, u.line) for u in usages("javascript", APP_JS, path="app/verify.js", index=index)]
+    assert ("v1-client-call", 2) in found and ("v1-client-call", 4) in found and ("v1-status", 5) in found
+    assert usages("javascript", OTHER_JS, path="app/other.js", index=index) == []
+    # without the index the app file shows nothing: the evidence is in the other file
+    assert usages("javascript", APP_JS, path="app/verify.js") == []
+
+
+def test_go_package_calls():
+    files = {"dingclient/client.go": ("go", WRAPPER_GO), "main.go": ("go", APP_GO), "v2/main.go": ("go", V2_GO)}
+    index = _index(files)
+    found = [(u.kind, u.line, u.detail) for u in usages("go", APP_GO, path="main.go", index=index)]
+    assert ("v1-client-call", 6, "dingclient") in found and ("v1-client-call", 7, "Check") in found
+    assert usages("go", V2_GO, path="v2/main.go", index=index) == []
+
+
+def test_v1_sdk_repository_marks_its_own_security_metadata():
+    gomod = "module github.com/ding-live/ding-golang\n\ngo 1.20\n"
+    security = ('package components\n\ntype Security struct {\n'
+                '\tAPIKey string `security:"scheme,type=apiKey,subtype=header,name=x-api-key"`\n}\n')
+    index = _index({"go.mod": ("text", gomod), "models/components/security.go": ("go", security)})
+    assert index.v1_sdk_repo
+    found = [(u.kind, u.line) for u in usages("go", security, path="models/components/security.go", index=index)]
+    assert found == [("api-key-header", 4)]
+    assert usages("go", security, path="models/components/security.go") == []
