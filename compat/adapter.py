@@ -29,10 +29,10 @@ import requests
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
 from requests.utils import get_environ_proxies
-from urllib3.util.retry import Retry
 
 from compat import tables, translate, v1_input
 from compat.knowledge.errors import v1_error_for_v2
+from compat.retries import NoResend, UnsafeTransport, check_transport
 from compat.sealing import TIME_UNIT, InvalidId, Sealed, Sealer
 from compat.store import Store
 
@@ -61,22 +61,6 @@ def _v2_key(api_key: Optional[str]) -> str:
         raise CompatConfigError("the v2 API key contains spaces, line breaks or non-ASCII characters "
                                 "(a trailing newline from a file or secret mount?)")
     return key
-
-
-def _refuse_post_retries(transport: BaseAdapter) -> None:
-    """A create or check must never be re-sent (each can send or consume a code), so a v2
-    transport whose urllib3 ``Retry`` repeats POSTs after a read error or a status is refused.
-    Retrying a failed connect stays allowed: nothing reached v2."""
-    retry = getattr(transport, "max_retries", None)
-    if not isinstance(retry, Retry) or retry.total in (0, False):
-        return
-    posts_allowed = not retry.allowed_methods or "POST" in retry.allowed_methods
-    rereads = retry.read not in (0, False) or bool(retry.status_forcelist)
-    if posts_allowed and rereads:
-        raise CompatConfigError(
-            "v2_session's transport adapter retries POST requests (urllib3 Retry with "
-            f"allowed_methods={retry.allowed_methods!r}); a re-sent create sends another code. "
-            "Leave POST out of allowed_methods, or use max_retries=0 for api.prelude.dev")
 
 
 def _iso(seconds: float) -> str:
@@ -180,7 +164,11 @@ class CompatAdapter(BaseAdapter):
             self.v2_origin = self.v2_origin[:-3]
         self._owns_session = v2_session is None
         self.v2_session = v2_session if v2_session is not None else requests.Session()
-        _refuse_post_retries(self.v2_session.get_adapter(self.v2_origin + "/v2/"))
+        try:
+            check_transport(self.v2_session.get_adapter(self.v2_origin + "/v2/"))
+        except UnsafeTransport as exc:
+            raise CompatConfigError(str(exc)) from None
+        self._no_resend = NoResend()
         # Session-level settings are resolved once here, not on every call (that is the cost
         # a second Session.request would add).
         session = self.v2_session
@@ -422,7 +410,7 @@ class CompatAdapter(BaseAdapter):
         v1 caller already handles, pointing at the v1 request it made."""
         url = prepared.url or ""
         try:
-            adapter = self.v2_session.get_adapter(url)
+            adapter = self._no_resend.adapter_for(self.v2_session.get_adapter(url), prepared.method or "GET")
             return adapter.send(prepared, stream=stream, timeout=timeout, verify=self._verify,
                                 cert=self._cert, proxies=self._proxies)
         except requests.RequestException as exc:
