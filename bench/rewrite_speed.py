@@ -101,7 +101,7 @@ def main() -> None:
         ours = timed([sys.executable, "-m", "migrate.cli", "rewrite", "--check", "-q", "-j", str(args.jobs),
                       "--no-gitignore", str(work)], tmp)
         theirs = timed([sys.executable, "-m", "libcst.tool", "codemod", "--no-format", f"--jobs={args.jobs}",
-                        "--hide-progress", "hosts.HostsCodemod", str(work)], tmp)
+                        "--hide-progress", "http.hosts.HostsCodemod", str(work)], tmp)
 
     print(f"tree: {args.tree}")
     print(f"{len(files)} Python files ({args.v1_files} using v1), {lines} lines, {args.jobs} jobs")

@@ -14,17 +14,17 @@ from libcst.codemod import Codemod
 # "module:Class", in run order. SDK rewrites come first (they read v1 names that the later,
 # purely textual codemods would otherwise have touched).
 CODEMOD_CLASSES = (
-    # v1 ding SDK (codemods/detect.py); responses and errors read the v1 calls, so they run
+    # v1 ding SDK (codemods/sdk/analysis.py); responses and errors read the v1 calls, so they run
     # before sdk-calls rewrites them; sdk-imports drops what became unused, last.
-    "codemods.sdk_responses:SdkResponsesCodemod",
-    "codemods.sdk_errors:SdkErrorsCodemod",
-    "codemods.sdk_client:SdkClientCodemod",
-    "codemods.sdk_calls:SdkCallsCodemod",
-    "codemods.sdk_imports:SdkImportsCodemod",
-    # raw HTTP and hosts (codemods/urls.py detection) run after the SDK codemods
-    "codemods.raw_http:RawHttpCodemod",
-    "codemods.hosts:HostsCodemod",
-    "codemods.v1_leftovers:V1LeftoversCodemod",  # last: marks the v1 URLs nothing could rewrite
+    "codemods.sdk.responses:SdkResponsesCodemod",
+    "codemods.sdk.errors:SdkErrorsCodemod",
+    "codemods.sdk.client:SdkClientCodemod",
+    "codemods.sdk.calls:SdkCallsCodemod",
+    "codemods.sdk.imports:SdkImportsCodemod",
+    # raw HTTP and hosts (codemods/http/urls.py detection) run after the SDK codemods
+    "codemods.http.raw_http:RawHttpCodemod",
+    "codemods.http.hosts:HostsCodemod",
+    "codemods.http.v1_leftovers:V1LeftoversCodemod",  # last: marks the v1 URLs nothing could rewrite
 )
 
 

@@ -183,7 +183,7 @@ def python_source(cell_text: str) -> Optional[str]:
 def notebook_usages(text: str, position) -> Tuple[list, str]:
     """(usages with notebook line/column, reason if some code was not analysed).
     ``position(offset) -> (line, column)`` converts a JSON offset. Raises ``NotebookError``."""
-    from codemods.usage import Usage
+    from codemods.core.usage import Usage
 
     cells = [(c, python_source(c.text)) for c in code_cells(text)]
     cells = [(c, source) for c, source in cells if source is not None and source.strip()]

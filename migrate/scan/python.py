@@ -19,7 +19,7 @@ def python_usages(text: str) -> list:
     from libcst.metadata import MetadataWrapper
 
     from codemods.detect import find_sdk_usages
-    from codemods.urls import find_http_usages
+    from codemods.detect import find_http_usages
 
     try:
         wrapper = MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)

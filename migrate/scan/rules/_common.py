@@ -32,16 +32,16 @@ def operation_advice(name: Optional[str]) -> str:
 
 
 def classify_url(url: str) -> Optional[str]:
-    """``codemods.urls.classify_url``, imported on first use: that module imports libcst, which
+    """``codemods.http.urls.classify_url``, imported on first use: that module imports libcst, which
     a scan of a tree without any v1 host must not pay for at start-up."""
-    from codemods.urls import classify_url as classify
+    from codemods.http.urls import classify_url as classify
 
     return classify(url)
 
 
 def is_legacy_v2(url: str) -> bool:
     """``api.ding.live/v2...`` (PM102) rather than a v1 URL (PM101)."""
-    from codemods.urls import LEGACY_V2
+    from codemods.http.urls import LEGACY_V2
 
     return classify_url(url) == LEGACY_V2
 

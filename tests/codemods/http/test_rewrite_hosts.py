@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from codemods.hosts import HostsCodemod
+from codemods.http.hosts import HostsCodemod
 from rewrite_helpers import assert_codemod, assert_idempotent
 
 PAIRS = [

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from codemods.raw_http import RawHttpCodemod
+from codemods.http.raw_http import RawHttpCodemod
 from rewrite_helpers import assert_codemod, assert_idempotent
 
 KEY_TODO = ("# TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys); the v1 key "

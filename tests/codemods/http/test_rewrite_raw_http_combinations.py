@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from codemods.raw_http import RawHttpCodemod
+from codemods.http.raw_http import RawHttpCodemod
 from rewrite_helpers import run_codemod
 
 IMPORTS = {

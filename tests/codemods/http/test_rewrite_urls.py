@@ -1,4 +1,4 @@
-"""URL resolution and v1 endpoint classification (codemods.urls), shared with the scanner."""
+"""URL resolution and v1 endpoint classification (codemods.http.urls), shared with the scanner."""
 from __future__ import annotations
 
 import textwrap
@@ -7,10 +7,9 @@ import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper
 
-from codemods.http_calls import HttpAnalysis, iter_http_calls
-from codemods.urls import (
-    DYNAMIC, HTTP_TRIGGERS, classify_url, find_http_usages, replace_legacy_host, rewrite_docs_links,
-)
+from codemods.http.calls import HttpAnalysis, iter_http_calls
+from codemods.detect import find_http_usages
+from codemods.http.urls import DYNAMIC, HTTP_TRIGGERS, classify_url, replace_legacy_host, rewrite_docs_links
 from compat.tables import OPERATIONS
 
 

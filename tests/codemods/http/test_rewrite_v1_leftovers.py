@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from codemods.v1_leftovers import LEFTOVER_TODO, V1LeftoversCodemod
+from codemods.http.v1_leftovers import LEFTOVER_TODO, V1LeftoversCodemod
 from rewrite_helpers import assert_codemod, assert_idempotent
 
 TODO = f"# TODO(prelude-migration): {LEFTOVER_TODO}"

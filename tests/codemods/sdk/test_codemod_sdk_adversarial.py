@@ -9,10 +9,10 @@ from textwrap import dedent
 
 import pytest
 
-from codemods.sdk_calls import SdkCallsCodemod
-from codemods.sdk_errors import SdkErrorsCodemod
-from codemods.sdk_imports import SdkImportsCodemod
-from codemods.sdk_responses import ESCAPING_STATUS_TODO, SdkResponsesCodemod
+from codemods.sdk.calls import SdkCallsCodemod
+from codemods.sdk.errors import SdkErrorsCodemod
+from codemods.sdk.imports import SdkImportsCodemod
+from codemods.sdk.responses import ESCAPING_STATUS_TODO, SdkResponsesCodemod
 from codemod_sdk_helpers import assert_pair_then_idempotent, run_codemod
 from compat.testing import FakeV1, FakeV2
 from migrate.rewrite import rewrite_source

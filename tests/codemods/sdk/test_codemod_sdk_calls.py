@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from codemods.sdk_calls import SdkCallsCodemod
+from codemods.sdk.calls import SdkCallsCodemod
 from codemod_sdk_helpers import NOOP_SOURCES, assert_pair_then_idempotent, ids
 
 HEAD = '''

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from codemods.sdk_client import SdkClientCodemod
+from codemods.sdk.client import SdkClientCodemod
 from codemod_sdk_helpers import NOOP_SOURCES, assert_pair_then_idempotent, ids
 
 KEY_TODO = "# TODO(prelude-migration): needs a v2 API key (Bearer); v1 X-API-Key keys are rejected"

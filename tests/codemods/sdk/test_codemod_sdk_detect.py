@@ -8,8 +8,10 @@ import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper
 
-from codemods.detect import SDK_TRIGGERS, analyze, find_sdk_usages, has_trigger
-from codemods.usage import KINDS
+from codemods.detect import SDK_TRIGGERS, find_sdk_usages
+from codemods.sdk.analysis import analyze
+from codemods.sdk.model import has_trigger
+from codemods.core.usage import KINDS
 from codemod_sdk_helpers import NOOP_SOURCES
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from codemods.sdk_errors import SdkErrorsCodemod, v2_error_codes
+from codemods.sdk.errors import SdkErrorsCodemod, v2_error_codes
 from codemod_sdk_helpers import NOOP_SOURCES, assert_pair_then_idempotent, ids
 from compat.tables import V1_ERROR_CODES, V1_TO_V2_ERRORS
 

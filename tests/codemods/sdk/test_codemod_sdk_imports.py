@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from codemods.sdk_imports import SdkImportsCodemod
+from codemods.sdk.imports import SdkImportsCodemod
 from codemod_sdk_helpers import NOOP_SOURCES, assert_pair_then_idempotent, ids
 
 PAIRS = [

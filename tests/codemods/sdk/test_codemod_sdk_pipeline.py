@@ -70,7 +70,7 @@ def verify(auth_id, code):
 
 def test_sdk_codemods_are_registered_first_in_run_order():
     assert list(all_codemods())[:len(SDK_CODEMODS)] == SDK_CODEMODS
-    assert all(spec.startswith("codemods.sdk_") for spec in CODEMOD_CLASSES[:len(SDK_CODEMODS)])
+    assert all(spec.startswith("codemods.sdk.") for spec in CODEMOD_CLASSES[:len(SDK_CODEMODS)])
     for codemod in list(all_codemods().values())[:len(SDK_CODEMODS)]:
         assert codemod.DESCRIPTION and all(t == t.lower() for t in codemod.TRIGGERS)
 
@@ -107,7 +107,7 @@ def test_runs_under_libcst_own_codemod_tool(tmp_path):
     app.write_text("import ding\nclient = ding.Ding(api_key=KEY)\n")
     done = subprocess.run(
         [sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "--hide-progress",
-         "sdk_client.SdkClientCodemod", "-j", "1", str(app)],
+         "sdk.client.SdkClientCodemod", "-j", "1", str(app)],
         cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert app.read_text() == (

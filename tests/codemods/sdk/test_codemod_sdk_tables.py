@@ -9,7 +9,7 @@ import prelude_python_sdk
 import pytest
 from ding.models import components, errors, operations
 
-from codemods.detect import v1_enum_value
+from codemods.sdk.model import v1_enum_value
 from compat import tables
 
 REAL_ENUMS = {

@@ -6,7 +6,7 @@ import asyncio
 import importlib.util
 import textwrap
 
-from codemods.raw_http import RawHttpCodemod
+from codemods.http.raw_http import RawHttpCodemod
 from compat.testing import FakeV2
 from migrate.cli import cli
 from rewrite_helpers import assert_codemod, assert_idempotent, cli_runner, run_codemod
@@ -210,7 +210,7 @@ def test_response_content_escapes_like_text():
 def test_docs_link_moves_whole_pages_only_never_inventing_a_page():
     """``docs.prelude.so/api-reference/v1`` -> ``verify/v1`` was applied as a prefix, turning
     ``api-reference/v1/otp/check-a-code`` into the nonexistent ``verify/v1/otp/check-a-code``."""
-    from codemods.hosts import HostsCodemod
+    from codemods.http.hosts import HostsCodemod
 
     before = '''
         """See https://docs.prelude.so/api-reference/v1/otp/check-a-code and https://docs.prelude.so/api-reference/v1/errors."""

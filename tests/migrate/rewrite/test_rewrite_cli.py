@@ -144,7 +144,7 @@ def test_syntax_error_is_reported_untouched_and_others_processed(tmp_path):
 
 
 def test_codemod_crash_is_reported_and_others_processed(tmp_path, monkeypatch):
-    from codemods.hosts import HostsCodemod
+    from codemods.http.hosts import HostsCodemod
 
     original = HostsCodemod.transform_module_impl
 

@@ -15,7 +15,7 @@ def test_hosts_and_raw_http_under_libcst_tool(tmp_path):
     raw = tmp_path / "raw.py"
     raw.write_text('import requests\n'
                    'requests.get("https://api.ding.live/v1/lookup/+33600000000", headers={"X-API-Key": "test-v1-key"})\n')
-    for command, path in (("hosts.HostsCodemod", legacy), ("raw_http.RawHttpCodemod", raw)):
+    for command, path in (("http.hosts.HostsCodemod", legacy), ("http.raw_http.RawHttpCodemod", raw)):
         proc = subprocess.run([sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "--jobs=1",
                                "--hide-progress", command, str(path)], cwd=tmp_path, capture_output=True, text=True)
         assert proc.returncode == 0, proc.stderr

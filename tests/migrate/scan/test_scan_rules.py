@@ -38,7 +38,7 @@ def test_rule_metadata_is_complete_and_unique():
 
 
 def test_every_usage_kind_of_the_shared_detection_is_claimed_by_one_rule():
-    from codemods.usage import KINDS, Usage
+    from codemods.core.usage import KINDS, Usage
 
     for kind in KINDS:
         details = ["https://api.ding.live/v1/check", "https://api.ding.live/v2/notify"] if kind == "host" else ["check"]

@@ -6,7 +6,8 @@ import subprocess
 import sys
 import textwrap
 
-from codemods import detect, urls
+from codemods import detect
+from codemods.http import urls
 from migrate.scan import triggers
 from migrate.scan.prefilter import python_triggers, strong_python_triggers
 

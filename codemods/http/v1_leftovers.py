@@ -2,7 +2,7 @@
 never keeps pointing at the removed v1 API without saying so.
 
 Runs last. A string or f-string whose text is a v1 URL (``api.ding.live`` other than ``/v2``,
-see :func:`codemods.urls.classify_url`) marks its statement, unless that statement already
+see :func:`codemods.http.urls.classify_url`) marks its statement, unless that statement already
 carries a ``TODO(prelude-migration)`` (the ``raw-http`` codemod explains the calls it left).
 Docstrings are prose and are left alone.
 """
@@ -14,8 +14,9 @@ import libcst as cst
 from libcst.codemod import VisitorBasedCodemodCommand
 from libcst.metadata import ParentNodeProvider
 
-from codemods.todo_lines import comments_above, with_todo_lines
-from codemods.urls import DYNAMIC, LEGACY_V2, classify_url, string_value
+from codemods.core.todo import comments_above, with_todo_lines
+from codemods.core.nodes import string_value
+from codemods.http.urls import DYNAMIC, LEGACY_V2, classify_url
 from compat.tables import TODO_MARKER
 
 LEFTOVER_TODO = ("api.ding.live/v1 was removed in April 2026 and this use could not be rewritten "

@@ -1,6 +1,6 @@
 """Recognition of HTTP calls made through ``requests`` or ``httpx``: module functions, a
 ``Session``/``Client`` instance (assigned, ``with ... as``, ``self.attr``), any import alias,
-``requests.request(method, url)``; the URL is resolved with :mod:`codemods.urls`.
+``requests.request(method, url)``; the URL is resolved with :mod:`codemods.http.urls`.
 """
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from typing import Dict, Iterator, List, Optional, Set, Tuple
 
 import libcst as cst
 
-from codemods.urls import DYNAMIC, ModuleConstants, Segment, classify_url, dotted_name, segments_text, string_value, url_segments
+from codemods.core.nodes import dotted_name, keyword_arg, string_value
+from codemods.http.urls import DYNAMIC, ModuleConstants, Segment, classify_url, segments_text, url_segments
 from compat.tables import V1_AUTH_HEADER
 
 HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
@@ -99,9 +100,9 @@ class HttpAnalysis:
         method_node: Optional[cst.BaseExpression] = None
         if verb == "request":
             method_node = positional[0].value if positional else _kw(node, "method")
-            url_arg = positional[1] if len(positional) > 1 else _kw_arg(node, "url")
+            url_arg = positional[1] if len(positional) > 1 else keyword_arg(node, "url")
         else:
-            url_arg = positional[0] if positional else _kw_arg(node, "url")
+            url_arg = positional[0] if positional else keyword_arg(node, "url")
         if url_arg is None:
             return None
         segments = url_segments(url_arg.value, self.constants)
@@ -121,12 +122,8 @@ class HttpAnalysis:
         return HttpCall(node, method, url_arg, tuple(segments), classify_url(text), via_client)
 
 
-def _kw_arg(node: cst.Call, name: str) -> Optional[cst.Arg]:
-    return next((a for a in node.args if a.keyword is not None and a.keyword.value == name), None)
-
-
 def _kw(node: cst.Call, name: str) -> Optional[cst.BaseExpression]:
-    arg = _kw_arg(node, name)
+    arg = keyword_arg(node, name)
     return None if arg is None else arg.value
 
 

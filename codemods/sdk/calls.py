@@ -2,7 +2,7 @@
 
 * create (every spelling) -> ``verification.create(target=..., signals=..., options=..., metadata=...)``
 * check -> ``verification.check(target=..., code=...)`` and retry -> ``verification.create(target=...)``,
-  only when the phone number is known in the function (see ``codemods.detect``); else a TODO.
+  only when the phone number is known in the function (see ``codemods.core.phone``); else a TODO.
 * feedback -> removed with a TODO naming ``watch.send_feedbacks`` (DESIGN; api-mapping §5.4).
 * get_authentication_status -> ``verification.phone.history.retrieve(id)`` with a TODO.
 * lookup (every signature) -> ``lookup.lookup(phone[, type=[...]])``.
@@ -19,8 +19,10 @@ from typing import Dict, List, Optional, Set, Tuple
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
-from codemods.sdk_common import SdkCodemod, code, comments_in, literal_string, todo_text
-from codemods.sdk_model import CALL_TRIGGERS, OTP_METHODS, SdkCall, arg, dotted_name
+from codemods.core.nodes import arg, code, comments_in, dotted_name, literal_string
+from codemods.core.todo import todo_comment as todo_text
+from codemods.sdk.common import SdkCodemod
+from codemods.sdk.model import CALL_TRIGGERS, OTP_METHODS, SdkCall
 from compat.tables import (
     CREATE_FIELD_MOVES,
     CREATE_FIELD_REVIEW,

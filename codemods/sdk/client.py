@@ -13,8 +13,9 @@ from typing import List
 import libcst as cst
 from libcst.codemod.visitors import AddImportsVisitor
 
-from codemods.sdk_common import KEY_TODO, SdkCodemod, literal_string
-from codemods.sdk_model import IMPORT_TRIGGERS, V2_PACKAGE
+from codemods.core.nodes import literal_string
+from codemods.sdk.common import KEY_TODO, SdkCodemod
+from codemods.sdk.model import IMPORT_TRIGGERS, V2_PACKAGE
 from compat.tables import V1_HOST
 
 

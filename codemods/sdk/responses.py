@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Tuple
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
-from codemods.sdk_common import (
+from codemods.sdk.common import (
     FSTRING_TODO,
     SdkCodemod,
     comparator_values,

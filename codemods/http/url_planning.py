@@ -5,17 +5,16 @@ A mixin of the codemod's planner, which provides the metadata helpers used here.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 
-from codemods.http_calls import HttpCall, iter_http_calls
-from codemods.url_pieces import emit_url, merge_pieces, slice_pieces
-from codemods.urls import Segment, classify_url, dotted_name, segments_text
+from codemods.http.calls import HttpCall, iter_http_calls
+from codemods.http.plan import CallPlan
+from codemods.http.url_pieces import emit_url, merge_pieces, slice_pieces
+from codemods.core.nodes import dotted_name
+from codemods.http.urls import Segment, classify_url, segments_text
 from compat.tables import OPERATIONS, V2_BASE_URL, V2_ORIGIN
-
-if TYPE_CHECKING:
-    from codemods.raw_http import CallPlan
 
 _V1_PREFIX_RE = re.compile(r"^(?:https?://|//)?api\.ding\.live(?::\d+)?/v1", re.IGNORECASE)
 _V1_BASE_RE = re.compile(r"^(?:https?://|//)?api\.ding\.live(?::\d+)?/v1/?$", re.IGNORECASE)

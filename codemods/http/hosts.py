@@ -10,7 +10,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.codemod import VisitorBasedCodemodCommand
 
-from codemods.urls import is_docs_link, replace_legacy_host, rewrite_docs_links
+from codemods.http.urls import is_docs_link, replace_legacy_host, rewrite_docs_links
 
 
 def _moved(text: str) -> str:

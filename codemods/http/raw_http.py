@@ -1,10 +1,10 @@
 """``raw-http``: ``requests``/``httpx`` calls to ``api.ding.live/v1`` become v2 calls.
 
-Per call whose URL resolves to a v1 endpoint (``codemods.urls``): the URL moves to
-``api.prelude.dev/v2`` (``codemods.raw_http_urls``: base-URL constants and a client's
+Per call whose URL resolves to a v1 endpoint (``codemods.http.urls``): the URL moves to
+``api.prelude.dev/v2`` (``codemods.http.url_planning``: base-URL constants and a client's
 ``base_url`` move too when every use of them does), the JSON body is rewritten field by field
-(``codemods.http_requests``), ``X-API-Key`` becomes ``Authorization: Bearer`` with a TODO about
-the v2 key, and visible reads of the response are rewritten (``codemods.http_responses``). A
+(``codemods.http.request_bodies``), ``X-API-Key`` becomes ``Authorization: Bearer`` with a TODO about
+the v2 key, and visible reads of the response are rewritten (``codemods.http.response_reads``). A
 feedback call whose result is unused is removed with a TODO (Verify v2 feeds Watch itself).
 When a part cannot be derived for certain (the body or the headers are not visible, check/retry
 without a provably same phone number), the call is left as it was with a
@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 from libcst.codemod import CodemodCommand
 from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
-from codemods.detect import PHONE_PARAM_NAMES
-from codemods.http_calls import HttpAnalysis, HttpCall, client_header_setups, iter_http_calls
-from codemods.http_requests import (
+from codemods.core.phone import assumed_phone_note, phone_parameter
+from codemods.http.calls import HttpAnalysis, HttpCall, client_header_setups, iter_http_calls
+from codemods.http.request_bodies import (
     NEW_KEY_TODO,
     Edit,
     Render,
@@ -35,11 +34,13 @@ from codemods.http_requests import (
     string_key,
     string_literal,
 )
-from codemods.http_responses import ReadPlan, ResponseReads
-from codemods.raw_http_urls import CLIENT_BASE_TODO, UrlPlanning
-from codemods.todo_lines import comments_above, with_todo_lines
-from codemods.url_pieces import emit_url
-from codemods.urls import LEGACY_V2, V1_UNKNOWN_OPERATION, _v1_path_operation, dotted_name, string_value
+from codemods.http.plan import CallPlan
+from codemods.http.response_reads import ResponseReads
+from codemods.http.url_planning import CLIENT_BASE_TODO, UrlPlanning
+from codemods.core.todo import comments_above, with_todo_lines
+from codemods.http.url_pieces import emit_url
+from codemods.core.nodes import dotted_name, string_value
+from codemods.http.urls import LEGACY_V2, V1_UNKNOWN_OPERATION, _v1_path_operation
 from compat.tables import (
     FEEDBACK_STATUS_V1_TO_V2,
     OPERATIONS,
@@ -52,8 +53,6 @@ FEEDBACK_TODO = ("v1 feedback has no v2 call when Prelude Verify sends the codes
                  "{feedbacks: [{target, type: 'verification.completed'}]} for flows outside Verify")
 NO_PHONE_TODO = ("v2 {op} is keyed by the phone number, not authentication_uuid, and no provably same "
                  "number is in scope here: send {body} to https://api.prelude.dev{path}")
-ASSUMED_PHONE_TODO = ("v2 {op} is keyed by phone number; `{name}` is assumed to be the number the "
-                      "verification was created for")
 BODY_TODO = ("the request body is not visible here; v2 {path} expects {shape} (customer_uuid is gone)")
 UNKNOWN_URL_TODO = "this v1 URL is no endpoint this tool knows; move it to https://api.prelude.dev/v2 by hand"
 WRONG_METHOD_TODO = ("v1 answered {expected} on this path, not {method}, so this is no v1 endpoint this tool "
@@ -79,24 +78,6 @@ BODY_SHAPES = {
     "check": "{target: {type: phone_number, value}, code}",
     "retry": "{target: {type: phone_number, value}} (a retry is a repeated create)",
 }
-
-
-@dataclass
-class CallPlan:
-    call: HttpCall
-    operation: str
-    rewrite: bool = True
-    todos: List[Tuple[cst.CSTNode, str]] = field(default_factory=list)
-    body: Optional[cst.Dict] = None
-    body_edit: Optional[Callable[[Render], Edit]] = None  # builds the new body from source text
-    reads: Optional[ReadPlan] = None
-    headers: Optional[cst.Dict] = None  # inline headers dict
-    shared_headers: Optional[cst.Name] = None  # headers=NAME
-
-    def leave(self, node: cst.CSTNode, todo: str) -> None:
-        """Leave the call as it is, with a TODO."""
-        self.rewrite = False
-        self.todos.append((node, todo))
 
 
 HIDDEN_BASE_TODO = ("the base URL of this call is not visible here and looks like the v1 API "
@@ -365,7 +346,7 @@ class _Planner(UrlPlanning):
             note = None
             if phone is None:
                 phone = self._phone_parameter(call)
-                note = ASSUMED_PHONE_TODO.format(op=op, name=phone)
+                note = assumed_phone_note(op, phone) if phone else None
             if phone is None:
                 plan.leave(call.node, NO_PHONE_TODO.format(op=op, body=BODY_SHAPES[op], path=path))
                 return False
@@ -426,20 +407,20 @@ class _Planner(UrlPlanning):
         return self.render(node)
 
     def _phone_parameter(self, call: HttpCall) -> Optional[str]:
-        """The SDK codemods' fallback (``codemods.detect``): the one parameter of the enclosing
+        """The SDK codemods' fallback (``codemods.core.phone``): the one parameter of the enclosing
         function named like a phone number, never rebound, taken with a review TODO."""
         function = self.function(call.node)
         if not isinstance(function, cst.FunctionDef):
             return None
         params = function.params
-        names = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)
-                 if p.name.value in PHONE_PARAM_NAMES]
-        if len(names) != 1:
+        name = phone_parameter([p.name.value for p in (*params.posonly_params, *params.params,
+                                                       *params.kwonly_params)])
+        if name is None:
             return None
         scope = self.codemod.get_metadata(ScopeProvider, function.body, None)
-        if scope is None or len(list(scope.assignments[names[0]])) != 1:
+        if scope is None or len(list(scope.assignments[name])) != 1:
             return None
-        return names[0]
+        return name
 
     def _assigned_in(self, function: cst.CSTNode, code: str) -> bool:
         hits: List[cst.AssignTarget] = []

@@ -9,6 +9,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 import libcst as cst
 
+from codemods.core.nodes import comments_in, string_literal
 from compat.tables import (
     CHECK_FIELD_MOVES,
     CREATE_FIELD_MOVES,
@@ -48,25 +49,8 @@ def _quote_of(node: cst.Dict) -> str:
     return '"'
 
 
-def string_literal(text: str, quote: str) -> str:
-    if quote in text or "\\" in text:
-        return repr(text)
-    return f"{quote}{text}{quote}"
-
-
 def _is_atom(node: cst.BaseExpression) -> bool:
     return isinstance(node, (cst.Name, cst.Attribute, cst.Subscript, cst.Call, cst.SimpleString))
-
-
-def _comments(node: cst.CSTNode) -> List[str]:
-    found: List[str] = []
-
-    class _Collect(cst.CSTVisitor):
-        def visit_Comment(self, comment: cst.Comment) -> None:
-            found.append(comment.value)
-
-    node.visit(_Collect())
-    return found
 
 
 def render_dict(entries: List[Tuple[str, str]], original: cst.Dict) -> str:
@@ -75,7 +59,7 @@ def render_dict(entries: List[Tuple[str, str]], original: cst.Dict) -> str:
     described may have moved."""
     lbrace = original.lbrace.whitespace_after
     rbrace = original.rbrace.whitespace_before
-    comments = _comments(original)
+    comments = comments_in(original)
     if not isinstance(lbrace, cst.ParenthesizedWhitespace) and not comments or not entries:
         return "{" + ", ".join(f"{k}: {v}" for k, v in entries) + "}"
     indent = lbrace.last_line.value if isinstance(lbrace, cst.ParenthesizedWhitespace) else "    "

@@ -12,9 +12,10 @@ import libcst as cst
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.metadata import ParentNodeProvider, ScopeProvider
 
-from codemods.detect import qualified_names
-from codemods.sdk_common import SdkCodemod, code, literal_string
-from codemods.sdk_model import IMPORT_TRIGGERS, V1_PACKAGES, dotted_name
+from codemods.sdk.analysis import qualified_names
+from codemods.core.nodes import code, dotted_name, literal_string
+from codemods.sdk.common import SdkCodemod
+from codemods.sdk.model import IMPORT_TRIGGERS, V1_PACKAGES
 from compat.tables import SDK_V1_CLIENT_CLASSES, SDK_V1_TYPE_MOVES
 
 _CLIENT_CLASSES = frozenset(SDK_V1_CLIENT_CLASSES)

@@ -1,6 +1,6 @@
 """One detected v1 usage in a Python file. Produced by the shared detection
-(``codemods.detect`` for the SDK, ``codemods.urls`` for raw HTTP and hosts) and consumed both by
-the codemods and by the scanner's Python rules, so the two never disagree."""
+(``codemods.sdk.analysis`` for the SDK, ``codemods.http`` for raw HTTP and hosts) and handed to the
+scanner's Python rules by ``codemods.detect``, so the codemods and the scanner never disagree."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,7 +1,6 @@
 """The vocabulary of the v1 ``ding`` SDK detection: trigger tokens, method names, and the
-data model ``codemods.detect.analyze`` fills (``SdkAnalysis`` and its parts), plus the small
-CST helpers the SDK codemods share with it. No metadata and no visiting here: that is
-``codemods.detect``."""
+data model ``codemods.sdk.analysis.analyze`` fills (``SdkAnalysis`` and its parts). No metadata
+and no visiting here: that is ``codemods.sdk.analysis``."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,7 +8,8 @@ from typing import Dict, List, Optional, Set, Tuple, Union
 
 import libcst as cst
 
-from codemods.usage import Usage
+from codemods.core.nodes import dotted_name
+from codemods.core.usage import Usage
 from compat.tables import (
     LINE_TYPE_V1_TO_V2,
     OPERATIONS,
@@ -42,8 +42,6 @@ LOOKUP_METHODS: Dict[str, str] = {
 DISTINCTIVE_METHODS = frozenset({
     "create_autentication", "create_authentication", "get_authentication_status",
     "post_authentication", "post_check", "post_retry", "post_lookup"})
-# Parameter names taken (with a review note) as the phone number when nothing proves it.
-PHONE_PARAM_NAMES = ("phone_number", "phone", "phoneNumber", "phone_num", "msisdn")
 
 
 def has_trigger(data: bytes) -> bool:
@@ -112,16 +110,6 @@ class SdkAnalysis:
         return node in self.clients or dotted_name(node) in self.client_names
 
 
-def dotted_name(node: cst.CSTNode) -> Optional[str]:
-    """`a.b.c` for a Name/Attribute chain, else None."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        inner = dotted_name(node.value)
-        return f"{inner}.{node.attr.value}" if inner else None
-    return None
-
-
 def v1_enum_value(enum_class: str, member: str) -> str:
     """The wire value of a v1 enum member (values are the member names, re-cased)."""
     kind = SDK_V1_ENUMS[enum_class]
@@ -134,15 +122,3 @@ def v1_enum_value(enum_class: str, member: str) -> str:
                 return value
         return member
     return member.lower()
-
-
-def arg(call: cst.Call, keyword: str, position: Optional[int]) -> Optional[cst.Arg]:
-    """The argument passed as `keyword=` or at `position` (plain positionals only)."""
-    for a in call.args:
-        if a.keyword is not None and a.keyword.value == keyword:
-            return a
-    if position is not None:
-        positional = [a for a in call.args if a.keyword is None and not a.star]
-        if len(positional) > position:
-            return positional[position]
-    return None

@@ -12,14 +12,14 @@ import libcst as cst
 from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import ParentNodeProvider
 
-from codemods.sdk_common import (
+from codemods.core.nodes import code
+from codemods.sdk.common import (
     FSTRING_TODO,
     SdkCodemod,
-    code,
     comparator_values,
     subject_first,
 )
-from codemods.sdk_model import ERROR_TRIGGERS, V2_PACKAGE
+from codemods.sdk.model import ERROR_TRIGGERS, V2_PACKAGE
 from compat.tables import SDK_V1_ERROR_CLASSES, V1_TO_V2_ERRORS
 
 CODE_VALUE_TODO = ("v2 error codes differ from v1 (e.g. negative_balance is now insufficient_balance); "

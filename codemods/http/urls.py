@@ -2,7 +2,7 @@
 :func:`find_http_usages` (raw ``requests``/``httpx`` calls to v1, v1 host strings, ``X-API-Key``
 headers, old documentation links). Shared by the ``hosts``, ``raw-http`` and ``v1-leftovers``
 codemods and the scanner, so what the scanner reports is exactly what the codemods see. The
-calls themselves are recognised in :mod:`codemods.http_calls`.
+calls themselves are recognised in :mod:`codemods.http.calls`.
 
 A URL expression is resolved into *segments*: literal text, a module constant (with its own
 resolved text) or a dynamic part (any other expression). The joined text, with ``DYNAMIC``
@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Sequence, Tuple
 from urllib.parse import urljoin
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
-from codemods.usage import Usage
-from compat.tables import DOCS_LINK_MOVES, OPERATIONS, V1_AUTH_HEADER, V2_HOST, current_docs_link
+from codemods.core.nodes import dotted_name, string_value
+from compat.tables import DOCS_LINK_MOVES, OPERATIONS, V2_HOST, current_docs_link
 
 # Lower-case byte substrings: a file containing none of them has no raw-HTTP or host usage.
 HTTP_TRIGGERS: Tuple[bytes, ...] = (
@@ -128,26 +127,6 @@ def segments_text(segments: Sequence[Segment]) -> str:
     return "".join(s.text for s in segments)
 
 
-def string_value(node: cst.BaseExpression) -> Optional[str]:
-    if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    if isinstance(node, cst.ConcatenatedString):
-        left, right = string_value(node.left), string_value(node.right)
-        return None if left is None or right is None else left + right
-    return None
-
-
-def dotted_name(node: cst.BaseExpression) -> Optional[str]:
-    """``a.b.c`` for a Name/Attribute chain, else None."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        base = dotted_name(node.value)
-        return None if base is None else f"{base}.{node.attr.value}"
-    return None
-
-
 class ModuleConstants:
     """Module-level names bound exactly once to a string expression."""
 
@@ -223,7 +202,7 @@ def url_segments(node: cst.BaseExpression, constants: ModuleConstants) -> Option
         result: List[Segment] = []
         for part in node.parts:
             if isinstance(part, cst.FormattedStringText):
-                result.append(Segment("literal", _unescape_fstring_text(part.value, node), part))
+                result.append(Segment("literal", unescape_fstring_text(part.value, node), part))
             elif isinstance(part, cst.FormattedStringExpression):
                 inner = None
                 if part.conversion is None and part.format_spec is None:
@@ -242,7 +221,7 @@ def url_segments(node: cst.BaseExpression, constants: ModuleConstants) -> Option
     return None
 
 
-def _unescape_fstring_text(value: str, node: cst.FormattedString) -> str:
+def unescape_fstring_text(value: str, node: cst.FormattedString) -> str:
     value = value.replace("{{", "{").replace("}}", "}")
     if "r" in node.prefix.lower() or "\\" not in value:
         return value
@@ -250,129 +229,3 @@ def _unescape_fstring_text(value: str, node: cst.FormattedString) -> str:
         return value.encode("latin-1", "backslashreplace").decode("unicode_escape")
     except UnicodeDecodeError:
         return value
-
-
-# --- detection for the scanner -----------------------------------------------------------
-
-def _as_wrapper(source_or_wrapper: Union[str, bytes, cst.Module, MetadataWrapper]) -> MetadataWrapper:
-    if isinstance(source_or_wrapper, MetadataWrapper):
-        return source_or_wrapper
-    if isinstance(source_or_wrapper, cst.Module):
-        return MetadataWrapper(source_or_wrapper, unsafe_skip_copy=True)
-    if isinstance(source_or_wrapper, bytes):
-        return MetadataWrapper(cst.parse_module(source_or_wrapper))
-    return MetadataWrapper(cst.parse_module(source_or_wrapper))
-
-
-def _display(text: str) -> str:
-    return text.replace(DYNAMIC, "{...}")
-
-
-class _UsageVisitor(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (PositionProvider,)
-
-    def __init__(self, analysis) -> None:
-        self.analysis = analysis
-        self.found: List[Tuple[cst.CSTNode, str, str, bool]] = []
-        self.header_keys: List[cst.CSTNode] = []
-        self.has_v1 = False
-
-    def visit_Call(self, node: cst.Call) -> None:
-        call = self.analysis.http_call(node)
-        if call is not None and call.operation is not None and call.operation != LEGACY_V2:
-            self.has_v1 = True
-            self.found.append((node, "raw-http", call.operation, False))  # see _with_codemod_outcomes
-            if call.operation == "create":
-                self._callback_urls(call)
-
-    def _callback_urls(self, call) -> None:
-        """``callback_url`` in an inline create body: v2 webhooks differ, a human must look."""
-        arg = call.keyword("json") or call.keyword("data") or call.keyword("content")
-        body = arg.value if arg is not None else None
-        if isinstance(body, cst.Call) and dotted_name(body.func) in ("json.dumps", "dumps") and body.args:
-            body = body.args[0].value
-        if isinstance(body, cst.Dict):
-            for element in body.elements:
-                if isinstance(element, cst.DictElement) and string_value(element.key) == "callback_url":
-                    self.found.append((element.key, "callback-url", "callback_url", False))
-
-    def _string(self, node: cst.CSTNode, text: str, rewritable: bool = True) -> None:
-        """``rewritable``: the hosts codemod edits this literal (it leaves bytes alone)."""
-        kind = classify_url(text)
-        if kind is not None:
-            self.has_v1 = self.has_v1 or kind != LEGACY_V2
-            self.found.append((node, "host", _display(text), kind == LEGACY_V2 and rewritable))
-        if is_docs_link(text):
-            self.found.append((node, "docs-link", _display(text), rewritable))
-        if text.lower() == V1_AUTH_HEADER.lower():
-            self.header_keys.append(node)
-
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        value = node.evaluated_value
-        if isinstance(value, bytes):
-            self._string(node, value.decode("latin-1"), rewritable=False)
-        else:
-            self._string(node, value)
-
-    def visit_FormattedString(self, node: cst.FormattedString) -> None:
-        text = "".join(_unescape_fstring_text(p.value, node) if isinstance(p, cst.FormattedStringText)
-                       else DYNAMIC for p in node.parts)
-        self._string(node, text)
-
-    def visit_Comment(self, node: cst.Comment) -> None:
-        if is_docs_link(node.value):
-            self.found.append((node, "docs-link", node.value.lstrip("# ").strip(), True))
-
-
-def find_http_usages(source_or_wrapper: Union[str, bytes, cst.Module, MetadataWrapper]) -> List[Usage]:
-    """Raw-HTTP calls to v1, v1/legacy host strings, ``X-API-Key`` headers in modules that talk
-    to v1, and old docs links, in source order (1-based columns)."""
-    from codemods.http_calls import HttpAnalysis  # it builds on this module
-
-    wrapper = _as_wrapper(source_or_wrapper)
-    analysis = HttpAnalysis(wrapper.module)
-    visitor = _UsageVisitor(analysis)
-    wrapper.visit(visitor)
-    positions = wrapper.resolve(PositionProvider)
-    found = list(visitor.found)
-    if any(kind == "raw-http" for _, kind, _, _ in found):
-        found = _with_codemod_outcomes(found, positions, wrapper.module)
-    if visitor.has_v1:
-        found += [(node, "api-key-header", V1_AUTH_HEADER, False) for node in visitor.header_keys]
-    usages = []
-    for node, kind, detail, fixable in found:
-        pos = positions[node]
-        usages.append(Usage(kind, detail, pos.start.line, pos.start.column + 1,
-                            pos.end.line, pos.end.column + 1, fixable))
-    usages.sort(key=lambda u: (u.line, u.column, u.kind))
-    return usages
-
-
-def _with_codemod_outcomes(found, positions, module: cst.Module):
-    """``fixable`` of raw-HTTP calls, and of v1 host strings inside them, from what the raw-http
-    codemod actually does with them (so the scanner never promises a fix that leaves a TODO)."""
-    from codemods.raw_http import call_outcomes  # imports this module: keep the import local
-
-    outcomes = call_outcomes(module)
-    fixable_ranges = []
-    result = []
-    for node, kind, detail, fixable in found:
-        if kind == "raw-http":
-            pos = positions[node]
-            fixable = outcomes.get((pos.start.line, pos.start.column + 1), False)
-            if fixable:
-                fixable_ranges.append((pos.start, pos.end))
-        result.append((node, kind, detail, fixable))
-    final = []
-    for node, kind, detail, fixable in result:
-        if kind == "host" and not fixable:
-            pos = positions[node]
-            fixable = any(_contains(r, pos) for r in fixable_ranges)
-        final.append((node, kind, detail, fixable))
-    return final
-
-
-def _contains(outer, inner) -> bool:
-    start, end = outer
-    return (start.line, start.column) <= (inner.start.line, inner.start.column) and \
-        (inner.end.line, inner.end.column) <= (end.line, end.column)

@@ -7,7 +7,7 @@ from typing import List, Optional, Sequence, Tuple
 
 import libcst as cst
 
-from codemods.urls import Segment
+from codemods.http.urls import Segment
 
 
 def slice_pieces(segments: Sequence[Segment], start: int, end: int) -> Optional[List[Tuple[str, object]]]:

@@ -11,15 +11,14 @@ from libcst.codemod import Codemod, CodemodContext, VisitorBasedCodemodCommand
 from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import MetadataWrapper, ParentNodeProvider
 
-from codemods.detect import analyze
-from codemods.sdk_model import SDK_TRIGGERS, SdkAnalysis
-from compat.tables import TODO_MARKER
+from codemods.sdk.analysis import analyze
+from codemods.core.nodes import comments_in, literal_string, string, strings_tuple
+from codemods.core.todo import COMMENT_HOSTS, todo_comment, with_comments, without_header_duplicates
+from codemods.sdk.model import SDK_TRIGGERS, SdkAnalysis
 
 KEY_TODO = "needs a v2 API key (Bearer); v1 X-API-Key keys are rejected"
 FSTRING_TODO = "v1 SDK use inside an f-string that uses both quote kinds; rewrite it by hand"
 
-# Nodes a TODO comment can sit above: statements, plus `except` clauses and `elif`s.
-_HOSTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement, cst.ExceptHandler)
 
 
 class _NoCopy:
@@ -111,7 +110,7 @@ class SdkCodemod(_NoCopy, VisitorBasedCodemodCommand):
     # -- comments above statements ------------------------------------------------------------
     def todo(self, node: cst.CSTNode, why: str) -> None:
         """Ask for `# TODO(prelude-migration): why` above the statement holding `node`."""
-        self.comment_above(node, todo_text(why))
+        self.comment_above(node, todo_comment(why))
 
     def keep_comments(self, original: cst.CSTNode) -> None:
         """Comments inside `original`, which is being replaced by generated code, move above
@@ -121,7 +120,7 @@ class SdkCodemod(_NoCopy, VisitorBasedCodemodCommand):
 
     def comment_above(self, node: cst.CSTNode, comment: str) -> None:
         host: Optional[cst.CSTNode] = node
-        while host is not None and not isinstance(host, _HOSTS):
+        while host is not None and not isinstance(host, COMMENT_HOSTS):
             host = self.get_metadata(ParentNodeProvider, host, None)
         if host is not None:
             comments = self._comments_above.setdefault(host, [])
@@ -203,75 +202,11 @@ class SdkCodemod(_NoCopy, VisitorBasedCodemodCommand):
             self._fstring_quotes.pop()
         result = cst.CSTTransformer.on_leave(self, original_node, updated_node)
         comments = self._comments_above.pop(original_node, None)
-        if comments and isinstance(result, _HOSTS):
+        if comments and isinstance(result, COMMENT_HOSTS):
             result = with_comments(result, comments)
         if isinstance(result, cst.Module):
-            result = _without_header_duplicates(result)
+            result = without_header_duplicates(result)
         return result
-
-
-def _without_header_duplicates(module: cst.Module) -> cst.Module:
-    """Comments above the first statement are parsed into the module header, so a TODO added
-    there on an earlier run is not in its leading lines: drop the copy (keeps re-runs stable)."""
-    if not module.body:
-        return module
-    header = {line.comment.value for line in module.header if line.comment is not None}
-    first = module.body[0]
-    kept = [line for line in first.leading_lines
-            if line.comment is None or not line.comment.value.startswith(todo_text(""))
-            or line.comment.value not in header]
-    if len(kept) == len(first.leading_lines):
-        return module
-    return module.with_changes(body=[first.with_changes(leading_lines=kept), *module.body[1:]])
-
-
-def todo_text(why: str) -> str:
-    return f"# {TODO_MARKER}: {why}"
-
-
-def with_comments(node, comments: Sequence[str]):
-    """`node` with one line per comment not already above it."""
-    existing = {line.comment.value for line in node.leading_lines if line.comment is not None}
-    new_lines = [cst.EmptyLine(comment=cst.Comment(c)) for c in comments if c not in existing]
-    if not new_lines:
-        return node
-    return node.with_changes(leading_lines=[*node.leading_lines, *new_lines])
-
-
-class _CommentCollector(cst.CSTVisitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.comments: List[str] = []
-
-    def visit_Comment(self, node: cst.Comment) -> None:
-        self.comments.append(node.value)
-
-
-def comments_in(node: cst.CSTNode) -> List[str]:
-    collector = _CommentCollector()
-    node.visit(collector)
-    return collector.comments
-
-
-def string(value: str, quote: str = '"') -> cst.SimpleString:
-    """A plain literal (the values written here never contain quotes or backslashes)."""
-    return cst.SimpleString(f"{quote}{value}{quote}")
-
-
-def code(node: cst.CSTNode) -> str:
-    return cst.Module([]).code_for_node(node)
-
-
-def strings_tuple(values: Sequence[str], quote: str = '"') -> cst.Tuple:
-    return cst.Tuple([cst.Element(string(v, quote)) for v in values])
-
-
-def literal_string(node: cst.CSTNode) -> Optional[str]:
-    """The value of a plain (non-bytes, non-f) string literal, else None."""
-    if isinstance(node, cst.SimpleString) and "b" not in node.prefix.lower():
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    return None
 
 
 def compare_to_values(comparison: cst.Comparison, target: cst.ComparisonTarget,
