@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, Mapping, NoReturn
 
-from compat import tables
+from compat.knowledge.operations import CREATE_FIELD_MOVES, V1_CREATE_BOOLEAN_FIELDS
 from compat.sealing import E164
 
 SHOWN_CHARS = 80  # how much of a refused value an error message repeats
@@ -60,9 +60,9 @@ def e164_number(phone: Any) -> str:
 
 def check_create_field_types(body: Mapping[str, Any]) -> None:
     """v1's schema types, enforced before the create (which may send a code) reaches v2."""
-    for field in tables.CREATE_FIELD_MOVES:
+    for field in CREATE_FIELD_MOVES:
         value = body.get(field)
-        expected = bool if field in tables.V1_CREATE_BOOLEAN_FIELDS else str
+        expected = bool if field in V1_CREATE_BOOLEAN_FIELDS else str
         if value is not None and not isinstance(value, expected):
             kind = "boolean" if expected is bool else "string"
             raise Refusal("bad_request", f"{field} must be a {kind}, got {shown(value)}")

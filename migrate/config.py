@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence, Tuple
 
 from migrate.findings import SEVERITIES, Finding, severity_rank
+from migrate.report import FORMATS as FORMAT_CHOICES  # the reporters' formats, one list
 
 TABLE = "prelude-migrate"
 FAIL_ON_CHOICES = SEVERITIES + ("never",)  # "never": report only, exit 0 whatever is found
-FORMAT_CHOICES = ("text", "json", "sarif", "github", "junit")  # == migrate.report.FORMATS
 KEYS = ("exclude", "extend-exclude", "select", "ignore", "fail-on", "format", "baseline")
 
 

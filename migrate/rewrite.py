@@ -21,7 +21,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import click
 
-from compat.tables import TODO_MARKER
+from compat.knowledge.todos import TODO_MARKER
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 POOL_MIN_FILES = 16  # below this, a process pool costs more than it saves

@@ -7,7 +7,8 @@ import re
 from typing import Dict, List, Mapping, Sequence, TextIO
 from urllib.parse import quote
 
-from compat.tables import DEADLINES, MIGRATION_GUIDE_URL
+from compat.knowledge.deadlines import DEADLINES
+from compat.knowledge.docs_links import MIGRATION_GUIDE_URL
 from migrate import __version__
 from migrate.baseline import occurrence_keys
 from migrate.findings import Finding, RuleInfo, ScanSummary, severity_rank

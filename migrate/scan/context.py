@@ -10,16 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
+from compat.knowledge.triggers import V1_EVIDENCE  # weak signatures count only next to these
 from migrate.scan.languages import language_of, manifest_ecosystem
-
-# Substrings (lower-case) that only v1 Ding code contains. Weak signatures (``.otp.check(``,
-# ``new Ding(``) are reported only in files that also contain one of these.
-V1_EVIDENCE = (
-    "api.ding.live", "@ding-live/", "github.com/ding-live/", "live.ding.", "dingsdk", "ding_sdk",
-    "dinggolang", "ding-live/ding-php", "autentication", "ding.authenticateoptions",
-    "ding.newclient(", "ding_api_client", "ding-api-client", "ding_client_sdk", "ding-client-sdk",
-)
-
 
 @dataclass(frozen=True)
 class Hit:

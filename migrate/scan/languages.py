@@ -21,7 +21,7 @@ _SUFFIXES = {
 _BY_SUFFIX = {suffix: lang for lang, suffixes in _SUFFIXES.items() for suffix in suffixes}
 _BY_NAME = {"gemfile": "ruby", "rakefile": "ruby", "dockerfile": "docker", "containerfile": "docker"}
 
-# Manifest file name -> package ecosystem (keys of compat.tables.V1_PACKAGES).
+# Manifest file name -> package ecosystem (keys of compat.knowledge.packages.V1_DISTRIBUTIONS).
 _MANIFESTS_EXACT = {
     "pyproject.toml": "pypi", "setup.py": "pypi", "setup.cfg": "pypi", "pipfile": "pypi",
     "environment.yml": "pypi", "environment.yaml": "pypi",

@@ -7,37 +7,18 @@ matcher is kept for that comparison.
 
 Two token groups: ``TEXT_TRIGGERS`` cover every text pattern of the rules (hosts, packages,
 namespaces, method names, routes, docs links) and decide whether the text rules run;
-``python_triggers()`` (the shared detection's ``SDK_TRIGGERS`` and ``HTTP_TRIGGERS``, see
-``migrate.scan.triggers``) decide whether a Python file is parsed with libcst.
+``python_triggers()`` (the shared detection's ``SDK_TRIGGERS`` and ``HTTP_TRIGGERS``) decide
+whether a Python file is parsed with libcst. All tokens are in ``compat.knowledge.triggers``.
 """
 from __future__ import annotations
 
 import re
 from typing import Sequence, Tuple
 
-from compat.tables import V1_CONFIG_NAMES
-from migrate.scan.triggers import DISTINCTIVE_METHODS, HTTP_TRIGGERS, SDK_TRIGGERS
-
-TEXT_TRIGGERS: Tuple[bytes, ...] = (
-    # hosts, routes, documentation
-    b"api.ding.live", b"docs.ding.live", b"docs.prelude.so/api-reference", b"/v2/transactional",
-    b"/v2/notify", b"transactional.send", b"transactional->send", b"transactional().send",
-    b"notify.send", b"notify->send", b"notify().send",
-    # v1 packages and namespaces in every ecosystem
-    b"@ding-live/", b"github.com/ding-live/", b"ding-live/ding-php", b"ding/sdk", b"live.ding",
-    b"dingsdk", b"ding_sdk", b"dinggolang", b"ding.newclient", b"ding.authenticateoptions",
-    b"ding-api-client", b"ding_api_client", b"ding.api.client", b"ding-client-sdk", b"ding_client_sdk",
-    b"ding.client.sdk",
-    # v1 method names and auth
-    b"autentication", b"createauthentication", b"create_authentication", b"getauthenticationstatus",
-    b"get_authentication_status", b"x-api-key", b"customeruuid",
-) + tuple(  # v1 env/config names (PM111)
-    sorted({name.lower().encode() for name in V1_CONFIG_NAMES}))
-
+from compat.knowledge.triggers import DISTINCTIVE_METHODS, HTTP_TRIGGERS, SDK_TRIGGERS, TEXT_TRIGGERS
 
 def python_triggers() -> Tuple[bytes, ...]:
-    """Tokens that make a Python file worth a libcst parse (the shared detection's tokens,
-    mirrored in ``migrate.scan.triggers`` so that reading them does not import libcst)."""
+    """Tokens that make a Python file worth a libcst parse (the shared detection's tokens)."""
     return SDK_TRIGGERS + HTTP_TRIGGERS
 
 

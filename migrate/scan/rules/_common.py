@@ -9,10 +9,12 @@ libcst usages of Python files and notebook code cells (``codemods.usage.Usage``)
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
-from compat.tables import DEADLINES, OPERATIONS, V2_HOST
+from compat.knowledge.deadlines import DEADLINES
+from compat.knowledge.hosts import LEGACY_V2, V1_HOST, V2_BASE_URL, classify_url
+from compat.knowledge.hosts import V1_HOST_RE as HOST_RE  # the one anchored v1-host pattern
+from compat.knowledge.operations import OPERATIONS
 
 DOCS_PAGE = "docs/scan.md"
 
@@ -25,24 +27,14 @@ def operation_advice(name: Optional[str]) -> str:
     """E.g. "check (POST /v1/check) -> POST /v2/verification/check (verification.check)"."""
     op = OPERATIONS.get(name or "")
     if op is None:
-        return f"the v1 API at api.ding.live is removed; use https://{V2_HOST}/v2"
+        return f"the v1 API at {V1_HOST} is removed; use {V2_BASE_URL}"
     target = f"{op.v2_method} {op.v2_path}" if op.v2_path else "no v2 endpoint"
     sdk = f" ({op.v2_sdk_call})" if op.v2_sdk_call else ""
     return f"{op.name} ({op.v1_method} /v1{op.v1_path}) -> {target}{sdk}"
 
 
-def classify_url(url: str) -> Optional[str]:
-    """``codemods.http.urls.classify_url``, imported on first use: that module imports libcst, which
-    a scan of a tree without any v1 host must not pay for at start-up."""
-    from codemods.http.urls import classify_url as classify
-
-    return classify(url)
-
-
 def is_legacy_v2(url: str) -> bool:
     """``api.ding.live/v2...`` (PM102) rather than a v1 URL (PM101)."""
-    from codemods.http.urls import LEGACY_V2
-
     return classify_url(url) == LEGACY_V2
 
 
@@ -57,14 +49,3 @@ def claims_kind(kind: str):
 def removal_clause() -> str:
     """Worded for any ``--today``: the date, not a tense."""
     return f"v1 removal date {DEADLINES['v1-removal'].date.isoformat()}"
-
-
-# The v1 host, anchored like codemods.urls (``mbktrading.live/v1``, ``xapi.ding.live`` and
-# ``api.ding.live.example.com`` are not it), with an optional scheme, port and path. A host
-# after an URL-encoded slash (``https%3A%2F%2Fapi.ding.live``, in redirect parameters) counts;
-# a backslash ends the path (a JSON-escaped quote in a notebook or a JSON string).
-HOST_RE = re.compile(
-    r"(?:https?://)?(?:(?<=%2[Ff])|(?<![A-Za-z0-9.\-]))api\.ding\.live(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
-    r"(?::\d+)?(?P<path>/[^\s'\"<>`)\]},;\\]*)?",
-    re.IGNORECASE,
-)

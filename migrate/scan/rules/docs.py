@@ -2,7 +2,7 @@
 examples) so the page cannot drift from the code: ``python -m migrate.scan.rules.docs``."""
 from __future__ import annotations
 
-from compat.tables import DEADLINES
+from compat.knowledge.deadlines import DEADLINES
 from migrate.scan.rules import ALL_RULES, RULE_MODULES
 
 _FENCE_LANGUAGES = {"py": "python", "ts": "ts", "js": "js", "go": "go", "java": "java", "kt": "kotlin",

@@ -5,7 +5,7 @@ operation); comments and every other language are matched as text, anchored on t
 """
 from __future__ import annotations
 
-from compat.tables import V2_HOST
+from compat.knowledge.hosts import V2_HOST
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import (HOST_RE, classify_url, docs_url, is_legacy_v2, operation_advice,

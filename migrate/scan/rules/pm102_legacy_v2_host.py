@@ -5,7 +5,8 @@ codemod rewrites Python strings.
 """
 from __future__ import annotations
 
-from compat.tables import DEADLINES, V2_BASE_URL
+from compat.knowledge.deadlines import DEADLINES
+from compat.knowledge.hosts import V2_BASE_URL
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import HOST_RE, docs_url, is_legacy_v2

@@ -2,13 +2,13 @@
 
 Python through libcst (``codemods.detect``: ``from ding import Ding`` alone is not evidence, a
 Django app named ``ding`` is not flagged); other languages by their import statements of the
-v1 packages and namespaces (``compat.tables.V1_PACKAGES`` / ``V1_SOURCE_NAMESPACES``).
+v1 packages and namespaces (``compat.knowledge.packages.V1_DISTRIBUTIONS`` / ``V1_SOURCE_NAMESPACES``).
 """
 from __future__ import annotations
 
 import re
 
-from compat.tables import V1_PACKAGES, V1_SOURCE_NAMESPACES, V2_PACKAGES
+from compat.knowledge.packages import V1_DISTRIBUTIONS, V1_SOURCE_NAMESPACES, V2_PACKAGES
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
@@ -23,9 +23,9 @@ def _alternation(names) -> str:
 
 # language -> (pattern with group "name", v2 replacement)
 _IMPORTS = {
-    "js": (re.compile(r"""["'](?P<name>%s)(?:/[^"'\s]*)?["']""" % _alternation(V1_PACKAGES["npm"])),
+    "js": (re.compile(r"""["'](?P<name>%s)(?:/[^"'\s]*)?["']""" % _alternation(V1_DISTRIBUTIONS["npm"])),
            V2_PACKAGES["npm"]),
-    "go": (re.compile(r'"(?P<name>%s)(?:/[^"\s]*)?"' % _alternation(V1_PACKAGES["go"])), V2_PACKAGES["go"]),
+    "go": (re.compile(r'"(?P<name>%s)(?:/[^"\s]*)?"' % _alternation(V1_DISTRIBUTIONS["go"])), V2_PACKAGES["go"]),
     "jvm": (re.compile(r"\bimport\s+(?:static\s+)?(?P<name>%s)\b" % _alternation(V1_SOURCE_NAMESPACES["jvm"])),
             "so.prelude.sdk"),
     "php": (re.compile(r"\buse\s+\\?(?P<name>%s)\b" % _alternation(V1_SOURCE_NAMESPACES["php"])),

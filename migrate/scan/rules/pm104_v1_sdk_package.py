@@ -7,13 +7,13 @@ build.gradle(.kts), gradle/libs.versions.toml. Install commands: pip/uv/poetry/p
 npm/yarn/pnpm/bun, go get, gem install/bundle add, composer require, dotnet add package.
 Lock files (package-lock.json, poetry.lock, go.sum...) are not flagged: they repeat the
 manifest. Documentation is not flagged either (a README's install line installs nothing).
-Package names come from ``compat.tables.V1_PACKAGES``.
+Package names come from ``compat.knowledge.packages.V1_DISTRIBUTIONS``.
 """
 from __future__ import annotations
 
 import re
 
-from compat.tables import V1_PACKAGES, V2_PACKAGES
+from compat.knowledge.packages import V1_DISTRIBUTIONS, V2_PACKAGES
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import docs_url, removal_clause
@@ -46,7 +46,7 @@ _PATTERNS = {
     ecosystem: re.compile("|".join("(?:%s)" % _name_pattern(ecosystem, n)
                                    for n in sorted(names, key=len, reverse=True)),
                           re.IGNORECASE if ecosystem in ("pypi", "nuget") else 0)
-    for ecosystem, names in V1_PACKAGES.items()
+    for ecosystem, names in V1_DISTRIBUTIONS.items()
 }
 _REPLACEMENT = {**V2_PACKAGES, "composer": "the v2 PHP SDK (Stainless, beta)"}
 
@@ -70,7 +70,7 @@ def _bare_name_pattern(ecosystem: str, name: str) -> str:
 
 _INSTALLED = re.compile("|".join(
     "(?P<%s>%s)" % (ecosystem, "|".join(_bare_name_pattern(ecosystem, n)
-                                        for n in sorted(V1_PACKAGES[ecosystem], key=len, reverse=True)))
+                                        for n in sorted(V1_DISTRIBUTIONS[ecosystem], key=len, reverse=True)))
     for ecosystem in _INSTALLABLE), re.IGNORECASE)
 _INSTALL_LANGUAGES = ("docker", "shell")
 _INSTALL_SUFFIXES = (".yml", ".yaml")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from compat.tables import V2_CLIENT_SHAPES
+from compat.knowledge.packages import V2_CLIENT_SHAPES
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import claims_kind, docs_url, removal_clause

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from compat.tables import V2_AUTH_HEADER, V2_AUTH_SCHEME
+from compat.knowledge.hosts import V1_AUTH_HEADER, V1_HOST_PATTERN, V2_AUTH_HEADER, V2_AUTH_SCHEME
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
@@ -17,11 +17,11 @@ from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
 RULE = RuleInfo("PM108", "v1-api-key-header", "v1 authentication: X-API-Key header",
                 "v1-removal", True, docs_url("PM108"))
 
-_HEADER = re.compile(r"(?<![\w\-])x-api-key(?![\w\-])", re.IGNORECASE)
-_V1_CONTEXT = re.compile(r"customer[_\-]?uuid|(?<![\w.\-])api\.ding\.live", re.IGNORECASE)
+_HEADER = re.compile(r"(?<![\w\-])%s(?![\w\-])" % re.escape(V1_AUTH_HEADER), re.IGNORECASE)
+_V1_CONTEXT = re.compile(r"customer[_\-]?uuid|" + V1_HOST_PATTERN, re.IGNORECASE)
 WINDOW_LINES = 10
 TEXT_IN_PYTHON = True  # e.g. the URL comes from settings, the body still has customer_uuid
-MESSAGE = (f"v1 authentication (X-API-Key, customer_uuid; {removal_clause()}): v2 uses "
+MESSAGE = (f"v1 authentication ({V1_AUTH_HEADER}, customer_uuid; {removal_clause()}): v2 uses "
            f"{V2_AUTH_HEADER}: {V2_AUTH_SCHEME} <v2 API key> and has no customer UUID")
 
 

@@ -2,11 +2,11 @@
 
 Found by ``codemods.detect``: ``except errors.ErrorResponse``/``SDKError`` and comparisons with
 v1 error codes. v2 raises ``prelude_python_sdk.APIStatusError`` subclasses and several v1
-codes became a 200 response with status ``blocked`` (``compat.tables.V1_TO_V2_ERRORS``).
+codes became a 200 response with status ``blocked`` (``compat.knowledge.errors.V1_TO_V2_ERRORS``).
 """
 from __future__ import annotations
 
-from compat.tables import V1_TO_V2_ERRORS
+from compat.knowledge.errors import V1_TO_V2_ERRORS
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import claims_kind, docs_url, removal_clause

@@ -5,7 +5,7 @@ codemods move the field to ``options.callback_url`` with a TODO and the scanner 
 """
 from __future__ import annotations
 
-from compat.tables import CREATE_FIELD_REVIEW
+from compat.knowledge.operations import CREATE_FIELD_REVIEW
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import claims_kind, docs_url

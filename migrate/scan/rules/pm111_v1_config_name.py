@@ -1,5 +1,5 @@
 """PM111 v1-config-name: a v1 environment/config name (``DING_CUSTOMER_UUID``, ``DING_API_KEY``,
-``DING_URL``...; ``compat.tables.V1_CONFIG_NAMES``, sdk-surfaces §4) in any file, Python
+``DING_URL``...; ``compat.knowledge.config_names.V1_CONFIG_NAMES``) in any file, Python
 included, e.g. an ``.env`` file or ``os.environ["DING_API_KEY"]`` that no longer points at a
 host. The name must stand alone (``_`` counts as part of a name: ``MY_DING_URL_2`` or
 ``DING_TALK_TOKEN`` are not it; any letter case). The customer-UUID names and ``PRELUDE_X_API``
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from compat.tables import V1_CONFIG_NAMES, V1_CONFIG_NAMES_DISTINCTIVE, V2_API_KEY_ENV, V2_BASE_URL
+from compat.knowledge.config_names import V1_CONFIG_NAMES, V1_CONFIG_NAMES_DISTINCTIVE, V2_API_KEY_ENV
+from compat.knowledge.hosts import V2_BASE_URL
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import HOST_RE, docs_url, removal_clause

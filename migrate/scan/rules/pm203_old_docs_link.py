@@ -1,13 +1,11 @@
 """PM203 old-docs-link: a link to the old documentation (``docs.ding.live``,
 ``docs.prelude.so/api-reference/v1/...`` and the other moved pages), in comments, docstrings,
 strings and docs (advice, info). The message gives the current page when
-``compat.tables.DOCS_LINK_MOVES`` knows it; the ``hosts`` codemod rewrites Python links.
+``compat.knowledge.docs_links.DOCS_LINK_MOVES`` knows it; the ``hosts`` codemod rewrites Python links.
 """
 from __future__ import annotations
 
-import re
-
-from compat.tables import DOCS_HOSTS_OLD, DOCS_LINK_MOVES, MIGRATION_GUIDE_URL, current_docs_link
+from compat.knowledge.docs_links import MIGRATION_GUIDE_URL, OLD_DOCS_LINK_RE, current_docs_link
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import claims_kind, docs_url
@@ -16,9 +14,7 @@ RULE = RuleInfo("PM203", "old-docs-link", "Link to old Ding/Prelude documentatio
                 docs_url("PM203"), fixed_severity="info")
 TEXT_IN_PYTHON = True
 
-_PREFIXES = sorted(tuple(DOCS_LINK_MOVES) + tuple(DOCS_HOSTS_OLD), key=len, reverse=True)
-_LINK = re.compile(r"(?:https?://)?(?<![\w.\-])(?:%s)(?![\w\-])[^\s\"'<>`)\]},;]*"
-                   % "|".join(re.escape(p) for p in _PREFIXES), re.IGNORECASE)
+_LINK = OLD_DOCS_LINK_RE
 
 
 def _message(text: str) -> str:

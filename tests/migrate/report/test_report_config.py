@@ -150,10 +150,3 @@ def test_should_fail_respects_the_threshold():
     assert should_fail([warning], "warning") and should_fail([warning], "info")
     assert not should_fail([warning], "error") and not should_fail([warning], "never")
     assert not should_fail([], "info")
-
-
-def test_format_choices_match_the_reporters():
-    from migrate.config import FORMAT_CHOICES
-    from migrate.report import FORMATS
-
-    assert FORMAT_CHOICES == FORMATS
