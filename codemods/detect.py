@@ -28,7 +28,7 @@ from codemods.http.urls import (  # noqa: F401  (the scanner's vocabulary)
 )
 from codemods.sdk.analysis import analyze
 from codemods.sdk.model import DISTINCTIVE_METHODS, SDK_TRIGGERS  # noqa: F401
-from compat.tables import V1_AUTH_HEADER
+from compat.knowledge.hosts import V1_AUTH_HEADER
 
 __all__ = ["find_sdk_usages", "find_http_usages", "classify_url", "LEGACY_V2", "HTTP_TRIGGERS",
            "SDK_TRIGGERS", "DISTINCTIVE_METHODS"]

@@ -10,7 +10,7 @@ from typing import Iterable, Optional, Sequence, Set
 
 import libcst as cst
 
-from compat.tables import TODO_MARKER
+from compat.knowledge.todos import TODO_MARKER
 
 # Nodes a comment line can sit above: statements, plus `except` clauses and `elif`s.
 COMMENT_HOSTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement, cst.ExceptHandler)

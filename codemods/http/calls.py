@@ -12,7 +12,7 @@ import libcst as cst
 
 from codemods.core.nodes import dotted_name, keyword_arg, string_value
 from codemods.http.urls import DYNAMIC, ModuleConstants, Segment, classify_url, segments_text, url_segments
-from compat.tables import V1_AUTH_HEADER
+from compat.knowledge.hosts import V1_AUTH_HEADER
 
 HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
 HTTP_MODULES = ("requests", "httpx")

@@ -1,7 +1,7 @@
 """``hosts``: move the deprecated ``api.ding.live/v2`` host to ``api.prelude.dev/v2`` and old
 documentation links to their current pages.
 
-The ``/v2`` paths are the same on both hosts (api-mapping §5.7), so a host swap is the whole
+The ``/v2`` paths are the same on both hosts (docs/api-changes.md, "Hosts, credentials and headers"), so a host swap is the whole
 migration for them. ``api.ding.live/v1`` is left alone here: those endpoints changed shape, and
 the ``raw-http`` codemod (or a human) must handle them. Bytes literals are never touched.
 """

@@ -23,7 +23,6 @@ from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 from codemods.core.phone import assumed_phone_note, phone_parameter
 from codemods.http.calls import HttpAnalysis, HttpCall, client_header_setups, iter_http_calls
 from codemods.http.request_bodies import (
-    NEW_KEY_TODO,
     Edit,
     Render,
     bearer_value,
@@ -41,12 +40,10 @@ from codemods.core.todo import comments_above, with_todo_lines
 from codemods.http.url_pieces import emit_url
 from codemods.core.nodes import dotted_name, string_value
 from codemods.http.urls import LEGACY_V2, V1_UNKNOWN_OPERATION, _v1_path_operation
-from compat.tables import (
-    FEEDBACK_STATUS_V1_TO_V2,
-    OPERATIONS,
-    V2_AUTH_HEADER,
-    V2_BASE_URL,
-)
+from compat.knowledge.enums import FEEDBACK_STATUS_V1_TO_V2
+from compat.knowledge.hosts import V2_AUTH_HEADER, V2_BASE_URL
+from compat.knowledge.operations import OPERATIONS
+from compat.knowledge.todos import V2_KEY_TODO
 
 FEEDBACK_TODO = ("v1 feedback has no v2 call when Prelude Verify sends the codes (it feeds Watch "
                  "itself): delete this call, or send POST https://api.prelude.dev/v2/watch/feedback "
@@ -225,7 +222,7 @@ class _Planner(UrlPlanning):
         result = {}
         for plan in self.plans:
             line, column = self._position(plan.call.node)
-            todos = [t for t in self.todos.get(self.statement(plan.call.node), []) if t != NEW_KEY_TODO]
+            todos = [t for t in self.todos.get(self.statement(plan.call.node), []) if t != V2_KEY_TODO]
             result[(line, column + 1)] = plan.rewrite and not todos
         return result
 
@@ -283,7 +280,7 @@ class _Planner(UrlPlanning):
 
     def _plan_feedback(self, plan: CallPlan) -> None:
         """Verify v2 feeds Watch itself, so a v1 feedback call whose result is unused is removed
-        with a TODO naming the Watch call for flows outside Verify (DESIGN); otherwise it stays,
+        with a TODO naming the Watch call for flows outside Verify (docs/api-changes.md, "Feedback and webhooks"); otherwise it stays,
         with a TODO."""
         call = plan.call
         body = self._body_dict(call)
@@ -476,7 +473,7 @@ class _Planner(UrlPlanning):
         if new is not None:
             self.replacements[headers] = new
         if rewrote_key:
-            self.todo(headers, NEW_KEY_TODO)
+            self.todo(headers, V2_KEY_TODO)
         elif plan is not None and not any(isinstance(e, cst.StarredDictElement) for e in headers.elements):
             plan.todos.append((todo_at, NO_HEADER_TODO))
         return rewrote_key
@@ -534,7 +531,7 @@ class _Planner(UrlPlanning):
         quote = key_node.quote if key_node.quote in ("'", '"') else '"'
         self.replacements[key_node] = cst.SimpleString(string_literal(V2_AUTH_HEADER, quote))
         self.replacements[assign.value] = cst.parse_expression(bearer_value(assign.value, self.render, quote))
-        self.todo(assign, NEW_KEY_TODO)
+        self.todo(assign, V2_KEY_TODO)
 
 
 def call_outcomes(module: cst.Module) -> Dict[Tuple[int, int], bool]:

@@ -10,21 +10,12 @@ from typing import Callable, Dict, List, Optional, Tuple
 import libcst as cst
 
 from codemods.core.nodes import comments_in, string_literal
-from compat.tables import (
-    CHECK_FIELD_MOVES,
-    CREATE_FIELD_MOVES,
-    CREATE_FIELD_REVIEW,
-    DEVICE_TYPE_V1_TO_V2,
-    V1_AUTH_HEADER,
-    V1_CUSTOMER_HEADER,
-    V2_AUTH_HEADER,
-    V2_AUTH_SCHEME,
-)
+from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2
+from compat.knowledge.hosts import V1_AUTH_HEADER, V1_CUSTOMER_HEADER, V2_AUTH_HEADER, V2_AUTH_SCHEME
+from compat.knowledge.operations import CHECK_FIELD_MOVES, CREATE_FIELD_MOVES, CREATE_FIELD_REVIEW
 
 Render = Callable[[cst.CSTNode], str]  # source code of a node
 
-NEW_KEY_TODO = ("v2 needs a v2 API key (Prelude dashboard > API Keys); the v1 key is refused: "
-                "make sure this value is the v2 key")
 SECTION_ORDER = ("signals", "options", "metadata")
 
 
@@ -79,7 +70,7 @@ def _unknown_field_todo(name: str) -> str:
 
 
 def rewrite_create_body(body: cst.Dict, render: Render) -> Edit:
-    """v1 create body -> v2 ``POST /v2/verification`` body (api-mapping §5.1)."""
+    """v1 create body -> v2 ``POST /v2/verification`` body (docs/api-changes.md, "Send a code: request fields")."""
     quote = _quote_of(body)
     top: List[Tuple[str, str]] = []
     sections: Dict[str, List[Tuple[str, str]]] = {}
@@ -141,7 +132,8 @@ def _with_spreads(code: str, spreads: List[str]) -> str:
 
 
 def rewrite_check_body(body: cst.Dict, render: Render, phone_code: str) -> Edit:
-    """v1 check body -> v2 ``POST /v2/verification/check`` body (§5.2): keyed by the phone."""
+    """v1 check body -> v2 ``POST /v2/verification/check`` body (docs/api-changes.md, "Check a code: request fields"): keyed by
+    the phone."""
     quote = _quote_of(body)
     entries: List[Tuple[str, str]] = [(string_literal("target", quote), target_code(phone_code, quote))]
     todos: List[str] = []
@@ -163,7 +155,8 @@ def rewrite_check_body(body: cst.Dict, render: Render, phone_code: str) -> Edit:
 
 
 def rewrite_retry_body(body: cst.Dict, render: Render, phone_code: str) -> Edit:
-    """v1 retry body -> a v2 create for the same target, which v2 treats as a retry (§5.3)."""
+    """v1 retry body -> a v2 create for the same target, which v2 treats as a retry (docs/api-changes.md,
+    "Operations")."""
     quote = _quote_of(body)
     for element in body.elements:
         key = string_key(element)

@@ -10,9 +10,14 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import libcst as cst
 
-from compat.tables import (
-    CHECK_STATUS_APPROXIMATE, CHECK_STATUS_V1_TO_V2, CREATE_STATUS_V1_TO_V2, LINE_TYPE_V1_TO_V2,
-    LOOKUP_FIELD_MOVES, RETRY_STATUS_V1_TO_V2, V1_TO_V2_ERRORS,
+from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
+from codemods.core.mapping import error_code_move
+from compat.knowledge.operations import LOOKUP_FIELD_MOVES
+from compat.knowledge.statuses import (
+    CHECK_STATUS_APPROXIMATE,
+    CHECK_STATUS_V1_TO_V2,
+    CREATE_STATUS_V1_TO_V2,
+    RETRY_STATUS_V1_TO_V2,
 )
 
 # Response attributes that say nothing about the JSON shape.
@@ -67,20 +72,8 @@ def _status_map(operation: str) -> Optional[Callable[[str], Tuple[Optional[Tuple
 
 
 def _error_map(v: str) -> Tuple[Optional[Tuple[str, ...]], Optional[str]]:
-    move = V1_TO_V2_ERRORS.get(v)
-    if move is None:
-        return None, f"'{v}' is not a v1 error code"
-    if not move.v2_codes:
-        return None, f"v1 error '{v}' has no v2 error code: {move.note}" if move.note else \
-            f"v1 error '{v}' has no v2 error code"
-    note = None
-    if move.blocked_reason:
-        note = (f"v1 error '{v}' is also a 200 response with status 'blocked', reason "
-                f"'{move.blocked_reason}' in v2: handle that at the status check")
-    elif move.kind == "approx":
-        note = f"v1 error '{v}' maps only approximately: {move.note}" if move.note else \
-            f"v1 error '{v}' maps only approximately"
-    return move.v2_codes, note
+    codes, note = error_code_move(v)
+    return (codes or None), note
 
 
 def _line_type_map(v: str) -> Tuple[Optional[Tuple[str, ...]], Optional[str]]:

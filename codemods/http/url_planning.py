@@ -14,7 +14,8 @@ from codemods.http.plan import CallPlan
 from codemods.http.url_pieces import emit_url, merge_pieces, slice_pieces
 from codemods.core.nodes import dotted_name
 from codemods.http.urls import Segment, classify_url, segments_text
-from compat.tables import OPERATIONS, V2_BASE_URL, V2_ORIGIN
+from compat.knowledge.hosts import V2_BASE_URL, V2_ORIGIN
+from compat.knowledge.operations import OPERATIONS
 
 _V1_PREFIX_RE = re.compile(r"^(?:https?://|//)?api\.ding\.live(?::\d+)?/v1", re.IGNORECASE)
 _V1_BASE_RE = re.compile(r"^(?:https?://|//)?api\.ding\.live(?::\d+)?/v1/?$", re.IGNORECASE)

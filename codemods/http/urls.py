@@ -18,7 +18,9 @@ from urllib.parse import urljoin
 import libcst as cst
 
 from codemods.core.nodes import dotted_name, string_value
-from compat.tables import DOCS_LINK_MOVES, OPERATIONS, V2_HOST, current_docs_link
+from compat.knowledge.docs_links import DOCS_LINK_MOVES, current_docs_link
+from compat.knowledge.hosts import V2_HOST
+from compat.knowledge.operations import OPERATIONS
 
 # Lower-case byte substrings: a file containing none of them has no raw-HTTP or host usage.
 HTTP_TRIGGERS: Tuple[bytes, ...] = (
@@ -59,7 +61,7 @@ def _v1_path_operation(path: str) -> str:
 
 
 def classify_url(url: str) -> Optional[str]:
-    """The v1 operation a URL targets (a key of ``compat.tables.OPERATIONS``), ``"legacy-v2"``
+    """The v1 operation a URL targets (a key of ``compat.knowledge.operations.OPERATIONS``), ``"legacy-v2"``
     for ``api.ding.live/v2``, ``"v1"`` for another v1 URL (the base URL, an unknown path or
     the bare host), ``None`` when it is not on ``api.ding.live`` at all.
 

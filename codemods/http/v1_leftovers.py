@@ -17,7 +17,7 @@ from libcst.metadata import ParentNodeProvider
 from codemods.core.todo import comments_above, with_todo_lines
 from codemods.core.nodes import string_value
 from codemods.http.urls import DYNAMIC, LEGACY_V2, classify_url
-from compat.tables import TODO_MARKER
+from compat.knowledge.todos import TODO_MARKER
 
 LEFTOVER_TODO = ("api.ding.live/v1 was removed in April 2026 and this use could not be rewritten "
                  "automatically: move it to https://api.prelude.dev/v2 (docs/api-changes.md)")

@@ -1,5 +1,5 @@
 """Detection of the v1 ``ding`` Python SDK in one module, shared by the SDK codemods and the
-scanner so the two never disagree (sdk-surfaces.md §3.1).
+scanner so the two never disagree (docs/codemods.md, "Which code is v1").
 
 ``analyze(wrapper)`` runs one metadata pass and returns an ``SdkAnalysis``: which imports,
 client constructions, operation calls, request models, enum members and ``except`` clauses
@@ -40,8 +40,9 @@ from codemods.sdk.model import (
     v1_enum_value,
 )
 from codemods.core.usage import Usage
-from compat.tables import (
-    CREATE_FIELD_REVIEW,
+from compat.knowledge.errors import V1_TO_V2_ERRORS
+from compat.knowledge.operations import CREATE_FIELD_REVIEW
+from compat.knowledge.sdk_shapes import (
     SDK_V1_CLIENT_CLASSES,
     SDK_V1_CLIENT_KEYWORDS,
     SDK_V1_ENUMS,
@@ -50,10 +51,9 @@ from compat.tables import (
     SDK_V1_PAYLOAD_ATTRS,
     SDK_V1_REQUEST_MODELS,
     SDK_V2_CLIENT_CLASSES,
-    V1_TO_V2_ERRORS,
 )
 
-# v1 response wrapper fields with no v2 counterpart on the returned model (sdk-surfaces §3.6).
+# v1 response wrapper fields with no v2 counterpart on the returned model (docs/codemods.md, SDK codemods).
 _WRAPPER_FIELDS = frozenset({"status_code", "raw_response", "content_type", "error_response"})
 # requests exceptions the v1 SDK let through (network failures); v2 raises APIConnectionError.
 _NETWORK_ERRORS = frozenset({"RequestException", "ConnectionError", "Timeout", "ConnectTimeout", "ReadTimeout"})

@@ -1,9 +1,9 @@
-"""``sdk-calls``: the six v1 operations become v2 calls (sdk-surfaces §3.4, §3.5).
+"""``sdk-calls``: the six v1 operations become v2 calls (docs/codemods.md, SDK codemods).
 
 * create (every spelling) -> ``verification.create(target=..., signals=..., options=..., metadata=...)``
 * check -> ``verification.check(target=..., code=...)`` and retry -> ``verification.create(target=...)``,
   only when the phone number is known in the function (see ``codemods.core.phone``); else a TODO.
-* feedback -> removed with a TODO naming ``watch.send_feedbacks`` (DESIGN; api-mapping §5.4).
+* feedback -> removed with a TODO naming ``watch.send_feedbacks`` (docs/api-changes.md, "Feedback and webhooks").
 * get_authentication_status -> ``verification.phone.history.retrieve(id)`` with a TODO.
 * lookup (every signature) -> ``lookup.lookup(phone[, type=[...]])``.
 
@@ -23,13 +23,8 @@ from codemods.core.nodes import arg, code, comments_in, dotted_name, literal_str
 from codemods.core.todo import todo_comment as todo_text
 from codemods.sdk.common import SdkCodemod
 from codemods.sdk.model import CALL_TRIGGERS, OTP_METHODS, SdkCall
-from compat.tables import (
-    CREATE_FIELD_MOVES,
-    CREATE_FIELD_REVIEW,
-    DEVICE_TYPE_V1_TO_V2,
-    FEEDBACK_STATUS_V1_TO_V2,
-    OPERATIONS,
-)
+from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2, FEEDBACK_STATUS_V1_TO_V2
+from compat.knowledge.operations import CREATE_FIELD_MOVES, CREATE_FIELD_REVIEW, OPERATIONS
 
 PHONE_TODO = "v2 {op} needs the phone number (v1 used authentication_uuid); pass the number the verification was created for"
 RETRY_TODO = "v2 has no retry endpoint; re-creating the verification within its window re-sends the code"
@@ -162,7 +157,7 @@ class SdkCallsCodemod(SdkCodemod):
         kwargs = [("target", _target(fields["phone_number"]))]
         kwargs += [(s, "{" + ", ".join(items) + "}") for s, items in sections.items() if items]
         if c.request.shared:
-            # The variable lives on as the dict of v2 arguments (sdk-surfaces §3.5).
+            # The variable lives on as the dict of v2 arguments (docs/codemods.md, SDK codemods).
             for read in [*c.request.field_reads, *c.request.other_uses]:
                 self.todo(read, f"`{c.request.variable}` is now a dict of verification.create arguments, "
                                 "not a v1 request model")

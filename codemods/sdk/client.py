@@ -1,5 +1,5 @@
 """``sdk-client``: ``Ding(api_key=K)`` / ``ding.Ding(K)`` / ``sdk.SDK(...)`` become
-``Prelude(api_token=K, max_retries=0)`` (sdk-surfaces §3.3, DESIGN: v1 Python never retried).
+``Prelude(api_token=K, max_retries=0)`` (docs/codemods.md: v1 Python never retried).
 
 Always leaves the TODO about the v2 key. ``server``/``server_idx``/``retry_config`` are dropped
 (v1 never applied retry_config); a custom ``server_url`` becomes ``base_url`` under a TODO; a
@@ -14,9 +14,10 @@ import libcst as cst
 from libcst.codemod.visitors import AddImportsVisitor
 
 from codemods.core.nodes import literal_string
-from codemods.sdk.common import KEY_TODO, SdkCodemod
+from codemods.sdk.common import SdkCodemod
 from codemods.sdk.model import IMPORT_TRIGGERS, V2_PACKAGE
-from compat.tables import V1_HOST
+from compat.knowledge.hosts import V1_HOST
+from compat.knowledge.todos import V2_KEY_TODO
 
 
 class SdkClientCodemod(SdkCodemod):
@@ -31,7 +32,7 @@ class SdkClientCodemod(SdkCodemod):
         if original_node not in self.analysis.clients:
             return updated_node
         new_args: List[cst.Arg] = []
-        self.todo(original_node, KEY_TODO)
+        self.todo(original_node, V2_KEY_TODO)
         positional = [a for a in updated_node.args if a.keyword is None]
         for a in updated_node.args:
             keyword = a.keyword.value if a.keyword else None

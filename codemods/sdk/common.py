@@ -16,7 +16,6 @@ from codemods.core.nodes import comments_in, literal_string, string, strings_tup
 from codemods.core.todo import COMMENT_HOSTS, todo_comment, with_comments, without_header_duplicates
 from codemods.sdk.model import SDK_TRIGGERS, SdkAnalysis
 
-KEY_TODO = "needs a v2 API key (Bearer); v1 X-API-Key keys are rejected"
 FSTRING_TODO = "v1 SDK use inside an f-string that uses both quote kinds; rewrite it by hand"
 
 

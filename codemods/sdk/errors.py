@@ -1,6 +1,6 @@
 """``sdk-errors``: ``except errors.ErrorResponse`` / ``errors.SDKError`` become the
-``prelude_python_sdk`` exception classes, and reads of the caught error follow (sdk-surfaces
-§3.7): ``e.code`` / ``e.message`` come from ``e.body``, ``SDKError.body`` is ``e.response.text``.
+``prelude_python_sdk`` exception classes, and reads of the caught error follow (docs/api-changes.md,
+"Errors"): ``e.code`` / ``e.message`` come from ``e.body``, ``SDKError.body`` is ``e.response.text``.
 v1 error-code comparisons go through ``V1_TO_V2_ERRORS``; codes without a v2 code, or that
 became a ``blocked`` status, keep a TODO at the check.
 """
@@ -20,7 +20,8 @@ from codemods.sdk.common import (
     subject_first,
 )
 from codemods.sdk.model import ERROR_TRIGGERS, V2_PACKAGE
-from compat.tables import SDK_V1_ERROR_CLASSES, V1_TO_V2_ERRORS
+from codemods.core.mapping import error_code_move
+from compat.knowledge.sdk_shapes import SDK_V1_ERROR_CLASSES
 
 CODE_VALUE_TODO = ("v2 error codes differ from v1 (e.g. negative_balance is now insufficient_balance); "
                    "map the values this code is compared with downstream")
@@ -30,20 +31,8 @@ _BODY_MESSAGE = '({e}.body.get({q}message{q}) if isinstance({e}.body, dict) else
 
 def v2_error_codes(v1_code: str) -> Tuple[List[str], Optional[str]]:
     """(v2 codes a comparison against `v1_code` should accept, TODO reason or None)."""
-    move = V1_TO_V2_ERRORS.get(v1_code)
-    if move is None:
-        return [v1_code], f"'{v1_code}' is not a v1 error code known to the migration"
-    why: Optional[str] = None
-    if move.blocked_reason:
-        why = (f"v1 error '{v1_code}' is now a 200 response with status 'blocked' "
-               f"(reason '{move.blocked_reason}'); check the create result's status")
-    elif move.check_status:
-        why = (f"v1 error '{v1_code}' is now a 200 check response with status "
-               f"'{move.check_status}'")
-    elif move.kind != "direct":
-        why = f"v1 error '{v1_code}' maps {move.kind} in v2" + (f": {move.note}" if move.note else "")
-    codes = list(move.v2_codes) or [v1_code]
-    return codes, why
+    codes, why = error_code_move(v1_code)
+    return list(codes) or [v1_code], why
 
 
 class SdkErrorsCodemod(SdkCodemod):

@@ -1,4 +1,4 @@
-"""``sdk-imports``: v1 type references become ``prelude_python_sdk`` types (sdk-surfaces §3.8:
+"""``sdk-imports``: v1 type references become ``prelude_python_sdk`` types (docs/codemods.md, SDK codemods:
 ``operations.CheckResponse`` -> ``prelude_python_sdk.types.VerificationCheckResponse``,
 ``ding.Ding`` annotations -> ``Prelude``), then v1 imports that nothing uses any more are
 removed. An import still used (a call left under a TODO) is kept. Runs last.
@@ -16,7 +16,7 @@ from codemods.sdk.analysis import qualified_names
 from codemods.core.nodes import code, dotted_name, literal_string
 from codemods.sdk.common import SdkCodemod
 from codemods.sdk.model import IMPORT_TRIGGERS, V1_PACKAGES
-from compat.tables import SDK_V1_CLIENT_CLASSES, SDK_V1_TYPE_MOVES
+from compat.knowledge.sdk_shapes import SDK_V1_CLIENT_CLASSES, SDK_V1_TYPE_MOVES
 
 _CLIENT_CLASSES = frozenset(SDK_V1_CLIENT_CLASSES)
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")

@@ -10,12 +10,9 @@ import libcst as cst
 
 from codemods.core.nodes import dotted_name
 from codemods.core.usage import Usage
-from compat.tables import (
-    LINE_TYPE_V1_TO_V2,
-    OPERATIONS,
-    SDK_V1_ENUMS,
-    SDK_V1_PAYLOAD_ATTRS,
-)
+from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
+from compat.knowledge.operations import OPERATIONS
+from compat.knowledge.sdk_shapes import SDK_V1_ENUMS, SDK_V1_PAYLOAD_ATTRS
 
 # Lower-case byte substrings: a file containing none of them has no v1 SDK usage. ("ding"
 # alone would match every "encoding=", so the import forms are used instead.)

@@ -1,4 +1,4 @@
-"""``sdk-responses``: v1 response wrapper reads become v2 model reads (sdk-surfaces §3.6).
+"""``sdk-responses``: v1 response wrapper reads become v2 model reads (docs/codemods.md, SDK codemods).
 
 ``res.create_authentication_response.authentication_uuid`` -> ``res.id``; status comparisons
 through the status tables (``== CheckStatus.VALID`` -> ``== "success"``, ``== "pending"`` ->
@@ -20,16 +20,16 @@ from codemods.sdk.common import (
     subject_first,
     without_value_suffix,
 )
-from compat.tables import (
+from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
+from compat.knowledge.operations import LOOKUP_FIELD_MOVES
+from compat.knowledge.sdk_shapes import SDK_V1_RESPONSE_FIELDS
+from compat.knowledge.statuses import (
     CHECK_STATUS_APPROXIMATE,
     CHECK_STATUS_V1_TO_V2,
     CREATE_STATUS_V1_TO_V2,
     CREATE_STATUS_V2_TO_V1,
-    LINE_TYPE_V1_TO_V2,
-    LOOKUP_FIELD_MOVES,
     RETRY_STATUS_V1_TO_V2,
     RETRY_STATUS_V2_TO_V1,
-    SDK_V1_RESPONSE_FIELDS,
 )
 
 ESCAPING_STATUS_TODO = ("v2 statuses are other strings than v1's (check 'valid' is now 'success'); map the "

@@ -6,8 +6,8 @@ import pytest
 from codemods.http.raw_http import RawHttpCodemod
 from rewrite_helpers import assert_codemod, assert_idempotent
 
-KEY_TODO = ("# TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys); the v1 key "
-            "is refused: make sure this value is the v2 key")
+KEY_TODO = ("# TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as "
+            "Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key")
 
 PAIRS = [
     ("create-inline-everything", '''
@@ -336,9 +336,10 @@ PAIRS = [
             data = r.json()
             if data["code"] == "insufficient_balance":
                 raise Broke()
+            # TODO(prelude-migration): v1 error 'invalid_template_id' maps to several v2 codes
             if data["code"] not in ("invalid_template_id", "template_not_found", "template_not_registered_in_country"):
                 pass
-            # TODO(prelude-migration): v1 error 'blocked_number' has no v2 error code: now a 200 response with status 'blocked', reason 'in_block_list'
+            # TODO(prelude-migration): v1 error 'blocked_number' is now a 200 response with status 'blocked' (reason 'in_block_list'); check the create result's status
             if data["code"] == "blocked_number":
                 raise Blocked()
      '''),

@@ -6,7 +6,7 @@ import pytest
 from codemods.sdk.client import SdkClientCodemod
 from codemod_sdk_helpers import NOOP_SOURCES, assert_pair_then_idempotent, ids
 
-KEY_TODO = "# TODO(prelude-migration): needs a v2 API key (Bearer); v1 X-API-Key keys are rejected"
+KEY_TODO = "# TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key"
 
 PAIRS = [
     ("keyword-key-module-client", '''

@@ -88,7 +88,7 @@ PAIRS = [
             try:
                 start()
             except prelude_python_sdk.BadRequestError as e:
-                {T}v1 error 'unsupported_region' maps one-to-many in v2
+                {T}v1 error 'unsupported_region' maps to several v2 codes
                 return {CODE} in ("unsupported_country", "channel_not_enabled_in_region", "region_blocked_by_customer", "region_missing_registration", "internal")
         '''),
     ("sdk-error-and-tuple", '''

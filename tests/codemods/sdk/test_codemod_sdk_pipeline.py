@@ -46,7 +46,7 @@ from ding.models import components
 import prelude_python_sdk
 from prelude_python_sdk import Prelude
 
-# TODO(prelude-migration): needs a v2 API key (Bearer); v1 X-API-Key keys are rejected
+# TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
 client = Prelude(api_token=settings.DING_KEY, max_retries=0)
 
 def send(phone, ip):
@@ -112,5 +112,5 @@ def test_runs_under_libcst_own_codemod_tool(tmp_path):
     assert done.returncode == 0, done.stderr
     assert app.read_text() == (
         "import ding\nfrom prelude_python_sdk import Prelude\n\n"
-        "# TODO(prelude-migration): needs a v2 API key (Bearer); v1 X-API-Key keys are rejected\n"
+        "# TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key\n"
         "client = Prelude(api_token=KEY, max_retries=0)\n")

@@ -28,7 +28,7 @@ CHECK_WITH_PHONE_AFTER = '''
     import requests
 
     def check(phone, code):
-        # TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys); the v1 key is refused: make sure this value is the v2 key
+        # TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
         r = requests.post("https://api.prelude.dev/v2/verification/check", json={"target": {"type": "phone_number", "value": phone}, "code": code}, headers={"Authorization": "Bearer k"})
         return r.json()["status"] == "success"
 '''
