@@ -13,6 +13,8 @@ COMMANDS = {
              "Find deprecated Prelude/Ding v1 and api.ding.live usage; fail CI on it."),
     "rewrite": ("migrate.rewrite:rewrite",
                 "Rewrite Python code from the v1 ding SDK and v1 HTTP calls to prelude-python-sdk v2."),
+    "sandbox": ("migrate.servers.sandbox:sandbox",
+                "Serve a local Prelude v2 (and v1) API for tests, with a control API."),
 }
 
 

@@ -14,7 +14,8 @@ APIs, for tests. Public: use them in your own tests (``pip install prelude-migra
 
 Controls on both: ``block``, ``fail_next``, ``timeout_next``, ``expire``, ``set_lookup``,
 ``reset``; ``requests`` lists every ``RecordedRequest``. Time: pass ``clock=ManualClock()`` and
-call ``clock.advance(minutes=10)`` to end verification windows (10 minutes by default).
+call ``clock.advance(minutes=10)`` to end verification windows (10 minutes by default);
+``OffsetClock()`` keeps real time and also ``advance``s (the sandbox server uses it).
 
 Every fake exposes ``handle(method, url, headers, body) -> (status, headers, body)``, so any
 transport can be wired to it. ``import compat`` never imports this package; ``responses`` and
@@ -28,8 +29,8 @@ retries; codes have 6 digits unless ``options.code_size`` says otherwise.
 from __future__ import annotations
 
 from compat.testing._base import InjectedTimeout, RecordedRequest
-from compat.testing._common import ManualClock
+from compat.testing._common import ManualClock, OffsetClock
 from compat.testing.v1 import FakeV1
 from compat.testing.v2 import FakeV2
 
-__all__ = ["FakeV1", "FakeV2", "InjectedTimeout", "ManualClock", "RecordedRequest"]
+__all__ = ["FakeV1", "FakeV2", "InjectedTimeout", "ManualClock", "OffsetClock", "RecordedRequest"]

@@ -83,3 +83,22 @@ class ManualClock:
         """Move forward by ``seconds`` (and/or ``minutes=``, ``hours=``...); returns the new time."""
         self.now += _dt.timedelta(seconds=seconds, **delta)
         return self.now
+
+
+class OffsetClock:
+    """Real time plus whatever ``advance`` added: windows still close on their own, and a test
+    (or the sandbox's control API) can jump ahead. Pass it as ``clock=``."""
+
+    def __init__(self) -> None:
+        self.offset = _dt.timedelta(0)
+
+    def __call__(self) -> _dt.datetime:
+        return utc_now() + self.offset
+
+    def advance(self, seconds: float = 0, **delta: float) -> _dt.datetime:
+        """Move forward by ``seconds`` (and/or ``minutes=``...); returns the new time."""
+        step = _dt.timedelta(seconds=seconds, **delta)
+        if step < _dt.timedelta(0):
+            raise ValueError("the clock only moves forward")
+        self.offset += step
+        return self()

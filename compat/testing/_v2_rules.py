@@ -36,18 +36,6 @@ def target(value: Any, param: str = "target") -> Tuple[str, str]:
     return kind, address
 
 
-def sub_object(body: Dict[str, Any], name: str, allowed: frozenset) -> Dict[str, Any]:
-    value = body.get(name)
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise ApiError(400, "invalid_request", f"{name} must be an object", param=name)
-    unknown = sorted(set(value) - allowed)
-    if unknown:
-        raise ApiError(400, "invalid_request", f"unknown field {name}.{unknown[0]}", param=f"{name}.{unknown[0]}")
-    return value
-
-
 def validate_create(body: Dict[str, Any], options: Dict[str, Any], signals: Dict[str, Any],
                      metadata: Dict[str, Any]) -> None:
     size = options.get("code_size")

@@ -11,21 +11,11 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from compat import tables
 from compat.testing import _v2_rules as rules
+from compat.testing import _v2_schema as schema
 from compat.testing._base import ApiError, FakeBase, RecordedRequest
 from compat.testing._common import Clock, is_e164, iso
 from compat.testing._lookup import default_lookup
 
-_CREATE_FIELDS = frozenset({"target", "dispatch_id", "metadata", "options", "signals"})
-_OPTION_FIELDS = frozenset({
-    "template_id", "variables", "sender_id", "locale", "callback_url", "app_realm", "method",
-    "preferred_channel", "channels", "code_size", "custom_code", "max_auto_fallbacks", "force_challenge",
-})
-_SIGNAL_FIELDS = frozenset({
-    "ip", "device_id", "device_platform", "device_model", "os_version", "app_version", "user_agent",
-    "is_trusted_user", "existing_user", "ja4_fingerprint",
-})
-_FEEDBACK_TYPES = ("verification.started", "verification.completed")
-_CONFIDENCES = ("maximum", "high", "neutral", "low", "minimum")
 _WATCH_BATCH_MAX = 100  # §1.4
 _NOTIFY_BATCH_MAX = 1000  # §1.4
 _DEFAULT_CODE_SIZE = 6  # fake: the reference gives no default
@@ -177,14 +167,9 @@ class FakeV2(FakeBase):
     # --- verification ---------------------------------------------------------------------
 
     def _create(self, request: RecordedRequest) -> Tuple[int, Any]:
-        body = rules.json_object(request)
-        unknown = sorted(set(body) - _CREATE_FIELDS)
-        if unknown:
-            raise ApiError(400, "invalid_request", f"unknown field {unknown[0]!r}", param=unknown[0])
+        body = schema.validate(rules.json_object(request), schema.CREATE)
         target = rules.target(body.get("target"))
-        options = rules.sub_object(body, "options", _OPTION_FIELDS)
-        signals = rules.sub_object(body, "signals", _SIGNAL_FIELDS)
-        metadata = rules.sub_object(body, "metadata", frozenset({"correlation_id"}))
+        options, signals, metadata = (body.get(name) or {} for name in ("options", "signals", "metadata"))
         rules.validate_create(body, options, signals, metadata)
 
         now = self.now()
@@ -233,13 +218,10 @@ class FakeV2(FakeBase):
         }}
 
     def _check(self, request: RecordedRequest) -> Tuple[int, Any]:
-        body = rules.json_object(request)
-        unknown = sorted(set(body) - {"target", "code", "psd2"})
-        if unknown:
-            raise ApiError(400, "invalid_request", f"unknown field {unknown[0]!r}", param=unknown[0])
+        body = schema.validate(rules.json_object(request), schema.CHECK)
         target = rules.target(body.get("target"))
         code = body.get("code")
-        if not isinstance(code, str) or not code:
+        if not code:
             raise ApiError(400, "invalid_request", "code is required", param="code")
         verification = self._open_verification(target)
         answer: Dict[str, Any]
@@ -310,7 +292,7 @@ class FakeV2(FakeBase):
             "network_info": {"carrier_name": base["carrier"], "mcc": base["mcc"], "mnc": base["mnc"]},
         }
         answer.update(self._lookups.get(phone, {}))
-        wants_cnam = "cnam" in _as_list(request.query.get("type"))
+        wants_cnam = "cnam" in schema.lookup_types(request.query.get("type"))
         if wants_cnam:
             answer.setdefault("caller_name", base["caller_name"])
         else:
@@ -320,29 +302,24 @@ class FakeV2(FakeBase):
     # --- watch ----------------------------------------------------------------------------
 
     def _feedback(self, request: RecordedRequest) -> Tuple[int, Any]:
-        items = rules.batch(rules.json_object(request), "feedbacks", _WATCH_BATCH_MAX)
+        items = rules.batch(schema.validate(rules.json_object(request), schema.FEEDBACKS), "feedbacks",
+                            _WATCH_BATCH_MAX)
         for index, item in enumerate(items):
             rules.target(item.get("target"), param=f"feedbacks[{index}].target")
-            if item.get("type") not in _FEEDBACK_TYPES:
-                raise ApiError(400, "invalid_request", f"type must be one of {_FEEDBACK_TYPES}",
-                               param=f"feedbacks[{index}].type")
         self.feedbacks.extend(items)
         return 200, {"request_id": self._request_id(), "status": "success"}
 
     def _event(self, request: RecordedRequest) -> Tuple[int, Any]:
-        items = rules.batch(rules.json_object(request), "events", _WATCH_BATCH_MAX)
+        items = rules.batch(schema.validate(rules.json_object(request), schema.EVENTS), "events", _WATCH_BATCH_MAX)
         for index, item in enumerate(items):
             rules.target(item.get("target"), param=f"events[{index}].target")
-            if not isinstance(item.get("label"), str) or not item["label"]:
+            if not item["label"]:
                 raise ApiError(400, "invalid_request", "label is required", param=f"events[{index}].label")
-            if item.get("confidence") not in _CONFIDENCES:
-                raise ApiError(400, "invalid_request", f"confidence must be one of {_CONFIDENCES}",
-                               param=f"events[{index}].confidence")
         self.events.extend(items)
         return 200, {"request_id": self._request_id(), "status": "success"}
 
     def _predict(self, request: RecordedRequest) -> Tuple[int, Any]:
-        body = rules.json_object(request)
+        body = schema.validate(rules.json_object(request), schema.PREDICT)
         target = rules.target(body.get("target"))
         suspicious = target[1] in self._blocked
         return 200, {"id": self._ids.uuid4(), "prediction": "suspicious" if suspicious else "legitimate",
@@ -367,14 +344,14 @@ class FakeV2(FakeBase):
         self.notifications.append({"kind": kind, "to": to, "request": body, "message": message})
         return message
 
-    def _message_body(self, request: RecordedRequest) -> Dict[str, Any]:
-        body = rules.json_object(request)
-        if not isinstance(body.get("template_id"), str) or not body["template_id"]:
+    def _message_body(self, request: RecordedRequest, kind: schema.Obj) -> Dict[str, Any]:
+        body = schema.validate(rules.json_object(request), kind)
+        if not body["template_id"]:
             raise ApiError(400, "invalid_request", "template_id is required", param="template_id")
         return body
 
     def _single_message(self, request: RecordedRequest, kind: str) -> Tuple[int, Any]:
-        body = self._message_body(request)
+        body = self._message_body(request, schema.TRANSACTIONAL if kind == "transactional" else schema.NOTIFY)
         if not is_e164(body.get("to")):
             raise ApiError(400, "invalid_phone_number", "to must be an E.164 phone number", param="to")
         return 200, self._message(body, body["to"], kind)
@@ -387,10 +364,8 @@ class FakeV2(FakeBase):
         return status, {**message, "request_id": self._request_id()}
 
     def _notify_batch(self, request: RecordedRequest) -> Tuple[int, Any]:
-        body = self._message_body(request)
-        recipients = body.get("to")
-        if not isinstance(recipients, list):
-            raise ApiError(400, "invalid_request", "to must be a list of phone numbers", param="to")
+        body = self._message_body(request, schema.NOTIFY_BATCH)
+        recipients = body["to"]
         if not recipients:
             raise ApiError(400, "empty_batch", "the batch has no recipients", param="to")
         if len(recipients) > _NOTIFY_BATCH_MAX:
@@ -425,9 +400,3 @@ def _public_event(event: Dict[str, Any], still_open: bool) -> Dict[str, Any]:
         check.pop("value", None)
         return {"type": "check", "check": check}
     return event
-
-
-def _as_list(value: Any) -> List[str]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
