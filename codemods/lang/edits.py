@@ -39,7 +39,8 @@ def apply_edits(source: str, edits: Iterable[Edit]) -> str:
     """``source`` with every edit applied; an edit overlapping an earlier one is dropped."""
     out: List[str] = []
     pos = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+    # Insertions first at an offset; then the widest edit wins over the ones inside it.
+    for edit in sorted(edits, key=lambda e: (e.start, e.start != e.end, -e.end)):
         if edit.start < pos:
             continue
         out.append(source[pos:edit.start])

@@ -4,5 +4,7 @@ from __future__ import annotations
 from codemods.lang.edits import Plan
 
 
-def plan_js(tree, path):
-    return Plan()
+def plan_js(tree, path) -> Plan:
+    from codemods.lang.js.raw_http import plan_raw_http
+
+    return plan_raw_http(tree)
