@@ -170,7 +170,7 @@ def _rewrite_other_bytes(data: bytes, path: str, language: str) -> FileResult:
         return FileResult(path, "failed", data, error=f"not valid UTF-8 ({exc.reason} at byte {exc.start})",
                           parse_error=True, language=language)
     try:
-        result = rewrite_other(language, text, path)
+        result = rewrite_other(language, text, path, extra_detect=_scanner_findings(path))
     except Exception as exc:  # a rewrite bug must not stop the other files
         return FileResult(path, "failed", data, error=f"internal error: {type(exc).__name__}: {exc}",
                           language=language)
@@ -181,6 +181,31 @@ def _rewrite_other_bytes(data: bytes, path: str, language: str) -> FileResult:
     return FileResult(path, status, data, encode_like(result.new_source, data) if status == "changed" else None,
                       tuple(f"{language}:{name}" for name in result.edits) + (("todo",) if result.todos else ()),
                       result.todos_total, language=language, unmarked=result.unmarked)
+
+
+def _scanner_findings(path: str):
+    """``text -> [(line, advice)]``: what ``scan`` flags in ``text`` (not the TODO rule), so that
+    codemods.lang marks every line scan would flag (manifests, links) and nothing else."""
+    import datetime as _dt
+    import re
+
+    from migrate.scan import selected_rules
+    from migrate.scan.engine import FileScanner, ScanOptions
+
+    global _SCANNER
+    if _SCANNER is None:
+        _SCANNER = FileScanner(ScanOptions(selected_rules(), _dt.date.today()))
+    scanner = _SCANNER
+    deadline = re.compile(r" \([^()]*\b(?:removal|deprecation|support)[^()]*\)|;? ?v1 removal date \S+| \(\d+ days? left\)")
+
+    def findings(text: str):
+        result = scanner.scan_bytes(path, text.encode("utf-8", "surrogatepass"))
+        return [(f.line, deadline.sub("", f.message).strip()) for f in result.findings]
+
+    return findings
+
+
+_SCANNER = None
 
 
 def rewrite_file(path: str, codemods: Sequence[str], write: bool = True, display: Optional[str] = None) -> FileResult:

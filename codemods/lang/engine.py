@@ -17,7 +17,7 @@ A file that does not parse is returned untouched with ``error`` set.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from codemods.lang import marks as v1_marks
 from codemods.lang.edits import Edit, Mark, Plan, apply_edits, todo_insertions
@@ -58,8 +58,13 @@ def _rewriters(language: Language):
         yield plan_js
 
 
-def rewrite_source(language: str, source: str, path: str = "<string>") -> LangResult:
-    """Rewrite ``source`` (written in ``language``, a key of ``LANGUAGES``)."""
+def rewrite_source(language: str, source: str, path: str = "<string>",
+                   extra_detect: Optional[Callable[[str], Sequence[Tuple[int, str]]]] = None) -> LangResult:
+    """Rewrite ``source`` (written in ``language``, a key of ``LANGUAGES``).
+
+    ``extra_detect(text) -> [(1-based line, TODO text)]`` adds usages another detector sees
+    (``prelude-migrate rewrite`` passes the scanner's findings, e.g. dependency manifests), so
+    that every line the scanner flags ends up rewritten or below a TODO."""
     lang = LANGUAGES.get(language)
     if lang is None:
         return LangResult(source, error=f"unknown language {language!r}", language=language)
@@ -81,6 +86,9 @@ def rewrite_source(language: str, source: str, path: str = "<string>") -> LangRe
         return LangResult(source, error=f"internal error: the rewritten {lang.name} does not parse; not changed",
                           language=language, todos_total=source.count(TODO_MARKER))
     left = v1_marks.detect(lang, first, path, second_tree)
+    if extra_detect is not None:
+        seen = {m.line for m in left}
+        left += [Mark(line - 1, text) for line, text in extra_detect(first) if line - 1 not in seen]
     unmarked: Tuple[Tuple[int, str], ...] = ()
     if not lang.has_comments:
         unmarked = tuple(sorted({(m.line + 1, m.text) for m in left + marks}))

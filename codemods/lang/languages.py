@@ -22,6 +22,11 @@ class Language:
     # Nodes inside which no comment line may be inserted (text that would change meaning).
     no_comment_kinds: FrozenSet[str] = frozenset()
     continuation: bool = False  # a line ending in a backslash continues on the next one
+    syntax: str = ""  # the language id of codemods.syntax, when it differs from ``name``
+
+    @property
+    def syntax_id(self) -> str:
+        return self.syntax or self.name
 
     @property
     def has_comments(self) -> bool:
@@ -69,7 +74,7 @@ LANGUAGES: Dict[str, Language] = {lang.name: lang for lang in (
     Language("shell", "bash", _HASH, frozenset({"string", "raw_string", "word", "heredoc_body",
                                                "ansi_c_string"}),
              no_comment_kinds=frozenset({"string", "raw_string", "heredoc_body", "heredoc_redirect"}),
-             continuation=True),
+             continuation=True, syntax="bash"),
     Language("yaml", "yaml", _HASH, frozenset({"plain_scalar", "double_quote_scalar", "single_quote_scalar",
                                               "block_scalar"}),
              no_comment_kinds=frozenset({"block_scalar", "double_quote_scalar", "single_quote_scalar",
@@ -79,45 +84,38 @@ LANGUAGES: Dict[str, Language] = {lang.name: lang for lang in (
     Language("toml", None, _HASH),
     Language("dotenv", None, _HASH),
     Language("dockerfile", None, _HASH, continuation=True),
-    Language("requirements", None, _HASH),
-    Language("gomod", None, _SLASH),
+    Language("requirements", None, _HASH, syntax="text"),
+    Language("gomod", None, _SLASH, syntax="text"),
     Language("groovy", None, _SLASH),
-    Language("xml", None, _XML),
+    Language("xml", None, _XML, syntax="text"),
     Language("markdown", None, _XML),
 )}
 
-_BY_SUFFIX = {
-    ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".jsx": "tsx",
-    ".ts": "typescript", ".mts": "typescript", ".cts": "typescript", ".tsx": "tsx",
-    ".go": "go", ".php": "php", ".rb": "ruby", ".rake": "ruby", ".gemspec": "ruby",
-    ".java": "java", ".kt": "kotlin", ".kts": "kotlin", ".scala": "scala", ".sc": "scala",
-    ".cs": "csharp", ".csx": "csharp", ".swift": "swift",
-    ".sh": "shell", ".bash": "shell", ".zsh": "shell", ".ksh": "shell",
-    ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml", ".env": "dotenv",
-    ".groovy": "groovy", ".gradle": "groovy",
-    ".xml": "xml", ".csproj": "xml", ".fsproj": "xml", ".vbproj": "xml", ".props": "xml", ".config": "xml",
-    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown",
-}
-_BY_NAME = {
-    "gemfile": "ruby", "rakefile": "ruby", "podfile": "ruby", "dockerfile": "dockerfile",
-    "containerfile": "dockerfile", "go.mod": "gomod", ".env": "dotenv",
-}
-_PYTHON_SUFFIXES = (".py", ".pyi", ".pyw")
+# Names codemods.syntax calls "text" that have a comment syntax here.
+_TEXT_FORMATS = {"go.mod": "gomod"}
+_TEXT_SUFFIXES = {".xml": "xml", ".csproj": "xml", ".fsproj": "xml", ".vbproj": "xml", ".props": "xml"}
+_FROM_SYNTAX = {"bash": "shell"}
+_NOT_REWRITTEN = (".rst",)  # reStructuredText: markdown's comment syntax would be text there
 
 
 def language_for_path(path: str) -> Optional[str]:
-    """The name of the language ``codemods.lang`` rewrites ``path`` as, or None (Python, which
-    the libcst codemods own, and files of no known format)."""
+    """The name of the language ``codemods.lang`` rewrites ``path`` as (from the syntax layer's
+    ``language_for_path``), or None (Python, which the libcst codemods own, and files of no
+    format known here)."""
+    from codemods.syntax import language_for_path as syntax_language
+
     name = os.path.basename(path).lower()
-    if name in _BY_NAME:
-        return _BY_NAME[name]
-    if name.startswith(("dockerfile.", "containerfile.")) or name.endswith((".dockerfile", ".containerfile")):
-        return "dockerfile"
-    if name.startswith(".env.") or name.endswith(".env"):
-        return "dotenv"
     stem, suffix = os.path.splitext(name)
-    if suffix in _PYTHON_SUFFIXES:
+    if suffix in _NOT_REWRITTEN:
         return None
+    language = syntax_language(path)
+    language = _FROM_SYNTAX.get(language, language)
+    if language in LANGUAGES:
+        return language
+    if language != "text":
+        return None
+    if name in _TEXT_FORMATS:
+        return _TEXT_FORMATS[name]
     if suffix in (".txt", ".in") and ("requirements" in stem or stem.startswith("constraints")):
         return "requirements"
-    return _BY_SUFFIX.get(suffix)
+    return _TEXT_SUFFIXES.get(suffix)
