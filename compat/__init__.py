@@ -19,7 +19,7 @@ _LAZY = {
     "CompatAdapter": "compat.adapter",
     "install": "compat.process_wide",
     "uninstall": "compat.process_wide",
-    "CompatConfigError": "compat.adapter",
+    "CompatConfigError": "compat.engine",
     "MemoryStore": "compat.store",
     "SQLiteStore": "compat.store",
 }
