@@ -51,6 +51,13 @@ class Config:
         """The exclude globs as a ``pathspec.PathSpec`` for ``migrate.files.iter_files``."""
         import pathspec  # only the scan needs it
 
+        import re
+
+        for pattern in self.exclude_patterns():  # name the bad glob, not a regex internal
+            try:
+                pathspec.GitIgnoreSpec.from_lines([pattern])
+            except (re.error, ValueError, TypeError) as exc:
+                raise ConfigError(f"exclude: {pattern!r} is not a valid glob ({exc})") from None
         return pathspec.GitIgnoreSpec.from_lines(self.exclude_patterns())
 
     def rule_enabled(self, rule_id: str) -> bool:

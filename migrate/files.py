@@ -6,8 +6,10 @@ down, plus ``.git/info/exclude``), skips VCS and virtual-env folders, and keeps 
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, List, Optional, Sequence
@@ -64,7 +66,12 @@ def iter_file_paths(
             yield os.fspath(root)
             continue
         if not root.is_dir():
-            raise FileNotFoundError(f"{root}: no such file or directory")
+            problem = path_problem(root)
+            if problem is None:  # it exists but is no file: a FIFO, a socket; reported when read
+                yield os.fspath(root)
+                continue
+            raise FileNotFoundError(problem)
+        top = os.path.realpath(root)
         # Stack of (dir, [(base_dir, spec), ...]) so nested .gitignore files apply below them.
         stack = [(str(root), [])]
         while stack:
@@ -100,7 +107,34 @@ def iter_file_paths(
                     subdirs.append((entry.path, specs))
                 elif entry.is_file(follow_symlinks=False):
                     yield entry.path
+                elif entry.is_symlink() and _links_to_file_outside(entry.path, top):
+                    yield entry.path  # a linked-in file; one linking inside the tree is walked as its target
             stack.extend(reversed(subdirs))
+
+
+def _links_to_file_outside(path: str, top: str) -> bool:
+    try:
+        target = os.path.realpath(path)
+        if not os.path.isfile(target):
+            return False  # dangling, a loop, or a link to a folder (folders are not followed)
+    except OSError:
+        return False
+    return os.path.commonpath([target, top]) != top
+
+
+def path_problem(path: os.PathLike | str) -> Optional[str]:
+    """Why ``path`` cannot be used, in words ("no such file or directory", "symlink loop"), or
+    None when it exists (as whatever kind of file)."""
+    try:
+        os.stat(path)
+        return None
+    except OSError as exc:
+        shown = display_path(path)
+        if exc.errno == errno.ELOOP:
+            return f"{shown}: symlink loop"
+        if os.path.islink(path):
+            return f"{shown}: broken symlink (its target does not exist)"
+        return f"{shown}: {exc.strerror.lower() if exc.strerror else 'no such file or directory'}"
 
 
 def is_binary(data: bytes) -> bool:
@@ -109,35 +143,101 @@ def is_binary(data: bytes) -> bool:
 
 
 def display_path(path: os.PathLike | str) -> str:
-    """Path relative to the current directory when below it, '/'-separated."""
+    """Path relative to the current directory when below it, '/'-separated, printable: a byte of
+    the name that is not UTF-8 is shown as ``\\xNN`` (a raw surrogate would crash every
+    UTF-8 writer: JSON, SARIF, the terminal)."""
     p = os.path.abspath(path)
     try:
         rel = os.path.relpath(p)
     except ValueError:  # another drive on Windows
-        return p.replace(os.sep, "/")
-    return (p if rel.startswith("..") else rel).replace(os.sep, "/")
+        return printable(p.replace(os.sep, "/"))
+    return printable((p if rel.startswith("..") else rel).replace(os.sep, "/"))
 
 
-def atomic_write(path: os.PathLike | str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, keeping its permission bits.
+def printable(name: str) -> str:
+    """``name`` with the surrogate escapes of undecodable bytes written as ``\\xNN``."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
 
-    A temp file in the same folder is written, flushed, given the original mode and renamed over
-    the original; on any failure the original is untouched. Read-only files raise
-    ``PermissionError`` instead of being silently made writable.
+
+class FileChangedError(OSError):
+    """The file on disk is no longer the content we read: writing would lose someone's edit."""
+
+
+class FileKindError(OSError):
+    """Not a regular file (a FIFO, a socket, a device): never read, never written."""
+
+
+def read_regular_file(path: os.PathLike | str, max_bytes: Optional[int] = None) -> Optional[bytes]:
+    """The bytes of a regular file (symlinks followed), or None when it is over ``max_bytes``.
+    A FIFO would block the run forever and a device has no end: both raise FileKindError."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise FileKindError(errno.EINVAL, f"not a regular file ({_kind(st.st_mode)}); skipped")
+        if max_bytes is not None and st.st_size > max_bytes:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read()
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def atomic_write(path: os.PathLike | str, data: bytes, expected: Optional[bytes] = None) -> None:
+    """Replace ``path`` with ``data`` atomically, keeping its permission bits and owner.
+
+    A temp file in the same folder is written, flushed, given the original mode (and owner and
+    group, where we may set them) and renamed over the original; on any failure the original is
+    untouched. Read-only files raise ``PermissionError`` instead of being silently made writable.
+
+    ``expected``: the content the caller read. The write happens only if the file still holds
+    it. On Linux the new file is swapped in with ``renameat2(RENAME_EXCHANGE)`` and the old one
+    checked after the swap, so an edit made at any moment before the swap is never lost (the swap
+    is undone and ``FileChangedError`` raised); elsewhere the check runs just before the rename.
+
+    A file with several hard links is written in place instead (same inode, so every link sees
+    the new content), as editors and formatters do: replacing it would split the links.
     """
     path = os.fspath(path)
     st = os.stat(path)
+    folder = os.path.dirname(path) or "."
     # The mode bits, not os.access: root may write anything, but a file its owner marked
     # read-only (chmod a-w) is one we must not silently replace, whoever runs us.
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK):
-        raise PermissionError(f"{path}: file is read-only")
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=".prelude-migrate-")
+        raise PermissionError(errno.EACCES, "file is read-only")
+    if st.st_nlink > 1:
+        _write_in_place(path, data, expected)
+        return
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, "its folder is not writable (a replace needs a temp file there)")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".prelude-migrate-")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        _keep_owner(tmp, st)
+        if expected is not None and _exchange(tmp, path):
+            if _content(tmp) != expected:  # edited before the swap: put the edit back
+                _exchange(tmp, path)
+                raise FileChangedError(errno.EAGAIN, "file changed while being rewritten")
+            os.unlink(tmp)
+            return
+        if expected is not None and _content(path) != expected:
+            raise FileChangedError(errno.EAGAIN, "file changed while being rewritten")
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -145,6 +245,72 @@ def atomic_write(path: os.PathLike | str, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def _keep_owner(tmp: str, st: os.stat_result) -> None:
+    """A file owned by someone else keeps its owner (possible when we run as root); otherwise the
+    group at least, where we belong to it. Never fails the write: the mode is already kept."""
+    if (st.st_uid, st.st_gid) == (getattr(os, "getuid", lambda: st.st_uid)(), getattr(os, "getgid", lambda: st.st_gid)()):
+        return
+    for uid, gid in ((st.st_uid, st.st_gid), (-1, st.st_gid)):
+        try:
+            os.chown(tmp, uid, gid)
+            return
+        except (OSError, AttributeError):
+            continue
+
+
+def _write_in_place(path: str, data: bytes, expected: Optional[bytes]) -> None:
+    with open(path, "r+b") as fh:
+        if expected is not None and fh.read() != expected:
+            raise FileChangedError(errno.EAGAIN, "file changed while being rewritten")
+        fh.seek(0)
+        fh.write(data)
+        fh.truncate()
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _content(path: str) -> Optional[bytes]:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return None
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: str, b: str) -> bool:
+    """Swap two paths atomically (Linux renameat2); False where the system cannot."""
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    return False  # e.g. a file system without exchange support: fall back to the plain check
+
+
+_RENAMEAT2: list = []
+
+
+def _renameat2():
+    if not _RENAMEAT2:
+        function = None
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+
+                libc = ctypes.CDLL(None, use_errno=True)
+                function = libc.renameat2
+                function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+                function.restype = ctypes.c_int
+            except (OSError, AttributeError):
+                function = None
+        _RENAMEAT2.append(function)
+    return _RENAMEAT2[0]
 
 
 def decode_source(data: bytes) -> str:

@@ -59,6 +59,7 @@ class ScanSummary:
     files_scanned: int = 0
     files_skipped_binary: int = 0
     files_skipped_large: int = 0
+    files_too_large: list = field(default_factory=list)  # display paths of the files over the size limit
     files_unreadable: list = field(default_factory=list)  # [(display_path, reason)]
     files_excluded_baseline: int = 0  # findings hidden by the baseline
     suppressed: int = 0  # findings hidden by inline `prelude-migrate: ignore[...]`

@@ -14,7 +14,6 @@ import contextlib
 import difflib
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
@@ -22,10 +21,12 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 import click
 
 from compat.knowledge.todos import TODO_MARKER
+from migrate.files import FileChangedError
+from migrate.limits import DEFAULT_MAX_FILE_BYTES
+from migrate.workers import DEFAULT_TIMEOUT
 
 PYTHON_SUFFIXES = (".py", ".pyi")
-POOL_MIN_FILES = 16  # below this, a process pool costs more than it saves
-POOL_MAX_WORKERS = 61  # Windows' limit for ProcessPoolExecutor
+POOL_MAX_WORKERS = 61  # Windows' limit for multiprocessing waits
 PROGRESS_MIN_FILES = 200
 
 
@@ -137,6 +138,11 @@ def rewrite_bytes(data: bytes, path: str, codemods: Sequence[str]) -> FileResult
     except UnicodeDecodeError as exc:
         return FileResult(path, "failed", data, error=f"not valid UTF-8 ({exc.reason} at byte {exc.start})",
                           parse_error=True)
+    from migrate.limits import parse_risk
+
+    risk = parse_risk(text)
+    if risk:
+        return FileResult(path, "failed", data, error=f"not parsed: {risk}", parse_error=True)
     try:
         result = rewrite_source(text, path, codemods)
     except cst.ParserSyntaxError as exc:
@@ -208,64 +214,61 @@ def _scanner_findings(path: str):
 _SCANNER = None
 
 
-def rewrite_file(path: str, codemods: Sequence[str], write: bool = True, display: Optional[str] = None) -> FileResult:
-    """Read, rewrite and (when ``write``) atomically replace one file."""
-    from migrate.files import atomic_write, display_path
+def rewrite_file(path: str, codemods: Sequence[str], write: bool = True, display: Optional[str] = None,
+                 max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> FileResult:
+    """Read, rewrite and (when ``write``) atomically replace one file. Files over ``max_bytes``
+    are reported and left alone (a parse of a 50 MB file needs gigabytes)."""
+    from migrate.files import FileKindError, atomic_write, display_path, read_regular_file
+    from migrate.limits import too_large
 
     shown = display or display_path(path)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = read_regular_file(path, max_bytes)
+    except FileKindError as exc:
+        return FileResult(shown, "failed", error=exc.strerror)
     except OSError as exc:
         return FileResult(shown, "failed", error=f"cannot read: {exc.strerror or exc}")
+    if data is None:
+        return FileResult(shown, "failed", error=f"not rewritten: {too_large(os.path.getsize(path), max_bytes)}")
     result = rewrite_bytes(data, shown, codemods)
     if write and result.changed and result.new is not None:
-        if _content_now(path) != data:  # edited while we parsed: writing would lose that edit
-            result.status, result.error = "failed", "file changed while being rewritten; not written (run again)"
-            return result
         try:
-            atomic_write(os.path.realpath(path), result.new)  # a symlink stays a symlink
+            # a symlink stays a symlink; an edit made since we read the file is never lost
+            atomic_write(os.path.realpath(path), result.new, expected=data)
             result.written = True
-        except PermissionError:
-            result.status, result.error = "failed", "file is read-only; not written"
+        except FileChangedError:
+            result.status, result.error = "failed", "file changed while being rewritten; not written (run again)"
+        except PermissionError as exc:
+            result.status, result.error = "failed", f"{exc.strerror or exc}; not written"
         except OSError as exc:
             result.status, result.error = "failed", f"cannot write: {exc.strerror or exc}"
     return result
 
 
-def _content_now(path: str) -> Optional[bytes]:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read()
-    except OSError:
-        return None
-
-
-def _rewrite_file_task(args: Tuple[str, Tuple[str, ...], bool, str]) -> FileResult:
-    path, codemods, write, display = args
-    result = rewrite_file(path, codemods, write, display)
-    result.original = b""  # not needed back in the parent unless a diff is wanted
+def _rewrite_file_task(args: Tuple[str, Tuple[str, ...], bool, str, int, bool]) -> FileResult:
+    path, codemods, write, display, max_bytes, keep_original = args
+    result = rewrite_file(path, codemods, write, display, max_bytes)
+    if not keep_original:
+        result.original = b""  # not needed back in the parent unless a diff is wanted
     return result
-
-
-def _rewrite_file_task_keep(args: Tuple[str, Tuple[str, ...], bool, str]) -> FileResult:
-    path, codemods, write, display = args
-    return rewrite_file(path, codemods, write, display)
 
 
 # --- many files ---------------------------------------------------------------------------
 
-def discover(paths: Sequence[str], respect_gitignore: bool = True, exclude=None) -> List[Path]:
+def discover(paths: Sequence[str], respect_gitignore: bool = True, exclude=None,
+             on_error: Optional[Callable[[str, OSError], None]] = None) -> List[Path]:
     """Python files under ``paths`` (explicit files always), .gitignore respected; ``exclude`` is
-    a ``pathspec.PathSpec`` (the ``exclude`` globs of ``[tool.prelude-migrate]``)."""
-    from migrate.files import iter_files
+    a ``pathspec.PathSpec`` (the ``exclude`` globs of ``[tool.prelude-migrate]``).
+    ``on_error(folder, exc)`` hears about folders that cannot be listed."""
+    from migrate.files import iter_file_paths
 
     found: List[Path] = []
     for root in paths:
-        explicit = Path(root).is_file()
-        for path in iter_files([root], respect_gitignore=respect_gitignore, exclude=exclude):
-            if explicit or path.suffix in PYTHON_SUFFIXES or _language_of(path.name) is not None:
-                found.append(path)
+        explicit = not os.path.isdir(root)
+        for path in iter_file_paths([root], respect_gitignore=respect_gitignore, exclude=exclude,
+                                    on_error=on_error):
+            if explicit or path.endswith(PYTHON_SUFFIXES) or _language_of(os.path.basename(path)) is not None:
+                found.append(Path(path))
     return found
 
 
@@ -291,13 +294,18 @@ def rewrite_paths(
     keep_original: bool = False,
     jobs: Optional[int] = None,
     on_result: Optional[Callable[[FileResult], None]] = None,
+    timeout: Optional[float] = DEFAULT_TIMEOUT,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
 ) -> List[FileResult]:
     """Rewrite every file of ``paths`` (already discovered); results in input order.
 
     Files without any trigger of the selected codemods are answered "skipped" without a parse
-    (and without leaving this process); the rest run in a process pool when there are many.
+    (and without leaving this process). The rest run in worker processes (``migrate.workers``),
+    largest first, so that a file that crashes the parser or runs past ``timeout`` seconds is
+    reported as failed and costs nothing else.
     """
     from migrate.files import display_path
+    from migrate.workers import WorkerFailure, run_isolated
 
     from codemods.lang.triggers import LANG_TRIGGERS
 
@@ -314,23 +322,28 @@ def rewrite_paths(
             results[index] = FileResult(display_path(path), "skipped", todos=todos, language=language or "python")
             if on_result:
                 on_result(results[index])
-    task = _rewrite_file_task_keep if keep_original else _rewrite_file_task
-    args = [(os.fspath(paths[i]), tuple(codemods), write, display_path(paths[i])) for i in candidates]
+    args = [(os.fspath(paths[i]), tuple(codemods), write, display_path(paths[i]), max_bytes, keep_original)
+            for i in candidates]
     workers = min(jobs or os.cpu_count() or 1, POOL_MAX_WORKERS, max(1, len(args)))
-    if workers > 1 and len(args) >= POOL_MIN_FILES:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, min(32, len(args) // (workers * 4)))
-            done = pool.map(task, args, chunksize=chunk)
-            for index, result in zip(candidates, done):
-                results[index] = result
-                if on_result:
-                    on_result(result)
-    else:
-        for index, arg in zip(candidates, args):
-            results[index] = task(arg)
-            if on_result:
-                on_result(results[index])
+    done = run_isolated(_rewrite_file_task, args, jobs=workers, timeout=timeout, schedule=_largest_first,
+                        chunk_max=8, flush_every=0.0)  # one result per message: a written file is never redone
+    for index, (arg, result) in zip(candidates, done):
+        if isinstance(result, WorkerFailure):
+            result = FileResult(arg[3], "failed", error=f"not rewritten: {result}", parse_error=True)
+        results[index] = result
+        if on_result:
+            on_result(result)
     return [r for r in results if r is not None]
+
+
+def _largest_first(args: Sequence[tuple]) -> List[int]:
+    """Start the biggest files first so that one large file does not finish a run alone."""
+    def size(index: int) -> int:
+        try:
+            return os.path.getsize(args[index][0])
+        except OSError:
+            return 0
+    return sorted(range(len(args)), key=lambda i: -size(i))
 
 
 def unified_diff(result: FileResult) -> str:
@@ -403,7 +416,12 @@ def _list_codemods() -> None:
 @click.option("--no-gitignore", is_flag=True, help="Also rewrite files that .gitignore excludes.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("-q", "--quiet", is_flag=True, help="No per-file lines and no summary; errors only.")
-def rewrite(paths, show_diff, check, only, skip, list_codemods, stdin_filename, no_gitignore, jobs, quiet):
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Time one file may take; a file over it is reported and left as it was.")
+@click.option("--max-file-size", "max_file_size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_BYTES,
+              show_default=True, metavar="BYTES", help="Larger files are reported and left as they were.")
+def rewrite(paths, show_diff, check, only, skip, list_codemods, stdin_filename, no_gitignore, jobs, quiet,
+            timeout, max_file_size):
     """Rewrite Python files from the v1 ding SDK and v1 HTTP calls to prelude-python-sdk v2.
 
     \b
@@ -426,19 +444,30 @@ def rewrite(paths, show_diff, check, only, skip, list_codemods, stdin_filename, 
     if "-" in paths:
         if len(paths) > 1:
             raise click.UsageError("'-' (stdin) cannot be combined with other paths")
-        sys.exit(_rewrite_stdin(codemods, stdin_filename or "-", show_diff, check))
+        sys.exit(_rewrite_stdin(codemods, stdin_filename or "-", show_diff, check, timeout))
 
-    missing = [p for p in paths if not os.path.exists(p)]
-    if missing:
-        raise click.UsageError(f"no such file or directory: {', '.join(missing)}")
-    files = discover(paths, respect_gitignore=not no_gitignore, exclude=_config_exclude(paths))
+    from migrate.files import path_problem
+
+    problems = [problem for problem in map(path_problem, paths) if problem]
+    if problems:
+        raise click.UsageError("; ".join(problems))
+    unlisted: List[FileResult] = []
+
+    def folder_error(folder: str, exc: OSError) -> None:
+        from migrate.files import display_path
+        unlisted.append(FileResult(display_path(folder), "failed",
+                                   error=f"cannot list folder: {exc.strerror or exc}; its files were not rewritten"))
+
+    files = discover(paths, respect_gitignore=not no_gitignore, exclude=_config_exclude(paths), on_error=folder_error)
     summary = Summary()
     show_bar = len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty() and not quiet
     progress = click.progressbar(length=len(files), label="rewriting", file=sys.stderr) if show_bar \
         else contextlib.nullcontext()
     with progress as bar:
         results = rewrite_paths(files, codemods, write=not dry_run, keep_original=show_diff, jobs=jobs,
-                                on_result=(lambda _result: bar.update(1)) if show_bar else None)
+                                on_result=(lambda _result: bar.update(1)) if show_bar else None,
+                                timeout=timeout, max_bytes=max_file_size)
+    results = unlisted + results
 
     out = sys.stdout
     for result in results:
@@ -477,9 +506,15 @@ def _config_exclude(paths: Sequence[str]):
     return config.exclude_spec() if config.exclude_patterns() else None
 
 
-def _rewrite_stdin(codemods: Sequence[str], name: str, show_diff: bool, check: bool) -> int:
+def _rewrite_stdin(codemods: Sequence[str], name: str, show_diff: bool, check: bool,
+                   timeout: Optional[float] = DEFAULT_TIMEOUT) -> int:
+    from migrate.workers import WorkerFailure, run_isolated
+
     data = sys.stdin.buffer.read()
-    result = rewrite_bytes(data, name, codemods)
+    # In a worker like files are: a source that crashes the parser costs an error message.
+    [(_, result)] = run_isolated(_rewrite_bytes_task, [(data, name, tuple(codemods))], jobs=1, timeout=timeout)
+    if isinstance(result, WorkerFailure):
+        result = FileResult(name, "failed", data, error=f"not rewritten: {result}", parse_error=True)
     if result.status == "failed":
         click.echo(f"error: {name}: {result.error}", err=True)
         if not (show_diff or check):
@@ -490,6 +525,10 @@ def _rewrite_stdin(codemods: Sequence[str], name: str, show_diff: bool, check: b
     elif not check:
         _write_stdout_bytes(result.new if result.changed and result.new is not None else data)
     return 1 if (show_diff or check) and result.changed else 0
+
+
+def _rewrite_bytes_task(args: Tuple[bytes, str, Tuple[str, ...]]) -> FileResult:
+    return rewrite_bytes(*args)
 
 
 def _write_stdout_bytes(data: bytes) -> None:

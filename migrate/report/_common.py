@@ -58,6 +58,7 @@ def summary_data(findings: Sequence[Finding], summary: ScanSummary) -> dict:
         "files_with_findings": len({f.path for f in findings}),
         "files_skipped_binary": summary.files_skipped_binary,
         "files_skipped_large": summary.files_skipped_large,
+        "files_too_large": list(summary.files_too_large),
         "files_unreadable": [{"path": p, "reason": r} for p, r in summary.files_unreadable],
         # Python files libcst could not parse: only the text rules ran on them, so say so.
         "files_parse_failed": [{"path": p, "reason": r} for p, r in summary.files_parse_failed],

@@ -50,6 +50,11 @@ def _write_summary(findings, summary, rules, out, color) -> None:
     if skipped:
         line += f" (skipped {', '.join(skipped)})"
     out.write(line + "\n")
+    if data.get("files_too_large"):
+        out.write(f"{plural(len(data['files_too_large']), 'file')} over the size limit not scanned "
+                  "(raise it with --max-file-size):\n")
+        for path in data["files_too_large"]:
+            out.write(f"  {path}\n")
     if data["files_unreadable"]:
         out.write(f"{plural(len(data['files_unreadable']), 'file')} could not be read:\n")
         for item in data["files_unreadable"]:

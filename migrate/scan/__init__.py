@@ -19,6 +19,7 @@ from migrate.findings import Finding, ScanSummary
 from migrate.scan import engine, pool
 from migrate.scan.engine import DEFAULT_MAX_BYTES, ScanOptions
 from migrate.scan.rules import ALL_RULES
+from migrate.workers import DEFAULT_TIMEOUT
 
 
 def selected_rules(config=None) -> Tuple[str, ...]:
@@ -30,6 +31,7 @@ def selected_rules(config=None) -> Tuple[str, ...]:
 def scan(paths: Sequence["os.PathLike[str] | str"], *, config=None, today: Optional[_dt.date] = None,
          progress: Optional[Callable[[int, int], None]] = None, jobs: Optional[int] = None,
          respect_gitignore: bool = True, max_bytes: int = DEFAULT_MAX_BYTES,
+         timeout: Optional[float] = DEFAULT_TIMEOUT,
          ) -> Tuple[List[Finding], ScanSummary]:
     """Scan files and folders. ``config`` is a ``migrate.config.Config`` (rule selection and
     excludes; None = every rule, no excludes). ``progress(done, total)`` is called now and then.
@@ -55,7 +57,8 @@ def scan(paths: Sequence["os.PathLike[str] | str"], *, config=None, today: Optio
         files = _once(files)
     options = ScanOptions(selected_rules(config), today, max_bytes)
     summary = ScanSummary(today=today)
-    findings = pool.collect(pool.scan_files(files, options, jobs=jobs, progress=progress), summary)
+    findings = pool.collect(pool.scan_files(files, options, jobs=jobs, progress=progress, timeout=timeout),
+                            summary)
     summary.files_unreadable.extend(unlistable)
     summary.duration_s = time.perf_counter() - started
     return findings, summary

@@ -14,6 +14,8 @@ from typing import Optional, Sequence, Tuple
 
 import click
 
+from migrate.limits import DEFAULT_MAX_FILE_BYTES
+from migrate.workers import DEFAULT_TIMEOUT
 from migrate.config import FAIL_ON_CHOICES, FORMAT_CHOICES, ConfigError, load_config, should_fail
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -96,8 +98,12 @@ def _fail(message: str) -> None:
 @click.option("--stdin-filename", default=None, metavar="NAME",
               help="With PATH `-`: the name the text read from stdin is reported (and its "
                    "language chosen) under.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Time one file may take; a file over it is listed as not analysed.")
+@click.option("--max-file-size", "max_file_size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_BYTES,
+              show_default=True, metavar="BYTES", help="Larger files are listed as not scanned.")
 def scan(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exclude, baseline,
-         write_baseline, no_gitignore, config_path, jobs, stdin_filename):
+         write_baseline, no_gitignore, config_path, jobs, stdin_filename, timeout, max_file_size):
     """Find deprecated Prelude/Ding v1 and api.ding.live usage under PATHS (default: .;
     `-` reads one file from stdin).
 
@@ -109,7 +115,7 @@ def scan(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
     try:
         code = _run(paths or (".",), fmt, output, fail_on, today, select, ignore, exclude,
                     extend_exclude, baseline, write_baseline, no_gitignore, config_path, jobs,
-                    stdin_filename)
+                    stdin_filename, limits=(timeout, max_file_size))
     except (ConfigError, FileNotFoundError, NotADirectoryError) as exc:
         _fail(str(exc))
     except KeyboardInterrupt:  # Ctrl-C: no traceback, no report, the shell's usual status
@@ -124,7 +130,8 @@ def scan(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
 
 
 def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exclude, baseline_path,
-         write_baseline_path, no_gitignore, config_path, jobs, stdin_filename=None) -> int:
+         write_baseline_path, no_gitignore, config_path, jobs, stdin_filename=None,
+         limits=(DEFAULT_TIMEOUT, DEFAULT_MAX_FILE_BYTES)) -> int:
     from migrate.baseline import BaselineError, load_baseline, write_baseline
     from migrate.report import render
     from migrate.scan import scan as run_scan
@@ -153,12 +160,13 @@ def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
     _check_output(output)
 
     if paths == (STDIN,):
-        findings, summary = _scan_stdin(stdin_filename or STDIN, config, today)
+        findings, summary = _scan_stdin(stdin_filename or STDIN, config, today, limits)
     else:
         progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
         try:
             findings, summary = run_scan(list(paths), config=config, today=today, progress=progress,
-                                         jobs=jobs, respect_gitignore=not no_gitignore)
+                                         jobs=jobs, respect_gitignore=not no_gitignore,
+                                         timeout=limits[0], max_bytes=limits[1])
         finally:
             if progress:
                 progress.clear()
@@ -189,23 +197,35 @@ def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
     return code
 
 
-def _scan_stdin(name: str, config, today: Optional[_dt.date]):
+def _scan_stdin(name: str, config, today: Optional[_dt.date], limits=(DEFAULT_TIMEOUT, DEFAULT_MAX_FILE_BYTES)):
     """One file read from stdin, scanned like a file called ``name`` (its language comes from
-    the name; the rules, suppressions and deadlines are the same)."""
+    the name; the rules, suppressions and deadlines are the same), in a worker process like
+    every file, so a text that crashes a parser costs a listed failure."""
     from migrate.findings import ScanSummary
     from migrate.scan import selected_rules
-    from migrate.scan.engine import FileScanner, ScanOptions
+    from migrate.scan.engine import FileResult, ScanOptions
     from migrate.scan.pool import collect
+    from migrate.workers import WorkerFailure, run_isolated
 
     started = time.perf_counter()
     today = today or _dt.date.today()
     stream = getattr(sys.stdin, "buffer", None)
     data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-    result = FileScanner(ScanOptions(selected_rules(config), today)).scan_bytes(name, data)
+    options = ScanOptions(selected_rules(config), today, limits[1])
+    [(_, result)] = run_isolated(_scan_stdin_bytes, [(options, name, data)], jobs=1, timeout=limits[0])
+    if isinstance(result, WorkerFailure):
+        result = FileResult(name, "scanned", reason=f"not analysed: {result}")
     summary = ScanSummary(today=today)
     findings = collect([result], summary)
     summary.duration_s = time.perf_counter() - started
     return findings, summary
+
+
+def _scan_stdin_bytes(args):
+    from migrate.scan.engine import FileScanner
+
+    options, name, data = args
+    return FileScanner(options).scan_bytes(name, data)
 
 
 def _print_report(report: str) -> None:

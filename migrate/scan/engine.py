@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import errno
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from compat.knowledge.deadlines import DEADLINES, effective_deadline, severity_on
 from migrate.files import BINARY_SNIFF, decode_source, display_path, is_binary, iter_file_paths
 from migrate.findings import Finding
+from migrate.limits import DEFAULT_MAX_FILE_BYTES
 from migrate.scan.context import FileContext, Hit
 from migrate.scan.languages import language_of
 from migrate.scan.notebook import NotebookError, is_notebook, notebook_usages
@@ -24,7 +27,7 @@ from migrate.scan.python import PythonParseError, claimed_hits, python_usages
 from migrate.scan.rules import RULE_MODULES, rule_id_for
 from migrate.scan.suppress import Suppressions
 
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES  # one limit for scan and rewrite (migrate.limits)
 HOST_RULES = ("PM101", "PM102")  # text hits inside a raw-HTTP call belong to PM107
 
 
@@ -52,8 +55,11 @@ def _read(path: str, max_bytes: int):
     """The file's bytes, or ``_LARGE`` / ``_BINARY`` without reading more than the first 8 KiB.
     Raw ``os`` calls: a buffered ``open`` costs more than the read itself for small files, and
     ``fstat`` is only needed when the first 8 KiB did not hold the whole file."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    # O_NONBLOCK: a FIFO given by name must not hang the scan; it is refused below.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
         head = os.read(fd, BINARY_SNIFF)
         if len(head) < BINARY_SNIFF:  # a short read of a regular file: that was all of it
             if len(head) > max_bytes:

@@ -1,130 +1,85 @@
-"""Many files: a process pool over chunks of the walk, results in walk order.
+"""Many files: crash-proof worker processes over the walk, results in walk order.
 
-A scan starts in this process and moves to a pool only once the tree proves big (many files,
-or slow ones: libcst parses): a small tree never pays for starting workers. With a pool the walk
-goes on in this process while the workers scan the chunks already found; chunks are handed back
-strictly in submission order, so the output never depends on timing.
+Every file is scanned in a worker process (``migrate.workers``): a file that crashes a parser or
+runs past the per-file time limit is reported with the reason and costs nothing else; the walk
+goes on in this process while the workers scan what it already found, and results come back
+strictly in walk order, so the output never depends on timing. Workers are forked with the rules
+already imported (about 10 ms each), so even a small tree pays little for the safety.
 """
 from __future__ import annotations
 
-import collections
 import os
-import signal
-import sys
-import time
-from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Deque, Iterable, Iterator, List, Optional, Sequence
+from typing import Callable, Iterable, Iterator, List, Optional
 
 from migrate.findings import Finding, ScanSummary
+from migrate.files import display_path
 from migrate.scan.engine import FileResult, FileScanner, ScanOptions
+from migrate.workers import DEFAULT_TIMEOUT, WorkerFailure, run_isolated
 
-# Scanned in this process before a pool is started: a pool costs ~0.1 s to start and ~10 us
-# per file to ship; files without a trigger cost ~20 us here, a libcst parse ~50 ms.
-SERIAL_MAX_FILES = 2000
-SERIAL_MAX_SECONDS = 0.25
-# Chunks start small (every worker gets work at once) and grow: each chunk is one pickled
-# round trip, and fewer of them halve the parent's CPU on a 95k-file tree.
-CHUNK_FILES = 32
-CHUNK_FILES_MAX = 256
+# Results a worker may hold before sending (seconds): cheap files travel in batches, and a crash
+# re-scans the few whose results had not left yet (a scan writes nothing, so that is harmless).
+FLUSH_SECONDS = 0.05
 
 _WORKER: Optional[FileScanner] = None
 
 
 def _init_worker(options: ScanOptions) -> None:
     global _WORKER
-    # Ctrl-C reaches the whole process group: the parent alone handles it (one message, exit
-    # 130), instead of every worker printing a KeyboardInterrupt traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = FileScanner(options)
 
 
-def _scan_chunk(paths: Sequence[str]) -> list:
-    """Results to send back; a file with nothing to report travels as its status string alone
-    (pickling ~100k result objects would cost more than scanning the files)."""
-    results = [_WORKER.scan_path(p) for p in paths]
-    return [r if r.findings or r.reason or r.suppressed else r.status for r in results]
+def _scan_one(path: str):
+    """A file with nothing to report travels as its status string alone (pickling ~100k result
+    objects would cost more than scanning the files)."""
+    result = _WORKER.scan_path(path)
+    if result.status == "large":
+        return result  # listed by name: a file not scanned is never silent
+    return result if result.findings or result.reason or result.suppressed else result.status
 
 
 # One shared, read-only result per status for the files with nothing to report (most of them).
 _PLAIN = {status: FileResult("", status) for status in ("scanned", "binary", "large")}
 
 
-def _unpack(results: list) -> List[FileResult]:
-    return [_PLAIN[r] if isinstance(r, str) else r for r in results]
-
-
-def _pool_context():
-    import multiprocessing
-
-    # fork starts workers in milliseconds with the rules already imported; spawn elsewhere.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
-
-
 def default_jobs() -> int:
-    return max(1, min(os.cpu_count() or 1, 61))  # Windows pools break above 61 workers
+    return max(1, min(os.cpu_count() or 1, 61))  # Windows waits break above 61 workers
 
 
 def scan_files(files: Iterable[str], options: ScanOptions, *, jobs: Optional[int] = None,
-               progress: Optional[Callable[[int, int], None]] = None) -> Iterator[FileResult]:
-    """Results for ``files`` in the same order. ``files`` may be a lazy walk: with a pool the
-    walk goes on in this process while the workers scan the chunks already found, and
-    ``progress(done, found so far)`` is called as chunks come back."""
-    jobs = jobs or default_jobs()
-    files = iter(files)
-    scanner = FileScanner(options)
-    started, done = time.monotonic(), 0
-    for path in files:
-        yield scanner.scan_path(path)
+               progress: Optional[Callable[[int, int], None]] = None,
+               timeout: Optional[float] = DEFAULT_TIMEOUT) -> Iterator[FileResult]:
+    """Results for ``files`` in the same order. ``files`` may be a lazy walk;
+    ``progress(done, found so far)`` is called every 500 files."""
+    counter = _Counter(files)
+    done = 0
+    for path, result in run_isolated(_scan_one, counter, jobs=jobs or default_jobs(), timeout=timeout,
+                                     initializer=_init_worker, initargs=(options,), flush_every=FLUSH_SECONDS):
+        if isinstance(result, WorkerFailure):
+            # Nothing of the file could be analysed: listed with the parse failures, by name.
+            result = FileResult(display_path(path), "scanned", reason=f"not analysed: {result}")
+        elif isinstance(result, str):
+            result = _PLAIN[result]
+        yield result
         done += 1
         if progress and done % 500 == 0:
-            progress(done, done)
-        if jobs > 1 and (done >= SERIAL_MAX_FILES or time.monotonic() - started > SERIAL_MAX_SECONDS):
-            break
-    else:
-        return
-    yield from _scan_in_pool(files, options, jobs, progress, done)
+            progress(done, counter.count)
+    if progress:
+        progress(done, counter.count)
 
 
-def _scan_in_pool(files: Iterator[str], options: ScanOptions, jobs: int,
-                  progress: Optional[Callable[[int, int], None]], done: int) -> Iterator[FileResult]:
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
-                                   initializer=_init_worker, initargs=(options,))
-    pending: Deque = collections.deque()
-    try:
-        found = done
-        for chunk in _chunks(files):
-            pending.append(executor.submit(_scan_chunk, chunk))
-            found += len(chunk)
-            while pending and pending[0].done():  # hand back finished chunks while walking
-                results = _unpack(pending.popleft().result())
-                done += len(results)
-                yield from results
-                if progress:
-                    progress(done, found)
-        while pending:
-            results = _unpack(pending.popleft().result())
-            done += len(results)
-            yield from results
-            if progress:
-                progress(done, found)
-    except BaseException:  # Ctrl-C or an error: do not wait for the chunks still queued
-        for future in pending:
-            future.cancel()
-        executor.shutdown(wait=False)
-        raise
-    executor.shutdown(wait=True)
+class _Counter:
+    """Counts the files the walk has produced so far (for progress)."""
 
+    def __init__(self, files: Iterable[str]) -> None:
+        self.files, self.count = iter(files), 0
 
-def _chunks(paths: Iterable[str]) -> Iterator[List[str]]:
-    size, chunk = CHUNK_FILES, []
-    for path in paths:
-        chunk.append(path)
-        if len(chunk) == size:
-            yield chunk
-            size, chunk = min(size * 2, CHUNK_FILES_MAX), []
-    if chunk:
-        yield chunk
+    def __iter__(self) -> "_Counter":
+        return self
+
+    def __next__(self) -> str:
+        path = next(self.files)
+        self.count += 1
+        return path
 
 
 def collect(results: Iterable[FileResult], summary: ScanSummary) -> List[Finding]:
@@ -135,6 +90,8 @@ def collect(results: Iterable[FileResult], summary: ScanSummary) -> List[Finding
             summary.files_skipped_binary += 1
         elif result.status == "large":
             summary.files_skipped_large += 1
+            if result.path:
+                summary.files_too_large.append(display_path(result.path))
         elif result.status == "unreadable":
             summary.files_unreadable.append((result.path, result.reason))
         else:
@@ -146,4 +103,4 @@ def collect(results: Iterable[FileResult], summary: ScanSummary) -> List[Finding
     return findings
 
 
-__all__ = ["CHUNK_FILES", "SERIAL_MAX_FILES", "SERIAL_MAX_SECONDS", "collect", "default_jobs", "scan_files"]
+__all__ = ["FLUSH_SECONDS", "collect", "default_jobs", "scan_files"]

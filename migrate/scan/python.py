@@ -21,6 +21,11 @@ def python_usages(text: str) -> list:
     from codemods.detect import find_sdk_usages
     from codemods.detect import find_http_usages
 
+    from migrate.limits import parse_risk
+
+    risk = parse_risk(text)  # a parser stack overflow is a segfault, not an exception
+    if risk:
+        raise PythonParseError(f"not parsed: {risk}")
     try:
         wrapper = MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)
     except (cst.ParserSyntaxError, RecursionError, ValueError) as exc:

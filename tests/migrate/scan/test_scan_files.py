@@ -114,28 +114,15 @@ def test_python_that_libcst_cannot_parse_still_gets_the_text_rules(tmp_path):
     assert "1 Python file(s) could not be parsed" in result.stderr and "  old.py: " in result.stderr
 
 
-def test_parallel_scan_gives_the_same_findings_in_the_same_order(tmp_path, monkeypatch):
+def test_parallel_scan_gives_the_same_findings_in_the_same_order(tmp_path):
     files = {f"pkg{i % 7}/mod{i:04d}.{'py' if i % 2 else 'env'}": ("x = 1\n" * (i % 5))
              + (V1_LINE if i % 3 == 0 else "y = 2\n") for i in range(700)}
     write_tree(tmp_path, files)
     serial, serial_summary = scan_tree(tmp_path, jobs=1)
-    pools = []
-    real_pool = pool._scan_in_pool
-    monkeypatch.setattr(pool, "_scan_in_pool", lambda *a: pools.append(a) or real_pool(*a))
-    monkeypatch.setattr(pool, "SERIAL_MAX_FILES", 10)  # the rest (690 files) goes to the pool
     parallel, parallel_summary = scan_tree(tmp_path, jobs=2)
-    assert len(pools) == 1
     assert len(serial) == len([name for name, text in files.items() if V1_LINE in text])
     assert parallel == serial
     assert parallel_summary.files_scanned == serial_summary.files_scanned == len(files)
-
-
-def test_small_trees_never_start_a_pool(tmp_path, monkeypatch):
-    write_tree(tmp_path, {f"f{i}.txt": "nothing to see\n" for i in range(300)})
-    write_tree(tmp_path, {"z.env": V1_LINE})
-    monkeypatch.setattr(pool, "_scan_in_pool", lambda *a: (_ for _ in ()).throw(AssertionError("pool")))
-    findings, summary = scan_tree(tmp_path, jobs=2)
-    assert summary.files_scanned == 301 and positions(findings) == [(1, 10)]
 
 
 def test_nested_gitignore_git_info_exclude_and_virtual_envs(tmp_path):
