@@ -13,11 +13,11 @@ from compat.knowledge.enums import (
     CHANNEL_V2_TO_V1_CAPABILITY, DELIVERY_STATUS_V2_TO_V1, DEVICE_TYPE_V1_TO_V2, DEVICE_TYPE_V2_TO_V1,
     FEEDBACK_STATUS_V1_TO_V2, LINE_TYPE_V1_TO_V2, LINE_TYPE_V2_TO_V1,
 )
-from compat.knowledge.errors import V1_DOC_URL, v1_error_for_v2, v2_errors_for_v1
+from compat.knowledge.errors import V1_CODE, V1_DOC_URL, v1_error_for_v2, v2_error_for_v1
 from compat.knowledge.operations import CREATE_FIELD_MOVES, LOOKUP_FIELD_MOVES
 from compat.knowledge.statuses import (
     CHECK_STATUS_V2_TO_V1, CREATE_BLOCKED_AS_V1_ERROR, CREATE_BLOCKED_REASON_TO_V1_STATUS,
-    CREATE_STATUS_V2_TO_V1, RETRY_BLOCKED_REASON_TO_V1_STATUS, RETRY_STATUS_V2_TO_V1,
+    CREATE_STATUS_V2_TO_V1, RETRY_BLOCKED_REASON_TO_V1_STATUS, RETRY_STATUS_V2_TO_V1, V2_BLOCKED,
 )
 
 Body = Dict[str, Any]
@@ -95,12 +95,8 @@ def error_to_v2(v1_body: Mapping[str, Any], http_status: int) -> Tuple[int, Body
     """
     code = v1_body.get("code") if isinstance(v1_body.get("code"), str) else None
     message = v1_body.get("message") or ""
-    if code == "account_invalid" or (code is None and http_status in (401, 403)):
-        return 401, {"code": "invalid_api_key", "message": message}
-    if code == "internal_server_error" or http_status >= 500:
-        return max(http_status, 500), {"code": "internal", "message": message}
-    v2_codes = v2_errors_for_v1(code or "")
-    return 400, {"code": v2_codes[0] if v2_codes else "invalid_request", "message": message}
+    status, v2_code = v2_error_for_v1(code, http_status)
+    return status, {"code": v2_code, "message": message}
 
 
 # --- create --------------------------------------------------------------------------------
@@ -169,15 +165,15 @@ def create_response_to_v1(
     """
     status = v2_body.get("status")
     reason = v2_body.get("reason")
-    if status == "blocked":
+    if status == V2_BLOCKED:
         error_code = CREATE_BLOCKED_AS_V1_ERROR.get(reason or "")
-        if error_code and (blocked_number_as_error or error_code != "blocked_number"):
+        if error_code and (blocked_number_as_error or error_code != V1_CODE.blocked_number):
             return v1_error(error_code, _with_request_id(f"blocked by v2 (reason {reason})", v2_body))
-        v1_status = CREATE_BLOCKED_REASON_TO_V1_STATUS.get(reason or "", CREATE_STATUS_V2_TO_V1["blocked"])
+        v1_status = CREATE_BLOCKED_REASON_TO_V1_STATUS.get(reason or "", CREATE_STATUS_V2_TO_V1[V2_BLOCKED])
     else:
         v1_status = CREATE_STATUS_V2_TO_V1.get(status or "")
         if v1_status is None:
-            return v1_error("internal_server_error", _with_request_id(f"unknown v2 create status {status!r}", v2_body))
+            return v1_error(V1_CODE.internal_server_error, _with_request_id(f"unknown v2 create status {status!r}", v2_body))
     out: Body = {"authentication_uuid": authentication_uuid, "status": v1_status, "created_at": created_at}
     if expires_at is not None:
         out["expires_at"] = expires_at
@@ -202,7 +198,7 @@ def check_response_to_v1(
     status = v2_body.get("status")
     v1_status = CHECK_STATUS_V2_TO_V1.get(status or "")
     if v1_status is None:
-        return v1_error("internal_server_error", _with_request_id(f"unknown v2 check status {status!r}", v2_body))
+        return v1_error(V1_CODE.internal_server_error, _with_request_id(f"unknown v2 check status {status!r}", v2_body))
     if v1_status == "expired_auth" and already_validated:
         v1_status = "already_validated"
     return 200, {"authentication_uuid": authentication_uuid, "status": v1_status}
@@ -219,13 +215,13 @@ def retry_request_to_v2(phone_number: str, original_v2_create: Optional[Mapping[
 
 def retry_response_to_v1(v2_body: Mapping[str, Any], authentication_uuid: str, created_at: str) -> V1Reply:
     status = v2_body.get("status")
-    if status == "blocked":
+    if status == V2_BLOCKED:
         v1_status = RETRY_BLOCKED_REASON_TO_V1_STATUS.get(
-            v2_body.get("reason") or "", RETRY_STATUS_V2_TO_V1["blocked"])
+            v2_body.get("reason") or "", RETRY_STATUS_V2_TO_V1[V2_BLOCKED])
     else:
         v1_status = RETRY_STATUS_V2_TO_V1.get(status or "")
         if v1_status is None:
-            return v1_error("internal_server_error", _with_request_id(f"unknown v2 retry status {status!r}", v2_body))
+            return v1_error(V1_CODE.internal_server_error, _with_request_id(f"unknown v2 retry status {status!r}", v2_body))
     return 200, {"authentication_uuid": authentication_uuid, "status": v1_status, "created_at": created_at}
 
 

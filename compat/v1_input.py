@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, Mapping, NoReturn
 
+from compat.knowledge.errors import V1_CODE
 from compat.knowledge.operations import CREATE_FIELD_MOVES, V1_CREATE_BOOLEAN_FIELDS
 from compat.sealing import E164
 
@@ -45,16 +46,16 @@ def json_object(raw: Any) -> Dict[str, Any]:
     except (ValueError, TypeError, AttributeError, RecursionError):  # the last: absurd nesting
         decoded = None
     if not isinstance(decoded, dict):
-        raise Refusal("bad_request", "the request body must be a JSON object")
+        raise Refusal(V1_CODE.bad_request, "the request body must be a JSON object")
     return decoded
 
 
 def e164_number(phone: Any) -> str:
     """v1 required E.164 too; refusing here sends nothing and keeps the id sealable."""
     if phone is None:
-        raise Refusal("bad_request", "phone_number is required")
+        raise Refusal(V1_CODE.bad_request, "phone_number is required")
     if not isinstance(phone, str) or not E164.match(phone):
-        raise Refusal("invalid_phone_number", f"phone_number must be E.164, got {shown(phone)}")
+        raise Refusal(V1_CODE.invalid_phone_number, f"phone_number must be E.164, got {shown(phone)}")
     return phone
 
 
@@ -65,7 +66,7 @@ def check_create_field_types(body: Mapping[str, Any]) -> None:
         expected = bool if field in V1_CREATE_BOOLEAN_FIELDS else str
         if value is not None and not isinstance(value, expected):
             kind = "boolean" if expected is bool else "string"
-            raise Refusal("bad_request", f"{field} must be a {kind}, got {shown(value)}")
+            raise Refusal(V1_CODE.bad_request, f"{field} must be a {kind}, got {shown(value)}")
 
 
 def check_app_realm(body: Mapping[str, Any]) -> None:
@@ -74,6 +75,6 @@ def check_app_realm(body: Mapping[str, Any]) -> None:
     if body.get("app_realm") is None:
         return
     if not body.get("device_type"):
-        raise Refusal("app_realm_require_device_type", "app_realm requires device_type")
+        raise Refusal(V1_CODE.app_realm_require_device_type, "app_realm requires device_type")
     if body["device_type"] != "ANDROID":
-        raise Refusal("unsupported_app_realm_device_type", "app_realm is only supported with device_type ANDROID")
+        raise Refusal(V1_CODE.unsupported_app_realm_device_type, "app_realm is only supported with device_type ANDROID")

@@ -16,7 +16,7 @@ from compat.knowledge.deadlines import DEADLINES
 from compat.knowledge.enums import (
     CHANNEL_V2_TO_V1_CAPABILITY, DEVICE_TYPE_V1_TO_V2, FEEDBACK_STATUS_V1_TO_V2, LINE_TYPE_V1_TO_V2,
 )
-from compat.knowledge.errors import V1_TO_V2_ERRORS, V2_CREDENTIAL_CODES, V2_TO_V1_ERRORS
+from compat.knowledge.errors import V1_CODE, V1_TO_V2_ERRORS, V2_CREDENTIAL_CODES, V2_TO_V1_ERRORS
 from compat.knowledge.operations import (
     CHECK_FIELD_MOVES, CREATE_FIELD_MOVES, CREATE_FIELD_REVIEW, CREATE_FIELD_TRANSFORMS,
     LOOKUP_FIELD_MOVES, OPERATIONS,
@@ -120,10 +120,11 @@ def errors_v1_to_v2() -> str:
 
 
 def errors_v2_to_v1() -> str:
-    rows = [(f"`{code}`", f"`{v1}`", "HTTP 400" if v1 != "internal_server_error" else "5xx kept")
+    rows = [(f"`{code}`", f"`{v1}`", "HTTP 400" if v1 != V1_CODE.internal_server_error else "5xx kept")
             for code, v1 in V2_TO_V1_ERRORS.items()]
     rows += [(f"`{code}`", "no code", "HTTP 403") for code in sorted(V2_CREDENTIAL_CODES)]
-    rows.append(("any other code", "`bad_request` / `internal_server_error`", "by status class: 4xx → 400, 5xx kept"))
+    rows.append(("any other code", f"`{V1_CODE.bad_request}` / `{V1_CODE.internal_server_error}`",
+                 "by status class: 4xx → 400, 5xx kept"))
     return _table(("v2 code", "v1 code", "v1 status"), rows)
 
 

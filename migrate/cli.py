@@ -5,12 +5,13 @@ import importlib
 
 import click
 
+from compat.knowledge.hosts import V1_HOST
 from migrate import __version__
 
 # name -> "module:attribute" of a click command; loaded when invoked so --help stays fast.
 COMMANDS = {
     "scan": ("migrate.scan.command:scan",
-             "Find deprecated Prelude/Ding v1 and api.ding.live usage; fail CI on it."),
+             f"Find deprecated Prelude/Ding v1 and {V1_HOST} usage; fail CI on it."),
     "rewrite": ("migrate.rewrite:rewrite",
                 "Rewrite Python code from the v1 ding SDK and v1 HTTP calls to prelude-python-sdk v2."),
     "sandbox": ("migrate.servers.sandbox:sandbox",

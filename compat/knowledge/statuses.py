@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import FrozenSet, Mapping, Optional, Tuple
 
+V2_BLOCKED = "blocked"  # the v2 create/retry status of a refused verification (see ``reason``)
+
 # v2 create outcome -> v1 create status; blocked reasons that v1 modelled as errors are in
 # CREATE_BLOCKED_AS_V1_ERROR instead.
 CREATE_STATUS_V2_TO_V1: Mapping[str, str] = {

@@ -5,22 +5,22 @@ operation); comments and every other language are matched as text, anchored on t
 """
 from __future__ import annotations
 
-from compat.knowledge.hosts import V2_HOST
+from compat.knowledge.hosts import V1_HOST, V1_UNKNOWN_OPERATION, V2_AUTH_HEADER, V2_AUTH_SCHEME, V2_BASE_URL
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import (HOST_RE, classify_url, docs_url, is_legacy_v2, operation_advice,
                                          removal_clause)
 
-RULE = RuleInfo("PM101", "v1-host", "The v1 API host api.ding.live", "v1-removal", False,
+RULE = RuleInfo("PM101", "v1-host", f"The v1 API host {V1_HOST}", "v1-removal", False,
                 docs_url("PM101"))
 TEXT_IN_PYTHON = True
 
 
 def _message(url: str) -> str:
     operation = classify_url(url)
-    if operation in (None, "v1"):
-        return (f"api.ding.live serves the v1 API ({removal_clause()}): use https://{V2_HOST}/v2 "
-                f"with a v2 key (Authorization: Bearer)")
+    if operation in (None, V1_UNKNOWN_OPERATION):
+        return (f"{V1_HOST} serves the v1 API ({removal_clause()}): use {V2_BASE_URL} "
+                f"with a v2 key ({V2_AUTH_HEADER}: {V2_AUTH_SCHEME})")
     return f"v1 endpoint {operation_advice(operation)}; {removal_clause()}"
 
 

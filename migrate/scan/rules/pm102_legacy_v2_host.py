@@ -6,16 +6,16 @@ codemod rewrites Python strings.
 from __future__ import annotations
 
 from compat.knowledge.deadlines import DEADLINES
-from compat.knowledge.hosts import V2_BASE_URL
+from compat.knowledge.hosts import LEGACY_V2_BASE_URL, V2_BASE_URL
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import HOST_RE, docs_url, is_legacy_v2
 
-RULE = RuleInfo("PM102", "legacy-v2-host", "The deprecated api.ding.live/v2 host",
+RULE = RuleInfo("PM102", "legacy-v2-host", f"The deprecated {LEGACY_V2_BASE_URL.partition('://')[2]} host",
                 "v2-host-deprecation", True, docs_url("PM102"))
 TEXT_IN_PYTHON = True
 
-MESSAGE = (f"api.ding.live/v2 host (deprecation date {DEADLINES['v2-host-deprecation'].date.isoformat()}): "
+MESSAGE = (f"{LEGACY_V2_BASE_URL.partition('://')[2]} host (deprecation date {DEADLINES['v2-host-deprecation'].date.isoformat()}): "
            f"use {V2_BASE_URL} (same paths)")
 
 
