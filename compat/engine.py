@@ -54,7 +54,7 @@ from urllib.parse import quote, unquote
 from compat import translate, v1_input
 from compat.knowledge.config_names import V2_API_KEY_ENV, V2_BASE_URL_ENV
 from compat.knowledge.enums import FEEDBACK_STATUS_V1_TO_V2
-from compat.knowledge.errors import v1_error_for_v2
+from compat.knowledge.errors import V1_CODE, v1_error_for_v2
 from compat.knowledge.hosts import V2_AUTH_HEADER, V2_AUTH_SCHEME, V2_ORIGIN
 from compat.knowledge.operations import OPERATIONS
 from compat.sealing import TIME_UNIT, InvalidId, Sealed, Sealer
@@ -307,7 +307,7 @@ class Engine:
         handler, argument = self._route(method, request.path)
         if handler is None:
             return self._reply(404, translate.v1_error_body(
-                "bad_request", f"no v1 operation {method} {request.path}"))
+                V1_CODE.bad_request, f"no v1 operation {method} {request.path}"))
         try:
             return (yield from handler(request, argument))
         except v1_input.Refusal as refusal:
@@ -315,7 +315,7 @@ class Engine:
         except Exception as exc:  # noqa: BLE001 - a v1 caller handles a 500, not a traceback
             _log.exception("compat failed on %s %s", method, request.path)
             return self._reply(500, translate.v1_error_body(
-                "internal_server_error", f"compat: unexpected {type(exc).__name__}; see the 'compat' log"))
+                V1_CODE.internal_server_error, f"compat: unexpected {type(exc).__name__}; see the 'compat' log"))
 
     def fault_answer(self, request: V2Request, timed_out: bool, detail: str) -> V1Response:
         """A v1 answer for a v2 transport fault, for shells with no exception to raise (a
@@ -323,7 +323,7 @@ class Engine:
         path = request.url[len(self.v2_origin):].split("?", 1)[0]
         status = 504 if timed_out else 502
         return self._reply(status, translate.v1_error_body(
-            "internal_server_error", f"compat: v2 {request.method} {path} failed: {detail}"))
+            V1_CODE.internal_server_error, f"compat: v2 {request.method} {path} failed: {detail}"))
 
     def _route(self, method: str, path: str) -> Tuple[Optional[Callable[..., Steps]], str]:
         if method == "POST":
@@ -345,7 +345,7 @@ class Engine:
         try:  # sealed before anything is sent, so that a failure here costs no code
             auth_uuid = self.sealer.seal(phone, now)
         except ValueError as exc:
-            return self._reply(500, translate.v1_error_body("internal_server_error", f"compat: {exc}"))
+            return self._reply(500, translate.v1_error_body(V1_CODE.internal_server_error, f"compat: {exc}"))
         v2_body = translate.create_request_to_v2(body)
         answer = yield from self._call("POST", _V2_PATH["create"], v2_body)
         if not answer.ok:
@@ -364,7 +364,7 @@ class Engine:
         auth_uuid, sealed = self._open(body.get("authentication_uuid"))
         code = body.get("check_code")
         if not isinstance(code, str) or not code:
-            raise v1_input.Refusal("bad_request", "check_code is required and must be a string")
+            raise v1_input.Refusal(V1_CODE.bad_request, "check_code is required and must be a string")
         if self._too_old(sealed):  # v1 answered a stale id as expired; v2 would check today's code
             return self._reply(200, {"authentication_uuid": auth_uuid, "status": "expired_auth"})
         answer = yield from self._call("POST", _V2_PATH["check"],
@@ -433,7 +433,7 @@ class Engine:
         body = v1_input.json_object(request.body)
         status = body.get("status")
         if not isinstance(status, str) or status not in FEEDBACK_STATUS_V1_TO_V2:
-            raise v1_input.Refusal("invalid_feedback_status",
+            raise v1_input.Refusal(V1_CODE.invalid_feedback_status,
                                    f"status must be one of {sorted(FEEDBACK_STATUS_V1_TO_V2)}, got {status!r}")
         v1_input.e164_number(body.get("phone_number"))
         request_id = None
@@ -495,7 +495,7 @@ class Engine:
         try:
             sealed = self.sealer.open(given_id)
         except InvalidId:
-            raise v1_input.Refusal("invalid_auth_uuid", f"authentication_uuid {v1_input.shown(given_id)} "
+            raise v1_input.Refusal(V1_CODE.invalid_auth_uuid, f"authentication_uuid {v1_input.shown(given_id)} "
                                    "was not issued by this adapter's key, or was altered") from None
         return given_id.lower(), sealed
 

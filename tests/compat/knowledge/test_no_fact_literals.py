@@ -35,10 +35,6 @@ PENDING_TREES = {"codemods": "the engine helper is switching codemods/ to compat
 INDEPENDENT_ORACLES = {"compat/testing": "see the compat.testing docstring"}
 # (path, literal) pairs in files another helper owns and is rewriting now.
 IN_FLIGHT = {
-    ("compat/adapter.py", "bad_request"): "compat helper: adapter -> engine refactor",
-    ("compat/adapter.py", "invalid_feedback_status"): "compat helper: adapter -> engine refactor",
-    ("compat/adapter.py", "invalid_auth_uuid"): "compat helper: adapter -> engine refactor",
-    ("compat/adapter.py", "internal_server_error"): "compat helper: adapter -> engine refactor",
     ("compat/retries.py", "api.prelude.dev"): "compat helper: new retry-policy module",
     ("migrate/servers/sandbox.py", "invalid_request"): "sandbox helper",
     ("migrate/servers/sandbox_control.py", "blocked_number"): "sandbox helper",
