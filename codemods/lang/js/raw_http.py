@@ -97,7 +97,10 @@ def _url_segments(call: HttpCall, consts) -> List[Segment]:
     path = segments(call.url, consts)
     if call.instance is None or call.instance.base is None or joined(path).lower().startswith(("http:", "https:")):
         return path
-    return segments(call.instance.base, consts) + path
+    base = segments(call.instance.base, consts)
+    if call.library in ("got", "ky") and not joined(base).endswith("/") and not joined(path).startswith("/"):
+        base.append(Segment("joiner", "/"))  # got and ky join prefixUrl and input with one slash
+    return base + path
 
 
 def _plan_call(plan: CallPlan, plans: List[CallPlan], source: str, root) -> None:

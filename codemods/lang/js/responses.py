@@ -222,6 +222,13 @@ class _Reader:
             self.reads.edits.append(Edit(span(value)[0], span(colon)[1], labels, "status"))
 
 
+def _await_call(node) -> bool:
+    """tree-sitter reads ``await (x)`` as a call of an identifier ``await``: ``node`` is its arguments."""
+    call = node.parent() if node.kind() == "arguments" else None
+    return call is not None and call.kind() == "call_expression" and call.field("function").text() == "await" \
+        and len(node.named_children()) == 1
+
+
 def declarator_of_value(member) -> Optional[str]:
     parent = member.parent()
     if parent is not None and parent.kind() == "variable_declarator" and parent.field("name").kind() == "identifier":
@@ -236,9 +243,11 @@ def plan_reads(call, op: str) -> Reads:
     reader = _Reader(op, scope, reads)
     node = call.node
     parent = node.parent()
-    # got/ky/fetch chains: `await call.json()`
-    if parent is not None and parent.kind() == "member_expression" and parent.field("property").text() == "json" \
-            and call.library in ("got", "ky"):
+    while parent is not None and call.library == "fetch" and (
+            parent.kind() in ("await_expression", "parenthesized_expression") or _await_call(parent)):
+        parent = parent.parent().parent() if parent.kind() == "arguments" else parent.parent()
+    # chains: `await got(...).json()`, `await ky(...).json()`, `(await fetch(...)).json()`
+    if parent is not None and parent.kind() == "member_expression" and parent.field("property").text() == "json":
         outer = parent.parent()
         if outer is not None and outer.kind() == "call_expression":
             _data_from(reader, outer)

@@ -128,14 +128,24 @@ def url_edits(segs: List[Segment], op: str) -> Optional[List[Tuple[Segment, Edit
         return None
     out: List[Tuple[Segment, Edit]] = []
     for lo, hi, new in ((match.start(), match.end(), _V2_BASE_TEXT), (path_start, path_start + len(old_path), new_path)):
-        if lo == hi or text[lo:hi] == new:
+        old = text[lo:hi]
+        if old == new:
             continue
+        keep = len(_common_prefix(old, new))  # edit only what differs (the "/" may be a joiner)
+        lo, new = lo + keep, new[keep:]
         placed = _locate(segs, lo, hi)
         if placed is None:
             return None
         seg, offset = placed
         out.append((seg, Edit(seg.start + offset, seg.start + offset + (hi - lo), new, "url")))
     return out
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
 
 
 def _locate(segs: List[Segment], lo: int, hi: int) -> Optional[Tuple[Segment, int]]:

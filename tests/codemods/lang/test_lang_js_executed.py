@@ -1,0 +1,82 @@
+"""Executed JS migrations: each v1 program runs with Node on the v1 API of the sandbox, is
+rewritten by ``prelude-migrate rewrite``, and runs again on the v2 API: same output, and the v2
+requests on the wire are the ones the reference gives (Bearer key, v2 paths, target, no
+customer_uuid). Skipped only where Node or tests/node/node_modules is missing (.ci/run installs both)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from migrate.cli import cli
+from node_programs import CUSTOMER, PHONE, V1_KEY, V2_KEY, install, node_ready, run
+from rewrite_helpers import cli_runner
+
+pytestmark = pytest.mark.skipif(not node_ready(), reason="node or tests/node/node_modules missing (.ci/run installs both)")
+
+# program, arguments, the v2 requests expected (method, path), the output both runs print
+CASES = {
+    "fetch_login.mjs": ([PHONE], [("POST", "/v2/verification"), ("POST", "/v2/verification/check")],
+                        ['{"sent":true,"verified":true,"idIsText":true}']),
+    "axios_service.mjs": ([PHONE], [("POST", "/v2/verification"), ("POST", "/v2/verification/check")],
+                          ['{"result":"welcome"}']),
+    "got_two_tries.mjs": ([PHONE], [("POST", "/v2/verification"), ("POST", "/v2/verification/check"),
+                                    ("POST", "/v2/verification/check")], ['{"first":false,"second":true}']),
+    "ky_resend.mjs": ([PHONE], [("POST", "/v2/verification"), ("POST", "/v2/verification"),
+                                ("POST", "/v2/verification/check")], ['{"resent":true,"verified":true}']),
+    "node_fetch_lookup.mjs": ([PHONE], [("GET", f"/v2/lookup/{PHONE}")], None),
+    "deno_handler.mjs": ([json.dumps({"phone": PHONE}), json.dumps({"phone": "0612"})],
+                         [("POST", "/v2/verification"), ("POST", "/v2/verification")],
+                         ['{"status":200,"body":{"started":true}}', '{"status":400,"body":{"error":"bad number"}}']),
+    "axios_errors.mjs": ([PHONE], [("POST", "/v2/verification"), ("POST", "/v2/verification")],
+                         ['{"good":"sent","bad":"please check the number"}']),
+    "fetch_signals.mjs": ([PHONE], [("POST", "/v2/verification"), ("POST", "/v2/verification/check")],
+                          ['{"screen":"home"}']),
+}
+
+
+@pytest.mark.parametrize("program", sorted(CASES))
+def test_rewritten_program_behaves_the_same_on_v2(program, sandbox, tmp_path):
+    args, expected_calls, expected_output = CASES[program]
+    path = install(program, tmp_path)
+    before = run(path, sandbox, "v1", args)
+    v1_calls = sandbox.control.requests()
+    assert v1_calls and {c["api"] for c in v1_calls} == {"v1"}
+    assert all(c["headers"].get("x-api-key") == V1_KEY for c in v1_calls)
+
+    result = cli_runner().invoke(cli, ["rewrite", str(path)])
+    assert result.exit_code == 0, result.stderr
+    rewritten = path.read_text()
+    assert "api.ding.live" not in rewritten and "customer_uuid" not in rewritten
+    sandbox.control.reset()
+    after = run(path, sandbox, "v2", args)
+
+    assert after == before
+    if expected_output is not None:
+        assert before == expected_output
+    calls = sandbox.control.requests()
+    assert [(c["method"], c["path"]) for c in calls] == expected_calls
+    for call in calls:
+        assert call["api"] == "v2"
+        assert call["headers"].get("authorization") == f"Bearer {V2_KEY}"
+        assert "x-api-key" not in call["headers"] and "customer-uuid" not in call["headers"]
+        if call["method"] == "POST":
+            assert call["json"]["target"]["type"] == "phone_number"
+            assert "customer_uuid" not in json.dumps(call["json"])
+    # idempotent: a second rewrite changes nothing
+    again = cli_runner().invoke(cli, ["rewrite", "--check", str(path)])
+    assert again.exit_code == 0, again.stderr
+
+
+def test_the_v2_bodies_carry_the_moved_fields(sandbox, tmp_path):
+    path = install("fetch_signals.mjs", tmp_path)
+    cli_runner().invoke(cli, ["rewrite", str(path)])
+    run(path, sandbox, "v2", [PHONE])
+    create, check = sandbox.control.requests()
+    assert create["json"] == {
+        "target": {"type": "phone_number", "value": PHONE},
+        "signals": {"device_id": "device-42", "device_platform": "ios", "os_version": "17.4"},
+        "metadata": {"correlation_id": "signup-7"},
+    }
+    assert set(check["json"]) == {"target", "code"} and check["json"]["target"]["value"] == PHONE
+    assert CUSTOMER not in json.dumps(create["json"])
