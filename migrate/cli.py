@@ -14,6 +14,8 @@ COMMANDS = {
              f"Find deprecated Prelude/Ding v1 and {V1_HOST} usage; fail CI on it."),
     "rewrite": ("migrate.rewrite:rewrite",
                 "Rewrite Python code from the v1 ding SDK and v1 HTTP calls to prelude-python-sdk v2."),
+    "proxy": ("migrate.servers.proxy:proxy",
+              "Serve the v1 API from v2 over HTTP, for v1 code in any language (a sidecar)."),
     "sandbox": ("migrate.servers.sandbox:sandbox",
                 "Serve a local Prelude v2 (and v1) API for tests, with a control API."),
 }

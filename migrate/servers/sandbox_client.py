@@ -8,18 +8,12 @@
 """
 from __future__ import annotations
 
-import os
-import queue
-import re
-import subprocess
-import sys
-import threading
 from typing import Any, Dict, List, Optional, Sequence
 from urllib.parse import quote
 
 import httpx
 
-_READY = re.compile(r"listening on (http://\S+)")
+from migrate.servers.process import ServerProcess
 
 
 class SandboxError(RuntimeError):
@@ -83,70 +77,21 @@ class SandboxClient:
         self._call("POST", "/reset")
 
 
-class SandboxProcess:
-    """``prelude-migrate sandbox --port 0 ARGS...`` in a child process; ``url`` once it is ready."""
+class SandboxProcess(ServerProcess):
+    """``prelude-migrate sandbox --port 0 ARGS...`` in a child process; ``url`` once it is ready
+    and ``control``, a ``SandboxClient`` on it."""
 
     def __init__(self, args: Sequence[str] = (), host: str = "127.0.0.1", startup_timeout: float = 30.0,
                  env: Optional[Dict[str, str]] = None) -> None:
-        self.command = [sys.executable, "-m", "migrate.cli", "sandbox", "--host", host, "--port", "0",
-                        "--no-access-log", *args]
-        self.startup_timeout = startup_timeout
-        self.env = env
-        self.url = ""
-        self.process: Optional[subprocess.Popen] = None
+        super().__init__(["sandbox", "--host", host, "--port", "0", "--no-access-log", *args], startup_timeout, env)
         self.control: Optional[SandboxClient] = None
 
     def __enter__(self) -> "SandboxProcess":
-        self.process = subprocess.Popen(self.command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                        env={**os.environ, **(self.env or {})})
-        self.url = wait_for_ready_line(self.process, self.startup_timeout)
+        super().__enter__()
         self.control = SandboxClient(self.url)
         return self
 
     def __exit__(self, *exc: Any) -> None:
         if self.control is not None:
             self.control.close()
-        stop(self.process)
-
-
-def wait_for_ready_line(process: subprocess.Popen, timeout: float, output: Optional[List[str]] = None) -> str:
-    """Read the child's output until its ``listening on URL`` line; return the URL. The rest of
-    the output keeps being drained (so the child never blocks on a full pipe), into ``output``
-    when a list is given."""
-    lines: "queue.Queue[Optional[str]]" = queue.Queue()
-
-    def pump() -> None:
-        for line in process.stdout:  # type: ignore[union-attr]
-            if output is not None:
-                output.append(line)
-            lines.put(line)
-        lines.put(None)
-
-    threading.Thread(target=pump, daemon=True).start()
-    seen: List[str] = []
-    while True:
-        try:
-            line = lines.get(timeout=timeout)
-        except queue.Empty:
-            stop(process)
-            raise RuntimeError(f"no ready line within {timeout} s; output so far: {''.join(seen)}") from None
-        if line is None:
-            raise RuntimeError(f"the server exited with {process.wait()}: {''.join(seen)}")
-        seen.append(line)
-        match = _READY.search(line)
-        if match:
-            return match.group(1)
-
-
-def stop(process: Optional[subprocess.Popen], timeout: float = 15.0) -> Optional[int]:
-    """SIGTERM (graceful), then SIGKILL if it does not exit in time; returns the exit status."""
-    if process is None:
-        return None
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    return process.returncode
+        super().__exit__(*exc)

@@ -38,3 +38,12 @@ def v2(http):
         return http.request(method, path, json=json, headers=headers, **kwargs)
     return call
 
+
+
+@pytest.fixture(scope="module")
+def proxy(sandbox):
+    """A proxy process on the module's sandbox, accepting CLIENT_KEY."""
+    from servers_helpers import proxy_process
+
+    with proxy_process(sandbox.url, "--no-access-log") as running:
+        yield running

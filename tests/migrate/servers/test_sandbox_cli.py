@@ -7,7 +7,8 @@ import httpx
 from click.testing import CliRunner
 
 from migrate.cli import cli
-from migrate.servers.sandbox_client import SandboxProcess, stop, wait_for_ready_line
+from migrate.servers.process import stop, wait_for_ready_line
+from migrate.servers.sandbox_client import SandboxProcess
 from servers_helpers import PHONE, target
 
 
