@@ -11,7 +11,7 @@ import contextlib
 import logging
 import time
 from dataclasses import dataclass
-from typing import Any, AsyncIterator, Dict, Optional, Tuple
+from typing import Any, AsyncIterator, List, Optional, Tuple
 
 import httpx
 from starlette.applications import Starlette
@@ -20,12 +20,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from compat import translate
-from compat.engine import Engine, V1Request, V2Request, V2Response, run_steps_async
+from compat.engine import Engine, V1Request, run_steps_async
 from compat.knowledge.errors import v1_error_for_v2
 from compat.knowledge.hosts import V2_AUTH_HEADER
 from migrate.servers.common import BodyLimit
 from migrate.servers.proxy_auth import ClientKeys, presented_key
 from migrate.servers.proxy_metrics import Metrics, endpoint_of, operation_of
+from migrate.servers.proxy_v2 import V2Fault, V2Sender
 
 log = logging.getLogger("migrate.servers.proxy")
 # The v1 gateway's answer to a bad key: no v1 code, HTTP 403 (compat.knowledge.errors).
@@ -50,12 +51,6 @@ class ProxySettings:
     v2_max_connections: int = 1000
 
 
-class _V2Fault(Exception):
-    def __init__(self, request: V2Request, timed_out: bool, detail: str) -> None:
-        super().__init__(detail)
-        self.request, self.timed_out, self.detail = request, timed_out, detail
-
-
 def _store(settings: ProxySettings) -> Any:
     if not settings.redis_url:
         return None
@@ -75,35 +70,13 @@ def create_app(settings: ProxySettings, metrics: Optional[Metrics] = None,
     engine = Engine(settings.v2_key, store=_store(settings), v2_base_url=settings.v2_base_url)
     keys = ClientKeys(settings.client_keys)
     metrics = metrics or Metrics()
-    state: Dict[str, httpx.AsyncClient] = {}
+    sender = V2Sender(metrics, settings.v2_timeout, settings.v2_connect_timeout, settings.v2_max_connections,
+                      transport)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        limits = httpx.Limits(max_connections=settings.v2_max_connections,
-                              max_keepalive_connections=min(settings.v2_max_connections, 500))
-        timeout = httpx.Timeout(settings.v2_timeout, connect=settings.v2_connect_timeout)
-        # httpx never retries a request that reached the server; retries=0 on the transport
-        # also keeps it from re-trying connects, so each V2Request is sent at most once.
-        async with httpx.AsyncClient(transport=transport or httpx.AsyncHTTPTransport(retries=0, limits=limits),
-                                     timeout=timeout, limits=limits, trust_env=False) as client:
-            state["client"] = client
+        async with sender:
             yield
-
-    async def send(request: V2Request) -> V2Response:
-        started = time.perf_counter()
-        endpoint = endpoint_of(httpx.URL(request.url).path)
-        try:
-            answer = await state["client"].request(request.method, request.url, headers=request.headers,
-                                                   content=request.body)
-        except httpx.TimeoutException as exc:
-            metrics.v2_faults.labels("timeout").inc()
-            raise _V2Fault(request, True, f"timed out ({type(exc).__name__})") from None
-        except httpx.TransportError as exc:
-            metrics.v2_faults.labels("transport").inc()
-            raise _V2Fault(request, False, f"{type(exc).__name__}: {exc}") from None
-        finally:
-            metrics.v2_seconds.labels(endpoint).observe(time.perf_counter() - started)
-        return V2Response(answer.status_code, answer.content, answer.headers)
 
     async def proxied(request: Request) -> Response:
         path = request.url.path
@@ -122,9 +95,10 @@ def create_app(settings: ProxySettings, metrics: Optional[Metrics] = None,
                 headers.update(engine.v2_headers)
             v1 = V1Request(request.method, request.scope.get("raw_path", path.encode()).decode("latin-1")
                            .split("?", 1)[0], request.url.query, headers, body)
+            spent: List[float] = []
             try:
-                answer = await run_steps_async(engine.handle(v1), send)
-            except _V2Fault as fault:
+                answer = await run_steps_async(engine.handle(v1), lambda v2: sender.send(v2, spent))
+            except V2Fault as fault:
                 log.warning("v2 %s %s failed: %s", fault.request.method, endpoint_of(httpx.URL(fault.request.url).path),
                             fault.detail)
                 answer = engine.fault_answer(fault.request, fault.timed_out, fault.detail)
@@ -132,6 +106,8 @@ def create_app(settings: ProxySettings, metrics: Optional[Metrics] = None,
             metrics.in_flight.dec()
         metrics.answered(operation, answer.status, answer.content, time.perf_counter() - started)
         reply_headers = {k: v for k, v in answer.headers.items() if k.lower() not in _ANSWER_DROPS}
+        # Server-Timing (W3C): how much of the answer time was spent waiting on v2.
+        reply_headers["Server-Timing"] = f"v2;dur={sum(spent) * 1000:.1f}, v2-calls;desc={len(spent)}"
         return Response(answer.content, answer.status, headers=reply_headers)
 
     async def healthz(request: Request) -> Response:

@@ -219,3 +219,11 @@ def test_help_lists_the_proxy_and_its_options():
     for option in ("--workers", "--client-key", "--insecure-no-client-auth", "--redis-url", "--v2-timeout",
                    "--max-body-bytes", "--graceful-seconds"):
         assert option in helped.stdout
+
+
+def test_server_timing_tells_the_time_spent_on_v2(http, control):
+    control.set_latency(300)
+    answer = create(http)
+    match = re.fullmatch(r"v2;dur=([0-9.]+), v2-calls;desc=1", answer.headers["server-timing"])
+    assert match and float(match.group(1)) >= 290
+    assert answer.elapsed.total_seconds() * 1000 >= float(match.group(1))
