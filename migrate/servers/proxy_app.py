@@ -8,6 +8,7 @@ code), turns transport failures into the engine's v1 fault answer, and counts.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import time
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from starlette.routing import Route
 
 from compat import translate
 from compat.engine import Engine, V1Request, run_steps_async
-from compat.knowledge.errors import v1_error_for_v2
+from compat.knowledge.errors import V1_CODE, v1_error_for_v2
 from compat.knowledge.hosts import V2_AUTH_HEADER
 from migrate.servers.common import BodyLimit
 from migrate.servers.proxy_auth import ClientKeys, presented_key
@@ -128,6 +129,4 @@ def create_app(settings: ProxySettings, metrics: Optional[Metrics] = None,
 
 
 def _refusal(status: int, reason: str) -> Tuple[int, str, bytes]:
-    import json
-
-    return status, "application/json", json.dumps(translate.v1_error_body("bad_request", reason)).encode()
+    return status, "application/json", json.dumps(translate.v1_error_body(V1_CODE.bad_request, reason)).encode()

@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 
+from compat.knowledge.errors import V2_CODE
 from migrate.servers.common import BodyLimit, serve
 from migrate.servers.sandbox_control import control_routes
 from migrate.servers.sandbox_state import Outcome, Sandbox
@@ -81,7 +82,7 @@ class _BrokenResponse(Response):
 
 
 def _refusal(status: int, reason: str) -> tuple:
-    return status, "application/json", json.dumps({"code": "invalid_request", "message": reason}).encode()
+    return status, "application/json", json.dumps({"code": V2_CODE.invalid_request, "message": reason}).encode()
 
 
 class _QuietInjectedDisconnects(logging.Filter):

@@ -5,6 +5,7 @@ Answers are JSON; a mistake in a control request is a 400 (404 for "nothing ther
 """
 from __future__ import annotations
 
+import inspect
 import json
 from typing import Any, Callable, Dict, Iterable, List, Optional
 
@@ -12,8 +13,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from compat.testing import FakeV1, FakeV2
 from compat.testing._common import iso
 from migrate.servers.sandbox_state import Sandbox
+
+
+# The fakes' own defaults (FakeV2.block, FakeV1.block), so that the answer can name the reason.
+_DEFAULT_BLOCK_REASON = {api: inspect.signature(fake.block).parameters["reason"].default
+                         for api, fake in (("v2", FakeV2), ("v1", FakeV1))}
 
 
 class ControlError(Exception):
@@ -90,7 +97,7 @@ def control_routes(sandbox: Sandbox) -> List[Route]:
     async def block(request: Request) -> Dict[str, Any]:
         body = await _fields(request, ("target", "reason", "api"), required=("target",))
         api = _api(body.get("api"))
-        reason = body.get("reason") or ("in_block_list" if api == "v2" else "blocked_number")
+        reason = body.get("reason") or _DEFAULT_BLOCK_REASON[api]
         sandbox.fake(api).block(_text(body, "target"), reason=reason)
         return {"api": api, "target": body["target"], "reason": reason}
 

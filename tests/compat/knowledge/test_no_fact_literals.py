@@ -36,8 +36,6 @@ INDEPENDENT_ORACLES = {"compat/testing": "see the compat.testing docstring"}
 # (path, literal) pairs in files another helper owns and is rewriting now.
 IN_FLIGHT = {
     ("compat/retries.py", "api.prelude.dev"): "compat helper: new retry-policy module",
-    ("migrate/servers/sandbox.py", "invalid_request"): "sandbox helper",
-    ("migrate/servers/sandbox_control.py", "blocked_number"): "sandbox helper",
 }
 
 _HOSTS = re.compile(r"api\.ding\.live|api\.prelude\.dev", re.IGNORECASE)
