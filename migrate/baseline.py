@@ -62,8 +62,10 @@ def write_baseline(path: os.PathLike | str, findings: Sequence[Finding]) -> int:
     document = {"version": BASELINE_VERSION, "tool": "prelude-migrate", "findings": entries}
     data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     target = Path(path)
-    if not target.parent.is_dir():
-        raise BaselineError(f"{path}: folder {target.parent} does not exist")
+    try:  # like --output: missing folders are created (ci/baseline.json in a fresh checkout)
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot create folder {target.parent}: {exc.strerror or exc}") from None
     if not target.exists():
         target.touch()  # atomic_write replaces an existing file; give it one
     atomic_write(target, data)  # never leaves a half-written baseline

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
 from compat.knowledge.hosts import V1_HOST
 from migrate import __version__
+from migrate.errors import EXIT_ERROR, EXIT_INTERRUPTED, report
 
 # name -> "module:attribute" of a click command; loaded when invoked so --help stays fast.
 COMMANDS = {
@@ -18,6 +20,10 @@ COMMANDS = {
               "Serve the v1 API from v2 over HTTP, for v1 code in any language (a sidecar)."),
     "sandbox": ("migrate.servers.sandbox:sandbox",
                 "Serve a local Prelude v2 (and v1) API for tests, with a control API."),
+    "rule": ("migrate.rule_command:rule",
+             "Explain a scanner rule: what it finds, why, the deadline, the fix, how to silence it."),
+    "config": ("migrate.config_command:config",
+               "Show the effective configuration and where each setting came from."),
 }
 
 
@@ -31,13 +37,26 @@ class LazyGroup(click.Group):
         module, _, attr = COMMANDS[name][0].partition(":")
         return getattr(importlib.import_module(module), attr)
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """click's main, with every error in the one style of ``migrate.errors`` (exit 2)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            sys.exit(report(exc, prog_name or "prelude-migrate"))
+        except click.Abort:  # Ctrl-C outside a command's own handling
+            click.echo("\nprelude-migrate: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        sys.exit(result if isinstance(result, int) else 0)
+
     def format_commands(self, ctx, formatter):
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("prelude-migrate", cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="prelude-migrate")
 def cli():
     """Move off the Prelude (formerly Ding) v1 API and the api.ding.live host.

@@ -63,6 +63,7 @@ class ScanSummary:
     files_unreadable: list = field(default_factory=list)  # [(display_path, reason)]
     files_excluded_baseline: int = 0  # findings hidden by the baseline
     suppressed: int = 0  # findings hidden by inline `prelude-migrate: ignore[...]`
+    ignored_by_config: int = 0  # findings hidden by `per-file-ignores` of the configuration
     duration_s: float = 0.0
     # Python files libcst could not parse, [(display_path, reason)]; their text rules still ran.
     files_parse_failed: list = field(default_factory=list)

@@ -400,27 +400,36 @@ class Summary:
 
 # --- the click command -------------------------------------------------------------------
 
-def _list_codemods() -> None:
+def _list_codemods(ctx, param, value) -> None:
+    """``--list-codemods`` is eager: it answers before PATHS are required."""
+    if not value or ctx.resilient_parsing:
+        return
     for name, codemod in available_codemods().items():
         click.echo(f"{name}\t{codemod.DESCRIPTION}")
+    ctx.exit(0)
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.command(context_settings={"help_option_names": ["-h", "--help"]},
+               epilog="\b\nWhich scan findings it fixes: `prelude-migrate rule --all` (section Fix).")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing. Exit 1 if non-empty.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when any file would change.")
 @click.option("--only", multiple=True, metavar="NAME", help="Run only these codemods (repeat or comma-separate).")
 @click.option("--skip", multiple=True, metavar="NAME", help="Do not run these codemods.")
-@click.option("--list-codemods", is_flag=True, help="List the codemods and exit.")
+@click.option("--list-codemods", is_flag=True, is_eager=True, expose_value=False, callback=_list_codemods,
+              help="List the codemods and exit.")
 @click.option("--stdin-filename", metavar="PATH", help="Name to report for source read from '-'.")
 @click.option("--no-gitignore", is_flag=True, help="Also rewrite files that .gitignore excludes.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Read `exclude`/`extend-exclude` from this TOML file instead of the nearest "
+                   "configuration (.prelude-migrate.toml, prelude-migrate.toml or pyproject.toml).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("-q", "--quiet", is_flag=True, help="No per-file lines and no summary; errors only.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
               metavar="SECONDS", help="Time one file may take; a file over it is reported and left as it was.")
 @click.option("--max-file-size", "max_file_size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_BYTES,
               show_default=True, metavar="BYTES", help="Larger files are reported and left as they were.")
-def rewrite(paths, show_diff, check, only, skip, list_codemods, stdin_filename, no_gitignore, jobs, quiet,
+def rewrite(paths, show_diff, check, only, skip, stdin_filename, no_gitignore, config_path, jobs, quiet,
             timeout, max_file_size):
     """Rewrite Python files from the v1 ding SDK and v1 HTTP calls to prelude-python-sdk v2.
 
@@ -430,27 +439,29 @@ def rewrite(paths, show_diff, check, only, skip, list_codemods, stdin_filename, 
     name; the other files are still processed). Sites that cannot be migrated safely get a
     `# TODO(prelude-migration): ...` comment.
     """
-    if list_codemods:
-        _list_codemods()
-        return
-    if not paths:
-        raise click.UsageError("give at least one PATH (or '-' for stdin)")
+    from migrate.errors import CliError
+
+    if show_diff and check:
+        raise CliError("--diff and --check cannot be combined (--diff already exits 1 when "
+                       "something would change)")
     try:
         codemods = select_codemods(_split_names(only), _split_names(skip))
     except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise CliError(str(exc)) from None
     dry_run = show_diff or check
 
     if "-" in paths:
         if len(paths) > 1:
-            raise click.UsageError("'-' (stdin) cannot be combined with other paths")
+            raise CliError("'-' (stdin) cannot be combined with other paths")
         sys.exit(_rewrite_stdin(codemods, stdin_filename or "-", show_diff, check, timeout))
+    if stdin_filename is not None:
+        raise CliError("--stdin-filename needs the path '-'")
 
     from migrate.files import path_problem
 
     problems = [problem for problem in map(path_problem, paths) if problem]
     if problems:
-        raise click.UsageError("; ".join(problems))
+        raise CliError("; ".join(problems))
     unlisted: List[FileResult] = []
 
     def folder_error(folder: str, exc: OSError) -> None:
@@ -458,7 +469,8 @@ def rewrite(paths, show_diff, check, only, skip, list_codemods, stdin_filename, 
         unlisted.append(FileResult(display_path(folder), "failed",
                                    error=f"cannot list folder: {exc.strerror or exc}; its files were not rewritten"))
 
-    files = discover(paths, respect_gitignore=not no_gitignore, exclude=_config_exclude(paths), on_error=folder_error)
+    files = discover(paths, respect_gitignore=not no_gitignore, exclude=_config_exclude(paths, config_path),
+                     on_error=folder_error)
     summary = Summary()
     show_bar = len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty() and not quiet
     progress = click.progressbar(length=len(files), label="rewriting", file=sys.stderr) if show_bar \
@@ -473,7 +485,7 @@ def rewrite(paths, show_diff, check, only, skip, list_codemods, stdin_filename, 
     for result in results:
         summary.add(result)
         if result.status == "failed":
-            click.echo(f"error: {result.path}: {result.error}", err=True)
+            click.echo(f"prelude-migrate rewrite: error: {result.path}: {result.error}", err=True)
         elif result.changed and show_diff:
             out.write(unified_diff(result))
         elif result.changed and not quiet:
@@ -494,15 +506,15 @@ def rewrite(paths, show_diff, check, only, skip, list_codemods, stdin_filename, 
     sys.exit(1 if dry_run and summary.changed else 0)
 
 
-def _config_exclude(paths: Sequence[str]):
-    """The ``exclude``/``extend-exclude`` globs of ``[tool.prelude-migrate]`` (shared with scan)."""
-    from migrate.config import ConfigError, load_config
+def _config_exclude(paths: Sequence[str], config_path: Optional[str] = None):
+    """The ``exclude``/``extend-exclude`` globs of the configuration (shared with scan)."""
+    from migrate.config import ConfigError, load_config, start_folder
+    from migrate.errors import CliError
 
-    start = paths[0] if os.path.isdir(paths[0]) else os.path.dirname(os.path.abspath(paths[0]))
     try:
-        config = load_config(start_dir=start)
+        config = load_config(start_dir=start_folder(paths), path=config_path)
     except ConfigError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise CliError(str(exc)) from None
     return config.exclude_spec() if config.exclude_patterns() else None
 
 
@@ -516,7 +528,7 @@ def _rewrite_stdin(codemods: Sequence[str], name: str, show_diff: bool, check: b
     if isinstance(result, WorkerFailure):
         result = FileResult(name, "failed", data, error=f"not rewritten: {result}", parse_error=True)
     if result.status == "failed":
-        click.echo(f"error: {name}: {result.error}", err=True)
+        click.echo(f"prelude-migrate rewrite: error: {name}: {result.error}", err=True)
         if not (show_diff or check):
             _write_stdout_bytes(data)  # pass the input through untouched
         return 2

@@ -1,5 +1,6 @@
 """In-process fakes of the Prelude v1 (``api.ding.live/v1``) and v2 (``api.prelude.dev/v2``)
-APIs, for tests. Public: use them in your own tests (``pip install prelude-migrate[testing]``).
+APIs, for tests. Public: use them in your own tests (install prelude-migrate with its ``testing``
+extra, e.g. ``pip install "/path/to/prelude-migrate[testing]"`` from a checkout; docs/ci.md).
 
     from compat.testing import FakeV1, FakeV2, ManualClock
 

@@ -13,7 +13,7 @@ from typing import Sequence, TextIO
 from migrate.findings import Finding, ScanSummary
 from migrate.report._common import RulesArg, rule_map
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "json", "sarif", "github", "junit", "html")
 
 # format -> "module:function"; imported on use so `--format json` never loads the XML code etc.
 _RENDERERS = {
@@ -22,16 +22,17 @@ _RENDERERS = {
     "sarif": "migrate.report.sarif:render_sarif",
     "github": "migrate.report.github:render_github",
     "junit": "migrate.report.junit:render_junit",
+    "html": "migrate.report.html:render_html",
 }
 
 
 def render(fmt: str, findings: Sequence[Finding], summary: ScanSummary, rules: RulesArg,
-           out: TextIO, *, color: bool = False) -> None:
+           out: TextIO, *, color: bool = False, fail_on: str = "error") -> None:
     if fmt not in _RENDERERS:
         raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
     module, _, function = _RENDERERS[fmt].partition(":")
     renderer = getattr(importlib.import_module(module), function)
-    renderer(list(findings), summary, rule_map(rules), out, color=color)
+    renderer(list(findings), summary, rule_map(rules), out, color=color, fail_on=fail_on)
 
 
 __all__ = ["FORMATS", "render"]

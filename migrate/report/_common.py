@@ -67,6 +67,7 @@ def summary_data(findings: Sequence[Finding], summary: ScanSummary) -> dict:
         "by_severity": {s: by_severity.get(s, 0) for s in reversed(SEVERITIES)},
         "by_rule": {rule: by_rule[rule] for rule in sorted(by_rule)},
         "suppressed": summary.suppressed,
+        "ignored_by_config": summary.ignored_by_config,
         "baseline_hidden": summary.files_excluded_baseline,
         "deadlines": deadline_rows(summary.today, findings),
         "duration_s": round(summary.duration_s, 3),
@@ -99,6 +100,8 @@ def hidden_phrase(data: dict) -> str:
     hidden = []
     if data["suppressed"]:
         hidden.append(f"{data['suppressed']} suppressed inline")
+    if data.get("ignored_by_config"):
+        hidden.append(f"{data['ignored_by_config']} by per-file-ignores")
     if data["baseline_hidden"]:
         hidden.append(f"{data['baseline_hidden']} known in the baseline")
     return ", ".join(hidden)

@@ -7,6 +7,7 @@ and, when ``$GITHUB_STEP_SUMMARY`` names a file, append a Markdown table of ever
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from typing import Mapping, Optional, Sequence, TextIO
 
@@ -37,7 +38,8 @@ def annotation(finding: Finding) -> str:
 
 
 def render_github(findings: Sequence[Finding], summary: ScanSummary, rules: Mapping[str, RuleInfo],
-                  out: TextIO, *, color: bool = False, step_summary: Optional[str] = None) -> None:
+                  out: TextIO, *, color: bool = False, fail_on: str = "error",
+                  step_summary: Optional[str] = None) -> None:
     findings = ordered(findings)
     emitted: Counter = Counter()
     for finding in findings:
@@ -61,10 +63,22 @@ def render_github(findings: Sequence[Finding], summary: ScanSummary, rules: Mapp
             out.write(f"prelude-migrate: could not write the step summary {path}: {exc.strerror or exc}\n")
 
 
+# Characters that Markdown (GitHub's flavour, HTML included) would read as markup; each is
+# written with a backslash so ``Bearer <v2 API key>`` keeps its text instead of becoming a tag.
+_MARKUP = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
+
+
 def _cell(text: str) -> str:
-    """A Markdown table cell: no pipes or line breaks may leak into the table structure."""
-    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "\n")
-            .replace("\n", "<br>").replace("\r", "<br>"))
+    """A Markdown table cell showing ``text`` literally: markup characters escaped, no pipes or
+    line breaks leaking into the table structure."""
+    escaped = _MARKUP.sub(r"\\\1", text.replace("\r\n", "\n"))
+    return escaped.replace("\n", "<br>").replace("\r", "<br>")
+
+
+def _code_cell(text: str) -> str:
+    """A code span in a table cell: literal inside; only ``|`` needs escaping (GFM tables)."""
+    body = text.replace("|", "\\|")
+    return f"`` {body} ``" if "`" in text else f"`{body}`"
 
 
 def step_summary_markdown(findings: Sequence[Finding], summary: ScanSummary,
@@ -91,7 +105,7 @@ def step_summary_markdown(findings: Sequence[Finding], summary: ScanSummary,
             info = rules.get(finding.rule)
             rule = f"{finding.rule} {info.name}" if info else finding.rule
             row = (f"| {finding.severity} | {_cell(rule)} | "
-                   f"`{_cell(finding.path)}:{finding.line}:{finding.column}` | "
+                   f"{_code_cell(f'{finding.path}:{finding.line}:{finding.column}')} | "
                    f"{_cell(finding.message)} |\n")
             size += len(row.encode("utf-8"))
             if size > STEP_SUMMARY_LIMIT - footer_reserve:

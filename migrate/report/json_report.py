@@ -11,7 +11,7 @@ JSON_VERSION = 1
 
 
 def render_json(findings: Sequence[Finding], summary: ScanSummary, rules: Mapping[str, RuleInfo],
-                out: TextIO, *, color: bool = False) -> None:
+                out: TextIO, *, color: bool = False, fail_on: str = "error") -> None:
     findings = ordered(findings)
     document = {
         "version": JSON_VERSION,

@@ -39,7 +39,7 @@ def _descriptor(rule: RuleInfo, summary: ScanSummary) -> dict:
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.title + (f" (deadline: {deadline.wording})" if deadline else "")},
         "defaultConfiguration": {"level": _LEVELS[default_level(rule, summary.today)]},
-        "help": _help(rule, deadline),
+        "help": _help(rule, deadline, summary.today),
         "properties": {
             "deadline": rule.deadline,
             "deadlineDate": deadline.date.isoformat() if deadline else None,
@@ -48,19 +48,25 @@ def _descriptor(rule: RuleInfo, summary: ScanSummary) -> dict:
         },
     }
     if rule.docs_url and _SCHEME.match(rule.docs_url):
-        descriptor["helpUri"] = rule.docs_url  # SARIF wants an absolute URI here
+        # SARIF wants an absolute URI; the project has no public docs site yet
+        # (migrate.rule_help.PUBLIC_DOCS_URL), so the built-in rules carry their page in `help`.
+        descriptor["helpUri"] = rule.docs_url
     return descriptor
 
 
-def _help(rule: RuleInfo, deadline) -> dict:
-    """Shown in the code scanning alert: why it matters, whether `rewrite` fixes it, where to read."""
-    lines = [rule.title + "."]
+def _help(rule: RuleInfo, deadline, today) -> dict:
+    """Shown in the code scanning alert: the rule's page of ``prelude-migrate rule`` (what it
+    finds, why, the deadline, an example, the fix, how to silence it)."""
+    from migrate.rule_help import documents, markdown_to_text, rule_markdown
+
+    if documents(rule):
+        markdown = rule_markdown(rule.id, today)
+        return {"text": markdown_to_text(markdown), "markdown": markdown}
+    lines = [rule.title + "."]  # a rule without a module (a plugin or a test double)
     if deadline:
         lines.append(f"Deadline: {deadline.date.isoformat()} ({deadline.kind} of {deadline.subject}).")
     lines.append("`prelude-migrate rewrite` fixes it." if rule.fixable
                  else "Fix by hand; no codemod rewrites it.")
-    if rule.docs_url:
-        lines.append(f"Rule documentation: {rule.docs_url}")
     markdown = "\n\n".join(lines)
     return {"text": markdown.replace("`", ""), "markdown": markdown}
 
@@ -83,6 +89,8 @@ def _result(key: str, finding: Finding, rule_index: int) -> dict:
         "locations": [{"physicalLocation": {"artifactLocation": _uri(finding.path), "region": region}}],
         "partialFingerprints": {FINGERPRINT_KEY: key},
         "properties": {"severity": finding.severity, "fixable": finding.fixable,
+                       "fix": ("`prelude-migrate rewrite` rewrites this site" if finding.fixable
+                               else "no codemod rewrites this site: fix it by hand"),
                        "deadline": finding.deadline},
     }
 
@@ -143,6 +151,6 @@ def sarif_document(findings: Sequence[Finding], summary: ScanSummary,
 
 
 def render_sarif(findings: Sequence[Finding], summary: ScanSummary, rules: Mapping[str, RuleInfo],
-                 out: TextIO, *, color: bool = False) -> None:
+                 out: TextIO, *, color: bool = False, fail_on: str = "error") -> None:
     json.dump(sarif_document(findings, summary, rules), out, indent=2, ensure_ascii=False)
     out.write("\n")

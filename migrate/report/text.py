@@ -30,7 +30,7 @@ def _finding_line(finding: Finding, color: bool) -> str:
 
 
 def render_text(findings: Sequence[Finding], summary: ScanSummary, rules: Mapping[str, RuleInfo],
-                out: TextIO, *, color: bool = False) -> None:
+                out: TextIO, *, color: bool = False, fail_on: str = "error") -> None:
     findings = ordered(findings)
     for _path, group in groupby(findings, key=lambda f: f.path):
         for finding in group:

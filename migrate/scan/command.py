@@ -1,12 +1,18 @@
 """``prelude-migrate scan``: a thin click shell over ``migrate.scan.scan``, the config loader,
 the baseline and the reporters. Exit 0 clean, 1 findings at or above ``--fail-on``, 2 usage,
-configuration or internal error (nothing is written then, except the error on stderr).
+configuration or internal error (nothing is written then, except the error on stderr, in the one
+style of ``migrate.errors``).
+
+One run can write several reports: the main one (``--format``, to stdout or ``--output``) and
+any number of ``--<format>-output FILE`` (``--sarif-output scan.sarif --html-output report.html``),
+each rendered from the same findings.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import io
 import os
+import re
 import sys
 import time
 import traceback
@@ -17,10 +23,15 @@ import click
 from migrate.limits import DEFAULT_MAX_FILE_BYTES
 from migrate.workers import DEFAULT_TIMEOUT
 from migrate.config import FAIL_ON_CHOICES, FORMAT_CHOICES, ConfigError, load_config, should_fail
+from migrate.errors import EXIT_ERROR, EXIT_INTERRUPTED, CliError
+from migrate.report.color import COLOR_CHOICES, use_color
+from migrate.rule_help import epilog_for_scan
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+EXIT_CLEAN, EXIT_FINDINGS = 0, 1
 STDIN = "-"
+# Formats that can be written as an extra report with --<format>-output FILE (github writes
+# workflow commands to the log, so it is a main format only).
+EXTRA_OUTPUT_FORMATS = tuple(f for f in FORMAT_CHOICES if f != "github")
 
 
 def _split(values: Sequence[str]) -> Tuple[str, ...]:
@@ -31,13 +42,18 @@ def _split(values: Sequence[str]) -> Tuple[str, ...]:
     return tuple(rule_id_for(item) or item.upper() for item in items)
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _parse_today(ctx, param, value: Optional[str]) -> Optional[_dt.date]:
     if value is None:
         return None
+    if not _ISO_DATE.fullmatch(value):
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form")
     try:
         return _dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+    except ValueError as exc:  # 2026-02-30: the right form, but no such day
+        raise click.BadParameter(f"{value!r} is not a valid date ({exc})") from None
 
 
 class _Progress:
@@ -65,12 +81,17 @@ class _Progress:
             self.stream.flush()
 
 
-def _fail(message: str) -> None:
-    click.echo(f"prelude-migrate scan: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
+def _extra_outputs(command):
+    """``--json-output FILE``, ``--sarif-output FILE``...: more reports from the same run."""
+    for fmt in reversed(EXTRA_OUTPUT_FORMATS):
+        command = click.option(f"--{fmt}-output", f"{fmt}_output", type=click.Path(dir_okay=False),
+                               default=None, metavar="FILE",
+                               help=f"Also write the {fmt} report to FILE.")(command)
+    return command
 
 
-@click.command("scan", context_settings={"help_option_names": ["-h", "--help"]})
+@click.command("scan", context_settings={"help_option_names": ["-h", "--help"]},
+               epilog=epilog_for_scan())
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default=None,
               help="Report format (default: text, or `format` from the config).")
@@ -92,7 +113,11 @@ def _fail(message: str) -> None:
               help="Record every current finding in this baseline file (exit 0).")
 @click.option("--no-gitignore", is_flag=True, help="Also scan files that .gitignore excludes.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Read settings from this TOML file instead of the nearest pyproject.toml.")
+              help="Read settings from this TOML file instead of the nearest configuration "
+                   "(.prelude-migrate.toml, prelude-migrate.toml or pyproject.toml).")
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+              help="Colour the text report: auto = on a terminal unless NO_COLOR is set.")
+@_extra_outputs
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per core).")
 @click.option("--stdin-filename", default=None, metavar="NAME",
@@ -103,7 +128,8 @@ def _fail(message: str) -> None:
 @click.option("--max-file-size", "max_file_size", type=click.IntRange(min=1), default=DEFAULT_MAX_FILE_BYTES,
               show_default=True, metavar="BYTES", help="Larger files are listed as not scanned.")
 def scan(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exclude, baseline,
-         write_baseline, no_gitignore, config_path, jobs, stdin_filename, timeout, max_file_size):
+         write_baseline, no_gitignore, config_path, color, jobs, stdin_filename, timeout,
+         max_file_size, **extra_outputs):
     """Find deprecated Prelude/Ding v1 and api.ding.live usage under PATHS (default: .;
     `-` reads one file from stdin).
 
@@ -112,26 +138,29 @@ def scan(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
     2 usage, configuration or internal error.
     Silence one line with a comment: `prelude-migrate: ignore[PM101]`.
     """
+    outputs = {key[:-len("_output")]: value for key, value in extra_outputs.items() if value}
     try:
         code = _run(paths or (".",), fmt, output, fail_on, today, select, ignore, exclude,
                     extend_exclude, baseline, write_baseline, no_gitignore, config_path, jobs,
-                    stdin_filename, limits=(timeout, max_file_size))
+                    stdin_filename, limits=(timeout, max_file_size), color=color,
+                    extra_outputs=outputs)
     except (ConfigError, FileNotFoundError, NotADirectoryError) as exc:
-        _fail(str(exc))
+        raise CliError(str(exc)) from None
     except KeyboardInterrupt:  # Ctrl-C: no traceback, no report, the shell's usual status
         click.echo("\nprelude-migrate scan: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    except SystemExit:
+    except (SystemExit, click.ClickException):
         raise
     except Exception as exc:  # a bug: say so, with the traceback, and exit 2 (never 0 or 1)
         traceback.print_exc(file=sys.stderr)
-        _fail(f"internal error: {type(exc).__name__}: {exc}")
+        raise CliError(f"internal error: {type(exc).__name__}: {exc}") from None
     sys.exit(code)
 
 
 def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exclude, baseline_path,
          write_baseline_path, no_gitignore, config_path, jobs, stdin_filename=None,
-         limits=(DEFAULT_TIMEOUT, DEFAULT_MAX_FILE_BYTES)) -> int:
+         limits=(DEFAULT_TIMEOUT, DEFAULT_MAX_FILE_BYTES), *, color: str = "never",
+         extra_outputs: Optional[dict] = None) -> int:
     from migrate.baseline import BaselineError, load_baseline, write_baseline
     from migrate.report import render
     from migrate.scan import scan as run_scan
@@ -151,6 +180,7 @@ def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
         exclude=tuple(exclude) or None, baseline=baseline_path,
         extend_exclude=(config.extend_exclude + tuple(extend_exclude)) if extend_exclude else None)
     config.check_rules(ALL_RULES)
+    extra_outputs = dict(extra_outputs or {})
     baseline = None
     if config.baseline and not write_baseline_path:
         try:
@@ -158,6 +188,8 @@ def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
         except BaselineError as exc:
             raise ConfigError(str(exc)) from None
     _check_output(output)
+    for extra in extra_outputs.values():
+        _check_output(extra)
 
     if paths == (STDIN,):
         findings, summary = _scan_stdin(stdin_filename or STDIN, config, today, limits)
@@ -171,6 +203,7 @@ def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
             if progress:
                 progress.clear()
 
+    findings, summary.ignored_by_config = config.apply_per_file_ignores(findings)
     if config.format != "text":  # the text report lists them itself
         _warn_parse_failures(summary.files_parse_failed)
     if write_baseline_path:
@@ -184,16 +217,24 @@ def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
 
     rules = {rule_id: info for rule_id, info in ALL_RULES.items() if config.rule_enabled(rule_id)}
     buffer = io.StringIO()
-    render(config.format, findings, summary, rules, buffer,
-           color=output is None and config.format == "text" and sys.stdout.isatty())
+    render(config.format, findings, summary, rules, buffer, fail_on=config.fail_on,
+           color=output is None and config.format == "text" and use_color(color, sys.stdout))
+    reports = []
+    for extra_format, extra_path in extra_outputs.items():
+        extra_buffer = io.StringIO()
+        render(extra_format, findings, summary, rules, extra_buffer, fail_on=config.fail_on,
+               color=False)
+        reports.append((extra_path, extra_buffer.getvalue()))
     code = EXIT_FINDINGS if should_fail(findings, config.fail_on) and not write_baseline_path else EXIT_CLEAN
     if output is None:
         _print_report(buffer.getvalue())
     else:
+        reports.insert(0, (output, buffer.getvalue()))
+    for path, report in reports:
         try:
-            _write_output(output, buffer.getvalue())
+            _write_output(path, report)
         except OSError as exc:
-            raise ConfigError(f"cannot write the report to {output}: {exc.strerror or exc}") from None
+            raise ConfigError(f"cannot write the report to {path}: {exc.strerror or exc}") from None
     return code
 
 

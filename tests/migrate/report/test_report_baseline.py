@@ -100,6 +100,13 @@ def test_bad_baseline_files_are_clear_errors(tmp_path, content, message):
     assert str(path) in str(info.value)
 
 
-def test_writing_into_a_missing_folder_fails_clearly(tmp_path):
-    with pytest.raises(BaselineError, match="does not exist"):
-        write_baseline(tmp_path / "nope" / "baseline.json", existing())
+def test_writing_into_a_missing_folder_creates_it(tmp_path):
+    target = tmp_path / "ci" / "nested" / "baseline.json"
+    assert write_baseline(target, existing()) == len(existing())
+    assert load_baseline(target).filter(existing()) == ([], len(existing()))
+
+
+def test_writing_where_a_file_blocks_the_folder_fails_clearly(tmp_path):
+    (tmp_path / "ci").write_text("a file, not a folder")
+    with pytest.raises(BaselineError, match="cannot create folder"):
+        write_baseline(tmp_path / "ci" / "baseline.json", existing())

@@ -58,7 +58,8 @@ def test_hook_entries_are_real_commands_taking_filenames(hook_id):
 
 def test_action_is_composite_with_the_documented_inputs():
     assert ACTION["runs"]["using"] == "composite"
-    assert {"paths", "fail-on", "baseline", "version"} <= set(ACTION["inputs"])
+    assert {"paths", "fail-on", "baseline", "version", "args", "config", "working-directory",
+            "python-version"} <= set(ACTION["inputs"])
     assert ACTION["inputs"]["fail-on"]["default"] == "error"
     uses = [step.get("uses", "") for step in ACTION["runs"]["steps"]]
     assert any(u.startswith("actions/setup-python@") for u in uses)
@@ -74,11 +75,20 @@ def test_action_installs_from_its_own_path_unless_a_version_is_given():
     assert '"$GITHUB_ACTION_PATH"' in script and '"prelude-migrate==$PM_VERSION"' in script
 
 
+def test_action_leaves_the_callers_python_alone():
+    setup = STEPS["Set up Python"]
+    assert setup["with"]["update-environment"] is False  # no PATH / pythonLocation changes
+    install = STEPS["Install prelude-migrate"]["run"]
+    assert "GITHUB_ENV" not in install and "GITHUB_PATH" not in install
+    assert "-m venv" in install and "steps.python.outputs.python-path" in str(
+        STEPS["Install prelude-migrate"]["env"])
+
+
 def test_action_scan_uses_options_the_scan_command_has():
     pytest.importorskip("migrate.scan.command")
     script = STEPS["Scan"]["run"]
     used = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", script))
-    assert {"--format", "--output", "--fail-on", "--baseline"} <= used
+    assert {"--format", "--sarif-output", "--fail-on", "--baseline", "--config"} <= used
     missing = used - option_names(command("scan"))
     assert not missing, f"action.yml passes options the scan command lacks: {missing}"
 
@@ -117,7 +127,11 @@ def test_action_scan_and_fail_steps_run_end_to_end(tmp_path):
     sarif = json.loads((repo / "out.sarif").read_text())
     assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
         "artifactLocation"]["uri"] == "src/client.js"
-    assert "at or above `error`" in (tmp_path / "step_summary.md").read_text()
+    summary = (tmp_path / "step_summary.md").read_text()
+    assert "at or above `error`" in summary
+    # A real job summary: the findings table of the github format, not only a verdict line.
+    assert "| Severity | Rule | Location | Message |" in summary and "src/client.js:1:" in summary
+    assert "::error file=src/client.js,line=1" in result.stdout  # annotations in the log
 
     fail = run_step("Fail on findings", dict(env, PM_RC="1"), repo)
     assert fail.returncode == 1 and "::error title=prelude-migrate::" in fail.stdout
@@ -153,3 +167,49 @@ def test_ci_doc_covers_every_format_config_key_and_hook():
         assert f"id: {hook['id']}" in doc
     for name in ACTION["inputs"]:
         assert f"{name}:" in doc, name
+
+
+def test_action_working_directory_config_and_args(tmp_path):
+    pytest.importorskip("migrate.scan.command")
+    repo = tmp_path / "repo"
+    service = repo / "services" / "otp"
+    (service / "src").mkdir(parents=True)
+    (service / "src" / "client.js").write_text('fetch("https://api.ding.live/v1/authentication")\n')
+    (service / "docs.md").write_text("See https://docs.ding.live/api/send\n")
+    (service / "ci.toml").write_text('fail-on = "info"\n')
+    (repo / "elsewhere.js").write_text('fetch("https://api.ding.live/v1/check")\n')
+    env = step_env(tmp_path, PM_PATHS=".", PM_WORKDIR="services/otp", PM_CONFIG="ci.toml",
+                   PM_ARGS="--ignore PM203 --html-output 'report dir/scan.html'", PM_FAIL_ON="error",
+                   PM_BASELINE="", PM_SARIF="out.sarif")
+    result = run_step("Scan", env, repo)
+    assert result.returncode == 0, result.stderr
+    assert outputs(tmp_path)["exit-code"] == "1"
+    sarif = json.loads((repo / "out.sarif").read_text())
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in sarif["runs"][0]["results"]}
+    assert uris == {"services/otp/src/client.js"}  # relative to the checkout; PM203 ignored
+    assert (repo / "report dir" / "scan.html").is_file()  # a quoted argument stayed one
+
+
+def test_action_install_step_builds_an_isolated_environment(tmp_path):
+    """The real install step, from this checkout (as `uses:` does): a venv of its own, and the
+    installed copy (not editable) carries the docs, so `rule` and `--docs-path` work."""
+    env = step_env(tmp_path, PM_VERSION="", PM_SETUP_PYTHON=os.sys.executable,
+                   GITHUB_ACTION_PATH=str(ROOT), RUNNER_TEMP=str(tmp_path))
+    result = run_step("Install prelude-migrate", env, tmp_path)
+    if result.returncode != 0 and "No matching distribution" in result.stderr:
+        pytest.skip("no package index reachable to install the dependencies")
+    assert result.returncode == 0, result.stderr[-2000:]
+    installed = outputs(tmp_path)
+    assert installed["bin"].startswith(str(tmp_path / "prelude-migrate-venv"))
+    clean = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    rule = subprocess.run([installed["bin"], "rule", "PM101"], capture_output=True, text=True,
+                          cwd=tmp_path, env=clean, timeout=120)
+    assert rule.returncode == 0 and "Why it matters" in rule.stdout and "Suppress" in rule.stdout
+    docs = subprocess.run([installed["bin"], "rule", "--docs-path"], capture_output=True,
+                          text=True, cwd=tmp_path, env=clean, timeout=120)
+    assert docs.returncode == 0, docs.stderr
+    folder = Path(docs.stdout.strip())
+    assert str(folder).startswith(str(tmp_path)) and folder.name == "docs"
+    assert (folder / "scan.md").read_text() == (ROOT / "docs" / "scan.md").read_text()
+    assert (folder / "ci.md").is_file()

@@ -86,7 +86,7 @@ def test_unknown_key_names_file_key_and_allowed_keys(tmp_path):
 
 @pytest.mark.parametrize("line, fragment", [
     ('fail-on = "critical"', "fail-on = 'critical' is not allowed; use one of: info, warning, error, never"),
-    ('format = "html"', "format = 'html' is not allowed; use one of: text, json, sarif, github, junit"),
+    ('format = "xml"', "format = 'xml' is not allowed; use one of: text, json, sarif, github, junit, html"),
     ("exclude = [1, 2]", "exclude must be a list of non-empty strings"),
     ("select = [\"\"]", "select must be a list of non-empty strings"),
     ("baseline = 3", "baseline must be a file path string"),

@@ -11,8 +11,8 @@ from migrate.report import FORMATS, render
 from report_helpers import RULES, finding, rendered, summary, tricky_findings
 
 
-def test_formats_are_the_documented_five():
-    assert FORMATS == ("text", "json", "sarif", "github", "junit")
+def test_formats_are_the_documented_six():
+    assert FORMATS == ("text", "json", "sarif", "github", "junit", "html")
 
 
 def test_unknown_format_is_a_clear_error():
@@ -138,7 +138,7 @@ def test_github_step_summary_keeps_multiline_messages_in_one_row(tmp_path, monke
 # --- junit ---------------------------------------------------------------------------------------
 
 def test_junit_is_valid_xml_with_one_failing_case_per_finding():
-    root = ET.fromstring(rendered("junit", tricky_findings()).encode("utf-8"))
+    root = ET.fromstring(rendered("junit", tricky_findings(), fail_on="info").encode("utf-8"))
     assert root.tag == "testsuites"
     assert (root.get("tests"), root.get("failures")) == ("4", "4")
     suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
@@ -152,6 +152,26 @@ def test_junit_is_valid_xml_with_one_failing_case_per_finding():
     markup = suites["src/app.py"].findall("testcase")[1].find("failure")
     assert markup.get("message") == 'a <tag> & "quote" | pipe'
     assert case.get("file") == "src/my app/client.py" and case.get("line") == "12"
+
+
+@pytest.mark.parametrize("fail_on,failing", [
+    ("info", {"PM101 error", "PM201 error", "PM301 info", "PM101 warning"}),
+    ("warning", {"PM101 error", "PM201 error", "PM101 warning"}),
+    ("error", {"PM101 error", "PM201 error"}),
+    ("never", set()),
+])
+def test_junit_fails_only_the_findings_at_or_above_fail_on(fail_on, failing):
+    root = ET.fromstring(rendered("junit", tricky_findings(), fail_on=fail_on).encode("utf-8"))
+    cases = root.findall("testsuite/testcase")
+    assert len(cases) == 4
+    failed = {f"{c.get('name').split()[0]} {c.find('failure').get('type')}"
+              for c in cases if c.find("failure") is not None}
+    assert failed == failing
+    assert root.get("failures") == str(len(failing))
+    passed = [c for c in cases if c.find("failure") is None]
+    assert len(passed) == 4 - len(failing)
+    assert all(re.search(r":\d+:\d+: (INFO|WARNING|ERROR) PM\d+ ", c.findtext("system-out"))
+               for c in passed)  # below the threshold: still reported, in the test's output
 
 
 def test_junit_drops_characters_xml_cannot_carry():
