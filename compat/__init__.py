@@ -5,8 +5,9 @@ Two lines keep unchanged v1 code working against the v2 API::
     import compat
     sdk = Ding(api_key="unused", client=compat.session(api_key=V2_KEY))
 
-This package stays light: it imports ``requests`` and the standard library only (never libcst
-or click). The adapter is loaded on first use, so ``import compat`` for the tables is cheap.
+This package stays light: it imports the standard library only (never libcst, click, httpx or
+redis). The shells (the ``requests`` adapter, the httpx transports) and the stores are loaded on
+first use, so ``import compat`` for the knowledge layer is cheap.
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ _LAZY = {
     "CompatConfigError": "compat.engine",
     "MemoryStore": "compat.store",
     "SQLiteStore": "compat.store",
+    "HTTPXTransport": "compat.httpx_transport",
+    "AsyncHTTPXTransport": "compat.httpx_transport",
 }
 
 

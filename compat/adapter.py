@@ -25,7 +25,7 @@ from requests.structures import CaseInsensitiveDict
 from requests.utils import get_environ_proxies
 
 from compat.engine import (DEFAULT_ID_MAX_AGE, REQUEST_ID_HEADER, CompatConfigError, Engine,  # noqa: F401
-                           V1Request, V1Response, V2Request, V2Response, run_steps)
+                           V1Request, V1Response, V2Request, V2Response, is_v1_url, run_steps)
 from compat.knowledge.hosts import V1_HOST
 from compat.retries import NoResend, UnsafeTransport, check_transport
 from compat.store import Store
@@ -105,7 +105,7 @@ class CompatAdapter(BaseAdapter):
     def send(self, request: requests.PreparedRequest, stream: bool = False, timeout: Timeout = None,
              verify: Any = True, cert: Any = None, proxies: Any = None) -> requests.Response:
         parts = urlsplit(request.url or "")
-        if parts.hostname != V1_HOST:  # mounted on a wider prefix than it serves
+        if not is_v1_url(request.url or ""):  # mounted on a wider prefix than it serves
             raise requests.exceptions.InvalidURL(
                 f"compat.CompatAdapter serves {V1_PREFIX} only; mount it there, not for {request.url}",
                 request=request)
@@ -172,6 +172,28 @@ def session(api_key: Optional[str] = None, **options: Any) -> requests.Session:
     Options are those of ``CompatAdapter``.
     """
     adapter = CompatAdapter(api_key, **options)
-    result = requests.Session()
+    result = _Session(adapter)
     result.mount(V1_PREFIX, adapter)
     return result
+
+
+class _Session(requests.Session):
+    """Serves the v1 host in every spelling (``:443``, ``http://``, ``api.ding.live.``), which
+    a mount prefix alone cannot match; a session-level mount of your own for the host wins."""
+
+    def __init__(self, adapter: CompatAdapter):
+        super().__init__()
+        self._compat = adapter
+
+    def get_adapter(self, url: str) -> BaseAdapter:
+        if is_v1_url(url) and not mounted_own_adapter(self, url, self._compat):
+            return self._compat
+        return super().get_adapter(url)
+
+
+def mounted_own_adapter(session: requests.Session, url: str, ours: Optional[BaseAdapter] = None) -> bool:
+    """Whether the session mounted an adapter of its own for this host (``https://api.ding.live``,
+    with or without the slash): a prefix that matches, longer than a bare scheme."""
+    lowered = url.lower()
+    return any(len(prefix) > len("https://") and lowered.startswith(prefix.lower()) and adapter is not ours
+               for prefix, adapter in session.adapters.items())

@@ -49,13 +49,13 @@ import time
 import uuid
 from typing import (Any, Awaitable, Callable, Dict, Generator, Mapping, NamedTuple, Optional, Sequence,
                     Tuple, Union)
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 from compat import translate, v1_input
 from compat.knowledge.config_names import V2_API_KEY_ENV, V2_BASE_URL_ENV
 from compat.knowledge.enums import FEEDBACK_STATUS_V1_TO_V2
 from compat.knowledge.errors import V1_CODE, v1_error_for_v2
-from compat.knowledge.hosts import V2_AUTH_HEADER, V2_AUTH_SCHEME, V2_ORIGIN
+from compat.knowledge.hosts import V1_HOST_RE, V2_AUTH_HEADER, V2_AUTH_SCHEME, V2_ORIGIN
 from compat.knowledge.operations import OPERATIONS
 from compat.sealing import TIME_UNIT, InvalidId, Sealed, Sealer
 from compat.store import Store
@@ -166,6 +166,22 @@ async def run_steps_async(steps: Steps, send: Callable[[V2Request], Awaitable[V2
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+def is_v1_url(url: str) -> bool:
+    """Whether compat serves ``url``: the v1 host in any spelling a client may send (http or
+    https, any port, the fully qualified ``api.ding.live.``, any case), decided by the
+    knowledge layer's one host pattern on the URL's scheme, host and port only (so
+    ``https://api.ding.live@elsewhere/`` and ``https://api.ding.live.example.com/`` are not)."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return False
+    origin = f"{parts.scheme}://{parts.hostname}" + (f":{port}" if port is not None else "")
+    return V1_HOST_RE.fullmatch(origin + "/") is not None
+
 
 def v2_key(api_key: Optional[str]) -> str:
     key = api_key if api_key is not None else os.environ.get(V2_API_KEY_ENV)

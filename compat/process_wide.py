@@ -11,20 +11,13 @@ from typing import Any, Callable, Optional
 import requests
 from requests.adapters import BaseAdapter
 
-from compat.adapter import V1_PREFIX, CompatAdapter
+from compat.adapter import CompatAdapter, mounted_own_adapter
+from compat.engine import is_v1_url
 
 _install_lock = threading.Lock()
 _installed: Optional[CompatAdapter] = None
 _patched: Optional[Callable[..., BaseAdapter]] = None  # our get_adapter, while it is the class's
 _original_get_adapter: Optional[Callable[..., BaseAdapter]] = None
-
-
-def _mounted_own_adapter(session: requests.Session, url: str) -> bool:
-    """Whether the session mounted an adapter for this host itself (``https://api.ding.live``,
-    with or without the slash): a prefix that matches, longer than a bare scheme."""
-    lowered = url.lower()
-    return any(len(prefix) > len("https://") and lowered.startswith(prefix.lower())
-               for prefix in session.adapters)
 
 
 def install(api_key: Optional[str] = None, **options: Any) -> CompatAdapter:
@@ -41,8 +34,7 @@ def install(api_key: Optional[str] = None, **options: Any) -> CompatAdapter:
         def get_adapter(self: requests.Session, url: str) -> BaseAdapter:
             # Checking _installed lets a patch that someone else wrapped later fall silent on
             # uninstall, since it can no longer be taken out of their chain.
-            if (_installed is adapter and url[:len(V1_PREFIX)].lower() == V1_PREFIX
-                    and not _mounted_own_adapter(self, url)):
+            if _installed is adapter and is_v1_url(url) and not mounted_own_adapter(self, url):
                 return adapter
             return original(self, url)
 
