@@ -123,3 +123,20 @@ def test_the_legacy_v2_host_is_forwarded(v2, shell):
                           headers={"Authorization": "Bearer test-v2-key"})
     assert answer.status == 200, answer.body
     assert v2.requests[-1].path == "/v2/transactional"
+
+
+@pytest.mark.parametrize("url", ["https://api.ding.live:443/v1/authentication", "http://api.ding.live/v1/authentication",
+                                 "https://api.ding.live./v1/authentication"])
+def test_install_serves_every_spelling_of_the_v1_host(v2, url):
+    import requests
+
+    import compat
+    from compat_helpers import V2_KEY
+
+    compat.install(api_key=V2_KEY)
+    try:
+        answer = requests.post(url, json={"phone_number": PHONE})
+    finally:
+        compat.uninstall()
+    assert (answer.status_code, answer.json()["status"]) == (200, "pending")
+    assert [r.path for r in v2.requests] == ["/v2/verification"]
