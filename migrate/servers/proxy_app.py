@@ -13,6 +13,7 @@ import logging
 import time
 from dataclasses import dataclass
 from typing import Any, AsyncIterator, List, Optional, Tuple
+from urllib.parse import urlsplit
 
 import httpx
 from starlette.applications import Starlette
@@ -64,11 +65,14 @@ def _store(settings: ProxySettings) -> Any:
 
 
 def create_app(settings: ProxySettings, metrics: Optional[Metrics] = None,
-               transport: Optional[httpx.AsyncBaseTransport] = None) -> Any:
-    """The proxy app. ``transport`` replaces the network (tests)."""
+               transport: Optional[httpx.AsyncBaseTransport] = None, **engine_options: Any) -> Any:
+    """The proxy app. ``transport`` replaces the network (tests); ``engine_options`` go to
+    ``compat.engine.Engine`` as they are (``store=``, ``secret=``, ``forward_feedback=``...), for
+    embedding the app in a program of your own."""
     if not settings.client_keys and not settings.insecure_no_client_auth:
         raise ValueError("no client key: give at least one, or insecure_no_client_auth=True")
-    engine = Engine(settings.v2_key, store=_store(settings), v2_base_url=settings.v2_base_url)
+    engine_options.setdefault("store", _store(settings))
+    engine = Engine(settings.v2_key, v2_base_url=settings.v2_base_url, **engine_options)
     keys = ClientKeys(settings.client_keys)
     metrics = metrics or Metrics()
     sender = V2Sender(metrics, settings.v2_timeout, settings.v2_connect_timeout, settings.v2_max_connections,
@@ -100,8 +104,8 @@ def create_app(settings: ProxySettings, metrics: Optional[Metrics] = None,
             try:
                 answer = await run_steps_async(engine.handle(v1), lambda v2: sender.send(v2, spent))
             except V2Fault as fault:
-                log.warning("v2 %s %s failed: %s", fault.request.method, endpoint_of(httpx.URL(fault.request.url).path),
-                            fault.detail)
+                log.warning("v2 %s %s failed: %s", fault.request.method,
+                            endpoint_of(urlsplit(fault.request.url).path), fault.detail)
                 answer = engine.fault_answer(fault.request, fault.timed_out, fault.detail)
         finally:
             metrics.in_flight.dec()

@@ -13,6 +13,7 @@ import contextlib
 import itertools
 import time
 from typing import Any, List, Optional
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -59,7 +60,7 @@ class V2Sender:
     async def send(self, request: V2Request, spent: List[float]) -> V2Response:
         """Send ``request`` once; the seconds it took are appended to ``spent``."""
         started = time.perf_counter()
-        endpoint = endpoint_of(httpx.URL(request.url).path)
+        endpoint = endpoint_of(urlsplit(request.url).path)
         pool = self._pools[next(self._turn) % len(self._pools)]
         outgoing = httpx.Request(request.method, request.url, headers=request.headers, content=request.body,
                                  extensions={"timeout": self._timeout})
