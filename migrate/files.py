@@ -113,10 +113,13 @@ def iter_file_paths(
 
 
 def _links_to_file_outside(path: str, top: str) -> bool:
+    """A symlink to a file that the walk does not reach itself: its own target (one hop) lies
+    outside the tree. A link to a file inside the tree is skipped: that file is walked as is."""
     try:
-        target = os.path.realpath(path)
-        if not os.path.isfile(target):
+        if not os.path.isfile(path):
             return False  # dangling, a loop, or a link to a folder (folders are not followed)
+        hop = os.path.join(os.path.dirname(path), os.readlink(path))
+        target = os.path.join(os.path.realpath(os.path.dirname(hop)), os.path.basename(hop))
     except OSError:
         return False
     return os.path.commonpath([target, top]) != top

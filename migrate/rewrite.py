@@ -86,7 +86,10 @@ def rewrite_source(text: str, path: str = "<string>", codemods: Optional[Sequenc
     classes = _triggered(text.encode("utf-8", "surrogatepass").lower(), classes)
     if not classes:
         return SourceResult(text, False, (), text.count(TODO_MARKER))
-    module = cst.parse_module(text)
+    # libcst drops a final lone "\r" (old Mac line endings) when it prints the module: parse
+    # without it and put it back, so such a file round-trips byte for byte.
+    tail = "\r" if text.endswith("\r") else ""
+    module = cst.parse_module(text[:-1] if tail else text)
     applied = []
     for codemod_class in classes:
         codemod = codemod_class(CodemodContext(filename=path))
@@ -97,7 +100,7 @@ def rewrite_source(text: str, path: str = "<string>", codemods: Optional[Sequenc
         if new_module.code != module.code:
             applied.append(codemod_class.NAME)
             module = new_module
-    new_text = module.code
+    new_text = module.code + tail
     return SourceResult(new_text, new_text != text, tuple(applied), new_text.count(TODO_MARKER))
 
 
@@ -275,11 +278,14 @@ def discover(paths: Sequence[str], respect_gitignore: bool = True, exclude=None,
 def _prefilter(path: Path, triggers: Tuple[bytes, ...]) -> Tuple[bool, int]:
     """Run in the parent: read, lower-case, look for any trigger; also count the TODO markers
     already there, so skipped files still count as "left with TODOs"."""
+    from migrate.files import read_regular_file
+
     try:
-        with open(path, "rb") as fh:
-            lowered = fh.read().lower()
+        data = read_regular_file(path)  # never blocks on a FIFO
     except OSError:
         return True, 0  # let the worker report the error
+    lowered = data.lower() if data is not None else b""
+
     return any(t in lowered for t in triggers), lowered.count(_TODO_BYTES)
 
 
@@ -513,9 +519,9 @@ def _config_exclude(paths: Sequence[str], config_path: Optional[str] = None):
 
     try:
         config = load_config(start_dir=start_folder(paths), path=config_path)
+        return config.exclude_spec() if config.exclude_patterns() else None
     except ConfigError as exc:
         raise CliError(str(exc)) from None
-    return config.exclude_spec() if config.exclude_patterns() else None
 
 
 def _rewrite_stdin(codemods: Sequence[str], name: str, show_diff: bool, check: bool,

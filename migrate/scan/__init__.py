@@ -14,7 +14,7 @@ import os
 import time
 from typing import Callable, Iterator, List, Optional, Sequence, Tuple
 
-from migrate.files import display_path
+from migrate.files import display_path, path_problem
 from migrate.findings import Finding, ScanSummary
 from migrate.scan import engine, pool
 from migrate.scan.engine import DEFAULT_MAX_BYTES, ScanOptions
@@ -41,8 +41,9 @@ def scan(paths: Sequence["os.PathLike[str] | str"], *, config=None, today: Optio
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for path in paths:
-        if not os.path.exists(path):
-            raise FileNotFoundError(f"{path}: no such file or directory")
+        problem = path_problem(path)  # "no such file or directory", "symlink loop", ...
+        if problem:
+            raise FileNotFoundError(problem)
     exclude = config.exclude_spec() if config is not None and config.exclude_patterns() else None
     if exclude is not None:  # files named one by one (pre-commit does that) obey the excludes too
         paths = [p for p in paths if not (os.path.isfile(p) and exclude.match_file(display_path(p)))]
