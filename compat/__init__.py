@@ -23,6 +23,7 @@ _LAZY = {
     "CompatConfigError": "compat.engine",
     "MemoryStore": "compat.store",
     "SQLiteStore": "compat.store",
+    "RedisStore": "compat.redis_store",
     "HTTPXTransport": "compat.httpx_transport",
     "AsyncHTTPXTransport": "compat.httpx_transport",
 }

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from compat.store import MemoryStore
+import uuid
+
+from compat.redis_store import RedisStore
+from compat.store import MemoryStore, SQLiteStore
 from compat_helpers import v2_served as v2  # noqa: F401 (fixture)
+from redis_server import redis_url  # noqa: F401 (fixture)
 from compat_helpers import PHONE, mutate
 from compat_shells import shell  # noqa: F401 (fixture)
 
@@ -140,3 +144,31 @@ def test_install_serves_every_spelling_of_the_v1_host(v2, url):
         compat.uninstall()
     assert (answer.status_code, answer.json()["status"]) == (200, "pending")
     assert [r.path for r in v2.requests] == ["/v2/verification"]
+
+
+@pytest.fixture(params=["memory", "sqlite", "redis"])
+def store(request, tmp_path):
+    if request.param == "memory":
+        made = MemoryStore()
+    elif request.param == "sqlite":
+        made = SQLiteStore(str(tmp_path / "compat.db"))
+    else:
+        made = RedisStore(request.getfixturevalue("redis_url"), prefix=f"test:{uuid.uuid4().hex}:")
+    yield made
+    made.close()
+
+
+def test_every_store_behind_every_shell(v2, shell, store):
+    """Replay on retry, already_validated and status history, whichever store and shell (the
+    async shell awaits RedisStore's async methods)."""
+    client = shell(store=store)
+    auth = _create(client, device_id="dev-1")
+    assert client.post("/retry", {"authentication_uuid": auth}).body["status"] == "approved"
+    assert v2.requests[-1].json["signals"] == {"device_id": "dev-1"}
+    code = v2.last_code(PHONE)
+    assert client.post("/check", {"authentication_uuid": auth, "check_code": code}).body["status"] == "valid"
+    assert client.post("/check", {"authentication_uuid": auth, "check_code": code}).body["status"] == (
+        "already_validated")
+    assert client.post("/retry", {"authentication_uuid": auth}).body["status"] == "already_validated"
+    events = client.get(f"/authentication/{auth}").body["events"]
+    assert [e["type"] for e in events].count("attempt") == 2
