@@ -16,6 +16,7 @@ from libcst.codemod import Codemod
 CODEMOD_CLASSES = (
     # v1 ding SDK (codemods/sdk/analysis.py); responses and errors read the v1 calls, so they run
     # before sdk-calls rewrites them; sdk-imports drops what became unused, last.
+    "codemods.sdk.value_flow:SdkValueFlowCodemod",  # first: TODOs where v1 values leave (comments only)
     "codemods.sdk.responses:SdkResponsesCodemod",
     "codemods.sdk.errors:SdkErrorsCodemod",
     "codemods.sdk.client:SdkClientCodemod",

@@ -1,9 +1,504 @@
-"""The value-flow analysis every codemod will use (owned by the "trust" work of issue 8):
-where each v1 value (response wrapper, payload, status, error code, ids, request models,
-exception objects, the client and its bound methods) flows in one module, so that a use is
-rewritten only when its whole flow is visible and understood.
+"""The value-flow analysis every codemod asks (DESIGN, "Do no harm is structural"): where each
+v1 value of one module goes, so that a use is rewritten only when its whole flow is visible,
+and a TODO marks the line where the meaning changes otherwise.
 
-Empty for now: the SDK analysis (``codemods.sdk.analysis``) and the raw-HTTP planning
-(``codemods.http.raw_http``) still do their own tracking.
+``analyse(module, scopes, parents, calls, ...)`` is a plain function over one parsed module and
+its scope/parent metadata (computed once per file, usable from a batched traversal); it returns
+a ``Flow``. Values are traced through names (assignments, ``for`` targets, comprehensions,
+closures and module globals, by scope), attributes (wrapper -> payload -> field), containers,
+subscripts, ``await``, returns of functions and methods of the same module (``self.m()`` too),
+and ``asyncio.to_thread``-style wrappers. Each read of a traced value is classified where it
+leaves: passed to other code, used as a key, returned or yielded, stored in an attribute,
+subscript or container, put in an exception, formatted into an f-string.
+
+The value kinds: ``wrapper`` (what a v1 SDK call returned), ``payload`` (its
+``create_check_response``...), ``status``, ``line-type``, ``id`` (``authentication_uuid``),
+``error`` (a caught v1 exception, or a parameter annotated with a v1 exception class),
+``error-code``. The facts (field names, sentences) come from ``compat.knowledge``.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
+
+import libcst as cst
+
+from codemods.core.nodes import dotted_name, string_value
+from compat.knowledge.operations import LOOKUP_FIELD_MOVES
+from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
+from compat.knowledge.todos import (
+    UUID_ID_TODO,
+    unseen_response_read_todo,
+    v1_error_escapes_todo,
+    v1_response_escapes_todo,
+    v1_value_escapes_todo,
+)
+
+_PAYLOAD_OPS = {attr: op for op, attr in SDK_V1_PAYLOAD_ATTRS.items()}
+_STATUS_OPS = ("create", "check", "retry")
+# Calls that only look at a value, or print it: not a place where its meaning changes.
+_HARMLESS_CALLS = frozenset({"print", "len", "bool", "isinstance", "repr", "type", "id", "hash", "getattr",
+                             "hasattr", "setattr", "sorted", "list", "tuple", "set", "min", "max"})
+_LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
+_THREAD_WRAPPERS = frozenset({"asyncio.to_thread", "to_thread", "run_in_executor", "functools.partial", "partial",
+                              "submit"})
+_UUID_CALLS = frozenset({"uuid.UUID", "UUID"})
+_REGEX_METHODS = frozenset({"match", "fullmatch", "search"})
+_WHAT = {"status": "status", "line-type": "line type", "error-code": "error code"}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """What a v1 value is and where it came from."""
+
+    kind: str  # wrapper | payload | status | line-type | id | error | error-code | field
+    op: str = ""  # the v1 operation (create, check, retry, feedback, status, lookup); "" for errors
+    producer: Optional[cst.Call] = None  # the v1 SDK call it came from, None when not visible
+    many: bool = False  # a container of such values (a list comprehension of lookups...)
+    name: str = ""  # for kind "field": the v1 field read
+
+    def element(self) -> "Origin":
+        return Origin(self.kind, self.op, self.producer, False, self.name)
+
+
+@dataclass
+class Use:
+    node: cst.CSTNode  # the expression holding the v1 value
+    how: str  # argument | key | returned | stored | exception | f-string | uuid
+    origin: Origin
+
+
+@dataclass
+class Flow:
+    origins: Dict[cst.CSTNode, Origin] = field(default_factory=dict)
+    uses: List[Use] = field(default_factory=list)
+    # v1 payload reads whose producer is not a visible v1 call that gets rewritten: read -> field
+    unseen_reads: Dict[cst.Attribute, str] = field(default_factory=dict)
+    # functions (by name) whose body makes a v1 SDK call: their callers meet v1/v2 exceptions too
+    v1_functions: Set[str] = field(default_factory=set)
+    uuid_uses: List[cst.CSTNode] = field(default_factory=list)
+
+    def origin(self, node: cst.CSTNode) -> Optional[Origin]:
+        return self.origins.get(node)
+
+    def todos(self) -> List[Tuple[cst.CSTNode, str]]:
+        """(node, TODO text) for every place where a v1 value's meaning changes unmapped."""
+        found: List[Tuple[cst.CSTNode, str]] = []
+        for use in self.uses:
+            kind = use.origin.kind
+            if kind in _WHAT:
+                found.append((use.node, v1_value_escapes_todo(_WHAT[kind], use.how)))
+            elif kind in ("wrapper", "payload") and use.how != "f-string":
+                found.append((use.node, v1_response_escapes_todo(use.how)))
+            elif kind == "error" and use.how in ("argument", "returned", "stored"):
+                found.append((use.node, v1_error_escapes_todo(use.how)))
+        for read, field_name in self.unseen_reads.items():
+            found.append((read, unseen_response_read_todo(field_name, _v2_read(field_name))))
+        found.extend((node, UUID_ID_TODO) for node in self.uuid_uses)
+        return found
+
+
+def _v2_read(field_name: str) -> str:
+    move = LOOKUP_FIELD_MOVES.get(field_name)
+    if move and move.startswith("flags:"):
+        return f"'{move.split(':', 1)[1]}' in (x.flags or [])"
+    if move:
+        return f"x.{move}"
+    for fields in SDK_V1_RESPONSE_FIELDS.values():
+        if fields.get(field_name):
+            return f"x.{fields[field_name]}"
+    if field_name in _PAYLOAD_OPS:
+        return "the response itself (x)"
+    return "the v2 field (docs/api-changes.md)"
+
+
+# Fields whose v1 name does not exist on the v2 model: a read of one on an untraced value is
+# v1 code for sure (a v1 payload, or a v2 model that lacks it).
+_V1_ONLY_FIELDS = frozenset(
+    {f for f, move in LOOKUP_FIELD_MOVES.items() if move != f}
+    | {f for fields in SDK_V1_RESPONSE_FIELDS.values() for f, v2 in fields.items() if v2 != f}
+    | set(_PAYLOAD_OPS))
+
+
+# Of those, the ones distinctive enough to mark on any untraced value of a v1 module.
+_UNTRACED_V1_FIELDS = frozenset(_V1_ONLY_FIELDS - {"uuid", "created_at", "expires_at"})
+
+
+def analyse(module: cst.Module, scopes: Mapping[cst.CSTNode, object], parents: Mapping[cst.CSTNode, cst.CSTNode],
+            calls: Mapping[cst.Call, object], rewritten: Callable[[cst.Call], bool],
+            error_names: Iterable[cst.CSTNode] = (), error_params: Iterable[cst.Param] = (),
+            v1_module: bool = True) -> Flow:
+    """The flow of every v1 value in ``module``.
+
+    ``calls``: the v1 SDK calls (node -> anything with an ``op``); ``rewritten(call)``: whether
+    the SDK codemods turn that call into a v2 call; ``error_names``: the ``as e`` names of the
+    handlers of v1 exceptions; ``error_params``: parameters annotated with a v1 exception class.
+    """
+    return ValueFlow(module, scopes, parents, calls, rewritten, error_names, error_params, v1_module).run()
+
+
+class ValueFlow:
+    """The analysis in two steps, for callers that need origins before they can say which calls
+    are rewritten (the phone number of a check comes from the origin of its id): ``origin(node)``
+    any time, then ``run()`` once."""
+
+    def __init__(self, module, scopes, parents, calls, rewritten, error_names=(), error_params=(),
+                 v1_module=True) -> None:
+        self.module, self.scopes, self.parents = module, scopes, parents
+        self.calls, self.rewritten = calls, rewritten
+        self.flow = Flow()
+        self._memo: Dict[cst.CSTNode, Optional[Origin]] = {}
+        self._busy: Set[cst.CSTNode] = set()
+        self._error_targets = set(error_names)
+        self._error_params = {param.name for param in error_params}
+        self._functions: Dict[str, List[cst.FunctionDef]] = {}
+        self._returns: Dict[cst.FunctionDef, List[cst.BaseExpression]] = {}
+        self._attributes: List[cst.Attribute] = []
+        self._names: List[cst.Name] = []
+        self._calls: List[cst.BaseExpression] = []
+        self.v1_module = v1_module
+
+        self._collect(self.module, None)
+
+    # -- collection --------------------------------------------------------------------------
+    def run(self) -> Flow:
+        for call in self.calls:
+            function = self._enclosing_function(call)
+            if function is not None:
+                self.flow.v1_functions.add(function.name.value)
+        for node in (*self._attributes, *self._names, *self._calls):
+            origin = self.origin(node)
+            if origin is not None:
+                self.flow.origins[node] = origin
+                self._classify(node, origin)
+            elif self.v1_module and isinstance(node, cst.Attribute):
+                self._untraced_read(node)
+        if self.v1_module:
+            self._uuid_uses()
+        return self.flow
+
+    def _collect(self, node: cst.CSTNode, function: Optional[cst.FunctionDef]) -> None:
+        stack = [(node, function)]
+        while stack:
+            current, fn = stack.pop()
+            if isinstance(current, cst.FunctionDef):
+                self._functions.setdefault(current.name.value, []).append(current)
+                self._returns.setdefault(current, [])
+                fn = current
+            elif isinstance(current, cst.Return) and fn is not None and current.value is not None:
+                self._returns[fn].append(current.value)
+            elif isinstance(current, cst.Attribute):
+                self._attributes.append(current)
+            elif isinstance(current, cst.Name):
+                self._names.append(current)
+            elif isinstance(current, (cst.Call, cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+                self._calls.append(current)  # (comprehensions: containers of v1 values)
+            stack.extend((child, fn) for child in reversed(current.children))
+
+    def _enclosing_function(self, node: cst.CSTNode) -> Optional[cst.FunctionDef]:
+        current = self.parents.get(node)
+        while current is not None and not isinstance(current, cst.FunctionDef):
+            current = self.parents.get(current)
+        return current
+
+    # -- origins -----------------------------------------------------------------------------
+    def origin(self, node: cst.CSTNode) -> Optional[Origin]:
+        if node in self._memo:
+            return self._memo[node]
+        if node in self._busy:
+            return None
+        self._busy.add(node)
+        try:
+            found = self._origin(node)
+        finally:
+            self._busy.discard(node)
+        self._memo[node] = found
+        return found
+
+    def _origin(self, node: cst.CSTNode) -> Optional[Origin]:
+        if isinstance(node, cst.Call):
+            return self._call_origin(node)
+        if isinstance(node, cst.Await):
+            return self.origin(node.expression)
+        if isinstance(node, cst.Attribute):
+            return self._attribute_origin(node)
+        if isinstance(node, cst.Name):
+            return self._name_origin(node)
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            inner = self.origin(node.elt)
+            return Origin(inner.kind, inner.op, inner.producer, True, inner.name) if inner else None
+        if isinstance(node, cst.Subscript):
+            inner = self.origin(node.value)
+            return inner.element() if inner is not None and inner.many else None
+        return None
+
+    def _call_origin(self, call: cst.Call) -> Optional[Origin]:
+        if call in self.calls:
+            return Origin("wrapper", getattr(self.calls[call], "op", ""), call)
+        name = dotted_name(call.func) or ""
+        if name.rsplit(".", 1)[-1] in _THREAD_WRAPPERS or name in _THREAD_WRAPPERS:
+            for argument in call.args:  # `to_thread(client.otp.check, req)`: the call runs elsewhere
+                method = self._v1_method_op(argument.value)
+                if method:
+                    return Origin("wrapper", method)
+        if isinstance(call.func, cst.Name):
+            return self._returned_origin(call.func.value)
+        if isinstance(call.func, cst.Attribute) and isinstance(call.func.value, cst.Name) \
+                and call.func.value.value in ("self", "cls"):
+            return self._returned_origin(call.func.attr.value)
+        return None
+
+    def _v1_method_op(self, node: cst.BaseExpression) -> Optional[str]:
+        for call in self.calls:
+            if isinstance(call.func, cst.Attribute) and isinstance(node, cst.Attribute) \
+                    and node.attr.value == call.func.attr.value and dotted_name(node) == dotted_name(call.func):
+                return getattr(self.calls[call], "op", None)
+        return None
+
+    def _returned_origin(self, function_name: str) -> Optional[Origin]:
+        """A function of this module whose every return gives the same kind of v1 value."""
+        functions = self._functions.get(function_name, [])
+        if len(functions) != 1:
+            return None
+        origins = [self.origin(value) for value in self._returns.get(functions[0], [])]
+        if not origins or any(o is None for o in origins) or len({(o.kind, o.op, o.many) for o in origins}) != 1:
+            return None
+        first = origins[0]
+        return Origin(first.kind, first.op, None, first.many, first.name)  # producer: not in the caller
+
+    def _attribute_origin(self, node: cst.Attribute) -> Optional[Origin]:
+        attr = node.attr.value
+        base = self.origin(node.value)
+        if base is None or base.many:
+            if attr in _PAYLOAD_OPS and not self._is_written(node):
+                return Origin("payload", _PAYLOAD_OPS[attr], None)
+            return None
+        if base.kind == "wrapper":
+            if attr == SDK_V1_PAYLOAD_ATTRS.get(base.op):
+                return Origin("payload", base.op, base.producer)
+            return self._field_origin(base, attr)  # a v2-shaped read of a rewritten call (`res.status`)
+        if base.kind == "payload":
+            return self._field_origin(base, attr)
+        if base.kind in ("status", "line-type", "error-code") and attr == "value":
+            return base
+        if base.kind == "error" and attr == "code":
+            return Origin("error-code", "", base.producer)
+        return None
+
+    @staticmethod
+    def _field_origin(base: Origin, attr: str) -> Optional[Origin]:
+        if attr == "status" and base.op in _STATUS_OPS:
+            return Origin("status", base.op, base.producer)
+        if attr == "line_type" and base.op == "lookup":
+            return Origin("line-type", base.op, base.producer)
+        if attr in ("authentication_uuid", "id") and base.op in _STATUS_OPS:
+            return Origin("id", base.op, base.producer)
+        return None
+
+    def _name_origin(self, node: cst.Name) -> Optional[Origin]:
+        if node in self._error_targets:
+            return Origin("error")
+        scope = self.scopes.get(node)
+        if scope is None or not self._is_read(node):
+            return None
+        try:
+            accesses = scope.accesses[node]  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - a name libcst's scopes do not track
+            return None
+        origins: List[Optional[Origin]] = []
+        for access in accesses:
+            if access.node is not node:
+                continue
+            for assignment in access.referents:
+                origins.append(self._assigned_origin(getattr(assignment, "node", None)))
+        if not origins or any(o is None for o in origins) or len({(o.kind, o.op, o.many) for o in origins}) != 1:
+            return None
+        return origins[0]
+
+    def _assigned_origin(self, target: Optional[cst.CSTNode]) -> Optional[Origin]:
+        if target is None:
+            return None
+        if isinstance(target, cst.Param):
+            return Origin("error") if target.name in self._error_params else None
+        if isinstance(target, cst.Name) and target in self._error_targets:
+            return Origin("error")
+        parent = self.parents.get(target)
+        if isinstance(parent, cst.AssignTarget):
+            assign = self.parents.get(parent)
+            return self.origin(assign.value) if isinstance(assign, cst.Assign) else None
+        if isinstance(parent, cst.AnnAssign) and parent.value is not None:
+            return self.origin(parent.value)
+        if isinstance(parent, (cst.For, cst.CompFor)) and parent.target is target:
+            container = self.origin(parent.iter)
+            return container.element() if container is not None and container.many else None
+        if isinstance(parent, cst.Param):
+            return Origin("error") if target in self._error_params else None
+        return None
+
+    def _is_read(self, node: cst.Name) -> bool:
+        parent = self.parents.get(node)
+        if isinstance(parent, cst.Attribute):
+            return parent.value is node
+        if isinstance(parent, cst.Arg):
+            return parent.keyword is not node
+        return not isinstance(parent, (cst.Param, cst.FunctionDef, cst.ClassDef, cst.ImportAlias, cst.AsName,
+                                       cst.AssignTarget, cst.Global, cst.Nonlocal))
+
+    def _is_written(self, node: cst.CSTNode) -> bool:
+        parent = self.parents.get(node)
+        return isinstance(parent, (cst.AssignTarget, cst.Del)) or (
+            isinstance(parent, (cst.AugAssign, cst.AnnAssign)) and parent.target is node)
+
+    # -- uses --------------------------------------------------------------------------------
+    def _classify(self, node: cst.CSTNode, origin: Origin) -> None:
+        parent = self.parents.get(node)
+        if isinstance(node, cst.Attribute) and origin.kind == "payload" and origin.producer is None \
+                and not self._is_written(node):
+            if isinstance(parent, cst.Attribute) and parent.value is node:
+                self._unseen(parent, parent.attr.value)
+            else:
+                self._unseen(node, node.attr.value)
+            return
+        if origin.producer is not None and not self.rewritten(origin.producer) and origin.kind != "wrapper":
+            return  # the call stays v1 (under its own TODO): so do its reads
+        how = self._how(node, parent, origin)
+        if how == "uuid":
+            self.flow.uuid_uses.append(node)
+        elif how is not None:
+            self.flow.uses.append(Use(node, how, origin))
+
+    def _untraced_read(self, node: cst.Attribute) -> None:
+        """A v1-only response field (``info.number_ported``) read on a value the flow cannot
+        trace (a parameter, a loop over one): v1 code for sure, and wrong on a v2 model."""
+        attr = node.attr.value
+        if self._is_written(node) or isinstance(node.value, cst.Name) and node.value.value in ("self", "cls"):
+            return
+        if attr in _UNTRACED_V1_FIELDS:
+            self.flow.unseen_reads[node] = attr
+        elif attr == "line_type":
+            how = self._how(node, self.parents.get(node), Origin("line-type", "lookup"))
+            if how is not None and how != "uuid":
+                self.flow.uses.append(Use(node, how, Origin("line-type", "lookup")))
+
+    def _unseen(self, read: cst.Attribute, field_name: str) -> None:
+        if field_name in _V1_ONLY_FIELDS or field_name in ("status", "line_type"):
+            self.flow.unseen_reads[read] = field_name
+
+    def _how(self, node: cst.CSTNode, parent: Optional[cst.CSTNode], origin: Origin) -> Optional[str]:
+        if isinstance(parent, cst.Attribute):
+            return None  # a further read: judged at the outer node
+        if isinstance(parent, (cst.Await, cst.Comparison, cst.ComparisonTarget, cst.BooleanOperation,
+                               cst.UnaryOperation, cst.If, cst.While, cst.IfExp)):
+            return None  # compared or tested: the codemods map comparisons with known values
+        if isinstance(parent, cst.Arg):
+            call = self.parents.get(parent)
+            return self._argument_use(call, origin) if isinstance(call, cst.Call) and call.func is not node else None
+        if isinstance(parent, (cst.Return, cst.Yield)):
+            return None if origin.kind == "error" else "returned"
+        if isinstance(parent, cst.SubscriptElement) or isinstance(parent, cst.Index):
+            return "key"
+        if isinstance(parent, cst.DictElement):
+            return "key" if parent.key is node else self._container_use(parent)
+        if isinstance(parent, cst.Element):
+            return self._container_use(parent)
+        if isinstance(parent, cst.DictComp):
+            return "key" if parent.key is node else "stored"
+        if isinstance(parent, cst.FormattedStringExpression):
+            return "f-string" if origin.kind in _WHAT else None
+        if isinstance(parent, cst.Raise):
+            return "exception" if origin.kind != "error" else None
+        if isinstance(parent, cst.Assign):
+            targets = [t.target for t in parent.targets]
+            if all(isinstance(t, cst.Name) for t in targets):
+                return None  # followed through the variable
+            return "stored"
+        return None
+
+    def _container_use(self, element: cst.CSTNode) -> Optional[str]:
+        container = self.parents.get(element)
+        holder = self.parents.get(container) if container is not None else None
+        if isinstance(holder, (cst.Comparison, cst.ComparisonTarget)):
+            return None  # `status in (A, B)`
+        return "stored"
+
+    def _argument_use(self, call: cst.Call, origin: Origin) -> Optional[str]:
+        name = dotted_name(call.func) or ""
+        last = name.rsplit(".", 1)[-1]
+        if origin.kind == "id" and (name in _UUID_CALLS or last == "UUID"):
+            return "uuid"
+        if call in self.calls or name in _HARMLESS_CALLS or last in _LOG_METHODS or last in _THREAD_WRAPPERS:
+            return None
+        if origin.kind in ("wrapper", "payload") and name in ("str",):
+            return None
+        if last in ("get", "pop", "setdefault", "index", "count") and origin.kind in _WHAT:
+            return "key"
+        if self._is_exception_call(call):
+            return "exception"
+        if origin.kind == "id":
+            return None  # ids are passed around freely; only their format changed
+        return "argument"
+
+    def _is_exception_call(self, call: cst.Call) -> bool:
+        parent = self.parents.get(call)
+        return isinstance(parent, cst.Raise) or (dotted_name(call.func) or "").endswith(("Error", "Exception"))
+
+    def _uuid_uses(self) -> None:
+        """UUID regexes and ``uuid.UUID(...)`` of ids traced or passed as authentication_uuid."""
+        for call in self._calls:
+            if not isinstance(call, cst.Call):
+                continue
+            name = dotted_name(call.func) or ""
+            last = name.rsplit(".", 1)[-1]
+            if last in _REGEX_METHODS or name in ("re.compile",):
+                pattern = self._uuid_pattern(call)
+                if pattern:
+                    self.flow.uuid_uses.append(call)
+            elif name in _UUID_CALLS and call.args and self._is_v1_id_name(call.args[0].value):
+                self.flow.uuid_uses.append(call)
+
+    def _uuid_pattern(self, call: cst.Call) -> bool:
+        """``re.match(UUID literal, ...)``, or ``X.match(...)`` on a module pattern of a UUID."""
+        candidates: List[cst.BaseExpression] = [a.value for a in call.args[:1]]
+        if isinstance(call.func, cst.Attribute) and isinstance(call.func.value, cst.Name):
+            candidates.append(call.func.value)
+        for candidate in candidates:
+            text = string_value(candidate) if not isinstance(candidate, cst.Name) else self._constant(candidate)
+            if text and "{8}-" in text and "{12}" in text:
+                return True
+        return False
+
+    def _constant(self, name: cst.Name) -> Optional[str]:
+        """The pattern text of a module-level ``NAME = re.compile("...")`` / ``NAME = "..."``."""
+        for statement in self.module.body:
+            if isinstance(statement, cst.SimpleStatementLine) and isinstance(statement.body[0], cst.Assign):
+                assign = statement.body[0]
+                if any(isinstance(t.target, cst.Name) and t.target.value == name.value for t in assign.targets):
+                    value = assign.value
+                    if isinstance(value, cst.Call) and value.args:
+                        value = value.args[0].value
+                    return string_value(value)
+        return None
+
+    def _is_v1_id_name(self, node: cst.BaseExpression) -> bool:
+        origin = self.origin(node)
+        if origin is not None and origin.kind == "id":
+            return True
+        if not isinstance(node, cst.Name):
+            return False
+        function = self._enclosing_function(node)
+        for call in self.calls:  # the same name is given to a v1 call as authentication_uuid
+            if self._enclosing_function(call) is function:
+                for inner in _walk(call):
+                    if isinstance(inner, cst.Arg) and inner.keyword is not None \
+                            and inner.keyword.value in ("authentication_uuid", "auth_uuid") \
+                            and isinstance(inner.value, cst.Name) and inner.value.value == node.value:
+                        return True
+        return False
+
+
+def _walk(node: cst.CSTNode):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(current.children)

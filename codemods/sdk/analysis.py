@@ -25,6 +25,7 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
+from codemods.core.flow import ValueFlow
 from codemods.core.nodes import arg, dotted_name
 from codemods.core.phone import assumed_phone_note, phone_parameter
 from codemods.sdk.model import (
@@ -385,18 +386,45 @@ class _Resolver:
         r.imports = [node for node, pkg in c.imports if pkg in packages]
         r.payload_refs, r.status_refs = c.payload_refs, c.status_refs
 
+        functions: Dict[cst.Call, Optional[cst.FunctionDef]] = {}
         for call, namespace, method, fn, kind in accepted:
             sdk_call = self._sdk_call(call, namespace, method, fn, kind)
             if sdk_call is not None:
                 r.calls[call] = sdk_call
+                functions[call] = fn
+        # The value flow (codemods.core.flow): where each v1 value goes. It decides which
+        # phone number a check/retry may use, and which reads follow a rewritten call.
+        errors = [h.name.name for h in r.error_handlers if h.name is not None and isinstance(h.name.name, cst.Name)]
+        self.flow_analysis = ValueFlow(self.wrapper.module, self.scopes, self.parents, r.calls, self._rewritten,
+                                       errors, self._error_params())
+        for call, sdk_call in r.calls.items():
+            if sdk_call.op in ("check", "retry"):
+                self._phone(sdk_call, functions[call])
+        r.flow = self.flow_analysis.run()
+        r.payload_refs = {n: op for n, op in r.payload_refs.items() if self._traced(n)}
+        r.status_refs = {n: op for n, op in r.status_refs.items() if self._traced(n)}
         r.wrapper_reads = {read: r.calls[call].op for read, call in c.wrapper_reads if call in r.calls}
         for handler, try_node, v2_class in c.network_handlers:
-            if any(self._inside(call, try_node.body) for call in r.calls):
+            if any(self._inside(call, try_node.body) for call in r.calls) or self._calls_v1_function(try_node.body):
                 r.network_handlers[handler] = v2_class
         if usages:
             self.positions = self.wrapper.resolve(PositionProvider)
             self._usages()
         return r
+
+    def _calls_v1_function(self, body: cst.CSTNode) -> bool:
+        """`body` calls a function (or `self.` method) of this module that makes a v1 SDK call:
+        the v1 SDK's requests exceptions reached this handler through it (the value flow)."""
+        names = self.result.flow.v1_functions if self.result.flow is not None else set()
+        for node in _walk(body):
+            if isinstance(node, cst.Call):
+                func = node.func
+                if isinstance(func, cst.Name) and func.value in names:
+                    return True
+                if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+                        and func.value.value in ("self", "cls") and func.attr.value in names:
+                    return True
+        return False
 
     def _inside(self, node: cst.CSTNode, ancestor: cst.CSTNode) -> bool:
         while node is not None and node is not ancestor:
@@ -422,8 +450,6 @@ class _Resolver:
         sdk_call = SdkCall(call, op, method, receiver)
         if op != "status":
             sdk_call.request = self._request(call, op)
-        if op in ("check", "retry"):
-            self._phone(sdk_call, fn)
         return sdk_call
 
     def _request(self, call: cst.Call, op: str) -> RequestModel:
@@ -457,6 +483,10 @@ class _Resolver:
         if assign.value not in self.result.model_calls or not isinstance(line, cst.SimpleStatementLine) \
                 or len(line.body) != 1 or self.scopes.get(target) is not scope:
             return RequestModel(problem=problem)
+        rebound = self._rebound_reads(assign.value, scope)
+        if rebound:
+            return RequestModel(problem=f"`{rebound}`, which the request object `{name.value}` reads, is rebound "
+                                        "before the call; move its fields by hand")
         request = RequestModel(assign.value, self.result.model_calls[assign.value], line,  # type: ignore[index]
                                variable=name.value)
         for reference in assignment.references:
@@ -473,19 +503,74 @@ class _Resolver:
                 request.other_uses.append(reference.node)  # passed on, returned...: not to a v1 call
         return request
 
+    def _error_params(self) -> List[cst.Param]:
+        """Parameters annotated with a v1 exception class (`def explain(e: errors.ErrorResponse)`)."""
+        found = []
+        for node in self.parents:
+            if isinstance(node, cst.Param) and node.annotation is not None \
+                    and node.annotation.annotation in self.result.error_refs:
+                found.append(node)
+        return found
+
+    def _traced(self, read: cst.CSTNode) -> bool:
+        """A payload/status read whose value comes from a v1 call that gets rewritten."""
+        origin = self.flow_analysis.origin(read)
+        return origin is not None and origin.producer in self.result.calls and self._rewritten(origin.producer)
+
+    def _rewritten(self, call: cst.Call) -> bool:
+        """Whether the SDK codemods turn this v1 call into a v2 call (else it keeps a TODO as it is)."""
+        sdk_call = self.result.calls.get(call)
+        return sdk_call is None or _becomes_v2(sdk_call)
+
+    def _rebound_reads(self, model: cst.Call, scope) -> Optional[str]:
+        """A variable the model reads that is bound more than once in its scope (`phone =
+        mask(phone)` between the model and the call): inlining the model would read the new value."""
+        for node in _walk(model):
+            if isinstance(node, cst.Name) and not isinstance(self.parents.get(node), cst.Attribute) \
+                    and not (isinstance(self.parents.get(node), cst.Arg) and self.parents[node].keyword is node):
+                if len(set(scope[node.value])) > 1:
+                    return node.value
+        return None
+
     def _phone(self, sdk_call: SdkCall, fn: Optional[cst.FunctionDef]) -> None:
-        names = sorted(set(self.c.phone_names.get(fn, [])))
-        if len(names) == 1 and self._assigned_once(fn, names[0], sdk_call.node):
-            sdk_call.phone = cst.Name(names[0])
-            sdk_call.phone_proven = True
+        """The phone number of a check/retry: only from the create of the same verification
+        earlier in the same function (its id flows into this call), the number not rebound in
+        between; else the one phone-named parameter, with a review note, unless that parameter
+        is given to another v1 call here (a lookup, a feedback, a create for another number)."""
+        create = self._create_of(sdk_call)
+        if create is not None:
+            phone = arg(create.request.call, "phone_number", 1) if create.request.call is not None else None
+            if phone is not None and isinstance(phone.value, cst.Name) \
+                    and self._assigned_once(fn, phone.value.value, sdk_call.node):
+                sdk_call.phone = cst.Name(phone.value.value)
+                sdk_call.phone_proven = True
             return
-        if fn is None or names:
+        if fn is None:
             return
         params = [p.name.value for p in (*fn.params.posonly_params, *fn.params.params, *fn.params.kwonly_params)]
         match = phone_parameter(params)
-        if match is not None and self._assigned_once(fn, match, sdk_call.node):
-            sdk_call.phone = cst.Name(match)
-            sdk_call.phone_note = assumed_phone_note(sdk_call.op, match)
+        if match is None or not self._assigned_once(fn, match, sdk_call.node):
+            return
+        if any(name == match for call_fn, name in self._phones_given() if call_fn is fn):
+            return  # the parameter is the number of another v1 call here
+        sdk_call.phone = cst.Name(match)
+        sdk_call.phone_note = assumed_phone_note(sdk_call.op, match)
+
+    def _create_of(self, sdk_call: SdkCall) -> Optional[SdkCall]:
+        """The v1 create call whose id this check/retry is given, when the flow shows it."""
+        model = sdk_call.request.call
+        if model is None:
+            return None
+        auth = arg(model, "authentication_uuid", None)
+        origin = self.flow_analysis.origin(auth.value) if auth is not None else None
+        if origin is None or origin.kind != "id" or origin.producer not in self.result.calls:
+            return None
+        create = self.result.calls[origin.producer]
+        return create if create.op == "create" else None
+
+    def _phones_given(self) -> List[Tuple[Optional[cst.FunctionDef], str]]:
+        """(function, name) for each plain name given as the phone number of a v1 call."""
+        return [(fn, name) for fn, names in self.c.phone_names.items() for name in names]
 
     def _assigned_once(self, fn: Optional[cst.FunctionDef], name: str, used_at: cst.CSTNode) -> bool:
         """`name` is bound once in `fn`, and `used_at` sees that binding (no lambda parameter
@@ -554,6 +639,20 @@ class _Resolver:
                 if callback is not None:
                     found.append(self._usage("callback-url", "callback_url", callback, False))
         r.usages = sorted(found, key=lambda u: (u.line, u.column, u.kind))
+
+
+def _walk(node: cst.CSTNode):
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(current.children)
+
+
+def _becomes_v2(sdk_call: SdkCall) -> bool:
+    if sdk_call.request.problem and sdk_call.op != "status":
+        return False
+    return not (sdk_call.op in ("check", "retry", "lookup") and sdk_call.phone is None)
 
 
 def _call_shape(call: Optional[cst.CSTNode]) -> bool:

@@ -8,6 +8,7 @@ from typing import Dict, List, Optional, Set, Tuple, Union
 
 import libcst as cst
 
+from codemods.core.flow import Flow
 from codemods.core.nodes import dotted_name
 from codemods.core.usage import Usage
 from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
@@ -102,6 +103,7 @@ class SdkAnalysis:
     # `except requests.exceptions.X` around v1 calls -> the prelude_python_sdk class to add
     network_handlers: Dict[cst.ExceptHandler, str] = field(default_factory=dict)
     usages: List[Usage] = field(default_factory=list)
+    flow: Optional[Flow] = None  # where each v1 value goes (codemods.core.flow)
 
     def is_client_expr(self, node: cst.BaseExpression) -> bool:
         return node in self.clients or dotted_name(node) in self.client_names

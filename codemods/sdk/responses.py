@@ -22,7 +22,7 @@ from codemods.sdk.common import (
 )
 from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
-from compat.knowledge.sdk_shapes import SDK_V1_RESPONSE_FIELDS
+from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
 from compat.knowledge.statuses import (
     CHECK_STATUS_APPROXIMATE,
     CHECK_STATUS_V1_TO_V2,
@@ -32,10 +32,6 @@ from compat.knowledge.statuses import (
     RETRY_STATUS_V2_TO_V1,
 )
 
-ESCAPING_STATUS_TODO = ("v2 statuses are other strings than v1's (check 'valid' is now 'success'); map the "
-                        "values this status is compared with downstream")
-ESCAPING_LINE_TYPE_TODO = ("v2 line types are other strings than v1's ('mobile' for 'Mobile'); map the values "
-                           "this line type is compared with downstream")
 _STATUS_KINDS = {"create": "create-status", "check": "check-status", "retry": "retry-status"}
 
 
@@ -76,26 +72,8 @@ class SdkResponsesCodemod(SdkCodemod):
     def has_work(self, analysis) -> bool:
         return bool(analysis.payload_refs or analysis.status_refs or analysis.wrapper_reads or analysis.enum_refs)
 
-    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
-        self._flag_escaping_value(original_node)  # a variable holding a status
-        return updated_node
-
-    def _flag_escaping_value(self, node: cst.BaseExpression) -> None:
-        """A status or line type read whose v1 value leaves unmapped (returned, stored...)."""
-        a = self.analysis
-        if a.status_refs.get(node) in _STATUS_KINDS:
-            why = ESCAPING_STATUS_TODO
-        elif self._is_status_read(node) and node not in a.status_refs:
-            why = ESCAPING_LINE_TYPE_TODO
-        else:
-            return
-        if not self.is_store(node) and self.escapes(
-                node, {n: ref.value for n, ref in a.enum_refs.items()}, variables_followed=True):
-            self.todo(node, why)
-
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
         a = self.analysis
-        self._flag_escaping_value(original_node)
         if original_node.attr.value == "value" and self._is_status_read(original_node.value) and not isinstance(
                 self.get_metadata(ParentNodeProvider, original_node, None), (cst.Comparison, cst.ComparisonTarget)):
             # `.status.value`: v2 statuses and line types are plain strings. (In a comparison
@@ -156,6 +134,8 @@ class SdkResponsesCodemod(SdkCodemod):
             original_node.left, updated_node.left, original_node.comparisons[0],
             original_node.comparisons[0].comparator)
         subject, subject_now, target, other = sides
+        if self._untraced_payload_read(subject):
+            return updated_node  # its call is not rewritten (or not visible): the value stays v1
         enum_values: Dict[cst.CSTNode, str] = {n: ref.value for n, ref in a.enum_refs.items()}
         values = comparator_values(other, enum_values)
         kind = self._kind(subject, other)
@@ -163,6 +143,13 @@ class SdkResponsesCodemod(SdkCodemod):
             return updated_node
         return self.map_comparison(original_node, updated_node, target, without_value_suffix(subject_now), values,
                                    lambda value: v2_status_values(kind, value))
+
+    def _untraced_payload_read(self, node: cst.BaseExpression) -> bool:
+        """`x.create_check_response.status` whose `x` no rewritten call produced."""
+        inner = without_value_suffix(node)
+        return isinstance(inner, cst.Attribute) and isinstance(inner.value, cst.Attribute) \
+            and inner.value.attr.value in SDK_V1_PAYLOAD_ATTRS.values() and inner not in self.analysis.status_refs \
+            and inner.value not in self.analysis.payload_refs
 
     def _is_status_read(self, node: cst.BaseExpression) -> bool:
         """A v1 status (`<payload>.status[.value]`) or lookup `line_type[.value]` read."""

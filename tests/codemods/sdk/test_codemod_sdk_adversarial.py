@@ -12,7 +12,7 @@ import pytest
 from codemods.sdk.calls import SdkCallsCodemod
 from codemods.sdk.errors import SdkErrorsCodemod
 from codemods.sdk.imports import SdkImportsCodemod
-from codemods.sdk.responses import ESCAPING_STATUS_TODO, SdkResponsesCodemod
+from codemods.sdk.responses import SdkResponsesCodemod
 from codemod_sdk_helpers import assert_pair_then_idempotent, run_codemod
 from compat.testing import FakeV1, FakeV2
 from migrate.rewrite import rewrite_source
@@ -25,16 +25,18 @@ PAIRS = [
     ("responses-annotated-result", SdkResponsesCodemod, '''
         from ding.models import components, operations
 
-        def send(client, req):
-            res: operations.CreateAuthenticationResponse = client.otp.create_authentication(req)
+        def send(client, phone):
+            res: operations.CreateAuthenticationResponse = client.otp.create_authentication(
+                components.CreateAuthenticationRequest(customer_uuid="u", phone_number=phone))
             if res.status_code != 200:
                 raise RuntimeError("failed")
             return res.create_authentication_response.authentication_uuid
         ''', '''
         from ding.models import components, operations
 
-        def send(client, req):
-            res: operations.CreateAuthenticationResponse = client.otp.create_authentication(req)
+        def send(client, phone):
+            res: operations.CreateAuthenticationResponse = client.otp.create_authentication(
+                components.CreateAuthenticationRequest(customer_uuid="u", phone_number=phone))
             # TODO(prelude-migration): v1 response wrapper field 'status_code' is gone: v2 returns the model and raises on HTTP errors; use with_raw_response for status/headers
             if res.status_code != 200:
                 raise RuntimeError("failed")
@@ -45,8 +47,8 @@ PAIRS = [
     ("responses-status-value-escapes", SdkResponsesCodemod, '''
         from ding.models import components
 
-        def verify(client, req):
-            res = client.otp.check(req)
+        def verify(client, phone, auth, code):
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid="u", authentication_uuid=auth, check_code=code))
             status = res.create_check_response.status
             log("status %s", status)
             if status == components.CheckStatus.VALID:
@@ -55,27 +57,28 @@ PAIRS = [
         ''', f'''
         from ding.models import components
 
-        def verify(client, req):
-            res = client.otp.check(req)
+        def verify(client, phone, auth, code):
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid="u", authentication_uuid=auth, check_code=code))
             status = res.status
             log("status %s", status)
             if status == "success":
                 return True
-            # TODO(prelude-migration): {ESCAPING_STATUS_TODO}
             return status, res.status
         '''),
     # `"valid" == res...status` was left as is: always False on v2 (the status is "success").
     ("responses-literal-on-the-left", SdkResponsesCodemod, '''
         from ding.models import components
 
-        def verify(res):
+        def verify(phone, auth, code):
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid="u", authentication_uuid=auth, check_code=code))
             ok = "valid" == res.create_check_response.status
             bad = components.CheckStatus.VALID != res.create_check_response.status
             return ok, bad
         ''', '''
         from ding.models import components
 
-        def verify(res):
+        def verify(phone, auth, code):
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid="u", authentication_uuid=auth, check_code=code))
             ok = res.status == "success"
             bad = res.status != "success"
             return ok, bad

@@ -132,10 +132,17 @@ def test_accepts_str_module_and_wrapper():
 
 
 def test_check_phone_number_provenance():
+    """The number comes only from the create whose id flows into the check (docs/codemods.md,
+    "Phone numbers"); a create for another number, a lookup or a rebinding proves nothing."""
     analysis = analyze(dedent('''
         from ding.models import components
 
-        def proven(number, auth, code):
+        def proven(number, code):
+            res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid="u", phone_number=number))
+            auth = res.create_authentication_response.authentication_uuid
+            client.otp.check(components.CreateCheckRequest(customer_uuid="u", authentication_uuid=auth, check_code=code))
+
+        def another_number(number, auth, code):
             client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid="u", phone_number=number))
             client.otp.check(components.CreateCheckRequest(customer_uuid="u", authentication_uuid=auth, check_code=code))
 
@@ -148,10 +155,21 @@ def test_check_phone_number_provenance():
         def reassigned(phone, auth, code):
             phone = normalise(phone)
             client.otp.check(components.CreateCheckRequest(customer_uuid="u", authentication_uuid=auth, check_code=code))
+
+        def looked_up(phone, auth, code):
+            client.otp.check(components.CreateCheckRequest(customer_uuid="u", authentication_uuid=auth, check_code=code))
+            client.lookup.lookup(phone_number=phone, customer_uuid="u")
+
+        def rebound_after_create(number, code):
+            res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid="u", phone_number=number))
+            number = other()
+            client.otp.check(components.CreateCheckRequest(
+                customer_uuid="u", authentication_uuid=res.create_authentication_response.authentication_uuid, check_code=code))
         '''))
     checks = [c for c in analysis.calls.values() if c.op == "check"]
     facts = [(getattr(c.phone, "value", None), c.phone_proven, c.phone_note is not None) for c in checks]
-    assert facts == [("number", True, False), ("phone", False, True), (None, False, False), (None, False, False)]
+    assert facts == [("number", True, False), (None, False, False), ("phone", False, True), (None, False, False),
+                     (None, False, False), (None, False, False), (None, False, False)]
 
 
 def test_request_variable_single_use_and_shared():
@@ -187,4 +205,6 @@ def test_triggers_prefilter_every_detected_sample():
 
 def test_payload_reads_alone_are_evidence():
     analysis = analyze("def ok(res):\n    return res.create_check_response.status == 'valid'\n")
-    assert analysis.uses_v1 and list(analysis.status_refs.values()) == ["check"]
+    assert analysis.uses_v1
+    # ... but not rewritten: no visible call produced `res` (a TODO says what to read on v2)
+    assert analysis.status_refs == {} and list(analysis.flow.unseen_reads.values()) == ["status"]

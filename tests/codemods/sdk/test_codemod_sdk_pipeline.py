@@ -18,7 +18,7 @@ from codemods.registry import CODEMOD_CLASSES, all_codemods
 from codemod_sdk_helpers import NOOP_SOURCES
 from migrate.rewrite import rewrite_source
 
-SDK_CODEMODS = ["sdk-responses", "sdk-errors", "sdk-client", "sdk-calls", "sdk-imports"]
+SDK_CODEMODS = ["sdk-value-flow", "sdk-responses", "sdk-errors", "sdk-client", "sdk-calls", "sdk-imports"]
 
 BEFORE = '''
 import ding
@@ -57,6 +57,7 @@ def send(phone, ip):
             signals={"ip": ip, "device_platform": "web", "existing_user": True},
         )
     except prelude_python_sdk.BadRequestError as e:
+        # TODO(prelude-migration): a v1 error code is put in an exception here, unmapped: v2 uses other error codes; map it where it is used (or map both sides)
         raise SendFailed((e.body.get("code") if isinstance(e.body, dict) else None), (e.body.get("message") if isinstance(e.body, dict) else e.message))
     return res.id
 
@@ -64,7 +65,8 @@ def verify(auth_id, code):
     # TODO(prelude-migration): v2 check needs the phone number (v1 used authentication_uuid); pass the number the verification was created for
     res = client.otp.check(components.CreateCheckRequest(
         customer_uuid=settings.DING_CUSTOMER, authentication_uuid=auth_id, check_code=code))
-    return res.status == "success"
+    # TODO(prelude-migration): v1 enum CheckStatus.VALID ('valid') is still used; v2 statuses and error codes are plain strings with new values
+    return res.create_check_response.status == components.CheckStatus.VALID
 '''
 
 
@@ -78,7 +80,7 @@ def test_sdk_codemods_are_registered_first_in_run_order():
 def test_worked_example_end_to_end():
     result = rewrite_source(BEFORE, "example.py", SDK_CODEMODS)
     assert result.text == AFTER
-    assert result.todos == 3
+    assert result.todos == 5
     assert rewrite_source(result.text, "example.py", SDK_CODEMODS).changed is False
 
 

@@ -14,86 +14,102 @@ T = "# TODO(prelude-migration): "
 
 PAIRS = [
     ("create-id-and-pending", HEAD + '''
-        def send(res):
+        def send(phone_number):
+            res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone_number))
             if res.create_authentication_response.status == components.Status.PENDING:
                 return res.create_authentication_response.authentication_uuid
         ''', HEAD + '''
-        def send(res):
+        def send(phone_number):
+            res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone_number))
             if res.status in ("success", "retry", "challenged", "shadow_blocked"):
                 return res.id
         '''),
     ("check-enum-old-and-new-names", HEAD + '''
         from ding.models.components import CreateCheckResponseStatus
 
-        def ok(res):
+        def ok(phone_number):
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=a, check_code=c))
             a = res.create_check_response.status == components.CheckStatus.VALID
             b = res.create_check_response.status != CreateCheckResponseStatus.INVALID
             return a, b
         ''', HEAD + '''
         from ding.models.components import CreateCheckResponseStatus
 
-        def ok(res):
+        def ok(phone_number):
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=a, check_code=c))
             a = res.status == "success"
             b = res.status != "failure"
             return a, b
         '''),
     ("check-string-literal-value-suffix-and-variable", HEAD + '''
-        def ok(res):
+        def ok(phone_number):
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=a, check_code=c))
             payload = res.create_check_response
             if payload.status.value == "valid":
                 return payload.authentication_uuid
             return payload.status in ("expired_auth", "invalid")
         ''', HEAD + '''
-        def ok(res):
+        def ok(phone_number):
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=a, check_code=c))
             payload = res
             if payload.status == "success":
                 return payload.id
             return payload.status in ("expired_or_not_found", "failure")
         '''),
     ("check-status-without-v2-equivalent", HEAD + '''
-        def ok(res):
+        def ok(phone_number):
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=a, check_code=c))
             if res.create_check_response.status == components.CheckStatus.ALREADY_VALIDATED:
                 return True
         ''', HEAD + f'''
-        def ok(res):
+        def ok(phone_number):
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=a, check_code=c))
             {T}v1 check status 'already_validated' has no v2 equivalent
             if res.status == components.CheckStatus.ALREADY_VALIDATED:
                 return True
         '''),
     ("create-blocked-outcome-todo", HEAD + '''
-        def limited(res):
+        def limited(phone_number):
+            res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone_number))
             return res.create_authentication_response.status == "rate_limited"
         ''', HEAD + f'''
-        def limited(res):
+        def limited(phone_number):
+            res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone_number))
             {T}v1 create status 'rate_limited' is a v2 'blocked' outcome; check res.reason (e.g. 'repeated_attempts') or handle prelude_python_sdk.RateLimitError
             return res.status == "blocked"
         '''),
     ("retry-approved-and-lost-fields", HEAD + '''
-        def again(res):
+        def again(phone_number):
+            res = client.otp.retry(components.RetryAuthenticationRequest(customer_uuid=C, authentication_uuid=a))
             if res.retry_authentication_response.status == "approved":
                 return res.retry_authentication_response.next_retry_at
         ''', HEAD + f'''
-        def again(res):
+        def again(phone_number):
+            res = client.otp.retry(components.RetryAuthenticationRequest(customer_uuid=C, authentication_uuid=a))
             if res.status in ("retry", "success", "challenged", "shadow_blocked"):
                 {T}v2 retry responses have no 'next_retry_at'
                 return res.next_retry_at
         '''),
     ("lookup-fields", HEAD + '''
-        def info(res):
+        def info(phone_number):
+            res = client.lookup.lookup(phone_number, C)
             data = res.lookup_response
             return (data.carrier, data.mcc, data.number_ported, data.temporary_phone_number,
                     data.country_code, data.line_type == components.LineType.FIXED_LINE)
         ''', HEAD + '''
-        def info(res):
+        def info(phone_number):
+            res = client.lookup.lookup(phone_number, C)
             data = res
             return ((data.network_info.carrier_name if data.network_info else None), (data.network_info.mcc if data.network_info else None), "ported" in (data.flags or []), "temporary" in (data.flags or []),
                     data.country_code, data.line_type == "fixed_line")
         '''),
     ("lookup-line-type-string", HEAD + '''
-        def mobile(res):
+        def mobile(phone_number):
+            res = client.lookup.lookup(phone_number, C)
             return res.lookup_response.line_type in ("Mobile", "Voip")
         ''', HEAD + '''
-        def mobile(res):
+        def mobile(phone_number):
+            res = client.lookup.lookup(phone_number, C)
             return res.line_type in ("mobile", "voip")
         '''),
     ("payload-attribute-writes-untouched", HEAD + '''
@@ -107,22 +123,26 @@ PAIRS = [
         '''),
     ("wrapper-status-code-todo", HEAD + '''
         def send(phone):
-            res = client.otp.check(req)
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=a, check_code=c))
             if res.status_code == 200:
                 return res.create_check_response.status == "valid"
         ''', HEAD + f'''
         def send(phone):
-            res = client.otp.check(req)
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=a, check_code=c))
             {T}v1 response wrapper field 'status_code' is gone: v2 returns the model and raises on HTTP errors; use with_raw_response for status/headers
             if res.status_code == 200:
                 return res.status == "success"
         '''),
     ("inside-an-f-string-single-quotes", HEAD + '''
-        def show(res):
-            return f"valid={res.create_check_response.status == 'valid'} ported={res.lookup_response.number_ported}"
+        def show(phone_number):
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=a, check_code=c))
+            info = client.lookup.lookup(phone_number, C)
+            return f"valid={res.create_check_response.status == 'valid'} ported={info.lookup_response.number_ported}"
         ''', HEAD + '''
-        def show(res):
-            return f"valid={res.status == 'success'} ported={'ported' in (res.flags or [])}"
+        def show(phone_number):
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=a, check_code=c))
+            info = client.lookup.lookup(phone_number, C)
+            return f"valid={res.status == 'success'} ported={'ported' in (info.flags or [])}"
         '''),
     ("unrelated-status-comparison-untouched", HEAD + '''
         def other(job):
