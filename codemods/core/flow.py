@@ -23,7 +23,7 @@ from typing import Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 
 import libcst as cst
 
-from codemods.core.nodes import dotted_name, string_value
+from codemods.core.nodes import dotted_name, string_value, walk
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
 from compat.knowledge.todos import (
@@ -488,17 +488,10 @@ class ValueFlow:
         function = self._enclosing_function(node)
         for call in self.calls:  # the same name is given to a v1 call as authentication_uuid
             if self._enclosing_function(call) is function:
-                for inner in _walk(call):
+                for inner in walk(call):
                     if isinstance(inner, cst.Arg) and inner.keyword is not None \
                             and inner.keyword.value in ("authentication_uuid", "auth_uuid") \
                             and isinstance(inner.value, cst.Name) and inner.value.value == node.value:
                         return True
         return False
 
-
-def _walk(node: cst.CSTNode):
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(current.children)

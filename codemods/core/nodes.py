@@ -85,3 +85,12 @@ def comments_in(node: cst.CSTNode) -> List[str]:
     collector = _CommentCollector()
     node.visit(collector)
     return collector.comments
+
+
+def walk(node: cst.CSTNode):
+    """``node`` and every node below it (no metadata, no visitor overhead)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(current.children)

@@ -26,7 +26,7 @@ from libcst.metadata import (
 )
 
 from codemods.core.flow import ValueFlow
-from codemods.core.nodes import arg, dotted_name
+from codemods.core.nodes import arg, dotted_name, walk
 from codemods.core.phone import assumed_phone_note, phone_parameter
 from codemods.sdk.model import (
     DISTINCTIVE_METHODS,
@@ -416,7 +416,7 @@ class _Resolver:
         """`body` calls a function (or `self.` method) of this module that makes a v1 SDK call:
         the v1 SDK's requests exceptions reached this handler through it (the value flow)."""
         names = self.result.flow.v1_functions if self.result.flow is not None else set()
-        for node in _walk(body):
+        for node in walk(body):
             if isinstance(node, cst.Call):
                 func = node.func
                 if isinstance(func, cst.Name) and func.value in names:
@@ -525,7 +525,7 @@ class _Resolver:
     def _rebound_reads(self, model: cst.Call, scope) -> Optional[str]:
         """A variable the model reads that is bound more than once in its scope (`phone =
         mask(phone)` between the model and the call): inlining the model would read the new value."""
-        for node in _walk(model):
+        for node in walk(model):
             if isinstance(node, cst.Name) and not isinstance(self.parents.get(node), cst.Attribute) \
                     and not (isinstance(self.parents.get(node), cst.Arg) and self.parents[node].keyword is node):
                 if len(set(scope[node.value])) > 1:
@@ -640,13 +640,6 @@ class _Resolver:
                     found.append(self._usage("callback-url", "callback_url", callback, False))
         r.usages = sorted(found, key=lambda u: (u.line, u.column, u.kind))
 
-
-def _walk(node: cst.CSTNode):
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(current.children)
 
 
 def _becomes_v2(sdk_call: SdkCall) -> bool:
