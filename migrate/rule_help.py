@@ -106,18 +106,25 @@ def _fix(module) -> str:
     return "No codemod fixes it: change it by hand." + manual
 
 
-def _example_block(title: str, example) -> str:
+# Before each example's fence in Markdown, for the docs-snippet tests (tests/docs/): an example
+# is code the scanner reads, not code to run.
+EXAMPLE_SKIP = ("<!-- snippet: skip (an example of scanned code; "
+                "tests/migrate/scan/test_scan_rules.py checks what the rule reports on it) -->")
+
+
+def _example_block(title: str, example, docs: bool = False) -> str:
     where = ", ".join(f"{line}:{column}" for line, column in example.flagged)
+    marker = EXAMPLE_SKIP + "\n" if docs else ""
     return (f"{title}: `{example.path}`" + (f" (at {where})" if where else "") + "\n\n"
-            f"```{_fence(example.path)}\n{example.source.rstrip()}\n```")
+            f"{marker}```{_fence(example.path)}\n{example.source.rstrip()}\n```")
 
 
-def _examples(module, per_kind: int = EXAMPLES_PER_KIND) -> str:
+def _examples(module, per_kind: int = EXAMPLES_PER_KIND, docs: bool = False) -> str:
     examples = getattr(module, "EXAMPLES", ())
     flagged = [e for e in examples if e.flagged][:per_kind]
     clean = [e for e in examples if not e.flagged][:per_kind]
-    blocks = [_example_block("Flagged", e) for e in flagged]
-    blocks += [_example_block("Not flagged", e) for e in clean]
+    blocks = [_example_block("Flagged", e, docs) for e in flagged]
+    blocks += [_example_block("Not flagged", e, docs) for e in clean]
     return "\n\n".join(blocks) or "(none)"
 
 
@@ -134,15 +141,17 @@ def _suppress(module) -> str:
             f'Everywhere: `ignore = ["{info.id}"]` or `--ignore {info.id}`.')
 
 
-def rule_sections(rule_id: str, today: Optional[_dt.date] = None) -> List[Tuple[str, str]]:
-    """(heading, Markdown body) pairs of one rule's documentation."""
+def rule_sections(rule_id: str, today: Optional[_dt.date] = None,
+                  docs: bool = False) -> List[Tuple[str, str]]:
+    """(heading, Markdown body) pairs of one rule's documentation (``docs``: with the
+    docs-snippet markers before the examples, for docs/scan.md)."""
     module = _modules()[rule_id]
     today = today or _dt.date.today()
     return [
         ("What it finds", _what(module)),
         ("Why it matters", _why(module, today)),
         ("Deadline", _deadline(module, today)),
-        ("Example", _examples(module)),
+        ("Example", _examples(module, docs=docs)),
         ("Fix", _fix(module)),
         ("Suppress", _suppress(module)),
         ("Documentation", DOCS_NOTE.format(id=rule_id)),
@@ -154,9 +163,10 @@ def title_line(rule_id: str) -> str:
     return f"{info.id} `{info.name}`: {info.title}"
 
 
-def rule_markdown(rule_id: str, today: Optional[_dt.date] = None, heading: str = "##") -> str:
+def rule_markdown(rule_id: str, today: Optional[_dt.date] = None, heading: str = "##",
+                  docs: bool = False) -> str:
     parts = [f"{heading} {title_line(rule_id)}"]
-    for name, body in rule_sections(rule_id, today):
+    for name, body in rule_sections(rule_id, today, docs):
         parts.append(f"**{name}.** {body}" if "```" not in body else f"**{name}.**\n\n{body}")
     return "\n\n".join(parts) + "\n"
 
@@ -214,7 +224,7 @@ def rules_markdown(today: _dt.date) -> str:
     then each rule as ``prelude-migrate rule`` prints it. ``today`` pins the days past/left."""
     parts = [rules_table()]
     for rule_id in _modules():
-        parts.append(f'<a id="{rule_id.lower()}"></a>\n\n' + rule_markdown(rule_id, today, "###"))
+        parts.append(f'<a id="{rule_id.lower()}"></a>\n\n' + rule_markdown(rule_id, today, "###", docs=True))
     return "\n".join(parts)
 
 

@@ -74,5 +74,6 @@ def test_docs_page_carries_the_same_rule_pages():
     from migrate.rule_help import DOCS_DATE, rule_markdown
 
     page = (ROOT / "docs" / "scan.md").read_text()
-    assert rule_markdown("PM106", DOCS_DATE, "###") in page
+    assert rule_markdown("PM106", DOCS_DATE, "###", docs=True) in page
+    assert "snippet: skip" not in rule_markdown("PM106", DOCS_DATE)  # not in SARIF / the command
     assert "docs/scan.md#pm" not in page.split("## Rules", 1)[1]
