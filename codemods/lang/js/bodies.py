@@ -8,7 +8,7 @@ body it rewrites (the caller leaves a TODO).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from codemods.lang.js.nodes import object_entries, string_value
 from codemods.lang.js.todo_texts import CREATE_FIELD_REVIEW, DEVICE_TYPE_TODO, UNKNOWN_FIELD_TODO
@@ -40,34 +40,40 @@ def render(pairs: List[Tuple[str, str]], multiline: bool, indent: str) -> str:
     return "{ " + ", ".join(f"{k}: {v}" for k, v in pairs) + " }"
 
 
-def create_body(obj, indent: str) -> Body:
+def _same(name: str) -> str:
+    return name
+
+
+def create_body(obj, indent: str, wire: Callable[[str], str] = _same) -> Body:
+    """``wire`` turns the written key into the v1 wire name (the v1 JS SDK writes camelCase)."""
     body = Body(None)
     top: List[Tuple[str, str]] = []
     sections: Dict[str, List[Tuple[str, str]]] = {}
     for e in object_entries(obj):
         if e.key is None:
             return Body(None, "spread")
-        if e.key not in CREATE_FIELD_MOVES:
+        name = wire(e.key)
+        if name not in CREATE_FIELD_MOVES:
             return Body(None, UNKNOWN_FIELD_TODO.format(field=e.key))
-        section, key = CREATE_FIELD_MOVES[e.key]
+        section, key = CREATE_FIELD_MOVES[name]
         code = e.value.text()
         if key is None:
             continue
-        if e.key == "phone_number":
+        if name == "phone_number":
             body.phone = e.value
             top.append((key, target_code(code)))
             continue
-        if e.key == "device_type":
+        if name == "device_type":
             literal = string_value(e.value)
             if literal is not None and literal.upper() in DEVICE_TYPE_V1_TO_V2:
                 quote = e.value.text()[0]
                 code = f"{quote}{DEVICE_TYPE_V1_TO_V2[literal.upper()]}{quote}"
             else:
                 body.notes.append(DEVICE_TYPE_TODO)
-        if e.key == "app_realm":
+        if name == "app_realm":
             code = f'{{ platform: "android", value: {code} }}'
-        if e.key in CREATE_FIELD_REVIEW:
-            body.notes.append(CREATE_FIELD_REVIEW[e.key])
+        if name in CREATE_FIELD_REVIEW:
+            body.notes.append(CREATE_FIELD_REVIEW[name])
         if section is None:
             top.append((key, code))
         else:
@@ -80,31 +86,32 @@ def create_body(obj, indent: str) -> Body:
     return body
 
 
-def check_body(obj) -> Body:
+def check_body(obj, wire: Callable[[str], str] = _same) -> Body:
     """The parts of a v1 check body: the caller supplies the target (from the create)."""
     body = Body(None)
     for e in object_entries(obj):
         if e.key is None:
             return Body(None, "spread")
-        if e.key not in CHECK_FIELD_MOVES:
+        name = wire(e.key)
+        if name not in CHECK_FIELD_MOVES:
             return Body(None, UNKNOWN_FIELD_TODO.format(field=e.key))
-        if e.key == "authentication_uuid":
+        if name == "authentication_uuid":
             body.auth_uuid = e.value
-        elif e.key == "check_code":
+        elif name == "check_code":
             body.text = e.value.text()
     if body.auth_uuid is None or body.text is None:
         return Body(None, "incomplete check body")
     return body
 
 
-def retry_body(obj) -> Body:
+def retry_body(obj, wire: Callable[[str], str] = _same) -> Body:
     body = Body(None)
     for e in object_entries(obj):
         if e.key is None:
             return Body(None, "spread")
-        if e.key == "authentication_uuid":
+        if wire(e.key) == "authentication_uuid":
             body.auth_uuid = e.value
-        elif e.key != "customer_uuid":
+        elif wire(e.key) != "customer_uuid":
             return Body(None, UNKNOWN_FIELD_TODO.format(field=e.key))
     if body.auth_uuid is None:
         return Body(None, "incomplete retry body")

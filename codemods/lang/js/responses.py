@@ -75,9 +75,27 @@ def _refs_after(scope, name: str, after: int) -> List[object]:
             if n.text() == name and span(n)[0] >= after and declarator_of(n) is None]
 
 
+def snake(name: str) -> str:
+    """``authenticationUuid`` -> ``authentication_uuid`` (the v1 JS SDK's field names)."""
+    return "".join("_" + c.lower() if c.isupper() else c for c in name)
+
+
+# The fields of each v1 response (wire names): a read of anything else through the v1 JS SDK is
+# a wrapper (``res.createAuthenticationResponse``) or an error this tool cannot follow.
+V1_RESPONSE_FIELDS = {
+    "create": ("authentication_uuid", "status", "created_at", "expires_at"),
+    "check": ("authentication_uuid", "status"),
+    "retry": ("authentication_uuid", "status", "created_at", "next_retry_at", "remaining_retry"),
+    "lookup": tuple(LOOKUP_FIELD_MOVES),
+}
+
+
 class _Reader:
-    def __init__(self, op: str, scope, reads: Reads):
-        self.op, self.scope, self.reads = op, scope, reads
+    def __init__(self, op: str, scope, reads: Reads, camel: bool = False):
+        self.op, self.scope, self.reads, self.camel = op, scope, reads, camel
+
+    def wire(self, name: str) -> str:
+        return snake(name) if self.camel else name
 
     def mark(self, node, text: str) -> None:
         self.reads.marks.append(Mark(line_of(statement_of(node)), text))
@@ -105,7 +123,14 @@ class _Reader:
         self.escape(ref)
 
     def field_read(self, member, prop) -> None:
-        name = prop.text()
+        name = self.wire(prop.text())
+        if self.camel and name not in V1_RESPONSE_FIELDS.get(self.op, ()):
+            self.escape(member)
+            return
+        if self.camel and self.op == "lookup" and "." not in LOOKUP_FIELD_MOVES.get(name, ".") \
+                and not LOOKUP_FIELD_MOVES[name].startswith("flags:") and name != prop.text():
+            self.reads.edits.append(Edit(*span(prop), LOOKUP_FIELD_MOVES[name], "response"))
+            return
         if name == ID_FIELD_V1 and self.op in ("create", "check", "retry"):
             self.reads.edits.append(Edit(*span(prop), ID_FIELD_V2, "response"))
             if self.op == "create":
@@ -137,16 +162,20 @@ class _Reader:
             if kind == "shorthand_property_identifier_pattern":
                 key, local = child.text(), child.text()
                 key_node = child
-            elif kind == "pair_pattern":
+            elif kind == "pair_pattern" and child.field("key").kind() == "property_identifier":
                 key_node, value = child.field("key"), child.field("value")
                 key = key_node.text()
                 local = value.text() if value is not None and value.kind() == "identifier" else None
             else:
                 self.escape(child)
                 continue
+            key = self.wire(key)
+            if self.camel and key not in V1_RESPONSE_FIELDS.get(self.op, ()):
+                self.escape(child)
+                continue
             if key == ID_FIELD_V1 and self.op in ("create", "check", "retry"):
                 if kind == "shorthand_property_identifier_pattern":
-                    self.reads.edits.append(Edit(*span(key_node), f"{ID_FIELD_V2}: {key}", "response"))
+                    self.reads.edits.append(Edit(*span(key_node), f"{ID_FIELD_V2}: {key_node.text()}", "response"))
                 else:
                     self.reads.edits.append(Edit(*span(key_node), ID_FIELD_V2, "response"))
                 if self.op == "create" and local:
@@ -154,6 +183,10 @@ class _Reader:
             elif key == "status" and self.op in ("create", "check", "retry") and local:
                 for ref in _refs_after(self.scope, local, after):
                     self.status_use(ref)
+            elif self.op == "lookup" and LOOKUP_FIELD_MOVES.get(key) == key and key != key_node.text():
+                written = key_node.text()  # v1 SDK camelCase -> the v2 wire name, same local name
+                self.reads.edits.append(Edit(*span(key_node), f"{key}: {written}" if kind != "pair_pattern" else key,
+                                             "response"))
             elif key in _NO_V2_FIELDS.get(self.op, ()) or self.op == "lookup" and key in LOOKUP_FIELD_MOVES \
                     and LOOKUP_FIELD_MOVES[key] != key:
                 self.mark(child, NO_V2_FIELD_TODO.format(op=self.op, field=key) if self.op != "lookup"
@@ -234,6 +267,22 @@ def declarator_of_value(member) -> Optional[str]:
     if parent is not None and parent.kind() == "variable_declarator" and parent.field("name").kind() == "identifier":
         return parent.field("name").text()
     return None
+
+
+def plan_sdk_reads(call_node, op: str) -> Reads:
+    """Reads of what a v1 JS SDK call returned (the payload itself, camelCase fields)."""
+    reads = Reads()
+    reader = _Reader(op, enclosing_function(call_node), reads, camel=True)
+    if _is_discarded(call_node):
+        return reads
+    name, pattern = _declared_name(call_node)
+    if name:
+        reader.data(name, span(call_node)[1])
+    elif pattern is not None:
+        reader.pattern(pattern, span(call_node)[1])
+    else:
+        reader.escape(call_node)
+    return reads
 
 
 def plan_reads(call, op: str) -> Reads:

@@ -80,3 +80,22 @@ def test_the_v2_bodies_carry_the_moved_fields(sandbox, tmp_path):
     }
     assert set(check["json"]) == {"target", "code"} and check["json"]["target"]["value"] == PHONE
     assert CUSTOMER not in json.dumps(create["json"])
+
+
+def test_v1_sdk_program_runs_on_the_real_prelude_sdk(sandbox, tmp_path):
+    # @ding-live/ding is not in the npm registry: the v1 side cannot run; the rewritten program
+    # runs with the real @prelude.so/sdk, and its output is the one the v1 SDK gave (by hand).
+    path = install("sdk_login.mjs", tmp_path)
+    result = cli_runner().invoke(cli, ["rewrite", str(path)])
+    assert result.exit_code == 0, result.stderr
+    rewritten = path.read_text()
+    assert 'from "@ding-live/ding"' not in rewritten and 'import Prelude from "@prelude.so/sdk";' in rewritten
+    assert run(path, sandbox, "v2", [PHONE]) == ['{"sent":true,"wrong":false,"right":true,"country":"FR"}']
+    calls = sandbox.control.requests()
+    assert [(c["method"], c["path"]) for c in calls] == [
+        ("POST", "/v2/verification"), ("POST", "/v2/verification/check"), ("POST", "/v2/verification/check"),
+        ("GET", f"/v2/lookup/{PHONE}")]
+    assert calls[0]["json"] == {"target": {"type": "phone_number", "value": PHONE},
+                                "signals": {"device_platform": "android", "app_version": "3.1.0"}}
+    assert calls[1]["json"] == {"target": {"type": "phone_number", "value": PHONE}, "code": "000000"}
+    assert all(c["headers"]["authorization"] == f"Bearer {V2_KEY}" for c in calls)
