@@ -7,13 +7,12 @@ Two lines keep unchanged v1 code working against the v2 API::
 
 This package stays light: it imports the standard library only (never libcst, click, httpx or
 redis). The shells (the ``requests`` adapter, the httpx transports) and the stores are loaded on
-first use, so ``import compat`` for the knowledge layer is cheap.
+first use, and so are the facts (``compat.knowledge``, and the ``compat.tables`` shim) and
+``__version__``: ``import compat`` is cheap.
 """
 from __future__ import annotations
 
-from compat import tables
-
-__version__ = "0.1.0"
+_SUBMODULES = ("knowledge", "tables")
 
 _LAZY = {
     "session": "compat.adapter",
@@ -30,14 +29,20 @@ _LAZY = {
 
 
 def __getattr__(name: str):
+    import importlib
+
+    if name in _SUBMODULES:
+        return importlib.import_module(f"compat.{name}")
+    if name == "__version__":
+        from compat._version import distribution_version
+
+        return distribution_version()
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'compat' has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 
 
-__all__ = ["tables", *_LAZY]
+__all__ = [*_SUBMODULES, *_LAZY]

@@ -70,7 +70,7 @@ def check_create_field_types(body: Mapping[str, Any]) -> None:
 
 
 def check_app_realm(body: Mapping[str, Any]) -> None:
-    """v1's own rule (§5.1): an app_realm is an Android SMS Retriever hash, so it needs
+    """v1's own rule (docs/reference/mapping.md, "Fields"): an app_realm is an Android SMS Retriever hash, so it needs
     device_type ANDROID. v2 would take it for any platform; v1 callers expect the error."""
     if body.get("app_realm") is None:
         return

@@ -1,2 +1,4 @@
 """prelude-migrate: scan repositories for Prelude/Ding v1 usage and rewrite Python to v2."""
-__version__ = "0.1.0"
+from compat import _version
+
+__version__ = _version.distribution_version()

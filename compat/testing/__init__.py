@@ -22,6 +22,13 @@ Every fake exposes ``handle(method, url, headers, body) -> (status, headers, bod
 transport can be wired to it. ``import compat`` never imports this package; ``responses`` and
 ``httpx`` are imported only when a fake is served through them.
 
+An independent oracle, on purpose: the codes, statuses and enumerated values the fakes accept and
+answer with are spelled here, from Prelude's documentation (docs/reference/v1-api.md and
+v2-api.md), not read from ``compat.knowledge``. A wrong fact in the knowledge layer then shows up
+as a disagreement between a fake and the adapter or the codemods in the tests, instead of being
+confirmed by a fake that reads the same wrong table. Only plumbing comes from the knowledge
+layer: hosts, auth header names, the v1 ``doc_url`` format.
+
 Where the reference is silent the fakes choose, and say so: v2 credential failures are 401
 ``missing_api_key``/``invalid_api_key``; unknown v2 routes and history ids are 404
 ``not_found``; v1 allows 5 wrong codes per authentication (then ``rate_limited``) and 3

@@ -9,6 +9,19 @@ from typing import Callable, Optional
 
 Clock = Callable[[], _dt.datetime]
 
+# The enumerations the fakes accept, written out here (independent oracle, see compat.testing).
+V1_LINE_TYPES = frozenset({
+    "CallingCards", "FixedLine", "InternetServiceProvider", "LocalRate", "Mobile", "Other", "Pager",
+    "PayPhone", "PremiumRate", "Satellite", "Service", "SharedCost", "ShortCodesCommercial", "TollFree",
+    "UniversalAccess", "Unknown", "VPN", "VoiceMail", "Voip"})
+V2_LINE_TYPES = frozenset({
+    "calling_cards", "fixed_line", "isp", "local_rate", "mobile", "other", "pager", "payphone",
+    "premium_rate", "satellite", "service", "shared_cost", "short_codes_commercial", "toll_free",
+    "universal_access", "unknown", "vpn", "voice_mail", "voip"})
+V2_DEVICE_PLATFORMS = frozenset({"android", "ios", "ipados", "tvos", "web"})
+V2_BLOCK_REASONS = ("expired_signature", "in_block_list", "invalid_phone_line", "invalid_phone_number",
+                    "invalid_signature", "repeated_attempts", "suspicious")
+
 E164 = re.compile(r"\+[1-9][0-9]{6,14}")  # used with fullmatch: no trailing newline
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"  # ULID alphabet, lower-case as in vrf_ ids

@@ -1,12 +1,11 @@
-"""Request validation for FakeV2 (api-mapping.md §3.1-§3.2, §1.4): each rule answers with
-the documented v2 error code and the ``param`` it concerns."""
+"""Request validation for FakeV2 (docs/reference/v2-api.md): each rule answers with the
+documented v2 error code and the ``param`` it concerns."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Tuple
 
-from compat import tables
 from compat.testing._base import ApiError, FakeBase, RecordedRequest
-from compat.testing._common import EMAIL, is_e164
+from compat.testing._common import EMAIL, V2_DEVICE_PLATFORMS, is_e164
 
 _CHANNELS = ("sms", "rcs", "whatsapp", "viber", "zalo", "telegram")
 
@@ -54,7 +53,7 @@ def validate_create(body: Dict[str, Any], options: Dict[str, Any], signals: Dict
     if dispatch is not None and (not isinstance(dispatch, str) or len(dispatch) != 36):
         raise ApiError(400, "invalid_request", "dispatch_id must be 36 characters", param="dispatch_id")
     platform = signals.get("device_platform")
-    if platform is not None and platform not in tables.DEVICE_TYPE_V2_TO_V1:
+    if platform is not None and platform not in V2_DEVICE_PLATFORMS:
         raise ApiError(400, "invalid_request", f"unknown device_platform {platform!r}",
                        param="signals.device_platform")
     realm = options.get("app_realm")

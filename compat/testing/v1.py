@@ -1,7 +1,7 @@
 """FakeV1: an in-process Ding/Prelude v1 API (``https://api.ding.live/v1``).
 
-Follows ``api-mapping.md`` §2 and ``sdk-surfaces.md`` §1. Choices the reference leaves open
-are the fake's own and are marked "fake:" below.
+Follows docs/reference/v1-api.md (Prelude's v1 API reference pages and the v1 SDKs). Choices the
+reference leaves open are the fake's own and are marked "fake:" below.
 """
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
-from compat import tables
+from compat.knowledge.errors import V1_DOC_URL
+from compat.knowledge.hosts import V1_AUTH_HEADER, V1_CUSTOMER_HEADER, V1_HOST
 from compat.testing._base import ApiError, FakeBase, RecordedRequest
-from compat.testing._common import Clock, is_e164, iso
+from compat.testing._common import V1_LINE_TYPES, Clock, is_e164, iso
 from compat.testing._lookup import default_lookup
 
 _CREATE_FIELDS = frozenset({
@@ -20,7 +21,7 @@ _CREATE_FIELDS = frozenset({
     "callback_url", "app_realm", "os_version", "device_model", "is_returning_user", "template_id",
     "correlation_id", "locale",
 })
-_CREATE_DEVICE_TYPES = ("IOS", "ANDROID", "WEB")  # §2.1: create takes three of the five
+_CREATE_DEVICE_TYPES = ("IOS", "ANDROID", "WEB")  # create takes three of the five
 _SIGNAL_FIELDS = ("ip", "device_id", "device_type", "app_version", "app_realm", "os_version", "device_model",
                   "is_returning_user")
 _FEEDBACK_STATUSES = ("onboarded", "not_onboarded")
@@ -52,7 +53,7 @@ class FakeV1(FakeBase):
     """The v1 API, served in-process. See the package docstring for the controls."""
 
     _prefix = "/v1"
-    _default_base = "https://" + tables.V1_HOST
+    _default_base = "https://" + V1_HOST
     _default_fault_code = "internal_server_error"
 
     def __init__(self, api_key: str = "test-v1-key", customer_uuid: str = "00000000-0000-4000-8000-000000000001",
@@ -116,7 +117,7 @@ class FakeV1(FakeBase):
         unknown = sorted(set(fields) - set(_LOOKUP_FIELDS))
         if unknown:
             raise ValueError(f"unknown v1 lookup fields {unknown}; allowed: {_LOOKUP_FIELDS}")
-        if "line_type" in fields and fields["line_type"] not in tables.LINE_TYPE_V1_TO_V2:
+        if "line_type" in fields and fields["line_type"] not in V1_LINE_TYPES:
             raise ValueError(f"line_type must be a v1 line type such as 'Mobile', got {fields['line_type']!r}")
         with self._lock:
             self._lookups.setdefault(phone, {}).update(fields)
@@ -124,16 +125,16 @@ class FakeV1(FakeBase):
     # --- plumbing -------------------------------------------------------------------------
 
     def _authenticate(self, request: RecordedRequest) -> None:
-        key = request.headers.get(tables.V1_AUTH_HEADER.lower())
+        key = request.headers.get(V1_AUTH_HEADER.lower())
         if key != self.api_key:
-            # §1.2/§4.5: the v1 gateway answered 403 with a {message} body, no code.
+            # the v1 gateway answered 403 with a {message} body, no code.
             raise ApiError(403, None, "Forbidden" if key else "Missing API key")
 
     def _error_body(self, error: ApiError) -> Dict[str, Any]:
         if error.code is None:
             return {"message": error.message}
         return {"code": error.code, "message": error.message,
-                "doc_url": tables.V1_DOC_URL.format(code=error.code)}
+                "doc_url": V1_DOC_URL.format(code=error.code)}
 
     _not_found_code = None
 
@@ -209,7 +210,7 @@ class FakeV1(FakeBase):
         auth = self._latest_auth(phone)
         reusable = (auth is not None and auth.status == "pending" and not auth.validated
                     and now < auth.expires_at and outcome is None)
-        if reusable:  # Stateless Mode (§2.4): the open authentication is reused, a new code sent
+        if reusable:  # Stateless Mode: the open authentication is reused, a new code sent
             self._send_code(auth, now)
         else:
             auth = _Authentication(uuid=self._ids.uuid4(), phone=phone, status=outcome or "pending",
@@ -293,7 +294,7 @@ class FakeV1(FakeBase):
         return 200, answer
 
     def _lookup(self, request: RecordedRequest, phone: str) -> Tuple[int, Any]:
-        if request.headers.get(tables.V1_CUSTOMER_HEADER) != self.customer_uuid:
+        if request.headers.get(V1_CUSTOMER_HEADER) != self.customer_uuid:
             raise ApiError(400, "account_invalid", "the customer-uuid header is missing or does not match")
         if not is_e164(phone):
             raise ApiError(400, "invalid_phone_number", f"{phone!r} is not an E.164 phone number")

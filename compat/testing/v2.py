@@ -1,7 +1,7 @@
 """FakeV2: an in-process Prelude v2 API (``https://api.prelude.dev/v2``).
 
-Follows ``api-mapping.md`` §3 and ``sdk-surfaces.md`` §2. Choices the reference leaves open
-are the fake's own and are marked "fake:" below.
+Follows docs/reference/v2-api.md (Prelude's v2 API reference pages and prelude-python-sdk).
+Choices the reference leaves open are the fake's own and are marked "fake:" below.
 """
 from __future__ import annotations
 
@@ -9,17 +9,17 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
-from compat import tables
+from compat.knowledge.hosts import V2_ORIGIN
 from compat.testing import _v2_rules as rules
 from compat.testing import _v2_schema as schema
 from compat.testing._base import ApiError, FakeBase, RecordedRequest
-from compat.testing._common import Clock, is_e164, iso
+from compat.testing._common import V2_BLOCK_REASONS, V2_LINE_TYPES, Clock, is_e164, iso
 from compat.testing._lookup import default_lookup
 
-_WATCH_BATCH_MAX = 100  # §1.4
-_NOTIFY_BATCH_MAX = 1000  # §1.4
+_WATCH_BATCH_MAX = 100  # Watch feedback and events batches
+_NOTIFY_BATCH_MAX = 1000  # batch_size_exceeded above this
 _DEFAULT_CODE_SIZE = 6  # fake: the reference gives no default
-# Blocked create reason -> the history status that records it (§3.4 status list).
+# Blocked create reason -> the history status that records it (the history's status list).
 _HISTORY_STATUS_FOR_REASON = {
     "in_block_list": "in_blocklist", "invalid_phone_line": "invalid_line",
     "invalid_phone_number": "invalid_number", "repeated_attempts": "rate_limited",
@@ -46,7 +46,7 @@ class FakeV2(FakeBase):
     """The v2 API, served in-process. See the package docstring for the controls."""
 
     _prefix = "/v2"
-    _default_base = tables.V2_ORIGIN
+    _default_base = V2_ORIGIN
     _default_fault_code = "internal"
 
     def __init__(self, api_key: str = "test-v2-key", clock: Optional[Clock] = None,
@@ -77,8 +77,8 @@ class FakeV2(FakeBase):
 
     def block(self, phone: str, reason: str = "in_block_list") -> None:
         """From now on, creating a verification for ``phone`` answers 200 ``blocked``."""
-        if reason not in tables.V2_BLOCK_REASONS:
-            raise ValueError(f"reason must be one of {tables.V2_BLOCK_REASONS}, got {reason!r}")
+        if reason not in V2_BLOCK_REASONS:
+            raise ValueError(f"reason must be one of {V2_BLOCK_REASONS}, got {reason!r}")
         with self._lock:
             self._blocked[phone] = reason
 
@@ -98,7 +98,7 @@ class FakeV2(FakeBase):
         unknown = sorted(set(fields) - set(allowed))
         if unknown:
             raise ValueError(f"unknown v2 lookup fields {unknown}; allowed: {allowed}")
-        if "line_type" in fields and fields["line_type"] not in tables.LINE_TYPE_V2_TO_V1:
+        if "line_type" in fields and fields["line_type"] not in V2_LINE_TYPES:
             raise ValueError(f"line_type must be a v2 line type, got {fields['line_type']!r}")
         if "flags" in fields and not set(fields["flags"]) <= {"ported", "temporary"}:
             raise ValueError(f"flags may only contain 'ported' and 'temporary', got {fields['flags']!r}")
@@ -106,7 +106,7 @@ class FakeV2(FakeBase):
             self._lookups.setdefault(phone, {}).update(fields)
 
     def sdk_client(self, **options: Any) -> Any:
-        """A ``prelude_python_sdk.Prelude`` served by this fake (no retries, as DESIGN asks)."""
+        """A ``prelude_python_sdk.Prelude`` served by this fake (no retries: a create or check must never be sent twice)."""
         import httpx
         from prelude_python_sdk import Prelude
 
@@ -244,7 +244,7 @@ class FakeV2(FakeBase):
     def _history_route(self, request: RecordedRequest, verification_id: str) -> Tuple[int, Any]:
         verification = self._verifications.get(verification_id)
         if verification is None or verification.target[0] != "phone_number":
-            # fake: the reference does not document this case (§4.3 says "probably 404").
+            # fake: the reference does not document this case (a bad history id is probably a 404).
             raise ApiError(404, "not_found", f"no phone verification with id {verification_id!r}")
         return 200, self._history(verification)
 

@@ -1,7 +1,7 @@
 """PM105 v1-sdk-client: construction of a v1 Ding SDK client.
 
 Python through libcst (``Ding(...)``/``ding.Ding(...)``/``sdk.SDK(...)`` when the module really
-uses the v1 SDK). Other languages by the constructors of sdk-surfaces §4; the generic shapes
+uses the v1 SDK). Other languages by the constructors of each language's v1 SDK (docs/reference/v1-api.md, "SDKs"); the generic shapes
 (``new Ding(``, ``Ding.builder()``) only in files that also show v1 evidence (an import, a
 package or the v1 host), so an unrelated class named ``Ding`` is not flagged.
 """

@@ -2,7 +2,7 @@
 lookup).
 
 Python through libcst (receivers and aliases tracked). Other languages by method names on the
-``otp``/``lookup`` namespaces of the v1 SDKs (sdk-surfaces §4). Names unique to v1 (the
+``otp``/``lookup`` namespaces of the v1 SDKs (docs/reference/v1-api.md). Names unique to v1 (the
 ``createAutentication`` typo, ``otp.createAuthentication``, ``getAuthenticationStatus``) are always
 flagged; names that v2 or other code share
 (``otp.check``, ``lookup.lookup``, ``authenticate``) only in files with other v1 evidence.
