@@ -268,16 +268,25 @@ def with_docs_section(page: str) -> str:
     return page[:start] + docs_section() + page[end + len(END):]
 
 
-if __name__ == "__main__":  # python -m migrate.rule_help [--write | --check]
-    import sys
+def main(argv) -> int:
+    """``python -m migrate.rule_help [--write | --check]``: print, rewrite or check the section."""
     from pathlib import Path
 
     page_path = Path(__file__).resolve().parent.parent / "docs" / "scan.md"
     current = page_path.read_text(encoding="utf-8")
     fresh = with_docs_section(current)
-    if "--write" in sys.argv:
+    if "--write" in argv:
         page_path.write_text(fresh, encoding="utf-8")
-    elif "--check" in sys.argv:
-        sys.exit(0 if fresh == current else "docs/scan.md is stale: python -m migrate.rule_help --write")
+    elif "--check" in argv:
+        if fresh != current:
+            print("docs/scan.md is stale: python -m migrate.rule_help --write")
+            return 1
     else:
         print(docs_section())
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

@@ -6,3 +6,9 @@ from __future__ import annotations
 from migrate.rule_help import docs_section as rules_markdown
 
 __all__ = ["rules_markdown"]
+
+
+if __name__ == "__main__":  # the old command keeps working: rewrites docs/scan.md's section
+    from migrate.rule_help import main
+
+    main(["--write"])
