@@ -119,7 +119,7 @@ def find_http_usages(source_or_wrapper: Union[str, bytes, cst.Module, MetadataWr
     positions = wrapper.resolve(PositionProvider)
     found = list(visitor.found)
     if any(kind == "raw-http" for _, kind, _, _ in found):
-        found = _with_codemod_outcomes(found, positions, wrapper.module)
+        found = _with_codemod_outcomes(found, positions, wrapper)
     if visitor.has_v1:
         found += [(node, "api-key-header", V1_AUTH_HEADER, False) for node in visitor.header_keys]
     usages = []
@@ -131,10 +131,10 @@ def find_http_usages(source_or_wrapper: Union[str, bytes, cst.Module, MetadataWr
     return usages
 
 
-def _with_codemod_outcomes(found, positions, module: cst.Module):
+def _with_codemod_outcomes(found, positions, wrapper: MetadataWrapper):
     """``fixable`` of raw-HTTP calls, and of v1 host strings inside them, from what the raw-http
     codemod actually does with them (so the scanner never promises a fix that leaves a TODO)."""
-    outcomes = call_outcomes(module)
+    outcomes = call_outcomes(wrapper)
     fixable_ranges = []
     result = []
     for node, kind, detail, fixable in found:

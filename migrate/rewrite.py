@@ -78,30 +78,11 @@ def rewrite_source(text: str, path: str = "<string>", codemods: Optional[Sequenc
     Raises ``libcst.ParserSyntaxError`` when the text does not parse. Line endings and
     formatting are kept (libcst round-trips the text exactly).
     """
-    import libcst as cst
-    from libcst.codemod import CodemodContext, SkipFile
+    from codemods.engine import RewriteOptions, transform_source
 
-    registry = available_codemods()
-    classes = [registry[n] for n in (codemods if codemods is not None else list(registry))]
-    classes = _triggered(text.encode("utf-8", "surrogatepass").lower(), classes)
-    if not classes:
-        return SourceResult(text, False, (), text.count(TODO_MARKER))
-    # libcst drops a final lone "\r" (old Mac line endings) when it prints the module: parse
-    # without it and put it back, so such a file round-trips byte for byte.
-    tail = "\r" if text.endswith("\r") else ""
-    module = cst.parse_module(text[:-1] if tail else text)
-    applied = []
-    for codemod_class in classes:
-        codemod = codemod_class(CodemodContext(filename=path))
-        try:
-            new_module = codemod.transform_module(module)
-        except SkipFile:
-            continue
-        if new_module.code != module.code:
-            applied.append(codemod_class.NAME)
-            module = new_module
-    new_text = module.code + tail
-    return SourceResult(new_text, new_text != text, tuple(applied), new_text.count(TODO_MARKER))
+    options = RewriteOptions(None if codemods is None else tuple(codemods))
+    result = transform_source(text, path, options)  # one parse, one analysis, batched codemods
+    return SourceResult(result.new_source, result.changed, result.applied, result.todos)
 
 
 # --- one file -----------------------------------------------------------------------------

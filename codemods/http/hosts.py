@@ -1,15 +1,15 @@
 """``hosts``: move the deprecated ``api.ding.live/v2`` host to ``api.prelude.dev/v2`` and old
 documentation links to their current pages.
 
-The ``/v2`` paths are the same on both hosts (docs/api-changes.md, "Hosts, credentials and headers"), so a host swap is the whole
-migration for them. ``api.ding.live/v1`` is left alone here: those endpoints changed shape, and
+The ``/v2`` paths are the same on both hosts (docs/api-changes.md, "Hosts, credentials and
+headers"), so a host swap is the whole migration for them. ``api.ding.live/v1`` is left alone here: those endpoints changed shape, and
 the ``raw-http`` codemod (or a human) must handle them. Bytes literals are never touched.
 """
 from __future__ import annotations
 
 import libcst as cst
-from libcst.codemod import VisitorBasedCodemodCommand
 
+from codemods.core.base import PlainCodemod
 from codemods.http.urls import is_docs_link, replace_legacy_host, rewrite_docs_links
 
 
@@ -18,7 +18,7 @@ def _moved(text: str) -> str:
     return rewrite_docs_links(text) if is_docs_link(text) else text
 
 
-class HostsCodemod(VisitorBasedCodemodCommand):
+class HostsCodemod(PlainCodemod):
     NAME = "hosts"
     DESCRIPTION = "api.ding.live/v2 -> api.prelude.dev/v2 in strings and f-strings; old docs links -> current pages."
     TRIGGERS = (b"api.ding.live/v2", b"docs.prelude.so/api-reference")

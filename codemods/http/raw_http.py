@@ -113,24 +113,34 @@ class RawHttpCodemod(CodemodCommand):
                    "JSON body and visible response reads.")
     # Plus the usual names of a v1 base URL kept in the environment (see _hidden_base_operation).
     TRIGGERS = (b"api.ding.live", b"ding_url", b"ding_base", b"ding_api_url", b"ding_host", b"ding_endpoint")
-    METADATA_DEPENDENCIES = (ParentNodeProvider, ScopeProvider, PositionProvider)
+    METADATA_DEPENDENCIES = (ParentNodeProvider, ScopeProvider)
+    # PositionProvider is resolved only for the scanner's question (call_outcomes).
 
-    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        self.outcomes: Dict[Tuple[int, int], bool] = {}  # for the scanner, see call_outcomes
+    def plan(self, tree: cst.Module) -> Optional["_Planner"]:
+        """Decide every edit of ``tree`` (its metadata resolved); None when it has no v1 call."""
         analysis = HttpAnalysis(tree)
         found = list(iter_http_calls(tree, analysis))
         calls = [c for c in found if c.operation not in (None, LEGACY_V2)]
         hidden = [(c, op) for c, op in ((c, _hidden_base_operation(c, tree)) for c in found) if op]
         if not calls and not hidden:
-            return tree
+            return None
         planner = _Planner(self, tree, analysis, calls)
         planner.run()
         for call, op in hidden:
             planner.todo(call.node, HIDDEN_BASE_TODO.format(path=OPERATIONS[op].v2_path))
-        self.outcomes = planner.outcomes()
-        if not planner.replacements and not planner.todos and not planner.removals:
-            return tree
-        return tree.visit(_Apply(planner.replacements, planner.todos, planner.removals))
+        return planner
+
+    def transformer(self, tree: cst.Module) -> Optional[cst.CSTTransformer]:
+        """The transformer that applies the plan of ``tree`` (None: nothing to change); the
+        engine batches it with the other codemods' visits."""
+        planner = self.plan(tree)
+        if planner is None or not (planner.replacements or planner.todos or planner.removals):
+            return None
+        return _Apply(planner.replacements, planner.todos, planner.removals)
+
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        apply = self.transformer(tree)
+        return tree if apply is None else tree.visit(apply)
 
 
 class _Planner(UrlPlanning):
@@ -162,7 +172,11 @@ class _Planner(UrlPlanning):
         return self.render(node.visit(_Apply(self.read_edits, {})))
 
     def _position(self, node: cst.CSTNode) -> Tuple[int, int]:
-        pos = self.codemod.get_metadata(PositionProvider, node, None)
+        # Positions are resolved on first use only (most files never need them).
+        if PositionProvider not in self.codemod.metadata:
+            wrapper = self.codemod.context.wrapper
+            self.codemod.metadata = {**self.codemod.metadata, PositionProvider: wrapper.resolve(PositionProvider)}
+        pos = self.codemod.metadata[PositionProvider].get(node)
         return (pos.start.line, pos.start.column) if pos else (0, 0)
 
     def accesses(self, target: cst.Name) -> Optional[List[cst.Name]]:
@@ -534,14 +548,19 @@ class _Planner(UrlPlanning):
         self.todo(assign, V2_KEY_TODO)
 
 
-def call_outcomes(module: cst.Module) -> Dict[Tuple[int, int], bool]:
+def call_outcomes(module_or_wrapper) -> Dict[Tuple[int, int], bool]:
     """For the scanner: (line, 1-based column) of each v1 raw-HTTP call -> whether this codemod
-    rewrites it completely (no TODO left at it)."""
+    rewrites it completely (no TODO left at it). From the plan alone: nothing is rewritten. A
+    ``MetadataWrapper`` already resolved for the scanner is reused."""
     from libcst.codemod import CodemodContext
+    from libcst.metadata import MetadataWrapper
 
-    codemod = RawHttpCodemod(CodemodContext())
-    codemod.transform_module(module)
-    return codemod.outcomes
+    wrapper = module_or_wrapper if isinstance(module_or_wrapper, MetadataWrapper) else \
+        MetadataWrapper(module_or_wrapper, unsafe_skip_copy=True)
+    codemod = RawHttpCodemod(CodemodContext(wrapper=wrapper))
+    codemod.metadata = wrapper.resolve_many((ParentNodeProvider, ScopeProvider, PositionProvider))
+    planner = codemod.plan(wrapper.module)
+    return {} if planner is None else planner.outcomes()
 
 
 # --- applying the plan -----------------------------------------------------------------------

@@ -8,12 +8,11 @@ Docstrings are prose and are left alone.
 """
 from __future__ import annotations
 
-from typing import Set
+from typing import List, Optional
 
 import libcst as cst
-from libcst.codemod import VisitorBasedCodemodCommand
-from libcst.metadata import ParentNodeProvider
 
+from codemods.core.base import PlainCodemod
 from codemods.core.todo import comments_above, with_todo_lines
 from codemods.core.nodes import string_value
 from codemods.http.urls import DYNAMIC, LEGACY_V2, classify_url
@@ -23,47 +22,82 @@ LEFTOVER_TODO = ("api.ding.live/v1 was removed in April 2026 and this use could 
                  "automatically: move it to https://api.prelude.dev/v2 (docs/api-changes.md)")
 
 
-class V1LeftoversCodemod(VisitorBasedCodemodCommand):
+_STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
+
+
+def _is_v1(text: Optional[str]) -> bool:
+    return text is not None and classify_url(text) not in (None, LEGACY_V2)
+
+
+def _fstring_text(node: cst.FormattedString) -> str:
+    return "".join(p.value if isinstance(p, cst.FormattedStringText) else DYNAMIC for p in node.parts)
+
+
+class _V1StringsOfStatement(cst.CSTVisitor):
+    """Whether a statement's own expressions (not its nested statements, not a docstring or
+    bare string statement) hold a v1 URL."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = False
+        self.depth = 0
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if self.found:
+            return False
+        if self.depth and isinstance(node, (*_STATEMENTS, cst.IndentedBlock)):
+            return False
+        self.depth += 1
+        if isinstance(node, cst.Expr) and isinstance(node.value, (cst.SimpleString, cst.ConcatenatedString,
+                                                                   cst.FormattedString)):
+            return False  # a docstring or a bare string statement: prose
+        if isinstance(node, cst.SimpleString):
+            self.found = _is_v1(string_value(node))
+        elif isinstance(node, cst.FormattedString):
+            self.found = _is_v1(_fstring_text(node))
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        self.depth -= 1
+
+
+class V1LeftoversCodemod(PlainCodemod):
     NAME = "v1-leftovers"
     DESCRIPTION = "A TODO above every remaining api.ding.live/v1 URL that no codemod could rewrite."
     TRIGGERS = (b"api.ding.live",)
-    METADATA_DEPENDENCIES = (ParentNodeProvider,)
 
+    # Metadata-free, so that it can judge the tree as the codemods before it in the same
+    # traversal left it: a statement that held a v1 string is looked at again when it is left,
+    # as rewritten, and marked when a v1 URL is still in it.
     def __init__(self, context) -> None:
         super().__init__(context)
-        self.marked: Set[cst.CSTNode] = set()
-
-    def _mark(self, node: cst.CSTNode, text: str) -> None:
-        if classify_url(text) in (None, LEGACY_V2):
-            return
-        parent = self.get_metadata(ParentNodeProvider, node, None)
-        while isinstance(parent, cst.ConcatenatedString):
-            node, parent = parent, self.get_metadata(ParentNodeProvider, parent, None)
-        if isinstance(parent, cst.Expr):
-            return  # a docstring or a bare string statement
-        current = parent
-        while current is not None and not isinstance(current, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            current = self.get_metadata(ParentNodeProvider, current, None)
-        if current is not None:
-            self.marked.add(current)
-
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        text = string_value(node)
-        if text is not None:
-            self._mark(node, text)
-
-    def visit_FormattedString(self, node: cst.FormattedString) -> None:
-        text = "".join(p.value if isinstance(p, cst.FormattedStringText) else DYNAMIC for p in node.parts)
-        self._mark(node, text)
+        self._open: List[List[bool]] = []  # per open statement: [held a v1 string]
 
     def visit_Module(self, node: cst.Module) -> None:
         self.current_module = node
 
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, _STATEMENTS):
+            self._open.append([False])
+        elif self._open and not self._open[-1][0] and (
+                (isinstance(node, cst.SimpleString) and _is_v1(string_value(node)))
+                or (isinstance(node, cst.FormattedString) and _is_v1(_fstring_text(node)))):
+            self._open[-1][0] = True
+        return super().on_visit(node)
+
     def on_leave(self, original_node, updated_node):
         updated_node = super().on_leave(original_node, updated_node)
-        if original_node not in self.marked or not hasattr(updated_node, "leading_lines"):
+        if not isinstance(original_node, _STATEMENTS) or not self._open.pop()[0]:
             return updated_node
-        existing = comments_above(original_node, self.current_module)
+        if not isinstance(updated_node, _STATEMENTS):
+            return updated_node
+        check = _V1StringsOfStatement()
+        updated_node.visit(check)
+        if not check.found:
+            return updated_node
+        existing = {line.comment.value for line in updated_node.leading_lines if line.comment is not None}
+        if self.current_module.body and self.current_module.body[0] is original_node:
+            existing |= comments_above(original_node, self.current_module)
         if any(TODO_MARKER in comment for comment in existing):
             return updated_node
         return with_todo_lines(updated_node, [LEFTOVER_TODO], existing)

@@ -308,13 +308,16 @@ def qualified_names(scope, node: cst.CSTNode) -> Set[str]:
     return {q.name for q in scope.get_qualified_names_for(node)} if scope is not None else set()
 
 
-def analyze(source_or_wrapper: Union[str, cst.Module, MetadataWrapper], usages: bool = True) -> SdkAnalysis:
+def analyze(source_or_wrapper: Union[str, cst.Module, MetadataWrapper], usages: bool = True,
+            known_v1: Optional[SdkAnalysis] = None) -> SdkAnalysis:
     """Run the shared v1 SDK detection over one module. ``usages=False`` (the codemods) skips
-    the scanner's ``Usage`` rows and with them the position metadata pass."""
+    the scanner's ``Usage`` rows and with them the position metadata pass. ``known_v1``: the
+    analysis of this module before the codemods rewrote part of it (the engine's second pass),
+    whose verdict (v1 or not, which packages) stands even where the evidence is rewritten."""
     wrapper = _wrap(source_or_wrapper)
     collector = _Collector()
     wrapper.visit(collector)
-    return _Resolver(wrapper, collector).resolve(usages)
+    return _Resolver(wrapper, collector).resolve(usages, known_v1)
 
 
 def _wrap(source_or_wrapper: Union[str, cst.Module, MetadataWrapper]) -> MetadataWrapper:
@@ -335,7 +338,7 @@ class _Resolver:
         self.parents = wrapper.resolve(ParentNodeProvider)
         self.result = SdkAnalysis()
 
-    def resolve(self, usages: bool = True) -> SdkAnalysis:
+    def resolve(self, usages: bool = True, known_v1: Optional[SdkAnalysis] = None) -> SdkAnalysis:
         c, r = self.c, self.result
         # `sdk` is a generic package name: only ding-api-client 1.1.0 when both shapes appear.
         packages = {"ding"}
@@ -344,6 +347,9 @@ class _Resolver:
         if "sdk" in c.model_import_evidence and (
                 any(p == "sdk" for _, p, _ in c.ctor_calls) or c.candidates or c.v2_ctor_calls):
             packages.add("sdk")
+        if known_v1 is not None and known_v1.uses_v1:
+            packages = set(known_v1.packages)
+        r.packages = packages
         ctors = [(call, fn) for call, package, fn in c.ctor_calls if package in packages]
         for call, _ in ctors:
             r.client_names.update(c.assigned.get(call, []))
@@ -373,7 +379,8 @@ class _Resolver:
         evidence = evidence or any(
             kind == "v1" or method in DISTINCTIVE_METHODS or _has_model_arg(call, c.model_calls)
             for call, _, method, _, kind in accepted)
-        r.uses_v1 = evidence
+        r.uses_v1 = evidence or (known_v1 is not None and known_v1.uses_v1)
+        evidence = r.uses_v1
         if not evidence:
             return r
 

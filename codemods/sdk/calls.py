@@ -13,7 +13,7 @@ a TODO. Enum members in requests become the v2 string literals.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
@@ -87,7 +87,7 @@ class SdkCallsCodemod(SdkCodemod):
     def _plan(self, c: SdkCall) -> Plan:
         if self._in_fstring(c.node):  # replacements write "..." literals; keep it simple and safe
             return Plan(todos=[FSTRING_CALL_TODO])
-        receiver = code(c.receiver)
+        receiver = self.render(c.receiver)
         if c.op == "create":
             return self._plan_create(c, receiver)
         if c.op in ("check", "retry"):
@@ -98,13 +98,13 @@ class SdkCallsCodemod(SdkCodemod):
             auth = arg(c.node, "auth_uuid", 0)
             if auth is None:
                 return Plan(todos=[STATUS_TODO])
-            return Plan(f"{receiver}.{OPERATIONS['status'].v2_sdk_call}({code(auth.value)})", [STATUS_TODO])
+            return Plan(f"{receiver}.{OPERATIONS['status'].v2_sdk_call}({self.render(auth.value)})", [STATUS_TODO])
         return self._plan_lookup(c, receiver)
 
     def _layout(self, c: SdkCall, head: str, kwargs: List[Tuple[str, str]]) -> str:
         """`head(k=v, ...)`, one argument per line when the v1 call spanned lines."""
         one_line = f"{head}({', '.join(f'{k}={v}' for k, v in kwargs)})"
-        if "\n" not in code(c.node) and len(one_line) <= 100:
+        if "\n" not in self.render(c.node) and len(one_line) <= 100:
             return one_line
         # No statement indentation here: libcst re-indents continuation lines to the block's.
         inner = "".join(f"    {k}={v},\n" for k, v in kwargs)
@@ -148,13 +148,13 @@ class SdkCallsCodemod(SdkCodemod):
             if name in CREATE_FIELD_REVIEW and not (name == "app_realm" and device == '"android"'):
                 todos.append(CREATE_FIELD_REVIEW[name])
             if name == "device_type":
-                text = device or code(value)
+                text = device or self.render(value)
             elif name == "app_realm":
-                text = f'{{"platform": "android", "value": {code(value)}}}'
+                text = f'{{"platform": "android", "value": {self.render(value)}}}'
             else:
-                text = code(value)
+                text = self.render(value)
             sections[section].append(f'"{key}": {text}')
-        kwargs = [("target", _target(fields["phone_number"]))]
+        kwargs = [("target", _target(self.render(fields["phone_number"])))]
         kwargs += [(s, "{" + ", ".join(items) + "}") for s, items in sections.items() if items]
         if c.request.shared:
             # The variable lives on as the dict of v2 arguments (docs/codemods.md, SDK codemods).
@@ -183,7 +183,7 @@ class SdkCallsCodemod(SdkCodemod):
             fields, problem = self._fields(c, ())
             if fields is None or "check_code" not in fields:
                 return Plan(todos=[problem or "the check code is not visible; move it by hand"])
-            code_text = code(fields["check_code"])
+            code_text = self.render(fields["check_code"])
         elif c.request.call is not None and any(a.keyword is None or a.star for a in c.request.call.args):
             return Plan(todos=todos + [f"positional {c.request.model} fields changed order between v1 "
                                        "SDK versions; use keywords, then re-run"])
@@ -191,7 +191,7 @@ class SdkCallsCodemod(SdkCodemod):
             return Plan(todos=todos + [PHONE_TODO.format(op=c.op)])
         if c.phone_note:
             todos.append(c.phone_note)
-        kwargs = [("target", _target(c.phone))]
+        kwargs = [("target", _target(self.render(c.phone)))]
         if code_text is not None:
             kwargs.append(("code", code_text))
         method = OPERATIONS[c.op].v2_sdk_call
@@ -205,7 +205,7 @@ class SdkCallsCodemod(SdkCodemod):
         ref = self.analysis.enum_refs.get(status) if status is not None else None
         v1_status = ref.value if ref is not None else (literal_string(status) if status is not None else None)
         v2_type = FEEDBACK_STATUS_V1_TO_V2.get(v1_status or "")
-        phone = code(fields["phone_number"]) if "phone_number" in fields else "PHONE_NUMBER"
+        phone = self.render(fields["phone_number"]) if "phone_number" in fields else "PHONE_NUMBER"
         if v2_type is not None:
             why = ("v1 feedback removed: Verify v2 already feeds Watch; if verification runs outside Verify, "
                    f'call client.watch.send_feedbacks(feedbacks=[{{"target": {{"type": "phone_number", '
@@ -222,7 +222,7 @@ class SdkCallsCodemod(SdkCodemod):
     def _plan_lookup(self, c: SdkCall, receiver: str) -> Plan:
         if c.phone is None:
             return Plan(todos=[c.request.problem or "the phone number is not visible"])
-        args = [code(c.phone)]
+        args = [self.render(c.phone)]
         todos: List[str] = []
         if c.lookup_type is not None:
             args.append(f"type={self._lookup_type(c.lookup_type, todos)}")
@@ -236,11 +236,11 @@ class SdkCallsCodemod(SdkCodemod):
                 text = ref.value if ref is not None else literal_string(element.value)
                 if text is None:
                     todos.append("lookup type values are now plain strings (e.g. 'cnam')")
-                    return code(value)
+                    return self.render(value)
                 items.append(f'"{text}"')
             return "[" + ", ".join(items) + "]"
         todos.append("lookup type values are now plain strings (e.g. 'cnam')")
-        return code(value)
+        return self.render(value)
 
     # -- rewriting --------------------------------------------------------------------------
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
@@ -271,6 +271,10 @@ class SdkCallsCodemod(SdkCodemod):
         plan = self._plans.get(original_node)
         if plan is None:
             return updated_node
+        if updated_node is not original_node and plan.replacement is not None:
+            # Another codemod of the same traversal rewrote part of this call (its receiver,
+            # an argument): the replacement is written from the parts as they are now.
+            plan = replace(plan, replacement=self._plan(self.analysis.calls[original_node]).replacement)
         for why in plan.todos:
             self.todo(original_node, why)
         if plan.replacement is None and not plan.remove_statement:
@@ -325,5 +329,5 @@ class SdkCallsCodemod(SdkCodemod):
         return kept
 
 
-def _target(phone: cst.BaseExpression) -> str:
-    return f'{{"type": "phone_number", "value": {code(phone)}}}'
+def _target(phone_code: str) -> str:
+    return f'{{"type": "phone_number", "value": {phone_code}}}'

@@ -7,12 +7,12 @@ from dataclasses import replace
 from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import libcst as cst
-from libcst.codemod import Codemod, CodemodContext, VisitorBasedCodemodCommand
 from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import MetadataWrapper, ParentNodeProvider
 
 from codemods.sdk.analysis import analyze
-from codemods.core.nodes import comments_in, literal_string, string, strings_tuple
+from codemods.core.base import PlainCodemod
+from codemods.core.nodes import code, comments_in, literal_string, string, strings_tuple
 from codemods.core.todo import COMMENT_HOSTS, todo_comment, with_comments, without_header_duplicates
 from codemods.sdk.model import SDK_TRIGGERS, SdkAnalysis
 
@@ -58,30 +58,19 @@ class _TopLevelOnly:
 _NO_COPY_CLASSES: Dict[type, type] = {}
 
 
-def _without_copy(transform: type) -> type:
+def without_copy(transform: type) -> type:
     if transform not in _NO_COPY_CLASSES:
         mixins = (_NoCopy, _TopLevelOnly) if issubclass(transform, AddImportsVisitor) else (_NoCopy,)
         _NO_COPY_CLASSES[transform] = type(transform.__name__, (*mixins, transform), {})
     return _NO_COPY_CLASSES[transform]
 
 
-# (module, its analysis) from the last SDK codemod run. A codemod that changes nothing hands
-# the same module object on (the chain keeps it, and no copy is made), so the next codemod can
-# reuse the detection. Nodes are compared by identity, so a changed module never matches.
-_last_analysis: Tuple[Optional[cst.Module], Optional[SdkAnalysis]] = (None, None)
-
-
-class SdkCodemod(_NoCopy, VisitorBasedCodemodCommand):
+class SdkCodemod(_NoCopy, PlainCodemod):
     """Base of the SDK codemods. Subclasses read ``self.analysis`` (computed on the module as
     it is when this codemod starts) and call ``self.todo(original_node, why)``."""
 
     TRIGGERS = SDK_TRIGGERS
     METADATA_DEPENDENCIES = (ParentNodeProvider,)
-
-    def __init__(self, context: CodemodContext) -> None:
-        # Codemod's set-up only. These codemods use no matcher decorators, and the scan of
-        # the class for them (MatcherDecoratableTransformer.__init__) cost ~10 ms a run.
-        Codemod.__init__(self, context)
 
     def has_work(self, analysis: SdkAnalysis) -> bool:
         """Whether this codemod can change anything in a v1 module (skips the rewrite pass)."""
@@ -89,20 +78,28 @@ class SdkCodemod(_NoCopy, VisitorBasedCodemodCommand):
 
     def _instantiate_and_run(self, transform, tree: cst.Module) -> cst.Module:
         # The import add/remove passes libcst runs afterwards skip the copy too.
-        return _without_copy(transform)(self.context).transform_module(tree)
+        return without_copy(transform)(self.context).transform_module(tree)
 
-    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
-        global _last_analysis
-        wrapper = self.context.wrapper
-        last_tree, last = _last_analysis
-        if last_tree is tree:  # the previous codemod left this very module as it was
-            self.analysis: SdkAnalysis = last
-        else:
-            self.analysis = analyze(wrapper if wrapper is not None else tree, usages=False)
-            _last_analysis = (tree, self.analysis)
+    def prepare(self, analysis: SdkAnalysis) -> bool:
+        """Take the shared analysis of the module about to be visited; whether this codemod has
+        anything to do in it (the engine leaves it out of the traversal otherwise)."""
+        self.analysis: SdkAnalysis = analysis
         self._comments_above: Dict[cst.CSTNode, List[str]] = {}  # statement -> lines to add above it
         self._fstring_quotes: List[str] = []  # quote characters of the enclosing f-strings
-        if not self.analysis.uses_v1 or not self.has_work(self.analysis):
+        # original node -> the node as the codemods of the same traversal left it (filled by
+        # the engine's batched traversal; empty when this codemod runs alone)
+        self.rewritten: Dict[cst.CSTNode, cst.CSTNode] = {}
+        return analysis.uses_v1 and self.has_work(analysis)
+
+    def render(self, node: cst.CSTNode) -> str:
+        """The source of ``node`` as the traversal has rewritten it so far."""
+        return code(self.rewritten.get(node, node))
+
+    def transform_module_impl(self, tree: cst.Module) -> cst.Module:
+        """Alone (libcst's runner, tests): analyse, then visit. ``codemods.engine`` instead
+        analyses once per file and batches the codemods' visits."""
+        wrapper = self.context.wrapper
+        if not self.prepare(analyze(wrapper if wrapper is not None else tree, usages=False)):
             return tree
         return super().transform_module_impl(tree)
 
@@ -130,16 +127,7 @@ class SdkCodemod(_NoCopy, VisitorBasedCodemodCommand):
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, cst.FormattedString):
             self._fstring_quotes.append(node.start.lstrip("rRfFbBuU"))
-        # Straight to CSTTransformer: no matcher decorators here, and the matcher machinery
-        # of VisitorBasedCodemodCommand costs a lookup per node.
-        return cst.CSTTransformer.on_visit(self, node)
-
-    # No `visit_<Node>_<attribute>` hooks here: skip the per-child lookup of one.
-    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
-        pass
-
-    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
-        pass
+        return super().on_visit(node)
 
     @property
     def quote(self) -> Optional[str]:
@@ -199,7 +187,7 @@ class SdkCodemod(_NoCopy, VisitorBasedCodemodCommand):
     def on_leave(self, original_node, updated_node):  # type: ignore[override]
         if isinstance(original_node, cst.FormattedString):
             self._fstring_quotes.pop()
-        result = cst.CSTTransformer.on_leave(self, original_node, updated_node)
+        result = super().on_leave(original_node, updated_node)
         comments = self._comments_above.pop(original_node, None)
         if comments and isinstance(result, COMMENT_HOSTS):
             result = with_comments(result, comments)

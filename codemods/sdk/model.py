@@ -84,6 +84,7 @@ class EnumRef:
 @dataclass
 class SdkAnalysis:
     uses_v1: bool = False
+    packages: Set[str] = field(default_factory=set)  # the v1 packages in play ("ding", "sdk")
     imports: List[Union[cst.Import, cst.ImportFrom]] = field(default_factory=list)
     clients: List[cst.Call] = field(default_factory=list)  # v1 constructor calls
     client_names: Set[str] = field(default_factory=set)  # dotted names bound to a v1 client

@@ -146,14 +146,14 @@ def test_syntax_error_is_reported_untouched_and_others_processed(tmp_path):
 def test_codemod_crash_is_reported_and_others_processed(tmp_path, monkeypatch):
     from codemods.http.hosts import HostsCodemod
 
-    original = HostsCodemod.transform_module_impl
+    original = HostsCodemod.leave_SimpleString
 
-    def flaky(self, tree):
+    def flaky(self, original_node, updated_node):
         if self.context.filename.endswith("boom.py"):
             raise RuntimeError("simulated codemod bug")
-        return original(self, tree)
+        return original(self, original_node, updated_node)
 
-    monkeypatch.setattr(HostsCodemod, "transform_module_impl", flaky)
+    monkeypatch.setattr(HostsCodemod, "leave_SimpleString", flaky)
     boom = write(tmp_path / "boom.py", LEGACY)
     fine = write(tmp_path / "fine.py", LEGACY)
     result = run("-j", "1", tmp_path)

@@ -1,0 +1,274 @@
+"""The rewrite engine: every codemod over one file in as few traversals as the edits need.
+
+Per file (:func:`rewrite_source`): the trigger tokens decide which codemods can apply (no parse
+when none); the file is parsed once and wrapped once; only the metadata the selected codemods
+declare is resolved, once; the SDK analysis (``codemods.sdk.analysis``) runs once; then
+
+1. one batched traversal applies the edits of every codemod but ``sdk-imports``, each codemod
+   seeing the nodes in its own run order (the ``BatchedTransformer`` below; Fixit's batched
+   rules and libcst's ``BatchableCSTVisitor`` are the model, for transformers);
+2. ``sdk-imports`` needs the tree as rewritten (which v1 names are still read), so it runs in a
+   second traversal on the new tree, and only when the file imports the v1 SDK;
+3. import bookkeeping once, at the end: the imports every codemod asked for are added, and the
+   v1 imports left unused removed, in one ``AddImportsVisitor`` and one ``RemoveImportsVisitor``
+   pass (not one of each per codemod).
+
+Each codemod stays an ordinary libcst codemod (``python -m libcst.tool codemod`` runs it alone);
+the batching is done here. :func:`rewrite_task` is the picklable per-file entry point for a
+process pool; :func:`plan` answers the scanner's "is this usage fixable" from the same analysis.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple, Union
+
+from compat.knowledge.todos import TODO_MARKER
+
+SDK_IMPORTS = "sdk-imports"  # the codemod that must see the rewritten tree
+
+
+@dataclass(frozen=True)
+class RewriteOptions:
+    """What to run: codemod names (None: all, in run order)."""
+    codemods: Optional[Tuple[str, ...]] = None
+
+
+@dataclass
+class FileRewrite:
+    """What the codemods made of one source text (picklable)."""
+    path: str
+    source: str  # the input
+    new_source: str
+    applied: Tuple[str, ...] = ()  # codemods that changed something, in run order
+    todos: int = 0  # TODO(prelude-migration) markers in the result
+    error: Optional[str] = None  # set when the source could not be rewritten (it is then unchanged)
+    parse_error: bool = False  # the error is that the source does not parse
+    parsed: bool = False  # False: no codemod's trigger token occurs, the file was not parsed
+
+    @property
+    def changed(self) -> bool:
+        return self.error is None and self.new_source != self.source
+
+
+def codemod_classes(names: Optional[Sequence[str]] = None) -> List[type]:
+    """The codemod classes for ``names`` (default: all), in run order."""
+    from codemods.registry import all_codemods
+
+    registry = all_codemods()
+    wanted = set(registry) if names is None else set(names)
+    return [cls for name, cls in registry.items() if name in wanted]
+
+
+def triggered(lowered: bytes, classes: Sequence[type]) -> List[type]:
+    """The codemods whose trigger tokens occur in ``lowered`` (lower-cased source bytes)."""
+    return [c for c in classes if any(t in lowered for t in getattr(c, "TRIGGERS", (b"",)))]
+
+
+def transform_source(source: str, path: str = "<string>", options: Optional[RewriteOptions] = None) -> FileRewrite:
+    """Run the selected codemods over ``source``. Raises ``libcst.ParserSyntaxError`` when it
+    does not parse (and whatever a codemod raises); see :func:`rewrite_source`."""
+    import libcst as cst
+
+    options = options or RewriteOptions()
+    classes = triggered(source.encode("utf-8", "surrogatepass").lower(), codemod_classes(options.codemods))
+    if not classes:
+        return FileRewrite(path, source, source, todos=source.count(TODO_MARKER))
+    # libcst drops a final lone "\r" (old Mac line endings) when it prints the module: parse
+    # without it and put it back, so such a file round-trips byte for byte.
+    tail = "\r" if source.endswith("\r") else ""
+    new_module, applied = rewrite_module(cst.parse_module(source[:-1] if tail else source), classes, path)
+    new_source = new_module.code + tail
+    return FileRewrite(path, source, new_source, applied, new_source.count(TODO_MARKER), parsed=True)
+
+
+def rewrite_source(source: str, path: str = "<string>", options: Optional[RewriteOptions] = None) -> FileRewrite:
+    """Run the selected codemods over ``source``; never raises for bad input (``error`` says
+    why, and ``new_source`` is then ``source``)."""
+    import libcst as cst
+
+    try:
+        return transform_source(source, path, options)
+    except cst.ParserSyntaxError as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
+        return FileRewrite(path, source, source, error=f"cannot parse: {first_line} (line {exc.raw_line})",
+                           parse_error=True, parsed=True)
+    except Exception as exc:  # a codemod bug must not stop the other files
+        return FileRewrite(path, source, source, error=f"internal error: {type(exc).__name__}: {exc}", parsed=True)
+
+
+def rewrite_task(path: str, data: Union[bytes, str], options: Optional[RewriteOptions] = None) -> FileRewrite:
+    """Picklable top-level per-file entry point (for a process pool): ``data`` is the file's
+    bytes (decoded as Python source: UTF-8, BOM allowed) or text."""
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig") if data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return FileRewrite(path, "", "", error=f"not valid UTF-8 ({exc.reason} at byte {exc.start})",
+                               parse_error=True)
+        data = text
+    return rewrite_source(data, path, options)
+
+
+# --- one module ------------------------------------------------------------------------------
+
+def rewrite_module(module, classes: Sequence[type], path: str = "<string>"):
+    """(new module, names of the codemods that changed it). ``classes`` in run order."""
+    from libcst.codemod import CodemodContext
+
+    context = CodemodContext(filename=path)
+    first = [c for c in classes if c.NAME != SDK_IMPORTS]
+    last = [c for c in classes if c.NAME == SDK_IMPORTS]
+    applied: List[str] = []
+    new, analysis, names = _batch(module, first, context, known_v1=None)
+    applied += names
+    if last and analysis is not None and analysis.uses_v1 and (analysis.imports or analysis.type_refs):
+        if new.code == module.code:  # nothing changed: the first analysis (of `module`) holds
+            new, _, names = _batch(module, last, context, known_v1=analysis, analysis=analysis)
+        else:
+            new, _, names = _batch(new, last, context, known_v1=analysis)
+        applied += names
+    new, removed = _bookkeep_imports(new, context)
+    if removed and last:
+        applied.append(SDK_IMPORTS)  # the only codemod that asks for removals
+    order = [c.NAME for c in classes]
+    return new, tuple(sorted(set(applied), key=order.index))
+
+
+def _batch(module, classes: Sequence[type], context, known_v1, analysis=None):
+    """One traversal of ``module`` applying ``classes``' edits: (new module, SDK analysis or
+    None, names of the codemods that changed a node)."""
+    from libcst.metadata import MetadataWrapper
+
+    from codemods.http.raw_http import RawHttpCodemod
+    from codemods.sdk.analysis import analyze
+    from codemods.sdk.common import SdkCodemod
+
+    if not classes:
+        return module, analysis, []
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    providers = {p for c in classes for p in c.get_inherited_dependencies()}
+    metadata = wrapper.resolve_many(providers) if providers else {}
+    context = _with_wrapper(context, wrapper)
+    members: List[Tuple[str, object]] = []
+    rewritten: dict = {}  # original node -> as the batch left it (read by SDK codemods' plans)
+    for cls in classes:
+        codemod = cls(context)
+        codemod.metadata = metadata
+        if isinstance(codemod, SdkCodemod):
+            if analysis is None:
+                analysis = analyze(wrapper, usages=False, known_v1=known_v1)
+            if not codemod.prepare(analysis):
+                continue
+            codemod.rewritten = rewritten
+            members.append((cls.NAME, codemod))
+        elif isinstance(codemod, RawHttpCodemod):
+            transformer = codemod.transformer(wrapper.module)
+            if transformer is not None:
+                members.append((cls.NAME, transformer))
+        else:
+            members.append((cls.NAME, codemod))
+    if not members:
+        return module, analysis, []
+    batch = BatchedTransformer([m for _, m in members], rewritten)
+    new = wrapper.module.visit(batch)
+    changed = [members[i][0] for i in sorted(batch.changed_by)]
+    return new, analysis, changed
+
+
+def _with_wrapper(context, wrapper):
+    from dataclasses import replace
+
+    # (`replace` keeps the same scratch dict: one per file, for every codemod's import requests)
+    return replace(context, wrapper=wrapper)
+
+
+def _bookkeep_imports(module, context):
+    """The imports the codemods asked for, added and removed in one pass each: (module,
+    whether the removal changed it)."""
+    from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+
+    from codemods.sdk.common import without_copy
+
+    if context.scratch.get(AddImportsVisitor.CONTEXT_KEY):
+        module = without_copy(AddImportsVisitor)(context).transform_module(module)
+    if not context.scratch.get(RemoveImportsVisitor.CONTEXT_KEY):
+        return module, False
+    before = module.code
+    module = without_copy(RemoveImportsVisitor)(context).transform_module(module)
+    return module, module.code != before
+
+
+class BatchedTransformer:
+    """Several transformers in one traversal. Each member sees every node it would see alone:
+    ``on_visit`` and the attribute hooks go to the members in order (a member that declines a
+    node's children is not called inside them), and ``on_leave`` hands the node on from member
+    to member, each receiving what the previous one returned. A member that removes a node, or
+    replaces it by another kind of node, ends the chain for that node (the later members would
+    not meet it in a run of their own either)."""
+
+    def __init__(self, members: Sequence[object], rewritten: Optional[dict] = None) -> None:
+        self.members = list(members)
+        self.rewritten = rewritten if rewritten is not None else {}  # original -> result, when different
+        self.skipping: List[Optional[object]] = [None] * len(self.members)  # node whose children it declined
+        self.changed_by: set = set()
+
+    def on_visit(self, node) -> bool:
+        any_child = False
+        for index, member in enumerate(self.members):
+            if self.skipping[index] is None:
+                if member.on_visit(node):
+                    any_child = True
+                else:
+                    self.skipping[index] = node
+        return any_child
+
+    def on_visit_attribute(self, node, attribute: str) -> None:
+        for index, member in enumerate(self.members):
+            if self.skipping[index] is None:
+                member.on_visit_attribute(node, attribute)
+
+    def on_leave_attribute(self, original_node, attribute: str) -> None:
+        for index, member in enumerate(self.members):
+            if self.skipping[index] is None:
+                member.on_leave_attribute(original_node, attribute)
+
+    def on_leave(self, original_node, updated_node):
+        kind = type(original_node)
+        result = updated_node
+        for index, member in enumerate(self.members):
+            skipped = self.skipping[index]
+            if skipped is not None and skipped is not original_node:
+                continue
+            self.skipping[index] = None
+            if type(result) is not kind:
+                continue  # removed or replaced by an earlier member: not this member's node any more
+            new = member.on_leave(original_node, result)
+            if new is not result:
+                self.changed_by.add(index)
+            result = new
+        if result is not original_node:
+            self.rewritten[original_node] = result
+        return result
+
+
+# --- for the scanner -------------------------------------------------------------------------
+
+def plan(source_or_wrapper) -> List[object]:
+    """The scanner's question, from the shared analyses and no rewrite: every v1 usage of one
+    module (``codemods.core.usage.Usage`` rows, SDK and HTTP, in source order), each with
+    ``fixable`` = a codemod rewrites it completely, without leaving a TODO. Cheap: one wrapper,
+    metadata resolved once, no transformer run. Equal to ``codemods.detect``'s two finders."""
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper
+
+    from codemods.detect import find_http_usages, find_sdk_usages
+
+    if isinstance(source_or_wrapper, MetadataWrapper):
+        wrapper = source_or_wrapper
+    else:
+        module = cst.parse_module(source_or_wrapper) if isinstance(source_or_wrapper, str) else source_or_wrapper
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    usages = find_sdk_usages(wrapper) + find_http_usages(wrapper)
+    return sorted(usages, key=lambda u: (u.line, u.column, u.kind))
+
+
