@@ -57,12 +57,19 @@ from compat.knowledge.enums import FEEDBACK_STATUS_V1_TO_V2
 from compat.knowledge.errors import V1_CODE, v1_error_for_v2
 from compat.knowledge.hosts import V1_HOST_RE, V2_AUTH_HEADER, V2_AUTH_SCHEME, V2_ORIGIN
 from compat.knowledge.operations import OPERATIONS
-from compat.sealing import TIME_UNIT, InvalidId, Sealed, Sealer
+from compat.knowledge.statuses import CHECK_STATUS_V2_TO_V1, CREATE_STATUS_V2_TO_V1, RETRY_STATUS_V2_TO_V1, V2_BLOCKED
+from compat.sealing import NONCES, TIME_UNIT, InvalidId, Sealed, Sealer
 from compat.store import Store
 
 _log = logging.getLogger("compat")
 REQUEST_ID_HEADER = "X-Prelude-Request-Id"
 DEFAULT_ID_MAX_AGE = 86400.0  # seconds; far beyond any verification window, as the store's TTL
+MAX_CLOCK_SKEW = 300.0  # seconds an id may be dated ahead of this host's clock (another host's)
+MIN_SECRET_BYTES = 32  # an explicit sealing secret: 256 bits if random, out of reach offline
+_V2_ID_MAX_CHARS = 256
+# The v1 status of a create (and of a retry) whose code went out: what a v2 success maps to.
+_CODE_SENT_CREATE = CREATE_STATUS_V2_TO_V1["success"]
+_CODE_SENT_RETRY = RETRY_STATUS_V2_TO_V1["success"]
 SAFE_TO_REPEAT = frozenset({"GET", "HEAD", "OPTIONS"})
 _FRACTION = re.compile(r"(\.\d+)")
 _JSON = "application/json"
@@ -196,6 +203,29 @@ def v2_key(api_key: Optional[str]) -> str:
     return key
 
 
+def strong_secret(secret: Union[str, bytes], option: str) -> Union[str, bytes]:
+    """An explicit sealing secret, refused when shorter than ``MIN_SECRET_BYTES``."""
+    raw = secret.encode("utf-8") if isinstance(secret, str) else secret
+    if not isinstance(raw, bytes) or len(raw) < MIN_SECRET_BYTES:
+        size = len(raw) if isinstance(raw, bytes) else 0
+        raise CompatConfigError(
+            f"{option} is {size} bytes; it must be at least {MIN_SECRET_BYTES}. Anyone who sees one "
+            "authentication_uuid and knows its phone number and minute can test guesses of the secret "
+            "offline, and with the secret forge ids that make this adapter check or re-send codes for any "
+            "number. Use random bytes (python -c 'import secrets; print(secrets.token_urlsafe(32))'), or "
+            "leave secret unset to seal with the v2 API key")
+    return secret
+
+
+def v2_id(value: Any) -> Optional[str]:
+    """A v2 verification id (from an answer or a stored record), or None when it is missing or
+    not a plausible id (a number, a list, a huge string): such a value is never stored or put in
+    a v2 path."""
+    if isinstance(value, str) and 0 < len(value) <= _V2_ID_MAX_CHARS and value.isascii() and value.isprintable():
+        return value
+    return None
+
+
 def iso(seconds: float) -> str:
     """RFC 3339 UTC with milliseconds and a Z, as both APIs write timestamps."""
     return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)) + ".%03dZ" % (int(seconds * 1000) % 1000)
@@ -280,6 +310,10 @@ class Engine:
         v2_headers: Mapping[str, str] = {},
     ):
         self.api_key = v2_key(api_key)
+        if secret is not None:
+            strong_secret(secret, "secret=")
+        for index, previous in enumerate(previous_secrets):
+            strong_secret(previous, f"previous_secrets[{index}]")
         self.sealer = Sealer(secret if secret is not None else self.api_key, previous_secrets)
         self.store = store
         self.forward_feedback = forward_feedback
@@ -366,14 +400,40 @@ class Engine:
         answer = yield from self._call("POST", _V2_PATH["create"], v2_body)
         if not answer.ok:
             return self._v2_error(answer, body)
-        status, v1_body = translate.create_response_to_v1(
-            answer.body, auth_uuid, iso(now), blocked_number_as_error=self.blocked_number_as_error)
-        if status == 200:
-            yield from self._store("put", auth_uuid, {
-                "phone_number": phone, "v2_id": answer.body.get("id"), "v2_create": v2_body,
-                "created_at": now, "expires_at": None, "validated": False,
-            })
+        v2_status = answer.body.get("status")
+        if v2_status != V2_BLOCKED and not (isinstance(v2_status, str) and v2_status in CREATE_STATUS_V2_TO_V1):
+            # v2 accepted the create, so a code has most likely gone out: an error here would make
+            # the caller create again (another code). Answer as sent; the log keeps the status.
+            _log.warning("compat: v2 create answered the unknown status %r (request_id %s); answered %r",
+                         v2_status, answer.request_id, _CODE_SENT_CREATE)
+            status, v1_body = 200, {"authentication_uuid": auth_uuid, "status": _CODE_SENT_CREATE,
+                                    "created_at": iso(now)}
+        else:
+            status, v1_body = translate.create_response_to_v1(
+                answer.body, auth_uuid, iso(now), blocked_number_as_error=self.blocked_number_as_error)
+        if status == 200 and self.store is not None:
+            record = {"phone_number": phone, "v2_id": v2_id(answer.body.get("id")), "v2_create": v2_body,
+                      "created_at": now, "expires_at": None, "validated": False}
+            auth_uuid = yield from self._record_create(auth_uuid, phone, now, record)
+            v1_body["authentication_uuid"] = auth_uuid
         return self._reply(status, v1_body, answer.request_id)
+
+    def _record_create(self, auth_uuid: str, phone: str, now: float,
+                       record: Dict[str, Any]) -> Generator[Effect, Any, str]:
+        """Store the create under an id no other live create holds: the same number in the same
+        minute is sealed with another nonce until one is free (the id is not out yet)."""
+        nonces = list(range(NONCES))
+        while True:
+            added = yield StoreCall(self.store, "add", (auth_uuid, record))  # type: ignore[arg-type]
+            if added is not False:  # True, or None: the store failed (logged) and we go stateless
+                return auth_uuid
+            nonces = [n for n in nonces if self.sealer.seal(phone, now, nonce=n) != auth_uuid]
+            if not nonces:
+                _log.warning("compat: %d creates for one number in one minute; the last one's record "
+                             "replaces an earlier one's", NONCES + 1)
+                yield from self._store("put", auth_uuid, record)
+                return auth_uuid
+            auth_uuid = self.sealer.seal(phone, now, nonce=nonces.pop(0))
 
     def _check(self, request: V1Request, _: str) -> Steps:
         body = v1_input.json_object(request.body)
@@ -391,6 +451,11 @@ class Engine:
                 return self._reply(200, {"authentication_uuid": auth_uuid, "status": v1_answer.status},
                                    answer.request_id)
             return self._v2_error(answer, body)
+        v2_status = answer.body.get("status")
+        if not (isinstance(v2_status, str) and v2_status in CHECK_STATUS_V2_TO_V1):
+            return self._reply(500, translate.v1_error_body(V1_CODE.internal_server_error, (
+                f"compat: v2 check answered the unknown status {v1_input.shown(v2_status)} "
+                f"(request_id {answer.request_id})")), answer.request_id)
         record = yield from self._store("get", auth_uuid)
         status, v1_body = translate.check_response_to_v1(
             answer.body, auth_uuid, already_validated=bool(record and record.get("validated")))
@@ -407,7 +472,7 @@ class Engine:
         record = yield from self._store("get", auth_uuid)
         request_id = None
         if record is not None:
-            if not record.get("validated") and record.get("expires_at") is None and record.get("v2_id"):
+            if not record.get("validated") and record.get("expires_at") is None and v2_id(record.get("v2_id")):
                 # Learn the expiry (and a conversion) from the v2 history: a GET sends nothing.
                 history = yield from self._history(record["v2_id"])
                 if not history.ok:
@@ -425,10 +490,16 @@ class Engine:
                 return self._reply(*translate.retry_status_reply(auth_uuid, v1_answer.status, now_iso),
                                    answer.request_id)
             return self._v2_error(answer, body)
-        v2_id = answer.body.get("id")
-        if record is not None and v2_id and v2_id != record.get("v2_id"):
+        new_id = v2_id(answer.body.get("id"))
+        if record is not None and new_id and new_id != record.get("v2_id"):
             # v2 opened a new window (the old one closed unseen): follow it for status/expiry.
-            yield from self._store("update", auth_uuid, v2_id=v2_id, expires_at=None)
+            yield from self._store("update", auth_uuid, v2_id=new_id, expires_at=None)
+        v2_status = answer.body.get("status")
+        if v2_status != V2_BLOCKED and not (isinstance(v2_status, str) and v2_status in RETRY_STATUS_V2_TO_V1):
+            # as for create: v2 took the resend, a code has most likely gone out
+            _log.warning("compat: v2 retry answered the unknown status %r (request_id %s); answered %r",
+                         v2_status, answer.request_id, _CODE_SENT_RETRY)
+            return self._reply(*translate.retry_status_reply(auth_uuid, _CODE_SENT_RETRY, now_iso), answer.request_id)
         status, v1_body = translate.retry_response_to_v1(answer.body, auth_uuid, now_iso)
         return self._reply(status, v1_body, answer.request_id)
 
@@ -465,7 +536,7 @@ class Engine:
     def _status(self, request: V1Request, given_id: str) -> Steps:
         auth_uuid, sealed = self._open(given_id)
         record = yield from self._store("get", auth_uuid)
-        if record is None or not record.get("v2_id"):
+        if record is None or v2_id(record.get("v2_id")) is None:
             # Stateless: the id itself is all there is (no v2 verification id to ask about).
             return self._reply(200, {"uuid": auth_uuid, "phone_number": sealed.phone_number,
                                      "created_at": iso(sealed.issued_at), "events": []})
@@ -513,6 +584,10 @@ class Engine:
         except InvalidId:
             raise v1_input.Refusal(V1_CODE.invalid_auth_uuid, f"authentication_uuid {v1_input.shown(given_id)} "
                                    "was not issued by this adapter's key, or was altered") from None
+        if sealed.issued_at > self.clock() + MAX_CLOCK_SKEW:
+            raise v1_input.Refusal(V1_CODE.invalid_auth_uuid, (
+                f"authentication_uuid {v1_input.shown(given_id)} is dated {iso(sealed.issued_at)}, in the future "
+                f"(beyond {int(MAX_CLOCK_SKEW)} s of clock skew): is this host's clock behind?"))
         return given_id.lower(), sealed
 
     def _too_old(self, sealed: Sealed) -> bool:

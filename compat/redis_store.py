@@ -4,7 +4,7 @@ Same interface and behaviour as ``compat.store.SQLiteStore``: a record is a JSON
 ``authentication_uuid``, kept ``ttl`` seconds after it was written. Each key holds
 ``{"expires": <clock time>, "record": {...}}`` and carries a Redis expiry of ``ttl`` too, so
 Redis drops it by itself; the stored time makes expiry follow the store's ``clock`` exactly as
-the other stores do. ``update`` is an optimistic transaction (``WATCH`` the key, read, merge,
+the other stores do. ``update`` and ``add`` are optimistic transactions (``WATCH`` the key, read, merge,
 ``MULTI``/``SET ... KEEPTTL``/``EXEC``, again if another client changed the key in between), so
 concurrent writers on any number of hosts lose no update.
 
@@ -69,6 +69,23 @@ class RedisStore(Store):
     def put(self, key: str, record: Record) -> None:
         self._client.set(self._key(key), self._entry(record), px=self._expiry_ms())
 
+    def add(self, key: str, record: Record) -> bool:
+        name = self._key(key)
+        with self._client.pipeline() as pipe:
+            for _ in range(_MAX_ATTEMPTS):
+                try:
+                    pipe.watch(name)
+                    if self._live(pipe.get(name)) is not None:
+                        pipe.unwatch()
+                        return False
+                    pipe.multi()
+                    pipe.set(name, self._entry(record), px=self._expiry_ms())
+                    pipe.execute()
+                    return True
+                except self._redis_module.WatchError:
+                    continue
+        raise RuntimeError(f"compat RedisStore: add of {key!r} lost {_MAX_ATTEMPTS} races in a row")
+
     def update(self, key: str, **changes: Any) -> Optional[Record]:
         name = self._key(key)
         with self._client.pipeline() as pipe:
@@ -107,6 +124,23 @@ class RedisStore(Store):
 
     async def async_put(self, key: str, record: Record) -> None:
         await self._async_client().set(self._key(key), self._entry(record), px=self._expiry_ms())
+
+    async def async_add(self, key: str, record: Record) -> bool:
+        name = self._key(key)
+        async with self._async_client().pipeline() as pipe:
+            for _ in range(_MAX_ATTEMPTS):
+                try:
+                    await pipe.watch(name)
+                    if self._live(await pipe.get(name)) is not None:
+                        await pipe.unwatch()
+                        return False
+                    pipe.multi()
+                    pipe.set(name, self._entry(record), px=self._expiry_ms())
+                    await pipe.execute()
+                    return True
+                except self._redis_module.WatchError:
+                    continue
+        raise RuntimeError(f"compat RedisStore: add of {key!r} lost {_MAX_ATTEMPTS} races in a row")
 
     async def async_update(self, key: str, **changes: Any) -> Optional[Record]:
         name = self._key(key)

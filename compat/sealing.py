@@ -5,37 +5,41 @@ table, the id itself carries the number, encrypted and authenticated (encode-the
 
     payload  = phone digits as an integer (50 bits: 15 digits < 2**50)
              | issue time in minutes since 2024-01-01 UTC (24 bits: until 2055)
-    tag      = BLAKE2b-MAC(mac_key, payload), 48 bits
+             | nonce (4 bits: random per create)
+    tag      = BLAKE2b-MAC(mac_key, payload), 44 bits
     block    = payload || tag                          (122 bits)
     id bits  = Feistel_8(enc_key, block)               (8 rounds of keyed BLAKE2b: a permutation)
     id       = those 122 bits placed around the version (4) and variant (10) bits
 
 Changing any bit of the id scrambles the whole deciphered block, so the tag matches by chance
-with probability 2**-48 per attempt (per accepted secret). The number cannot be read without
+with probability 2**-44 per attempt (per accepted secret). The number cannot be read without
 the key. Both keys are derived with HKDF-SHA256 from the v2 API key (or an explicit secret)
-under a fixed label, so every process holding the same key reads the same ids. The same
-number in the same minute gives the same id, like v1's "Stateless Mode" reusing the flow.
-Standard library only.
+under a fixed label, so every process holding the same key reads the same ids. The nonce gives
+one number 16 distinct ids per minute: two creates for the same number in the same minute get
+different ids (the adapter picks, with a store, one no other create holds). Standard library only.
 """
 from __future__ import annotations
 
 import hashlib
 import hmac
 import re
-from typing import Dict, NamedTuple, Sequence, Tuple, Union
+import secrets
+from typing import Dict, NamedTuple, Optional, Sequence, Tuple, Union
 
 E164 = re.compile(r"\+[1-9][0-9]{1,14}\Z")
 _CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\Z")
 
 EPOCH = 1704067200  # 2024-01-01T00:00:00Z
 TIME_UNIT = 60  # seconds per tick of the sealed issue time
-_PHONE_BITS, _TIME_BITS, _TAG_BITS = 50, 24, 48
-_BLOCK_BITS = _PHONE_BITS + _TIME_BITS + _TAG_BITS  # 122, every non-fixed bit of a UUIDv4
+_PHONE_BITS, _TIME_BITS, _NONCE_BITS, _TAG_BITS = 50, 24, 4, 44
+NONCES = 1 << _NONCE_BITS  # distinct ids per number and minute
+_TAG_BYTES = (_TAG_BITS + 7) // 8
+_BLOCK_BITS = _PHONE_BITS + _TIME_BITS + _NONCE_BITS + _TAG_BITS  # 122, every non-fixed bit of a UUIDv4
 _HALF = _BLOCK_BITS // 2
 _HALF_MASK = (1 << _HALF) - 1
 _ROUNDS = 8
 _CACHE_SIZE = 4096
-_LABEL = b"prelude-migrate compat authentication_uuid v1"
+_LABEL = b"prelude-migrate compat authentication_uuid v2"  # v2: the layout with a nonce
 
 
 class InvalidId(ValueError):
@@ -70,7 +74,7 @@ def _keys(secret: Union[str, bytes]) -> _Keys:
     raw = _as_bytes(secret)
     enc, mac = _hkdf(raw, b"enc"), _hkdf(raw, b"mac")
     rounds = tuple(hashlib.blake2b(key=enc, digest_size=8, person=b"round%d" % i) for i in range(_ROUNDS))
-    return _Keys(rounds, hashlib.blake2b(key=mac, digest_size=6, person=b"tag"))
+    return _Keys(rounds, hashlib.blake2b(key=mac, digest_size=_TAG_BYTES, person=b"tag"))
 
 
 def _prf(state: "hashlib._Hash", value: int, size: int) -> int:
@@ -94,7 +98,7 @@ def _decipher(keys: _Keys, block: int) -> int:
 
 
 def _tag(keys: _Keys, payload: int) -> int:
-    return _prf(keys.mac, payload, 10)
+    return _prf(keys.mac, payload, 10) & ((1 << _TAG_BITS) - 1)
 
 
 def _to_uuid(bits: int) -> str:
@@ -124,13 +128,19 @@ class Sealer:
             self._known.clear()
         self._known[authentication_uuid] = sealed
 
-    def seal(self, phone_number: str, issued_at: float) -> str:
+    def seal(self, phone_number: str, issued_at: float, nonce: Optional[int] = None) -> str:
+        """A new id for the number at that time; ``nonce`` (0 to ``NONCES - 1``, random when
+        None) tells apart ids of the same number in the same minute."""
         if not isinstance(phone_number, str) or not E164.match(phone_number):
             raise ValueError(f"not an E.164 phone number: {phone_number!r}")
         ticks = (int(issued_at) - EPOCH) // TIME_UNIT
         if not 0 <= ticks < (1 << _TIME_BITS):
             raise ValueError("issue time outside the sealable range (2024-01-01 to 2055)")
-        payload = (int(phone_number[1:]) << _TIME_BITS) | ticks
+        if nonce is None:
+            nonce = secrets.randbelow(NONCES)
+        if not 0 <= nonce < NONCES:
+            raise ValueError(f"nonce must be in [0, {NONCES})")
+        payload = (((int(phone_number[1:]) << _TIME_BITS) | ticks) << _NONCE_BITS) | nonce
         block = (payload << _TAG_BITS) | _tag(self._current, payload)
         authentication_uuid = _to_uuid(_encipher(self._current, block))
         self._remember(authentication_uuid, Sealed(phone_number, EPOCH + ticks * TIME_UNIT))
@@ -152,12 +162,12 @@ class Sealer:
         for keys in self._accepted:
             block = _decipher(keys, bits)
             payload = block >> _TAG_BITS
-            if hmac.compare_digest(_tag(keys, payload).to_bytes(6, "big"),
-                                   (block & ((1 << _TAG_BITS) - 1)).to_bytes(6, "big")):
-                digits = payload >> _TIME_BITS
+            if hmac.compare_digest(_tag(keys, payload).to_bytes(_TAG_BYTES, "big"),
+                                   (block & ((1 << _TAG_BITS) - 1)).to_bytes(_TAG_BYTES, "big")):
+                digits = payload >> (_TIME_BITS + _NONCE_BITS)
                 if digits < 10:  # cannot come from seal(): E.164 has at least two digits
                     continue
-                ticks = payload & ((1 << _TIME_BITS) - 1)
+                ticks = (payload >> _NONCE_BITS) & ((1 << _TIME_BITS) - 1)
                 sealed = Sealed("+%d" % digits, EPOCH + ticks * TIME_UNIT)
                 self._remember(authentication_uuid, sealed)
                 return sealed

@@ -20,13 +20,22 @@ DEFAULT_TTL = 86400.0  # a day: far longer than any verification window
 
 
 class Store:
-    """The interface. ``update`` merges ``changes`` into an existing record atomically."""
+    """The interface. ``update`` merges ``changes`` into an existing record atomically; ``add``
+    writes a record only where none lives (the adapter's guard against two creates sharing an
+    id). A store of your own that has no atomic ``add`` inherits a get-then-put one."""
 
     def get(self, key: str) -> Optional[Record]:
         raise NotImplementedError
 
     def put(self, key: str, record: Record) -> None:
         raise NotImplementedError
+
+    def add(self, key: str, record: Record) -> bool:
+        """Write ``record`` unless a live one is there; whether it was written."""
+        if self.get(key) is not None:
+            return False
+        self.put(key, record)
+        return True
 
     def update(self, key: str, **changes: Any) -> Optional[Record]:
         raise NotImplementedError
@@ -54,11 +63,22 @@ class MemoryStore(Store):
 
     def put(self, key: str, record: Record) -> None:
         with self._lock:
+            self._put(key, record, self._clock())
+
+    def add(self, key: str, record: Record) -> bool:
+        with self._lock:
             now = self._clock()
-            self._puts += 1
-            if self._puts % 1024 == 0:  # drop expired records now and then, not on every call
-                self._purge(now)
-            self._records[key] = (now + self._ttl, dict(record))
+            entry = self._records.get(key)
+            if entry is not None and entry[0] >= now:
+                return False
+            self._put(key, record, now)
+            return True
+
+    def _put(self, key: str, record: Record, now: float) -> None:
+        self._puts += 1
+        if self._puts % 1024 == 0:  # drop expired records now and then, not on every call
+            self._purge(now)
+        self._records[key] = (now + self._ttl, dict(record))
 
     def update(self, key: str, **changes: Any) -> Optional[Record]:
         with self._lock:
@@ -109,6 +129,23 @@ class SQLiteStore(Store):
                        (key, now + self._ttl, json.dumps(record)))
             db.execute("DELETE FROM compat_auth WHERE expires < ?", (now,))
             db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+    def add(self, key: str, record: Record) -> bool:
+        now = self._clock()
+        db = self._connection()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("SELECT 1 FROM compat_auth WHERE key = ? AND expires >= ?", (key, now)).fetchone():
+                db.execute("ROLLBACK")
+                return False
+            db.execute("INSERT OR REPLACE INTO compat_auth (key, expires, record) VALUES (?, ?, ?)",
+                       (key, now + self._ttl, json.dumps(record)))
+            db.execute("COMMIT")
+            return True
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")

@@ -62,7 +62,7 @@ def test_the_effects_a_create_yields_with_a_store():
     assert v2.headers["Authorization"] == f"Bearer {V2_KEY}"
     assert json.loads(v2.body) == {"target": {"type": "phone_number", "value": PHONE}, "signals": {"ip": "203.0.113.7"}}
     put = steps.send(V2Response(200, _body({"id": "vrf_1", "status": "success", "request_id": "r1"})))
-    assert isinstance(put, StoreCall) and (put.store, put.name) == (store, "put")
+    assert isinstance(put, StoreCall) and (put.store, put.name) == (store, "add")
     with pytest.raises(StopIteration) as done:
         steps.send(put.run())
     answer = done.value.value

@@ -73,9 +73,25 @@ def test_id_max_age_is_configurable_and_can_be_lifted(v2):
 
 # --- the safety net: a v2 answer nobody foresaw -------------------------------------------------
 
-def test_a_malformed_v2_success_is_a_v1_500_and_logged(caplog):
+def test_a_check_answered_with_a_malformed_status_is_a_v1_500(v2):
+    sdk = v1_sdk()
+    auth = created_uuid(sdk)
     with responses.RequestsMock() as rsps:
-        rsps.add(responses.POST, V2_VERIFY, json={"id": "vrf_1", "status": ["success"], "request_id": "r"})
+        rsps.add(responses.POST, V2_VERIFY + "/check", json={"id": "vrf_1", "status": ["success"], "request_id": "r"})
+        with pytest.raises(errors.SDKError) as caught:
+            check(sdk, auth, "123456")
+    assert caught.value.status_code == 500 and "internal_server_error" in caught.value.body
+
+
+def test_an_unforeseen_failure_is_a_v1_500_and_logged(caplog, monkeypatch):
+    from compat import translate
+
+    def broken(*args, **kwargs):
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(translate, "create_response_to_v1", broken)
+    with responses.RequestsMock() as rsps:
+        rsps.add(responses.POST, V2_VERIFY, json={"id": "vrf_1", "status": "success", "request_id": "r"})
         with pytest.raises(errors.SDKError) as caught:
             created_uuid(v1_sdk())
     assert caught.value.status_code == 500 and "internal_server_error" in caught.value.body

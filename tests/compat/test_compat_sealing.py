@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compat.sealing import EPOCH, TIME_UNIT, InvalidId, Sealer
+from compat.sealing import EPOCH, NONCES, TIME_UNIT, InvalidId, Sealer
 
 SEALER = Sealer("test-v2-key")
 E164_NUMBERS = st.from_regex(r"\+[1-9][0-9]{1,14}", fullmatch=True)
@@ -30,7 +30,7 @@ def test_sealing_round_trips_every_e164_number(phone, issued_at):
 @settings(max_examples=300)
 @given(phone=E164_NUMBERS, issued_at=TIMES, data=st.data())
 def test_any_single_character_change_is_refused(phone, issued_at, data):
-    authentication_uuid = SEALER.seal(phone, issued_at)
+    authentication_uuid = SEALER.seal(phone, issued_at, nonce=data.draw(st.integers(0, NONCES - 1)))
     index = data.draw(st.integers(min_value=0, max_value=len(authentication_uuid) - 1))
     # a change of case is not a change of the UUID (RFC 9562 compares case-insensitively)
     replacement = data.draw(st.sampled_from(
@@ -66,7 +66,7 @@ def test_previous_secrets_are_accepted_after_rotation():
     old = Sealer("old").seal("+14155550100", EPOCH + 120)
     rotated = Sealer("new", previous_secrets=["old"])
     assert rotated.open(old).phone_number == "+14155550100"
-    assert Sealer("new").seal("+14155550100", EPOCH + 120) == rotated.seal("+14155550100", EPOCH + 120)
+    assert Sealer("new").seal("+14155550100", EPOCH + 120, nonce=3) == rotated.seal("+14155550100", EPOCH + 120, nonce=3)
 
 
 @pytest.mark.parametrize("forged", [str(uuid.UUID(int=random.Random(seed).getrandbits(128), version=4))
@@ -90,3 +90,12 @@ def test_seal_refuses_times_outside_the_range():
 def test_an_empty_secret_is_refused():
     with pytest.raises(ValueError, match="secret"):
         Sealer("")
+
+
+def test_the_same_number_in_the_same_minute_gets_one_id_per_nonce():
+    """Issue 15 item 9: two creates no longer share an id by construction."""
+    ids = {SEALER.seal("+33612345678", EPOCH + 600, nonce=n) for n in range(NONCES)}
+    assert len(ids) == NONCES
+    fresh = Sealer("test-v2-key")
+    assert {fresh.open(i) for i in ids} == {fresh.open(next(iter(ids)))}  # same number, same minute
+    assert len({SEALER.seal("+33612345678", EPOCH + 600) for _ in range(64)}) > 1  # random nonces

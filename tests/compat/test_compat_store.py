@@ -55,6 +55,16 @@ def test_put_get_update(store_and_clock):
     assert store.update("missing", validated=True) is None
 
 
+def test_add_writes_only_where_no_live_record_is(store_and_clock):
+    store, clock = store_and_clock
+    assert store.add("a", {"n": 1}) is True
+    assert store.add("a", {"n": 2}) is False
+    assert store.get("a") == {"n": 1}
+    clock.now += 61  # expired: free again
+    assert store.add("a", {"n": 3}) is True
+    assert store.get("a") == {"n": 3}
+
+
 def test_records_expire_after_the_ttl(store_and_clock):
     store, clock = store_and_clock
     store.put("a", {"n": 1})
@@ -132,6 +142,8 @@ def test_redis_async_methods_match_the_sync_ones_and_lose_no_update(redis_url):
         # 40 concurrent read-modify-writes of one record, each adding its own field
         await asyncio.gather(*(store.async_update("k", **{f"f{i}": i}) for i in range(40)))
         assert await store.async_update("missing", x=1) is None
+        assert await store.async_add("k", {"other": True}) is False
+        assert await store.async_add("k2", {"other": True}) is True
         return await store.async_get("k")
 
     record = asyncio.run(main())
