@@ -490,7 +490,16 @@ class _Planner(UrlPlanning):
             self.todo(headers, V2_KEY_TODO)
         elif plan is not None and not any(isinstance(e, cst.StarredDictElement) for e in headers.elements):
             plan.todos.append((todo_at, NO_HEADER_TODO))
+        elif plan is not None and any(isinstance(e, cst.StarredDictElement) and not self._visible_dict(e.value)
+                                      for e in headers.elements):
+            # `{**_headers(), ...}`: the spread may still carry X-API-Key (the value flow stops here)
+            plan.todos.append((todo_at, HIDDEN_HEADERS_TODO))
         return rewrote_key
+
+    def _visible_dict(self, node: cst.BaseExpression) -> bool:
+        """A name bound to a dict literal this codemod sees (and rewrites with its calls)."""
+        bound = self.binding(node) if isinstance(node, cst.Name) else None
+        return bound is not None and isinstance(bound[1], cst.Dict)
 
     def _commit_shared_headers(self, plan: CallPlan, plans: Sequence[CallPlan]) -> None:
         name = plan.shared_headers

@@ -5,6 +5,11 @@ Runs last. A string or f-string whose text is a v1 URL (``api.ding.live`` other 
 see :func:`codemods.http.urls.classify_url`) marks its statement, unless that statement already
 carries a ``TODO(prelude-migration)`` (the ``raw-http`` codemod explains the calls it left).
 Docstrings are prose and are left alone.
+
+The URL is followed too (the value flow of a v1 URL): a call that receives a name holding a v1
+URL (``url = BASE_URL + "/check"`` before ``requests.post(url, ...)``), or that sends a relative
+v1 path (``client.post("/check")``) in a module whose ``base_url`` is a v1 URL, gets the TODO
+at its own line, where the request goes wrong.
 """
 from __future__ import annotations
 
@@ -15,7 +20,8 @@ import libcst as cst
 from codemods.core.base import PlainCodemod
 from codemods.core.todo import comments_above, with_todo_lines
 from codemods.core.nodes import string_value
-from codemods.http.urls import DYNAMIC, LEGACY_V2, classify_url
+from codemods.core.nodes import walk
+from codemods.http.urls import DYNAMIC, LEGACY_V2, V1_UNKNOWN_OPERATION, _v1_path_operation, classify_url
 from compat.knowledge.todos import TODO_MARKER
 
 LEFTOVER_TODO = ("api.ding.live/v1 was removed in April 2026 and this use could not be rewritten "
@@ -75,6 +81,26 @@ class V1LeftoversCodemod(PlainCodemod):
 
     def visit_Module(self, node: cst.Module) -> None:
         self.current_module = node
+        self._mark_url_flow(node)
+
+    def _mark_url_flow(self, module: cst.Module) -> None:
+        holders = _v1_url_names(module)
+        relative = _has_v1_base_url(module, holders)
+        for node in walk(module):
+            if not isinstance(node, cst.Call):
+                continue
+            arguments = [a.value for a in node.args]
+            reads = {n.value for a in arguments for n in walk(a) if isinstance(n, cst.Name)}
+            first = string_value(arguments[0]) if arguments else None
+            if reads & holders or (relative and first is not None and _is_v1_path(first)):
+                self._mark_statement(node)
+
+    def _mark_statement(self, node: cst.CSTNode) -> None:
+        current = node
+        while current is not None and not isinstance(current, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            current = self.get_metadata(ParentNodeProvider, current, None)
+        if current is not None:
+            self.marked.add(current)
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, _STATEMENTS):
@@ -101,3 +127,46 @@ class V1LeftoversCodemod(PlainCodemod):
         if any(TODO_MARKER in comment for comment in existing):
             return updated_node
         return with_todo_lines(updated_node, [LEFTOVER_TODO], existing)
+
+
+def _is_v1_url_text(node: cst.CSTNode) -> bool:
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        text = string_value(node)
+    elif isinstance(node, cst.FormattedString):
+        text = "".join(p.value if isinstance(p, cst.FormattedStringText) else DYNAMIC for p in node.parts)
+    else:
+        return False
+    return text is not None and classify_url(text) not in (None, LEGACY_V2)
+
+
+def _v1_url_names(module: cst.Module) -> Set[str]:
+    """Names assigned a value that holds a v1 URL (a literal, or another such name), anywhere."""
+    assigns = [n for n in walk(module) if isinstance(n, cst.Assign)]
+    names: Set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for assign in assigns:
+            holds = any(_is_v1_url_text(n) or (isinstance(n, cst.Name) and n.value in names)
+                        for n in walk(assign.value))
+            if not holds:
+                continue
+            for target in assign.targets:
+                if isinstance(target.target, cst.Name) and target.target.value not in names:
+                    names.add(target.target.value)
+                    changed = True
+    return names
+
+
+def _has_v1_base_url(module: cst.Module, holders: Set[str]) -> bool:
+    """A client built with ``base_url=`` a v1 URL (then its calls send relative v1 paths)."""
+    for node in walk(module):
+        if isinstance(node, cst.Arg) and node.keyword is not None and node.keyword.value == "base_url":
+            if any(_is_v1_url_text(n) or (isinstance(n, cst.Name) and n.value in holders) for n in walk(node.value)):
+                return True
+    return False
+
+
+def _is_v1_path(text: str) -> bool:
+    path = text.split("?", 1)[0]
+    return path.startswith("/") and _v1_path_operation(path) != V1_UNKNOWN_OPERATION

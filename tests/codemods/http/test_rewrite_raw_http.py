@@ -286,6 +286,20 @@ PAIRS = [
         # TODO(prelude-migration): fields spread from extra are not rewritten for v2
         requests.post("https://api.prelude.dev/v2/verification", json={{"target": {{"type": "phone_number", "value": p}}, "signals": {{"ip": ip}}, **extra}}, headers={{"Authorization": f"Bearer {{k}}"}})
      '''),
+    # A header dict spread from code this tool cannot see may still carry X-API-Key.
+    ("header-spread-from-a-helper-gets-a-todo", '''
+        import requests
+
+        def lookup(phone):
+            return requests.get(f"https://api.ding.live/v1/lookup/{phone}", headers={**auth_headers(), "customer-uuid": C})
+     ''', '''
+        import requests
+
+        def lookup(phone):
+            # TODO(prelude-migration): the v2 lookup response differs: carrier/mcc/mnc under network_info, number_ported/temporary_phone_number in flags, snake_case line_type values; review the code that reads this response
+            # TODO(prelude-migration): these headers are built where this tool cannot see them; make sure they send Authorization: Bearer <v2 API key> instead of X-API-Key
+            return requests.get(f"https://api.prelude.dev/v2/lookup/{phone}", headers={**auth_headers()})
+     '''),
     ("body-not-visible-is-left-with-todo", '''
         import requests
 

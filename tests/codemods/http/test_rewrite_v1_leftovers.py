@@ -9,6 +9,43 @@ from rewrite_helpers import assert_codemod, assert_idempotent
 TODO = f"# TODO(prelude-migration): {LEFTOVER_TODO}"
 
 PAIRS = [
+    # The URL's flow: the call that sends to a v1 URL built before it is marked where it goes wrong.
+    ("url-built-in-a-variable-before-the-call", '''
+        BASE_URL = "https://api.ding.live/v1"
+
+        def start(payload):
+            url = BASE_URL + "/authentication"
+            return requests.post(url, json=payload)
+     ''', f'''
+        {TODO}
+        BASE_URL = "https://api.ding.live/v1"
+
+        def start(payload):
+            url = BASE_URL + "/authentication"
+            {TODO}
+            return requests.post(url, json=payload)
+     '''),
+    ("relative-v1-paths-on-a-v1-base-url-client", '''
+        def make():
+            return httpx.Client(base_url="https://api.ding.live/v1")
+
+        def check(client, body):
+            return client.post("/check", json=body)
+
+        def other(client):
+            return client.get("/health")
+     ''', f'''
+        def make():
+            {TODO}
+            return httpx.Client(base_url="https://api.ding.live/v1")
+
+        def check(client, body):
+            {TODO}
+            return client.post("/check", json=body)
+
+        def other(client):
+            return client.get("/health")
+     '''),
     ("constant-and-class-attribute", '''
         BASE = "https://api.ding.live/v1"
 
