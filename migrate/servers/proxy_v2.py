@@ -15,9 +15,11 @@ import time
 from typing import Any, List, Optional
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from compat.engine import V2Request, V2Response
+from migrate.servers import asyncio_backend
 from migrate.servers.proxy_metrics import Metrics, endpoint_of
 
 POOL_SIZE = 8  # connections per pool (measured: 8 beat 4, 32 and 64 under bench/proxy_load.py)
@@ -50,6 +52,12 @@ class V2Sender:
         verify = httpx.create_ssl_context()  # one for every pool: loading the CA bundle is slow
         for _ in range(self._shards):
             pool = httpx.AsyncHTTPTransport(retries=0, limits=limits, verify=verify, trust_env=False)
+            if asyncio_backend.available() and isinstance(getattr(pool, "_pool", None), httpcore.AsyncConnectionPool):
+                # The same httpcore pool httpx builds, with socket I/O on asyncio instead of anyio.
+                pool._pool = httpcore.AsyncConnectionPool(
+                    ssl_context=verify, max_connections=POOL_SIZE, max_keepalive_connections=POOL_SIZE,
+                    keepalive_expiry=limits.keepalive_expiry, http1=True, http2=False, retries=0,
+                    network_backend=asyncio_backend.AsyncioBackend())
             self._pools.append(await self._stack.enter_async_context(pool))
         return self
 
