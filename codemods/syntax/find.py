@@ -3,16 +3,23 @@ from __future__ import annotations
 
 from typing import List, Optional
 
+from compat.knowledge.triggers import V1_EVIDENCE
 from codemods.syntax.rules import RULES
 from codemods.syntax.source import Source
 from codemods.syntax.usage import Usage
 
+# Language names of codemods.lang (the rewriter) that differ from ast-grep's.
+_ALIASES = {"shell": "bash", "gomod": "text", "requirements": "text", "xml": "text"}
 
-def usages(language: str, source: str, *, path: str = "", index=None, kinds: Optional[frozenset] = None) -> List[Usage]:
-    """The v1 usages of ``source`` (sorted by position). ``path`` (display path) places the file
-    in the repository ``index`` (``codemods.syntax.index.RepoIndex``); ``kinds`` limits the
-    result (rules still run when other rules need their evidence)."""
-    src = Source(language, source, path, index)
+
+def usages(language: str, source: str, *, path: str = "", index=None, kinds: Optional[frozenset] = None,
+           evidence: bool = False) -> List[Usage]:
+    """The v1 usages of ``source`` (sorted by position). ``path`` places the file in the
+    repository ``index`` (``codemods.syntax.index.RepoIndex``); ``kinds`` limits the result
+    (rules still run when other rules need their evidence); ``evidence`` says the caller already
+    knows the file uses v1 (e.g. libcst found the v1 SDK in a Python file)."""
+    src = Source(_ALIASES.get(language, language), source, path, index)
+    src.strong = evidence or any(token in src.lower for token in V1_EVIDENCE)
     found: List[Usage] = []
     for rule in RULES:
         for usage in rule.find(src):

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
-from compat.tables import V1_PACKAGES
+from compat.knowledge.packages import V1_DISTRIBUTIONS as V1_PACKAGES
 from codemods.syntax.languages import family
 from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.rules.sdk_import import pattern_for as import_pattern
@@ -124,7 +124,9 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
             declared.add(m.group("name") or m.group("name2"))
         facts.declared = tuple(sorted(d for d in declared if d and len(d) >= 3))
         facts.methods = tuple(sorted({m.group("method") for m in _METHODS[fam].finditer(text)} - _STOP_METHODS))
-        if fam == "go":
+        if not facts.declared:
+            pass  # a constants/config module: its base constants are indexed, no wrapper
+        elif fam == "go":
             m = _GO_PACKAGE.search(text)
             facts.package = m.group("name") if m else ""
         else:
@@ -142,7 +144,7 @@ class RepoIndex:
     evidence_folders: FrozenSet[str] = frozenset()
     v1_sdk_repo: bool = False
     any_evidence: bool = False
-    base_constants: FrozenSet[str] = frozenset()
+    base_constants: Dict[str, Tuple[str, ...]] = field(default_factory=dict)  # name -> declaring paths
     header_constants: FrozenSet[str] = frozenset()
     # wrapper name -> (declaring path, family); module/package name -> (declaring path, family)
     wrappers: Dict[str, Tuple[str, str]] = field(default_factory=dict)
@@ -153,7 +155,7 @@ class RepoIndex:
     @classmethod
     def build(cls, facts: Iterable[FileFacts]) -> "RepoIndex":
         folders: Set[str] = set()
-        bases: Set[str] = set()
+        bases: Dict[str, List[str]] = {}
         headers: Set[str] = set()
         wrappers: Dict[str, Tuple[str, str]] = {}
         modules: Dict[str, Tuple[str, str]] = {}
@@ -164,7 +166,8 @@ class RepoIndex:
             if f.strong:
                 any_evidence = True
                 folders.add(_folder(f.path))
-                bases.update(f.base_constants)
+                for name in f.base_constants:
+                    bases.setdefault(name, []).append(f.path)
             headers.update(f.header_constants)
             fam = family(f.language)
             for name in f.declared:
@@ -173,8 +176,8 @@ class RepoIndex:
                 modules.setdefault(f.package, (f.path, fam))
             if f.methods:
                 methods[f.path] = f.methods
-        return cls(frozenset(folders), sdk_repo, any_evidence or sdk_repo, frozenset(bases), frozenset(headers),
-                   wrappers, modules, methods)
+        return cls(frozenset(folders), sdk_repo, any_evidence or sdk_repo,
+                   {name: tuple(paths) for name, paths in bases.items()}, frozenset(headers), wrappers, modules, methods)
 
     def __bool__(self) -> bool:
         return self.any_evidence
@@ -214,6 +217,30 @@ class RepoIndex:
         result = tuple(found)
         self._cache[key] = (source.text, result)
         return result
+
+    def base_constants_for(self, source) -> Set[str]:
+        """The v1 base-URL constants visible in a file: its own, its folder's where a folder is
+        a package, and those of the modules it imports (by file stem)."""
+        visible = set()
+        if not self.base_constants:
+            return visible
+        folder = _folder(source.path)
+        fam = family(source.language)
+        imports = None
+        for name, paths in self.base_constants.items():
+            if name not in source.text:
+                continue
+            for decl in paths:
+                if decl == source.path or (fam in _FOLDER_PACKAGES and _folder(decl) == folder):
+                    visible.add(name)
+                    break
+                if imports is None:
+                    imports = " ".join(m.group(0) for m in _IMPORT_LINE.finditer(source.text))
+                stem = os.path.splitext(os.path.basename(decl))[0]
+                if re.search(r"(?<![\w$])(?:%s|%s)(?![\w$])" % (re.escape(stem), re.escape(name)), imports):
+                    visible.add(name)
+                    break
+        return visible
 
     def methods_of(self, refs) -> Set[str]:
         out: Set[str] = set()

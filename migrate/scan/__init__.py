@@ -9,6 +9,7 @@ Findings come in walk order (files sorted by name, folders depth-first), then by
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import os
 import time
@@ -32,10 +33,17 @@ def scan(paths: Sequence["os.PathLike[str] | str"], *, config=None, today: Optio
          progress: Optional[Callable[[int, int], None]] = None, jobs: Optional[int] = None,
          respect_gitignore: bool = True, max_bytes: int = DEFAULT_MAX_BYTES,
          timeout: Optional[float] = DEFAULT_TIMEOUT,
+         skip_paths: Sequence[str] = (),
          ) -> Tuple[List[Finding], ScanSummary]:
     """Scan files and folders. ``config`` is a ``migrate.config.Config`` (rule selection and
     excludes; None = every rule, no excludes). ``progress(done, total)`` is called now and then.
-    A path that does not exist raises ``FileNotFoundError`` before anything is scanned."""
+    ``skip_paths``: files this run writes (``-o report.sarif``), never scanned.
+    A path that does not exist raises ``FileNotFoundError`` before anything is scanned.
+
+    Two passes: the first scans every file and collects, from the files that pass the byte
+    pre-filter, what the repository index needs (``codemods.syntax.index``); when the index holds
+    v1 evidence, the second scans again the files whose verdict it can change: those with
+    v1-looking tokens but no evidence of their own, and those that name an index entry."""
     started = time.perf_counter()
     today = today or _dt.date.today()
     if isinstance(paths, (str, os.PathLike)):
@@ -56,13 +64,51 @@ def scan(paths: Sequence["os.PathLike[str] | str"], *, config=None, today: Optio
                                    on_error=folder_error)
     if _overlapping(paths):  # `scan . src/app.py` must not report a file twice
         files = _once(files)
-    options = ScanOptions(selected_rules(config), today, max_bytes)
+    walked: List[str] = []
+    options = ScanOptions(selected_rules(config), today, max_bytes, skip_paths=tuple(skip_paths))
+    results = list(pool.scan_files(_recorded(files, walked), options, jobs=jobs, progress=progress, timeout=timeout))
+    _second_pass(walked, results, options, jobs, timeout)
     summary = ScanSummary(today=today)
-    findings = pool.collect(pool.scan_files(files, options, jobs=jobs, progress=progress, timeout=timeout),
-                            summary)
+    findings = pool.collect(results, summary)
     summary.files_unreadable.extend(unlistable)
     summary.duration_s = time.perf_counter() - started
     return findings, summary
+
+
+def _recorded(files: Iterator[str], walked: List[str]) -> Iterator[str]:
+    for path in files:
+        walked.append(path)
+        yield path
+
+
+# Files whose language can call a repository's own v1 client (the second pass reads them again).
+_CODE_FAMILIES = frozenset({"js", "go", "jvm", "php", "ruby", "csharp", "swift", "python", "rust", "dart"})
+
+
+def _second_pass(walked: List[str], results: list, options: ScanOptions, jobs: Optional[int],
+                 timeout: Optional[float]) -> None:
+    """Replace, in place, the results the repository index changes."""
+    from codemods.syntax.index import RepoIndex
+    from codemods.syntax.languages import family, language_for_path
+
+    facts = [r.facts for r in results if r.facts is not None]
+    if not facts:
+        return
+    index = RepoIndex.build(facts)
+    if not index.any_evidence:
+        return
+    deferred = [i for i, r in enumerate(results) if r.deferred]
+    again = []
+    if any(len(name) >= 4 for name in index.names()):  # the second-look automaton's names
+        again = [i for i, r in enumerate(results) if not r.deferred and r.status == "scanned"
+                 and family(language_for_path(walked[i])) in _CODE_FAMILIES]
+    for positions, names_only in ((deferred, False), (again, True)):
+        if not positions:
+            continue
+        second = dataclasses.replace(options, index=index, names_only=names_only)
+        for i, result in zip(positions, pool.scan_files([walked[i] for i in positions], second, jobs=jobs, timeout=timeout)):
+            if result.status != "unchanged":
+                results[i] = result
 
 
 def _overlapping(paths: Sequence["os.PathLike[str] | str"]) -> bool:

@@ -5,11 +5,11 @@ flag) and yields ``Hit``s as character offsets; the engine turns offsets into li
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
+from codemods.syntax.lines import LineIndex
 from compat.knowledge.triggers import V1_EVIDENCE  # weak signatures count only next to these
 from migrate.scan.languages import language_of, manifest_ecosystem
 
@@ -36,8 +36,9 @@ class FileContext:
     language: str = ""
     ecosystem: Optional[str] = None
     python_evidence: bool = False  # the libcst detection found v1 usages in this file
+    syntax_language: str = ""  # codemods.syntax's language id (typescript, go, dotenv...)
     _lower: Optional[str] = field(default=None, repr=False)
-    _line_starts: Optional[List[int]] = field(default=None, repr=False)
+    _lines: Optional[LineIndex] = field(default=None, repr=False)
     _evidence: Optional[bool] = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -58,30 +59,33 @@ class FileContext:
             self._evidence = any(token in self.lower for token in V1_EVIDENCE)
         return self._evidence
 
+    @property
+    def family(self) -> str:
+        """The coarse language (js, go, jvm, php, ruby, csharp, python...)."""
+        return self.language
+
+    @property
+    def lines(self) -> LineIndex:
+        """The one line index (CRLF, LF and a lone CR end a line, as in libcst)."""
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
     def position(self, offset: int) -> Tuple[int, int]:
         """1-based (line, column) of a character offset."""
-        if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        return self.lines.position(offset)
 
     def offset_of_line(self, line: int) -> int:
         """Offset of the start of 1-based ``line`` (the text's end past the last line)."""
-        self.position(0)
-        starts = self._line_starts
-        return starts[line - 1] if line - 1 < len(starts) else len(self.text)
+        return self.lines.line_start(line)
 
     def line_text(self, line: int) -> str:
-        self.position(0)
-        starts = self._line_starts
-        end = starts[line] - 1 if line < len(starts) else len(self.text)
-        return self.text[starts[line - 1]:end].rstrip("\r")
+        return self.lines.line_text(line)
 
     def near(self, offset: int, pattern: "re.Pattern[str]", lines: int) -> bool:
         """Whether ``pattern`` occurs within ``lines`` lines of ``offset``."""
-        line, _ = self.position(offset)
-        starts = self._line_starts
-        lo = starts[max(line - 1 - lines, 0)]
-        hi = starts[line + lines] if line + lines < len(starts) else len(self.text)
+        index = self.lines
+        line, _ = index.position(offset)
+        lo = index.line_start(max(line - lines, 1))
+        hi = index.line_end(line + lines)
         return pattern.search(self.text, lo, hi) is not None
-

@@ -19,8 +19,11 @@ from compat.knowledge.deadlines import DEADLINES, effective_deadline, severity_o
 from migrate.files import BINARY_SNIFF, decode_source, display_path, is_binary, iter_file_paths
 from migrate.findings import Finding
 from migrate.limits import DEFAULT_MAX_FILE_BYTES
+from codemods.syntax.index import file_facts
+from codemods.syntax.languages import family
 from migrate.scan.context import FileContext, Hit
 from migrate.scan.languages import language_of
+from migrate.scan.sniff import is_own_report, names_matcher as _names_matcher, syntax_language_of
 from migrate.scan.notebook import NotebookError, is_notebook, notebook_usages
 from migrate.scan.prefilter import DEFAULT_MATCHER, make_matcher, python_triggers
 from migrate.scan.python import PythonParseError, claimed_hits, python_usages
@@ -28,7 +31,13 @@ from migrate.scan.rules import RULE_MODULES, rule_id_for
 from migrate.scan.suppress import Suppressions
 
 DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES  # one limit for scan and rewrite (migrate.limits)
-HOST_RULES = ("PM101", "PM102")  # text hits inside a raw-HTTP call belong to PM107
+HOST_RULES = ("PM101", "PM102", "PM114")  # hosts and paths inside a raw-HTTP call belong to PM107
+# codemods.syntax kinds that libcst detects in Python files it parses (the same detection as the
+# codemods); the syntax layer finds them only in Python files libcst cannot parse (Python 2).
+LIBCST_KINDS = frozenset({"sdk-import", "sdk-client", "sdk-call"})
+# codemods.syntax kinds that are v1 evidence on their own (a file without them is "deferred": the
+# second pass looks at it again with the repository index).
+STRONG_KINDS = frozenset({"v1-host", "sdk-import", "sdk-client", "sdk-call", "v1-client-call"})
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,13 @@ class ScanOptions:
     today: _dt.date
     max_bytes: int = DEFAULT_MAX_BYTES
     matcher: str = DEFAULT_MATCHER
+    # The repository index of the first pass (codemods.syntax.index.RepoIndex); None in the
+    # first pass, which collects each candidate file's facts instead.
+    index: Optional[object] = field(default=None, compare=False)
+    skip_paths: Tuple[str, ...] = ()  # reports this run writes (never scanned)
+    # Second pass over files the first pass already scanned: analyse one again only when it names
+    # something of the index (a wrapper, a module, a constant); else its status is "unchanged".
+    names_only: bool = False
 
 
 @dataclass
@@ -46,6 +62,8 @@ class FileResult:
     findings: List[Finding] = field(default_factory=list)
     suppressed: int = 0
     reason: str = ""  # why unreadable, or why libcst could not parse a Python file
+    facts: Optional[object] = None  # first pass: what the file tells the repository index
+    deferred: bool = False  # first pass: v1-looking tokens without v1 evidence in the file itself
 
 
 _LARGE, _BINARY = object(), object()
@@ -90,15 +108,22 @@ class FileScanner:
         self.python_text_rules = {i: m for i, m in self.text_rules.items()
                                   if getattr(m, "TEXT_IN_PYTHON", False)}
         self.usage_rules = {i: m for i, m in self.modules.items() if hasattr(m, "claims")}
-        # rules whose text matching weighs the libcst usages as v1 evidence (PM111)
-        self.wants_usages = bool(self.usage_rules) or any(
+        # syntax usage kind -> rule id (codemods.syntax, every language)
+        self.syntax_rules = {kind: i for i, m in self.modules.items() for kind in getattr(m, "SYNTAX_KINDS", ())}
+        # rules whose text matching weighs the libcst usages as v1 evidence
+        self.wants_usages = bool(self.usage_rules) or bool(self.syntax_rules) or any(
             getattr(m, "USES_PYTHON_EVIDENCE", False) for m in self.text_rules.values())
         self.matcher = make_matcher(options.matcher)
+        self.index = options.index
+        self.names = _names_matcher(options.index)
+        self.skip = frozenset(os.path.normcase(os.path.abspath(p)) for p in options.skip_paths)
 
     # -- entry points ------------------------------------------------------------------------
     def scan_path(self, path: str) -> FileResult:
         """Binary files are recognised from their first 8 KiB and never read further; the
         display path (costly: abspath + relpath) is computed only for files that need one."""
+        if self.skip and os.path.normcase(os.path.abspath(path)) in self.skip:
+            return FileResult(path, "scanned")
         try:
             data = _read(path, self.options.max_bytes)
         except OSError as exc:
@@ -107,31 +132,42 @@ class FileScanner:
             return FileResult(path, "large")
         if data is _BINARY:
             return FileResult(path, "binary")
-        result = self.scan_bytes(path, data)
+        result = self.scan_bytes(path, data, walk_path=path)
         if result.findings or result.reason:
             shown = display_path(path)
             result.path = shown
             result.findings = [dataclasses.replace(f, path=shown) for f in result.findings]
         return result
 
-    def scan_bytes(self, shown: str, data: bytes) -> FileResult:
+    def scan_bytes(self, shown: str, data: bytes, language: Optional[str] = None,
+                   walk_path: Optional[str] = None) -> FileResult:
+        """``language`` (a ``codemods.syntax`` id) overrides the one the name and ``#!`` give;
+        ``walk_path`` places the file in the repository index (default: ``shown``)."""
+        self._walk_path = walk_path or shown
         if is_binary(data):
             return FileResult(shown, "binary")
         if len(data) > self.options.max_bytes:
             return FileResult(shown, "large")
         lower = data.lower()
-        language = language_of(shown)
-        text_hit, python_hit = self.matcher.groups(lower, data, language == "python")
+        syntax_language = language or syntax_language_of(shown, data)
+        coarse = "python" if syntax_language == "python" else language_of(shown)
+        if coarse != "python" and language:
+            coarse = family(syntax_language)
+        text_hit, python_hit = self.matcher.groups(lower, data, coarse == "python")
         if is_notebook(shown):  # rare: any Python trigger (imports sit after a JSON quote)
             python_hit = any(token in lower for token in python_triggers())
+        named = self.names is not None and bool(self.names.find_matches_as_indexes(lower))
+        if self.options.names_only and not named:
+            return FileResult(shown, "unchanged")
+        text_hit = text_hit or named
         result = FileResult(shown, "scanned")
-        if not (text_hit or python_hit):
+        if not (text_hit or python_hit) or is_own_report(data):
             return result
         try:
             text = decode_source(data)
         except UnicodeDecodeError:
             text = data.decode("latin-1")  # positions stay per character; nothing is lost
-        ctx = FileContext(shown, text, language)
+        ctx = FileContext(shown, text, coarse, syntax_language=syntax_language)
         raw = self._hits(ctx, text_hit, python_hit, result)
         self._finish(ctx, raw, result, b"prelude-migrate:" in lower)
         return result
@@ -142,8 +178,11 @@ class FileScanner:
         rows = []
         spans: Dict[str, list] = {}  # rule id -> libcst usage spans (text hits inside are dupes)
         notebook = is_notebook(ctx.path)
-        if (ctx.language == "python" or notebook) and python_hit and self.wants_usages:
+        python = ctx.language == "python"
+        libcst_ok = False
+        if (python or notebook) and python_hit and self.wants_usages:
             usages = self._usages(ctx, notebook, result)
+            libcst_ok = not result.reason
             ctx.python_evidence = bool(usages)
             for rule_id, usage in claimed_hits(usages, self.usage_rules):
                 rows.append((rule_id, usage.line, usage.column, usage.end_line, usage.end_column,
@@ -152,7 +191,11 @@ class FileScanner:
                 if usage.kind == "raw-http":
                     for host_rule in HOST_RULES:
                         spans.setdefault(host_rule, []).append(usage)
-        if ctx.language == "python":
+        syntax_found = self._syntax(ctx, python and libcst_ok, rows, spans)
+        if self.index is None and not notebook:  # first pass: what the repository index needs
+            result.facts = file_facts(self._walk_path, ctx.syntax_language, ctx.text)
+            result.deferred = not (ctx.python_evidence or any(u.kind in STRONG_KINDS for u in syntax_found))
+        if python:
             rules = self.python_text_rules if text_hit else {}
         else:
             rules = self.text_rules if text_hit else {}
@@ -160,6 +203,30 @@ class FileScanner:
             for hit in module.match(ctx):
                 rows.append(self._row(ctx, rule_id, hit, spans.get(rule_id, ())))
         return [row for row in rows if row is not None]
+
+    _walk_path = ""
+
+    def _syntax(self, ctx: FileContext, parsed_python: bool, rows: list, spans: Dict[str, list]) -> list:
+        """The ``codemods.syntax`` usages of the file, as rows of the rules that claim them. In a
+        Python file libcst parsed, the SDK kinds are libcst's (one detection with the codemods)."""
+        if not self.syntax_rules:
+            return []
+        from codemods.syntax import usages as syntax_usages
+
+        found = syntax_usages(ctx.syntax_language, ctx.text, path=self._walk_path or ctx.path, index=self.index,
+                              evidence=ctx.python_evidence)
+        for usage in found:
+            if parsed_python and usage.kind in LIBCST_KINDS:
+                continue
+            rule_id = self.syntax_rules.get(usage.kind)
+            if rule_id is None:
+                continue
+            if any((u.line, u.column) <= (usage.line, usage.column) <= (u.end_line, u.end_column)
+                   for u in spans.get(rule_id, ())):
+                continue  # the libcst finding already covers it
+            rows.append((rule_id, usage.line, usage.column, usage.end_line, usage.end_column,
+                         self.modules[rule_id].syntax_message(usage, ctx), False))
+        return found
 
     @staticmethod
     def _usages(ctx: FileContext, notebook: bool, result: FileResult) -> list:

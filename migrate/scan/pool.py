@@ -34,11 +34,13 @@ def _scan_one(path: str):
     result = _WORKER.scan_path(path)
     if result.status == "large":
         return result  # listed by name: a file not scanned is never silent
-    return result if result.findings or result.reason or result.suppressed else result.status
+    if result.findings or result.reason or result.suppressed or result.facts is not None or result.deferred:
+        return result
+    return result.status
 
 
 # One shared, read-only result per status for the files with nothing to report (most of them).
-_PLAIN = {status: FileResult("", status) for status in ("scanned", "binary", "large")}
+_PLAIN = {status: FileResult("", status) for status in ("scanned", "binary", "large", "unchanged")}
 
 
 def default_jobs() -> int:

@@ -7,15 +7,22 @@ matcher is kept for that comparison.
 
 Two token groups: ``TEXT_TRIGGERS`` cover every text pattern of the rules (hosts, packages,
 namespaces, method names, routes, docs links) and decide whether the text rules run;
-``python_triggers()`` (the shared detection's ``SDK_TRIGGERS`` and ``HTTP_TRIGGERS``) decide
-whether a Python file is parsed with libcst. All tokens are in ``compat.knowledge.triggers``.
+``python_triggers()`` (the shared detection's ``SDK_TRIGGERS`` and ``HTTP_TRIGGERS``, see
+``compat.knowledge.triggers``) decide whether a Python file is parsed with libcst.
 """
 from __future__ import annotations
 
 import re
 from typing import Sequence, Tuple
 
-from compat.knowledge.triggers import DISTINCTIVE_METHODS, HTTP_TRIGGERS, SDK_TRIGGERS, TEXT_TRIGGERS
+from codemods.syntax.triggers import SYNTAX_TRIGGERS
+from compat.knowledge.triggers import TEXT_TRIGGERS as SHARED_TEXT_TRIGGERS
+from compat.knowledge.triggers import DISTINCTIVE_METHODS, HTTP_TRIGGERS, SDK_TRIGGERS
+
+# The shared text triggers (compat.knowledge.triggers) plus what only the syntax rules look for
+# (customer_uuid, camelCase config names, the tool's own TODO marker).
+TEXT_TRIGGERS: Tuple[bytes, ...] = tuple(dict.fromkeys(SHARED_TEXT_TRIGGERS + SYNTAX_TRIGGERS))
+
 
 def python_triggers() -> Tuple[bytes, ...]:
     """Tokens that make a Python file worth a libcst parse (the shared detection's tokens)."""

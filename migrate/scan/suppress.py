@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Dict, FrozenSet, Optional
 
+from codemods.syntax.lines import split_lines
+
 MARKER = "prelude-migrate:"
 _MARKER_RE = re.compile(r"prelude-migrate:\s*ignore(?:\[(?P<rules>[^\]]*)\])?", re.IGNORECASE)
 _COMMENT_OPENER = re.compile(r"(?:#|//|/\*|<!--|--|;|%|'|\bREM\b)", re.IGNORECASE)
@@ -33,7 +35,7 @@ class Suppressions:
         self.by_line: Dict[int, FrozenSet[str]] = {}
         if MARKER not in text.lower():
             return
-        for number, line in enumerate(text.split("\n"), start=1):
+        for number, line in enumerate(split_lines(text), start=1):
             match = _MARKER_RE.search(line)
             if match is None:
                 continue

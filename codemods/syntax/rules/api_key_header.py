@@ -1,7 +1,7 @@
 """``api-key-header``: v1 authentication, the ``X-API-Key`` header (any spelling), in a header
 literal, a constant, a struct tag or SDK security metadata (``name=x-api-key``) - wherever it is
-written, given v1 evidence in the file, in its folder (one package), or when the repository is a
-v1 SDK itself. An ``x-api-key`` header alone is common and says nothing about Ding. Not in
+written, given v1 evidence in the file (a customer UUID counts: v1 sent both), in its folder (one
+package), or when the repository is a v1 SDK itself. An ``x-api-key`` header alone is common and says nothing about Ding. Not in
 comments.
 """
 from __future__ import annotations
@@ -13,12 +13,13 @@ from codemods.syntax.source import Example
 KIND = "api-key-header"
 STRONG = False
 _HEADER = re.compile(r"(?<![\w\-])x-api-key(?![\w\-])", re.IGNORECASE)
+_CUSTOMER_UUID = re.compile(r"customer[_\-]?uuid", re.IGNORECASE)  # v1 authentication's other half
 
 
 def find(source):
     if "x-api-key" not in source.lower:
         return
-    if not source.evidence(near=True):
+    if not (source.evidence(near=True) or _CUSTOMER_UUID.search(source.text)):
         return
     for m in _HEADER.finditer(source.text):
         where = source.where(m.start(), m.end())

@@ -1,15 +1,15 @@
-"""``config-name``: a v1 configuration name (``compat.tables.V1_CONFIG_NAMES``: ``DING_API_KEY``,
+"""``config-name``: a v1 configuration name (``compat.knowledge.config_names.V1_CONFIG_NAMES``: ``DING_API_KEY``,
 ``DING_CUSTOMER_UUID``, ``DING_URL``...) in any spelling: any letter case and the camelCase /
 PascalCase forms code uses for the same setting (``dingCustomerUuid``, ``DingApiKey``). The name
 must stand alone (``MY_DING_URL_2``, ``DING_TALK_TOKEN`` are other names). Customer-UUID names and
-``PRELUDE_X_API`` only ever meant v1; the generic ones need other v1 evidence (this file, its
-folder, or a v1 SDK repository). A URL name on the line of the v1 host is left to the host.
+``PRELUDE_X_API`` only ever meant v1; the generic ones need other v1 evidence (this file, a
+customer UUID in it, its folder, or a v1 SDK repository). A URL name on the line of the v1 host is left to the host.
 """
 from __future__ import annotations
 
 import re
 
-from compat.tables import V1_CONFIG_NAMES, V1_CONFIG_NAMES_DISTINCTIVE
+from compat.knowledge.config_names import V1_CONFIG_NAMES, V1_CONFIG_NAMES_DISTINCTIVE
 from codemods.syntax.languages import has_grammar
 from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.source import Example
@@ -33,6 +33,7 @@ def _forms():
     return forms
 
 
+_CUSTOMER_UUID = re.compile(r"customer[_\-]?uuid", re.IGNORECASE)  # the v1 account id: evidence
 FORMS = _forms()  # lower-case spelling -> table name
 DISTINCTIVE = frozenset(spelling for spelling, name in FORMS.items() if name in V1_CONFIG_NAMES_DISTINCTIVE)
 NAME_RE = re.compile(r"(?<![A-Za-z0-9_])(?:%s)(?![A-Za-z0-9_])"
@@ -53,7 +54,7 @@ def find(source):
         source.strong = True  # evidence for the generic names of the same file
     for m in found:
         spelling = m.group(0).lower()
-        if spelling not in DISTINCTIVE and not source.evidence(near=True):
+        if spelling not in DISTINCTIVE and not (source.evidence(near=True) or _CUSTOMER_UUID.search(source.text)):
             continue
         if kind_of(spelling) == "base-url":
             line = source.lines.position(m.start())[0]

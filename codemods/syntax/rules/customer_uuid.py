@@ -5,7 +5,7 @@ Go struct tags ``json:"customer_uuid"``, ``@JsonProperty`` / ``[JsonProperty]`` 
 dict keys and dataclass fields, identifiers and accessors (``CustomerUUID``, ``getCustomerUuid``);
 as a header name (``customer-uuid``, ``CUSTOMER_UUID``, a line that sets headers). Not in
 comments. Needs v1 evidence anywhere in the repository, or ``authentication_uuid`` /
-``check_code`` in the same file (the other v1 body fields); configuration names such as
+``check_code`` / ``x-api-key`` in the same file (the rest of a v1 request); configuration names such as
 ``DING_CUSTOMER_UUID`` are ``config-name``.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ STRONG = False
 _TOKEN = re.compile(r"(?<![A-Za-z0-9_$@-])[A-Za-z0-9_$@-]*customer[_-]?uuid[A-Za-z0-9_-]*", re.IGNORECASE)
 _CORE = re.compile(r"customer[_-]?uuid", re.IGNORECASE)
 _PREFIXES = ("", "get", "set", "with", "has", "_", "m_", "$", "@", ":", "x-", "get_", "set_", "with_")
-_COMPANIONS = re.compile(r"authentication[_-]?uuid|check[_-]?code", re.IGNORECASE)
+_COMPANIONS = re.compile(r"authentication[_-]?uuid|check[_-]?code|x-api-key", re.IGNORECASE)
 
 
 def _accepted(token: str) -> bool:
@@ -48,7 +48,7 @@ def find(source):
             continue
         word = m.group(0)[core.start():core.end()]
         line = source.lines.position(start)[0]
-        header = "-" in word or (where == "string" and word.isupper()) or "header" in source.lines.line_text(line).lower()
+        header = "-" in word or (where == "string" and (word.isupper() or "header" in source.lines.line_text(line).lower()))
         kind = "customer-uuid-header" if header else "customer-uuid-field"
         yield source.usage(kind, start, end, word, where)
 

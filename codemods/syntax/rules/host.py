@@ -6,24 +6,17 @@ own TODO comments.
 """
 from __future__ import annotations
 
-import re
-
+from compat.knowledge.hosts import LEGACY_V2, V1_HOST_RE, classify_url
 from codemods.syntax.source import Example
 
 KINDS = ("v1-host", "legacy-v2-host")
 STRONG = True
 
-HOST_RE = re.compile(
-    r"(?:https?://)?(?:(?<=%2[Ff])|(?<![A-Za-z0-9.\-]))api\.ding\.live(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
-    r"(?::\d+)?(?P<path>/[^\s'\"<>`)\]},;\\]*)?",
-    re.IGNORECASE,
-)
-_LEGACY = re.compile(r"/v2(?:/|$)", re.IGNORECASE)
+HOST_RE = V1_HOST_RE
 
 
 def is_legacy_v2(url: str) -> bool:
-    m = HOST_RE.search(url)
-    return bool(m and m.group("path") and _LEGACY.match(m.group("path")))
+    return classify_url(url) == LEGACY_V2
 
 
 def find(source):

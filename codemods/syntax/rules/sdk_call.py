@@ -32,7 +32,7 @@ _TYPO = re.compile(r"\b(?P<name>create_?[aA]utentication(?:Async)?)\b")
 _WEAK_FREE_CALLS = re.compile(
     r"(?:\b(?P<fn>otp(?:CreateAuthentication|Check|Retry|Feedback|GetAuthenticationStatus))"
     r"|\.(?P<name>authenticate|Authenticate(?:WithContext)?))\s*\(")
-_NO_CALLS = frozenset({"python", "text", "dockerfile", "bash", "shell", "dotenv", "yaml", "json", "toml",
+_NO_CALLS = frozenset({"text", "dockerfile", "bash", "shell", "dotenv", "yaml", "json", "toml",
                        "markdown", "make"})
 
 

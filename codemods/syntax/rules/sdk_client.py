@@ -27,7 +27,8 @@ CONSTRUCTORS = {
     "php": [(re.compile(r"\bDingSDK\\Ding::builder\s*\("), False),
             (re.compile(r"(?<![\\\w])Ding::builder\s*\("), True)],
     "ruby": [(re.compile(r"\bDingSDK::Ding\.new\b"), False)],
-    "csharp": [(re.compile(r"\bnew\s+(?:global::)?(?:DingSDK\.)?Ding\s*\("), True)],
+    "csharp": [(re.compile(r"\bnew\s+(?:global::)?DingSDK\.Ding\s*\("), False),
+               (re.compile(r"\bnew\s+(?:global::)?Ding\s*\("), True)],
     "python": [(re.compile(r"\b(?:ding\.)?Ding\s*\(\s*api_key\s*="), True)],
 }
 

@@ -1,5 +1,5 @@
 """``sdk-import``: an import of a v1 Ding SDK, by each language's import shape of the v1 packages
-and namespaces (``compat.tables.V1_PACKAGES`` / ``V1_SOURCE_NAMESPACES``). Python files are
+and namespaces (``compat.knowledge.packages.V1_DISTRIBUTIONS`` / ``V1_SOURCE_NAMESPACES``). Python files are
 found by libcst (``codemods.detect``); this rule covers them only when they do not parse
 (e.g. Python 2). Not in comments.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from compat.tables import V1_PACKAGES, V1_SOURCE_NAMESPACES
+from compat.knowledge.packages import V1_DISTRIBUTIONS as V1_PACKAGES, V1_SOURCE_NAMESPACES
 from codemods.syntax.languages import family
 from codemods.syntax.source import Example
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from compat.tables import TODO_MARKER
+from compat.knowledge.todos import TODO_MARKER
 from codemods.syntax.source import Example
 
 KIND = "todo-marker"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from compat.tables import OPERATIONS
+from compat.knowledge.hosts import v1_path_operation
 from codemods.syntax.rules.config_name import NAME_RE as CONFIG_NAME_RE, kind_of
 from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.source import Example
@@ -24,14 +24,8 @@ _CANDIDATE = re.compile(r"""["'`][^"'`\n]{0,40}?/(?:authentication|check|retry|l
 
 
 def operation_for(path: str) -> str:
-    if path.startswith("/authentication/feedback"):
-        return "feedback"
-    if path.startswith("/authentication/"):
-        return "status"
-    for op in OPERATIONS.values():
-        if path == op.v1_path or (op.name == "lookup" and path.startswith("/lookup")):
-            return op.name
-    return "create" if path.startswith("/authentication") else path.strip("/")
+    """The operation of a path relative to /v1 (placeholders stand for path parameters)."""
+    return v1_path_operation(re.sub(_PLACEHOLDER, "{x}", path))
 
 
 def _joined_to_base(source, string_node) -> bool:
@@ -43,7 +37,7 @@ def _joined_to_base(source, string_node) -> bool:
             return True
     index = source.index
     if index is not None:
-        return any(re.search(r"(?<![\w$])%s(?!\w)" % re.escape(name), expr) for name in index.base_constants)
+        return any(re.search(r"(?<![\w$])%s(?!\w)" % re.escape(name), expr) for name in index.base_constants_for(source))
     return False
 
 

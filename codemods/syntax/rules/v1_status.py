@@ -1,4 +1,4 @@
-"""``v1-status``: a v1 status string (``compat.tables``: check ``valid`` / ``invalid`` /
+"""``v1-status``: a v1 status string (``compat.knowledge.statuses``: check ``valid`` / ``invalid`` /
 ``without_attempt`` / ``expired_auth``..., create ``pending`` / ``spam_detected``..., retry
 ``approved`` / ``denied``...) compared (``==``, ``===``, ``equals``) or switched on (``case``,
 ``when``, ``match``), in a file with v1 evidence: v2 statuses are different words
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from compat.tables import V1_CHECK_STATUSES, V1_CREATE_STATUSES, V1_RETRY_STATUSES
+from compat.knowledge.statuses import V1_CHECK_STATUSES, V1_CREATE_STATUSES, V1_RETRY_STATUSES
 from codemods.syntax.source import Example
 from codemods.syntax.tree import is_compared, string_value
 

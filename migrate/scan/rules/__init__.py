@@ -2,7 +2,7 @@
 
 ``ALL_RULES`` maps rule id to ``RuleInfo`` (what reporters and docs need); ``RULE_MODULES``
 maps rule id to the module (what the engine runs). Ids: PM1xx are v1 usages measured against a
-deadline, PM2xx are advice with a fixed info severity.
+deadline, PM2xx are advice with a fixed info severity, PM3xx the tool's own traces (TODOs left).
 """
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ _MODULES = (
     "pm101_v1_host", "pm102_legacy_v2_host", "pm103_v1_sdk_import", "pm104_v1_sdk_package",
     "pm105_v1_sdk_client", "pm106_v1_sdk_call", "pm107_v1_raw_http", "pm108_v1_api_key_header",
     "pm109_v1_error_handling", "pm110_callback_url", "pm111_v1_config_name",
-    "pm201_transactional_route", "pm202_otp_via_messaging", "pm203_old_docs_link",
+    "pm112_v1_request_field", "pm113_v1_customer_header", "pm114_v1_path", "pm115_v1_status",
+    "pm116_v1_client_call", "pm201_transactional_route", "pm202_otp_via_messaging", "pm203_old_docs_link",
+    "pm301_migration_todo",
 )
 
 RULE_MODULES: Dict[str, ModuleType] = {}

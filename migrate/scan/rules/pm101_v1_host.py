@@ -1,33 +1,32 @@
 """PM101 v1-host: the v1 API host ``api.ding.live`` (bare or with a ``/v1`` path), any file.
 
 Python strings come from ``codemods.urls`` (raw-HTTP calls are PM107, which names the
-operation); comments and every other language are matched as text, anchored on the host.
+operation); comments and every other language through ``codemods.syntax`` (kind ``v1-host``),
+anchored on the host. The tool's own ``TODO(prelude-migration)`` comments are not v1 usages.
+The advice names what changed beyond the host: paths, authentication, bodies and statuses.
 """
 from __future__ import annotations
 
-from compat.knowledge.hosts import V1_HOST, V1_UNKNOWN_OPERATION, V2_AUTH_HEADER, V2_AUTH_SCHEME, V2_BASE_URL
+from compat.knowledge.hosts import V1_HOST, V1_UNKNOWN_OPERATION, V2_BASE_URL
 from migrate.findings import RuleInfo
-from migrate.scan.context import Example, Hit
-from migrate.scan.rules._common import (HOST_RE, classify_url, docs_url, is_legacy_v2, operation_advice,
+from migrate.scan.context import Example
+from migrate.scan.rules._common import (V1_CHANGES, classify_url, docs_url, is_legacy_v2, operation_advice,
                                          removal_clause)
 
 RULE = RuleInfo("PM101", "v1-host", f"The v1 API host {V1_HOST}", "v1-removal", False,
                 docs_url("PM101"))
-TEXT_IN_PYTHON = True
+SYNTAX_KINDS = ("v1-host",)
 
 
 def _message(url: str) -> str:
     operation = classify_url(url)
     if operation in (None, V1_UNKNOWN_OPERATION):
-        return (f"{V1_HOST} serves the v1 API ({removal_clause()}): use {V2_BASE_URL} "
-                f"with a v2 key ({V2_AUTH_HEADER}: {V2_AUTH_SCHEME})")
-    return f"v1 endpoint {operation_advice(operation)}; {removal_clause()}"
+        return (f"{V1_HOST} serves the v1 API ({removal_clause()}): use {V2_BASE_URL}; {V1_CHANGES}")
+    return f"v1 endpoint {operation_advice(operation)}; {removal_clause()}; {V1_CHANGES}"
 
 
-def match(ctx):
-    for m in HOST_RE.finditer(ctx.text):
-        if not is_legacy_v2(m.group(0)):
-            yield Hit(m.start(), m.end(), _message(m.group(0)))
+def syntax_message(usage, ctx=None) -> str:
+    return _message(usage.detail)
 
 
 def claims(usage) -> bool:
@@ -49,4 +48,5 @@ EXAMPLES = (
     Example("near_miss.txt", "see https://mbktrading.live/v1/quotes and xapi.ding.live\n"),
     Example("v2.ts", 'const base = "https://api.prelude.dev/v2/verification";\n'),
     Example("legacy.yaml", "url: https://api.ding.live/v2/transactional\n"),  # PM102, not PM101
+    Example("after_rewrite.go", "// TODO(prelude-migration): api.ding.live/v1 was removed: move to v2\nvar base = cfg.URL\n"),
 )

@@ -8,21 +8,19 @@ from __future__ import annotations
 from compat.knowledge.deadlines import DEADLINES
 from compat.knowledge.hosts import LEGACY_V2_BASE_URL, V2_BASE_URL
 from migrate.findings import RuleInfo
-from migrate.scan.context import Example, Hit
-from migrate.scan.rules._common import HOST_RE, docs_url, is_legacy_v2
+from migrate.scan.context import Example
+from migrate.scan.rules._common import docs_url, is_legacy_v2
 
 RULE = RuleInfo("PM102", "legacy-v2-host", f"The deprecated {LEGACY_V2_BASE_URL.partition('://')[2]} host",
                 "v2-host-deprecation", True, docs_url("PM102"))
-TEXT_IN_PYTHON = True
+SYNTAX_KINDS = ("legacy-v2-host",)
 
 MESSAGE = (f"{LEGACY_V2_BASE_URL.partition('://')[2]} host (deprecation date {DEADLINES['v2-host-deprecation'].date.isoformat()}): "
            f"use {V2_BASE_URL} (same paths)")
 
 
-def match(ctx):
-    for m in HOST_RE.finditer(ctx.text):
-        if is_legacy_v2(m.group(0)):
-            yield Hit(m.start(), m.end(), MESSAGE)
+def syntax_message(usage, ctx=None) -> str:
+    return MESSAGE
 
 
 def claims(usage) -> bool:

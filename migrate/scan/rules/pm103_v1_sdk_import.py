@@ -1,58 +1,40 @@
 """PM103 v1-sdk-import: an import of a v1 Ding SDK in source code.
 
 Python through libcst (``codemods.detect``: ``from ding import Ding`` alone is not evidence, a
-Django app named ``ding`` is not flagged); other languages by their import statements of the
-v1 packages and namespaces (``compat.knowledge.packages.V1_DISTRIBUTIONS`` / ``V1_SOURCE_NAMESPACES``).
+Django app named ``ding`` is not flagged); other languages, and Python files libcst cannot parse
+(Python 2), through ``codemods.syntax`` (kind ``sdk-import``): each language's import statements
+of the v1 packages and namespaces, never in a comment.
 """
 from __future__ import annotations
 
-import re
-
-from compat.knowledge.packages import V1_DISTRIBUTIONS, V1_SOURCE_NAMESPACES, V2_PACKAGES
+from compat.knowledge.packages import V2_PACKAGES
 from migrate.findings import RuleInfo
-from migrate.scan.context import Example, Hit
+from migrate.scan.context import Example
 from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
 
 RULE = RuleInfo("PM103", "v1-sdk-import", "Import of a v1 Ding SDK", "v1-removal", True,
                 docs_url("PM103"))
 
 
-def _alternation(names) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-
-
-# language -> (pattern with group "name", v2 replacement)
-_IMPORTS = {
-    "js": (re.compile(r"""["'](?P<name>%s)(?:/[^"'\s]*)?["']""" % _alternation(V1_DISTRIBUTIONS["npm"])),
-           V2_PACKAGES["npm"]),
-    "go": (re.compile(r'"(?P<name>%s)(?:/[^"\s]*)?"' % _alternation(V1_DISTRIBUTIONS["go"])), V2_PACKAGES["go"]),
-    "jvm": (re.compile(r"\bimport\s+(?:static\s+)?(?P<name>%s)\b" % _alternation(V1_SOURCE_NAMESPACES["jvm"])),
-            "so.prelude.sdk"),
-    "php": (re.compile(r"\buse\s+\\?(?P<name>%s)\b" % _alternation(V1_SOURCE_NAMESPACES["php"])),
-            "the Prelude\\ namespace of the v2 PHP SDK"),
-    "ruby": (re.compile(r"""\brequire\s*\(?\s*["'](?P<name>%s)["']""" % _alternation(V1_SOURCE_NAMESPACES["ruby"])),
-             V2_PACKAGES["gem"]),
-    "csharp": (re.compile(r"\busing\s+(?:static\s+)?(?P<name>%s)\b" % _alternation(V1_SOURCE_NAMESPACES["csharp"])),
-               V2_PACKAGES["nuget"]),
+# family -> the v2 replacement to name (the import shapes live in codemods.syntax.rules.sdk_import)
+_REPLACEMENTS = {
+    "js": V2_PACKAGES["npm"], "go": V2_PACKAGES["go"], "jvm": "so.prelude.sdk",
+    "php": "the Prelude\\ namespace of the v2 PHP SDK", "ruby": V2_PACKAGES["gem"],
+    "csharp": V2_PACKAGES["nuget"], "python": f"{V2_PACKAGES['pypi']} (from prelude_python_sdk import Prelude)",
 }
+SYNTAX_KINDS = ("sdk-import",)
 
 
-def match(ctx):
-    entry = _IMPORTS.get(ctx.language)
-    if entry is None:
-        return
-    pattern, replacement = entry
-    for m in pattern.finditer(ctx.text):
-        yield Hit(m.start("name"), m.end("name"),
-                  f"v1 SDK imported ({m.group('name')}; {removal_clause()}): move to {replacement}")
+def syntax_message(usage, ctx) -> str:
+    return (f"v1 SDK imported ({usage.detail}; {removal_clause()}): move to "
+            f"{_REPLACEMENTS.get(ctx.family, _REPLACEMENTS['python'])}")
 
 
 claims = claims_kind("sdk-import")
 
 
 def usage_message(usage) -> str:
-    return (f"v1 SDK imported ({usage.detail}; {removal_clause()}): move to "
-            f"{V2_PACKAGES['pypi']} (from prelude_python_sdk import Prelude)")
+    return (f"v1 SDK imported ({usage.detail}; {removal_clause()}): move to {_REPLACEMENTS['python']}")
 
 
 EXAMPLES = (

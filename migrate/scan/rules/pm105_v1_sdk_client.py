@@ -1,51 +1,30 @@
 """PM105 v1-sdk-client: construction of a v1 Ding SDK client.
 
 Python through libcst (``Ding(...)``/``ding.Ding(...)``/``sdk.SDK(...)`` when the module really
-uses the v1 SDK). Other languages by the constructors of each language's v1 SDK (docs/reference/v1-api.md, "SDKs"); the generic shapes
-(``new Ding(``, ``Ding.builder()``) only in files that also show v1 evidence (an import, a
-package or the v1 host), so an unrelated class named ``Ding`` is not flagged.
+uses the v1 SDK). Other languages through ``codemods.syntax`` (kind ``sdk-client``): the
+constructors of each v1 SDK (docs/reference/v1-api.md, "SDKs"); the generic shapes (``new Ding(``, ``Ding.builder()``) only in files
+that also show v1 evidence, so an unrelated class named ``Ding`` is not flagged; in code only,
+so an error message that names a constructor is not one.
 """
 from __future__ import annotations
 
-import re
-
 from compat.knowledge.packages import V2_CLIENT_SHAPES
 from migrate.findings import RuleInfo
-from migrate.scan.context import Example, Hit
+from migrate.scan.context import Example
 from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
 
 RULE = RuleInfo("PM105", "v1-sdk-client", "Construction of a v1 Ding SDK client", "v1-removal", True,
                 docs_url("PM105"))
-
-# language -> [(pattern, needs v1 evidence)]
-_CONSTRUCTORS = {
-    "js": [(re.compile(r"\bnew\s+Ding\s*\("), True),
-           # the Stainless v1 prototype: Prelude named, but v1 (customer UUID)
-           (re.compile(r"\bnew\s+Prelude\s*\(\s*\{[^}]{0,400}?\bcustomerUuid\b"), False)],
-    "go": [(re.compile(r"\bdinggolang\.New\s*\("), False),
-           # the same module imported under another name: ding.New(ding.WithSecurity(...))
-           (re.compile(r"\b(?P<pkg>\w+)\.New\s*\(\s*(?P=pkg)\.With(?:Security|ServerURL|ServerIndex|Client|RetryConfig)\b"),
-            True),
-           (re.compile(r"\bding\.NewClient\s*\(\s*(?:&\s*)?ding\.Config\b"), False)],
-    "jvm": [(re.compile(r"\bDing\s*\.\s*builder\s*\(\s*\)"), True)],
-    "php": [(re.compile(r"\bDingSDK\\Ding::builder\s*\("), False),
-            (re.compile(r"(?<![\\\w])Ding::builder\s*\("), True)],
-    "ruby": [(re.compile(r"\bDingSDK::Ding\.new\b"), False)],
-    "csharp": [(re.compile(r"\bnew\s+(?:global::)?(?:DingSDK\.)?Ding\s*\("), True)],
-}
+SYNTAX_KINDS = ("sdk-client",)
 
 
-def match(ctx):
-    for pattern, needs_evidence in _CONSTRUCTORS.get(ctx.language, ()):
-        if needs_evidence and not ctx.has_v1_evidence:
-            continue
-        for m in pattern.finditer(ctx.text):
-            yield Hit(m.start(), m.end(), _message(ctx.language))
-
-
-def _message(language: str) -> str:
-    return (f"v1 SDK client ({removal_clause()}): build {V2_CLIENT_SHAPES[language]} "
+def _message(family: str) -> str:
+    return (f"v1 SDK client ({removal_clause()}): build {V2_CLIENT_SHAPES.get(family, V2_CLIENT_SHAPES['python'])} "
             f"with a new v2 API key")
+
+
+def syntax_message(usage, ctx) -> str:
+    return _message(ctx.family)
 
 
 claims = claims_kind("sdk-client")
@@ -71,7 +50,7 @@ EXAMPLES = (
     Example("otp.py", "import ding\nfrom ding.models import components\n\ns = ding.Ding(api_key='test-v1-key')\n"
             "s.otp.check(components.CreateCheckRequest(customer_uuid='c', authentication_uuid='a', check_code='1'))\n",
             ((4, 5),)),
-    # near misses: unrelated Ding classes, v2 clients
+    # near misses: unrelated Ding classes, v2 clients, an error message naming the constructor
     Example("bell.ts", "class Ding {}\nconst d = new Ding();\n"),
     Example("Bell.java", "Ding d = Ding.builder().build();\n"),
     Example("v2.ts", 'import Prelude from "@prelude.so/sdk";\nconst c = new Prelude({ apiToken: "test-v2-key" });\n'),
@@ -80,4 +59,5 @@ EXAMPLES = (
     Example("layout.go", "p := padding.NewClient(padding.Config{Top: 8})\n"),
     Example("v2.rb", 'prelude = PreludeSDK::Client.new(api_token: "test-v2-key")\n'),
     Example("bell.py", "from ding import Ding\n\napp = Ding()\n"),
+    Example("errors.php", "<?php\nuse Ding\\DingSDK;\nthrow new \\LogicException('build it with DingSDK\\Ding::builder() first');\n"),
 )

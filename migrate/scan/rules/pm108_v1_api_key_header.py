@@ -1,34 +1,29 @@
 """PM108 v1-api-key-header: v1 authentication, the ``X-API-Key`` header (with ``customer_uuid``).
 
-Python through ``codemods.urls`` (in modules that call v1), and in every file, Python included:
-``x-api-key`` in any spelling when ``customer_uuid``/``customerUuid``/``customer-uuid`` or the
-v1 host appears within 10 lines (an ``x-api-key`` header alone is common and says nothing about
-Ding).
+Python through ``codemods.urls`` (in modules that call v1), and in every file, Python included,
+through ``codemods.syntax`` (kind ``api-key-header``): ``x-api-key`` in any spelling in a header
+literal, a constant, a struct tag or SDK security metadata, given v1 evidence in the file (the
+host, a v1 SDK, a customer UUID, a call of the repository's own v1 client), in its folder, or in
+a repository that is a v1 SDK itself. An ``x-api-key`` header alone is common and says nothing
+about Ding; comments are not usages.
 """
 from __future__ import annotations
 
-import re
-
-from compat.knowledge.hosts import V1_AUTH_HEADER, V1_HOST_PATTERN, V2_AUTH_HEADER, V2_AUTH_SCHEME
+from compat.knowledge.hosts import V2_AUTH_HEADER, V2_AUTH_SCHEME
 from migrate.findings import RuleInfo
-from migrate.scan.context import Example, Hit
+from migrate.scan.context import Example
 from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
 
 RULE = RuleInfo("PM108", "v1-api-key-header", "v1 authentication: X-API-Key header",
                 "v1-removal", True, docs_url("PM108"))
 
-_HEADER = re.compile(r"(?<![\w\-])%s(?![\w\-])" % re.escape(V1_AUTH_HEADER), re.IGNORECASE)
-_V1_CONTEXT = re.compile(r"customer[_\-]?uuid|" + V1_HOST_PATTERN, re.IGNORECASE)
-WINDOW_LINES = 10
-TEXT_IN_PYTHON = True  # e.g. the URL comes from settings, the body still has customer_uuid
-MESSAGE = (f"v1 authentication ({V1_AUTH_HEADER}, customer_uuid; {removal_clause()}): v2 uses "
+SYNTAX_KINDS = ("api-key-header",)
+MESSAGE = (f"v1 authentication (X-API-Key, customer_uuid; {removal_clause()}): v2 uses "
            f"{V2_AUTH_HEADER}: {V2_AUTH_SCHEME} <v2 API key> and has no customer UUID")
 
 
-def match(ctx):
-    for m in _HEADER.finditer(ctx.text):
-        if ctx.near(m.start(), _V1_CONTEXT, WINDOW_LINES):
-            yield Hit(m.start(), m.end(), MESSAGE)
+def syntax_message(usage, ctx) -> str:
+    return MESSAGE
 
 
 claims = claims_kind("api-key-header")
@@ -45,6 +40,9 @@ EXAMPLES = (
             ((1, 20),)),
     Example("client.py", "import requests\n\nrequests.post(settings.OTP_URL, headers={'X-API-Key': KEY},\n"
             "              json={'customer_uuid': CUSTOMER, 'phone_number': phone})\n", ((3, 43),)),
+    Example("constants.go", 'package ding\n\nconst baseURL = "https://api.ding.live/v1"\n\n// ...\n' + "\n" * 30
+            + 'const apiKeyHeader = "x-api-key"\n', ((36, 23),)),
     Example("gateway.yaml", "headers:\n  x-api-key: ${UPSTREAM_KEY}\n"),  # no v1 context
+    Example("after.go", 'package ding\n\n// TODO(prelude-migration): send Authorization: Bearer instead of X-API-Key\nvar h = cfg.Header\n'),
     Example("v2.ts", 'const headers = { Authorization: `Bearer ${token}` };\nfetch("https://api.prelude.dev/v2/verification");\n'),
 )

@@ -54,6 +54,7 @@ def test_python_rules_run_across_code_cells_at_json_positions(tmp_path):
         ("PM105", *position_of(text, "ding.Ding(api_key")),
         ("PM106", *position_of(text, "s.otp.check(components", 0)),
         ("PM107", *position_of(text, "requests.post(")),
+        ("PM112", *position_of(text, "customer_uuid='c'")),  # the v1 body field, in a code cell
     ])
     assert by_rule(findings) == expected
     # the positions really are those lines of the file (hard numbers for the reader)

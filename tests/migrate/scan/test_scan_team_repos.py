@@ -11,35 +11,37 @@ from scan_helpers import DATA, scan_tree
 TEAM_V1_EXPECTED = {
     ".github/workflows/smoke.yml": [("PM101", 7, 24), ("PM108", 7, 73)],
     "android/OtpClient.kt": [("PM103", 3, 8), ("PM103", 4, 8), ("PM105", 6, 17), ("PM106", 10, 37)],
-    "cfg/settings.json": [("PM101", 2, 19)],
+    "cfg/settings.json": [("PM101", 2, 19), ("PM112", 2, 47)],  # "customer_uuid" key
     "deploy/.env": [("PM101", 1, 10), ("PM111", 2, 1)],  # DING_API_KEY (DING_URL: the host is PM101)
     "deploy/Dockerfile": [("PM104", 2, 32), ("PM101", 3, 14)],  # RUN pip install ding-api-client
     "deploy/docker-compose.yml": [("PM101", 5, 18), ("PM102", 6, 19)],
     "docs/otp.md": [("PM101", 3, 10), ("PM203", 3, 56)],
-    "dotnet/Otp.cs": [("PM103", 1, 7), ("PM103", 2, 7), ("PM105", 4, 11), ("PM106", 5, 25)],
+    "dotnet/Otp.cs": [("PM103", 1, 7), ("PM103", 2, 7), ("PM105", 4, 11), ("PM106", 5, 25), ("PM112", 6, 5)],
     "dotnet/Otp.csproj": [("PM104", 3, 23)],
     "dotnet/Qualified.cs": [("PM105", 1, 11)],  # new DingSDK.Ding(...)
     "go/alias.go": [("PM103", 3, 14), ("PM105", 5, 14)],  # ding.New(ding.WithSecurity(...))
     "go/go.mod": [("PM104", 6, 2)],
-    "go/otp.go": [("PM103", 6, 14), ("PM103", 7, 3), ("PM105", 11, 7), ("PM106", 12, 20)],
+    "go/otp.go": [("PM103", 6, 14), ("PM103", 7, 3), ("PM105", 11, 7), ("PM106", 12, 20), ("PM112", 13, 3)],
     "helm/values.yaml": [("PM101", 2, 12)],
     "java/OtpService.java": [("PM103", 3, 8), ("PM103", 4, 8), ("PM103", 5, 8), ("PM105", 8, 30),
-                             ("PM106", 14, 29)],
+                             ("PM112", 13, 57), ("PM106", 14, 29)],
     "java/build.gradle": [("PM104", 2, 21), ("PM104", 6, 20)],  # "g:a:v" and group:/name: maps
     "java/build.gradle.kts": [("PM104", 2, 21)],
     "java/pom.xml": [("PM104", 4, 7)],
-    "php/Otp.php": [("PM103", 7, 5), ("PM103", 8, 5), ("PM105", 10, 8), ("PM106", 12, 24)],
+    "php/Otp.php": [("PM103", 7, 5), ("PM103", 8, 5), ("PM105", 10, 8), ("PM112", 11, 51), ("PM106", 12, 24)],
     "php/composer.json": [("PM104", 4, 10)],
     "py/Pipfile": [("PM104", 2, 1)],
     "py/pyproject.toml": [("PM104", 4, 6), ("PM104", 9, 1)],
     "py/requirements.txt": [("PM104", 2, 1)],
     "py/requirements/prod.txt": [("PM104", 2, 1)],  # the requirements/ folder layout
     "ruby/Gemfile": [("PM104", 4, 5)],
-    "ruby/otp.rb": [("PM103", 1, 10), ("PM105", 3, 7), ("PM106", 6, 13)],
-    "scripts/send.sh": [("PM108", 3, 22), ("PM111", 3, 34), ("PM101", 3, 48), ("PM111", 4, 30)],
+    "ruby/otp.rb": [("PM103", 1, 10), ("PM105", 3, 7), ("PM112", 5, 58), ("PM106", 6, 13)],
+    "scripts/send.sh": [("PM108", 3, 22), ("PM111", 3, 34), ("PM101", 3, 48), ("PM112", 4, 10),
+                        ("PM111", 4, 30)],
     "tf/main.tf": [("PM111", 1, 31), ("PM111", 2, 17), ("PM101", 4, 12)],  # "ding_url" holds the v1 URL
     "web/otp.ts": [("PM103", 1, 23), ("PM103", 2, 46), ("PM103", 3, 26), ("PM105", 5, 14),
-                   ("PM111", 6, 23), ("PM106", 10, 30), ("PM111", 11, 31), ("PM106", 19, 27)],
+                   ("PM111", 6, 23), ("PM106", 10, 30), ("PM112", 11, 5), ("PM111", 11, 31), ("PM106", 19, 27),
+                   ("PM112", 19, 35)],  # customerUuid: the v1 request field
     "web/package.json": [("PM104", 4, 6)],
 }
 LOCK_FILES = ("web/package-lock.json", "go/go.sum", "py/poetry.lock")
