@@ -16,13 +16,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
+from compat.knowledge.hosts import V1_HOST
 from compat.knowledge.packages import V1_DISTRIBUTIONS as V1_PACKAGES
 from codemods.syntax.languages import family
 from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.rules.sdk_import import pattern_for as import_pattern
 
 _ASSIGNED_HOST = re.compile(
-    r"""(?P<name>[A-Za-z_$][\w$]*)["']?\s*(?::=|=|:|=>|\?\?=)\s*(?:[\w.:<>\[\]]+\s*)?\(?\s*[@$]?["'`][^"'`\n]*api\.ding\.live""",
+    r"""(?P<name>[A-Za-z_$][\w$]*)["']?\s*(?::=|=|:|=>|\?\?=)\s*(?:[\w.:<>\[\]]+\s*)?\(?\s*[@$]?["'`][^"'`\n]*"""
+    + re.escape(V1_HOST),
     re.IGNORECASE)
 _ASSIGNED_HEADER = re.compile(r"""(?P<name>[A-Za-z_$][\w$]*)\s*(?::=|=|:|=>)\s*["']x-api-key["']""", re.IGNORECASE)
 
@@ -109,7 +111,7 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
     if own is not None and is_v1_package_name(own):
         facts.own_v1_package = True
     lower = text.lower()
-    if "api.ding.live" in lower and HOST_RE.search(text):
+    if V1_HOST in lower and HOST_RE.search(text):
         facts.strong = True
         facts.base_constants = tuple(sorted({m.group("name") for m in _ASSIGNED_HOST.finditer(text)}))
     pattern = import_pattern(language)

@@ -6,7 +6,7 @@ own TODO comments.
 """
 from __future__ import annotations
 
-from compat.knowledge.hosts import LEGACY_V2, V1_HOST_RE, classify_url
+from compat.knowledge.hosts import LEGACY_V2, V1_HOST, V1_HOST_RE, classify_url
 from codemods.syntax.source import Example
 
 KINDS = ("v1-host", "legacy-v2-host")
@@ -20,7 +20,7 @@ def is_legacy_v2(url: str) -> bool:
 
 
 def find(source):
-    if "api.ding.live" not in source.lower:
+    if V1_HOST not in source.lower:
         return
     for m in HOST_RE.finditer(source.text):
         if source.in_trace(m.start()):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from compat.knowledge.deadlines import DEADLINES
-from compat.knowledge.hosts import LEGACY_V2, V2_AUTH_HEADER, V2_AUTH_SCHEME, V2_HOST, classify_url
+from compat.knowledge.hosts import LEGACY_V2, V1_HOST, V2_AUTH_HEADER, V2_AUTH_SCHEME, V2_BASE_URL, classify_url
 from compat.knowledge.operations import OPERATIONS
 
 DOCS_PAGE = "docs/scan.md"
@@ -33,7 +33,7 @@ def operation_advice(name: Optional[str]) -> str:
     """E.g. "check (POST /v1/check) -> POST /v2/verification/check (verification.check)"."""
     op = OPERATIONS.get(name or "")
     if op is None:
-        return f"the v1 API at api.ding.live is removed; use https://{V2_HOST}/v2"
+        return f"the v1 API at {V1_HOST} is removed; use {V2_BASE_URL}"
     target = f"{op.v2_method} {op.v2_path}" if op.v2_path else "no v2 endpoint"
     sdk = f" ({op.v2_sdk_call})" if op.v2_sdk_call else ""
     return f"{op.name} ({op.v1_method} /v1{op.v1_path}) -> {target}{sdk}"

@@ -6,6 +6,7 @@ get back (v2 statuses, no customer UUID): review each call.
 """
 from __future__ import annotations
 
+from compat.knowledge.hosts import V1_BASE_URL
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import docs_url, removal_clause
@@ -28,7 +29,7 @@ EXAMPLES = (
 )
 # A tree, for the tests and docs: the wrapper in one file, its calls in another.
 REPOSITORY_EXAMPLE = {
-    "lib/ding.js": ('const BASE = "https://api.ding.live/v1";\nexport default class DingClient {\n'
+    "lib/ding.js": (f'const BASE = "{V1_BASE_URL}";\nexport default class DingClient {{\n'
                     "  constructor(uuid, token) { this.uuid = uuid; }\n"
                     "  async check(id, code) { return fetch(`${BASE}/check`, { method: 'POST' }); }\n}\n"),
     "app/verify.js": EXAMPLES[0].source,
