@@ -13,14 +13,13 @@ at its own line, where the request goes wrong.
 """
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Set
 
 import libcst as cst
 
 from codemods.core.base import PlainCodemod
 from codemods.core.todo import comments_above, with_todo_lines
-from codemods.core.nodes import string_value
-from codemods.core.nodes import walk
+from codemods.core.nodes import string_value, walk
 from codemods.http.urls import DYNAMIC, LEGACY_V2, V1_UNKNOWN_OPERATION, _v1_path_operation, classify_url
 from compat.knowledge.todos import TODO_MARKER
 
@@ -81,26 +80,6 @@ class V1LeftoversCodemod(PlainCodemod):
 
     def visit_Module(self, node: cst.Module) -> None:
         self.current_module = node
-        self._mark_url_flow(node)
-
-    def _mark_url_flow(self, module: cst.Module) -> None:
-        holders = _v1_url_names(module)
-        relative = _has_v1_base_url(module, holders)
-        for node in walk(module):
-            if not isinstance(node, cst.Call):
-                continue
-            arguments = [a.value for a in node.args]
-            reads = {n.value for a in arguments for n in walk(a) if isinstance(n, cst.Name)}
-            first = string_value(arguments[0]) if arguments else None
-            if reads & holders or (relative and first is not None and _is_v1_path(first)):
-                self._mark_statement(node)
-
-    def _mark_statement(self, node: cst.CSTNode) -> None:
-        current = node
-        while current is not None and not isinstance(current, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            current = self.get_metadata(ParentNodeProvider, current, None)
-        if current is not None:
-            self.marked.add(current)
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, _STATEMENTS):
@@ -113,6 +92,8 @@ class V1LeftoversCodemod(PlainCodemod):
 
     def on_leave(self, original_node, updated_node):
         updated_node = super().on_leave(original_node, updated_node)
+        if isinstance(updated_node, cst.Module):
+            return _mark_url_flow(updated_node)
         if not isinstance(original_node, _STATEMENTS) or not self._open.pop()[0]:
             return updated_node
         if not isinstance(updated_node, _STATEMENTS):
@@ -170,3 +151,43 @@ def _has_v1_base_url(module: cst.Module, holders: Set[str]) -> bool:
 def _is_v1_path(text: str) -> bool:
     path = text.split("?", 1)[0]
     return path.startswith("/") and _v1_path_operation(path) != V1_UNKNOWN_OPERATION
+
+
+def _mark_url_flow(module: cst.Module) -> cst.Module:
+    """The module (as rewritten) with a TODO on each statement whose call sends to a v1 URL held
+    in a name, or sends a relative v1 path in a module whose base_url is v1."""
+    holders = _v1_url_names(module)
+    relative = _has_v1_base_url(module, holders)
+    if not holders and not relative:
+        return module
+    return module.visit(_UrlFlowMarker(module, holders, relative))
+
+
+class _UrlFlowMarker(cst.CSTTransformer):
+    def __init__(self, module: cst.Module, holders: Set[str], relative: bool) -> None:
+        super().__init__()
+        self.module, self.holders, self.relative = module, holders, relative
+        self._open: List[List[bool]] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, _STATEMENTS):
+            self._open.append([False])
+        elif isinstance(node, cst.Call) and self._open and self._sends_to_v1(node):
+            self._open[-1][0] = True
+        return True
+
+    def _sends_to_v1(self, call: cst.Call) -> bool:
+        arguments = [a.value for a in call.args]
+        reads = {n.value for a in arguments for n in walk(a) if isinstance(n, cst.Name)}
+        first = string_value(arguments[0]) if arguments else None
+        return bool(reads & self.holders) or (self.relative and first is not None and _is_v1_path(first))
+
+    def on_leave(self, original_node, updated_node):
+        if not isinstance(original_node, _STATEMENTS) or not self._open.pop()[0]:
+            return updated_node
+        existing = {line.comment.value for line in updated_node.leading_lines if line.comment is not None}
+        if self.module.body and self.module.body[0] is original_node:
+            existing |= comments_above(original_node, self.module)
+        if any(TODO_MARKER in comment for comment in existing):
+            return updated_node
+        return with_todo_lines(updated_node, [LEFTOVER_TODO], existing)
