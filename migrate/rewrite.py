@@ -149,10 +149,10 @@ def _language_of(path: str) -> Optional[str]:
 def _rewrite_other_bytes(data: bytes, path: str, language: str) -> FileResult:
     """One non-Python file through :func:`codemods.lang.rewrite_source`."""
     from codemods.lang import rewrite_source as rewrite_other
-    from codemods.lang.triggers import LANG_TRIGGERS
+    from codemods.lang.triggers import has_trigger
     from migrate.files import decode_source, encode_like
 
-    if not any(t in data.lower() for t in LANG_TRIGGERS):
+    if not has_trigger(data.lower()):
         return FileResult(path, "skipped", data, language=language)
     try:
         text = decode_source(data)
@@ -256,9 +256,10 @@ def discover(paths: Sequence[str], respect_gitignore: bool = True, exclude=None,
     return found
 
 
-def _prefilter(path: Path, triggers: Tuple[bytes, ...]) -> Tuple[bool, int]:
-    """Run in the parent: read, lower-case, look for any trigger; also count the TODO markers
-    already there, so skipped files still count as "left with TODOs"."""
+def _prefilter(path: Path, triggers: Optional[Tuple[bytes, ...]]) -> Tuple[bool, int]:
+    """Run in the parent: read, lower-case, look for any trigger (``None``: the codemods.lang
+    triggers, one automaton pass); also count the TODO markers already there, so skipped files
+    still count as "left with TODOs"."""
     from migrate.files import read_regular_file
 
     try:
@@ -266,7 +267,9 @@ def _prefilter(path: Path, triggers: Tuple[bytes, ...]) -> Tuple[bool, int]:
     except OSError:
         return True, 0  # let the worker report the error
     lowered = data.lower() if data is not None else b""
-
+    if triggers is None:
+        from codemods.lang.triggers import has_trigger
+        return has_trigger(lowered), lowered.count(_TODO_BYTES)
     return any(t in lowered for t in triggers), lowered.count(_TODO_BYTES)
 
 
@@ -294,15 +297,13 @@ def rewrite_paths(
     from migrate.files import display_path
     from migrate.workers import WorkerFailure, run_isolated
 
-    from codemods.lang.triggers import LANG_TRIGGERS
-
     registry = available_codemods()
     triggers = tuple({t for n in codemods for t in getattr(registry[n], "TRIGGERS", (b"",))})
     results: List[Optional[FileResult]] = [None] * len(paths)
     candidates: List[int] = []
     for index, path in enumerate(paths):
         language = _language_of(path.name)
-        triggered, todos = _prefilter(path, triggers if language is None else LANG_TRIGGERS)
+        triggered, todos = _prefilter(path, triggers if language is None else None)
         if triggered:
             candidates.append(index)
         else:

@@ -7,6 +7,7 @@ XML manifests and pip requirements have no bundled grammar and are handled line 
 """
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from typing import Dict, FrozenSet, Optional, Tuple
@@ -101,10 +102,15 @@ _NOT_REWRITTEN = (".rst",)  # reStructuredText: markdown's comment syntax would 
 def language_for_path(path: str) -> Optional[str]:
     """The name of the language ``codemods.lang`` rewrites ``path`` as (from the syntax layer's
     ``language_for_path``), or None (Python, which the libcst codemods own, and files of no
-    format known here)."""
+    format known here). Only the file name counts."""
+    return _language_for_name(os.path.basename(path).lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def _language_for_name(name: str) -> Optional[str]:
     from codemods.syntax import language_for_path as syntax_language
 
-    name = os.path.basename(path).lower()
+    path = name
     stem, suffix = os.path.splitext(name)
     if suffix in _NOT_REWRITTEN:
         return None
