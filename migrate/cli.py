@@ -64,7 +64,8 @@ def cli():
     \b
     The v1 API was removed in April 2026; api.ding.live/v2 was deprecated in October 2025.
     Start with `prelude-migrate scan .`, then `prelude-migrate rewrite --diff .` for Python.
-    For unchanged code that must keep running today, see the `compat` adapter (docs/compat.md).
+    For unchanged code that must keep running today, see the `compat` adapter (compat.md in
+    the docs folder that `prelude-migrate rule --docs-path` prints).
     """
 
 
