@@ -80,7 +80,9 @@ def _why(module, today: _dt.date) -> str:
         label = _KIND_LABELS.get(deadline.kind, deadline.kind)
         return (f"The {label} of {deadline.subject} is dated {deadline.date.isoformat()} "
                 f"(Prelude: {deadline.wording}): {_CONSEQUENCES.get(deadline.kind, '')}").rstrip(": ")
-    return "Advice: the code works today, but Prelude recommends the change (see above)."
+    severity = info.fixed_severity or "info"
+    return (f"It is measured against no deadline: reported as `{severity}` whatever the date, "
+            f"for the reason given under What it finds.")
 
 
 def _deadline(module, today: _dt.date) -> str:

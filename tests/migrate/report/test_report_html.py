@@ -167,3 +167,29 @@ def test_docs_screenshot_is_the_sample_report(browser, sample):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
     assert width == 1280 and height >= 1000
+
+
+def test_after_rewrite_the_todos_left_have_their_own_section(browser, tmp_path, monkeypatch):
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(SAMPLE, repo)
+    (repo / ".git").mkdir()
+    monkeypatch.chdir(repo)
+    rewritten = CliRunner().invoke(cli, ["rewrite", "."])
+    assert rewritten.exit_code in (0, 2), rewritten.stderr  # 2: a file it could not process
+    scanned = CliRunner().invoke(cli, ["scan", ".", "--today", TODAY, "-j", "1", "--format", "html",
+                                       "-o", str(tmp_path / "after.html"),
+                                       "--json-output", str(tmp_path / "after.json")])
+    assert scanned.exit_code in (0, 1), scanned.stderr
+    from migrate.report.html import is_todo_rule
+    from migrate.scan.rules import ALL_RULES
+
+    todo_ids = {rule_id for rule_id, info in ALL_RULES.items() if is_todo_rule(info)}
+    assert todo_ids == {"PM301"}
+    todos = [f for f in json.loads((tmp_path / "after.json").read_text())["findings"]
+             if f["rule"] in todo_ids]
+    assert todos, "rewrite left no TODO in the sample repository"
+    browser.open(file_url(tmp_path / "after.html"))
+    rows = browser.js("[...document.querySelectorAll('#todos tbody tr')].map(r => r.cells[0].textContent)")
+    assert sorted(rows) == sorted(f"{f['path']}:{f['line']}" for f in todos)
