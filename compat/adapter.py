@@ -14,6 +14,7 @@ not even by the session's retry policy (``compat.retries``): each can send or co
 """
 from __future__ import annotations
 
+import http.client
 import io
 import time
 from typing import Any, Callable, NoReturn, Optional, Sequence, Tuple, Union
@@ -150,7 +151,7 @@ class CompatAdapter(BaseAdapter):
     def _response(self, request: requests.PreparedRequest, answer: V1Response) -> requests.Response:
         response = requests.Response()
         response.status_code = answer.status
-        response.reason = answer.reason
+        response.reason = http.client.responses.get(answer.status, "")
         response.headers = CaseInsensitiveDict(answer.headers)
         response._content = answer.content
         response._content_consumed = True
@@ -194,6 +195,11 @@ class _Session(requests.Session):
 def mounted_own_adapter(session: requests.Session, url: str, ours: Optional[BaseAdapter] = None) -> bool:
     """Whether the session mounted an adapter of its own for this host (``https://api.ding.live``,
     with or without the slash): a prefix that matches, longer than a bare scheme."""
-    lowered = url.lower()
-    return any(len(prefix) > len("https://") and lowered.startswith(prefix.lower()) and adapter is not ours
-               for prefix, adapter in session.adapters.items())
+    lowered = None
+    for prefix, adapter in session.adapters.items():
+        if adapter is ours or len(prefix) <= len("https://"):
+            continue
+        lowered = lowered or url.lower()
+        if lowered.startswith(prefix.lower()):
+            return True
+    return False

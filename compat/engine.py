@@ -39,6 +39,7 @@ on the v2 origin (``handle`` forwards them too, buffering the body).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import http.client
 import inspect
 import json
@@ -179,8 +180,14 @@ def is_v1_url(url: str) -> bool:
     https, any port, the fully qualified ``api.ding.live.``, any case), decided by the
     knowledge layer's one host pattern on the URL's scheme, host and port only (so
     ``https://api.ding.live@elsewhere/`` and ``https://api.ding.live.example.com/`` are not)."""
+    parts = urlsplit(url)  # cached by urllib; the verdict per origin is cached below
+    return _serves_origin(parts.scheme, parts.netloc)
+
+
+@functools.lru_cache(maxsize=512)
+def _serves_origin(scheme: str, netloc: str) -> bool:
+    parts = urlsplit(f"{scheme}://{netloc}/")
     try:
-        parts = urlsplit(url)
         port = parts.port
     except ValueError:
         return False
@@ -560,12 +567,12 @@ class Engine:
 
     def _call(self, method: str, path: str, body: Optional[Mapping[str, Any]] = None,
               query: str = "") -> Generator[Effect, Any, _V2Answer]:
-        headers = dict(self.v2_headers)
         data = None
-        if body is not None:
+        if body is None:
+            headers = self.v2_headers  # shells copy what they send; nobody writes to it
+        else:
             data = json.dumps(body).encode("utf-8")  # default encoder: its fast cached path
-            headers["Content-Type"] = _JSON
-            headers["Content-Length"] = str(len(data))
+            headers = {**self.v2_headers, "Content-Type": _JSON, "Content-Length": str(len(data))}
         response = yield V2Request(method, self.v2_origin + path + ("?" + query if query else ""), headers, data)
         return _decoded(response)
 

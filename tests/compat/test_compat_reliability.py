@@ -113,7 +113,7 @@ def test_two_creates_for_one_number_in_one_minute_keep_their_own_records(v2):
 def test_a_nonce_already_held_by_a_live_create_is_not_reused(v2, monkeypatch):
     import compat.sealing
 
-    monkeypatch.setattr(compat.sealing.secrets, "randbelow", lambda n: 0)  # every create draws nonce 0
+    monkeypatch.setattr(compat.sealing, "_random_nonce", lambda: 0)  # every create draws nonce 0
     clock = Clock(1_800_000_000.0)
     store = MemoryStore()
     http = compat.session(api_key=V2_KEY, store=store, clock=clock)
