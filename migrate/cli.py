@@ -8,7 +8,7 @@ import click
 
 from compat.knowledge.hosts import V1_HOST
 from migrate import __version__
-from migrate.errors import EXIT_ERROR, EXIT_INTERRUPTED, report
+from migrate.errors import EXIT_INTERRUPTED, report
 
 # name -> "module:attribute" of a click command; loaded when invoked so --help stays fast.
 COMMANDS = {

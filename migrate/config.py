@@ -212,6 +212,11 @@ def _rule_entries(values: Iterable[str]) -> Tuple[str, ...]:
     return tuple(rule_id_for(v) or v.upper() for v in values)
 
 
+def split_rules(values: Iterable[str]) -> Tuple[str, ...]:
+    """Command-line rule lists: ``--select PM101,PM102 --select v1-host`` -> ids."""
+    return _rule_entries(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
 def _per_file_ignores(path: Path, value) -> Tuple[Tuple[str, Tuple[str, ...]], ...]:
     if not isinstance(value, dict):
         raise ConfigError(f"{path}: {_where(path)} per-file-ignores must be a table of "

@@ -49,8 +49,8 @@ def config(path, show, config_path, select, ignore, fail_on, fmt):
     .prelude-migrate.toml, prelude-migrate.toml, pyproject.toml [tool.prelude-migrate]."""
     import os
 
-    from migrate.config import FAIL_ON_CHOICES, FORMAT_CHOICES, ConfigError, load_config, start_folder
-    from migrate.scan.command import _split
+    from migrate.config import (FAIL_ON_CHOICES, FORMAT_CHOICES, ConfigError, load_config, split_rules,
+                                start_folder)
     from migrate.scan.rules import ALL_RULES
 
     if not os.path.exists(path):
@@ -60,7 +60,7 @@ def config(path, show, config_path, select, ignore, fail_on, fmt):
             raise CliError(f"{name} {value!r} is not allowed; use one of: {', '.join(allowed)}")
     try:
         loaded = load_config(start_dir=start_folder([path]), path=config_path)
-        merged = loaded.merged(select=_split(select) or None, ignore=_split(ignore) or None,
+        merged = loaded.merged(select=split_rules(select) or None, ignore=split_rules(ignore) or None,
                                fail_on=fail_on, format=fmt)
         merged.check_rules(ALL_RULES)
     except ConfigError as exc:

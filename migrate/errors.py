@@ -34,8 +34,6 @@ def error_lines(exc: click.ClickException, default_path: str = "prelude-migrate"
     ctx = getattr(exc, "ctx", None)
     path = command_path(ctx, default_path)
     message = exc.format_message().strip()
-    # click says "Error: ..." nowhere in format_message, but its messages end with a period
-    # inconsistently; keep them as they are.
     lines = f"{path}: error: {message}"
     if isinstance(exc, click.UsageError) and not isinstance(exc, CliError):
         lines += f"\n{path}: run '{path} --help' for the options"

@@ -16,14 +16,15 @@ import re
 import sys
 import time
 import traceback
-from typing import Optional, Sequence, Tuple
+from typing import Optional
 
 import click
 
 from migrate.limits import DEFAULT_MAX_FILE_BYTES
 from migrate.workers import DEFAULT_TIMEOUT
-from migrate.config import FAIL_ON_CHOICES, FORMAT_CHOICES, ConfigError, load_config, should_fail
-from migrate.errors import EXIT_ERROR, EXIT_INTERRUPTED, CliError
+from migrate.config import (FAIL_ON_CHOICES, FORMAT_CHOICES, ConfigError, load_config, should_fail,
+                            split_rules)
+from migrate.errors import EXIT_INTERRUPTED, CliError
 from migrate.report.color import COLOR_CHOICES, use_color
 from migrate.rule_help import epilog_for_scan
 
@@ -32,14 +33,6 @@ STDIN = "-"
 # Formats that can be written as an extra report with --<format>-output FILE (github writes
 # workflow commands to the log, so it is a main format only).
 EXTRA_OUTPUT_FORMATS = tuple(f for f in FORMAT_CHOICES if f != "github")
-
-
-def _split(values: Sequence[str]) -> Tuple[str, ...]:
-    """``--select PM101,PM102 --select v1-host`` -> ids (names are translated)."""
-    from migrate.scan.rules import rule_id_for
-
-    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    return tuple(rule_id_for(item) or item.upper() for item in items)
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -176,7 +169,7 @@ def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
         start = paths[0] if os.path.isdir(paths[0]) else os.path.dirname(os.path.abspath(paths[0]))
     config = load_config(start_dir=start, path=config_path)
     config = config.merged(
-        select=_split(select) or None, ignore=_split(ignore) or None, fail_on=fail_on, format=fmt,
+        select=split_rules(select) or None, ignore=split_rules(ignore) or None, fail_on=fail_on, format=fmt,
         exclude=tuple(exclude) or None, baseline=baseline_path,
         extend_exclude=(config.extend_exclude + tuple(extend_exclude)) if extend_exclude else None)
     config.check_rules(ALL_RULES)
