@@ -122,3 +122,12 @@ def test_importing_compat_stays_light():
             "assert 'libcst' not in sys.modules and 'click' not in sys.modules, sorted(sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
+
+
+def test_httpx_and_redis_are_imported_only_by_their_shell_and_store():
+    code = ("import sys, compat; compat.session; compat.CompatAdapter; compat.engine; "
+            "bad = [m for m in ('httpx', 'redis', 'uvicorn', 'starlette') if m in sys.modules]; assert not bad, bad; "
+            "compat.HTTPXTransport; assert 'httpx' in sys.modules and 'redis' not in sys.modules; "
+            "compat.RedisStore; compat.RedisStore('redis://127.0.0.1:9/0'); assert 'redis' in sys.modules")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr

@@ -11,7 +11,6 @@ import uuid
 from compat.redis_store import RedisStore
 from compat.store import MemoryStore, SQLiteStore
 from compat_helpers import v2_served as v2  # noqa: F401 (fixture)
-from redis_server import redis_url  # noqa: F401 (fixture)
 from compat_helpers import PHONE, mutate
 from compat_shells import shell  # noqa: F401 (fixture)
 

@@ -13,7 +13,6 @@ import pytest
 
 from compat.redis_store import RedisStore
 from compat.store import MemoryStore, SQLiteStore
-from redis_server import redis_url  # noqa: F401 (fixture)
 
 
 class FakeClock:
