@@ -53,3 +53,10 @@ def test_an_explicit_non_python_file_is_counted(tmp_path):
     result = cli_runner().invoke(main, ["rewrite", "--diff", str(path)])
     assert result.exit_code == 0
     assert "1 file scanned (1 go), 0 would change" in result.stderr
+
+
+def test_stdin_is_rewritten_as_the_language_of_its_name():
+    result = cli_runner().invoke(main, ["rewrite", "-", "--stdin-filename", "web/notify.ts"],
+                                 input='export const u = "https://api.ding.live/v2/notify";\n')
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == 'export const u = "https://api.prelude.dev/v2/notify";\n'
