@@ -373,6 +373,8 @@ class ValueFlow:
         attr = node.attr.value
         if self._is_written(node) or isinstance(node.value, cst.Name) and node.value.value in ("self", "cls"):
             return
+        if self.origin(node.value) is not None:
+            return  # a field of a traced value: the codemods map it (or mark it) themselves
         if attr in _UNTRACED_V1_FIELDS:
             self.flow.unseen_reads[node] = attr
         elif attr == "line_type":

@@ -54,6 +54,22 @@ class SdkErrorsCodemod(SdkCodemod):
         else:
             self._caught.append(("", ()))
 
+    def leave_Try(self, original_node: cst.Try, updated_node: cst.Try) -> cst.Try:
+        """v1 ErrorResponse (HTTP 400) and SDKError (the rest) were disjoint, so their order did
+        not matter; v2 BadRequestError is an APIStatusError, so a BadRequestError clause after
+        an APIStatusError one would never run: the ErrorResponse clauses move up, keeping the v1
+        meaning."""
+        caught = [self.analysis.error_handlers.get(h, ()) for h in original_node.handlers]
+        broad = [i for i, c in enumerate(caught) if "SDKError" in c]
+        narrow = [i for i, c in enumerate(caught) if c and "SDKError" not in c]
+        if not broad or not narrow or max(narrow) < broad[0]:
+            return updated_node
+        first = broad[0]
+        handlers = list(updated_node.handlers)
+        moved = [handlers[i] for i in narrow if i > first]
+        kept = [h for i, h in enumerate(handlers) if not (i in narrow and i > first)]
+        return updated_node.with_changes(handlers=kept[:first] + moved + kept[first:])
+
     def leave_ExceptHandler(self, original_node: cst.ExceptHandler,
                             updated_node: cst.ExceptHandler) -> cst.ExceptHandler:
         self._caught.pop()

@@ -115,7 +115,8 @@ class SdkResponsesCodemod(SdkCodemod):
             if q is None:
                 self.todo(original, FSTRING_TODO)
                 return original.with_changes(value=payload)
-            return cst.parse_expression(f'{q}{flag}{q} in ({_code(payload)}.flags or [])')
+            test = cst.parse_expression(f'{q}{flag}{q} in ({_code(payload)}.flags or [])')
+            return self._keep_precedence(original, test)
         if "." in move:  # nested in an optional object
             section, attr = move.split(".", 1)
             if not isinstance(payload, (cst.Name, cst.Attribute)):
@@ -124,6 +125,15 @@ class SdkResponsesCodemod(SdkCodemod):
             return cst.parse_expression(
                 f"({_code(payload)}.{move} if {_code(payload)}.{section} else None)")
         return cst.Attribute(value=payload, attr=cst.Name(move))
+
+    def _keep_precedence(self, original: cst.CSTNode, generated: cst.BaseExpression) -> cst.BaseExpression:
+        """A generated `a in b` where the v1 read was an operand (`x.number_ported is True`):
+        parenthesised, or it would chain (`a in b is True` means `a in b and b is True`)."""
+        parent = self.get_metadata(ParentNodeProvider, original, None)
+        if isinstance(parent, (cst.Comparison, cst.ComparisonTarget, cst.BinaryOperation, cst.Attribute,
+                               cst.Subscript)):
+            return generated.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+        return generated
 
     def leave_Comparison(self, original_node: cst.Comparison, updated_node: cst.Comparison) -> cst.BaseExpression:
         if len(original_node.comparisons) != 1:

@@ -103,6 +103,16 @@ PAIRS = [
             return ((data.network_info.carrier_name if data.network_info else None), (data.network_info.mcc if data.network_info else None), "ported" in (data.flags or []), "temporary" in (data.flags or []),
                     data.country_code, data.line_type == "fixed_line")
         '''),
+    # `"ported" in (...) is True` would chain (`a in b and b is True`): the test is parenthesised.
+    ("lookup-flag-keeps-precedence", HEAD + '''
+        def flags(phone_number):
+            res = client.lookup.lookup(phone_number, C)
+            return res.lookup_response.number_ported is True, not res.lookup_response.temporary_phone_number
+        ''', HEAD + '''
+        def flags(phone_number):
+            res = client.lookup.lookup(phone_number, C)
+            return ("ported" in (res.flags or [])) is True, not "temporary" in (res.flags or [])
+        '''),
     ("lookup-line-type-string", HEAD + '''
         def mobile(phone_number):
             res = client.lookup.lookup(phone_number, C)
