@@ -11,12 +11,18 @@ from migrate.report import render
 TODAY = dt.date(2026, 11, 22)
 
 RULES = {
-    "PM101": RuleInfo("PM101", "v1-host", "api.ding.live host in a string", "v1-removal", True,
-                      "https://example.invalid/docs/scan.md#pm101"),
-    "PM201": RuleInfo("PM201", "v1-sdk-import", "v1 ding SDK import", "v1-removal", True,
-                      "docs/scan.md#pm201"),
-    "PM301": RuleInfo("PM301", "transactional-route", "deprecated /v2/transactional route", None,
-                      False, "docs/scan.md#pm301", fixed_severity="info"),
+    "PM101": RuleInfo(
+        id="PM101", name="v1-host", title="api.ding.live host in a string", deadline="v1-removal",
+        fixable=True, docs_url="https://example.invalid/docs/scan.md#pm101",
+    ),
+    "PM201": RuleInfo(
+        id="PM201", name="v1-sdk-import", title="v1 ding SDK import", deadline="v1-removal", fixable=True,
+        docs_url="docs/scan.md#pm201",
+    ),
+    "PM301": RuleInfo(
+        id="PM301", name="transactional-route", title="deprecated /v2/transactional route", deadline=None,
+        fixable=False, docs_url="docs/scan.md#pm301", fixed_severity="info",
+    ),
 }
 
 

@@ -24,7 +24,6 @@ V2_PACKAGES: Mapping[str, str] = {
     "pypi": "prelude-python-sdk", "npm": "@prelude.so/sdk", "go": "github.com/prelude-so/go-sdk",
     "maven": "so.prelude.sdk:prelude-java", "gem": "prelude-sdk", "nuget": "PreludeSdk",
 }
-V2_PYTHON_SDK_PIN = "prelude-python-sdk>=0.16.0"
 
 # Namespaces the v1 SDKs are imported under in source code, per language;
 # npm and Go import paths are the package names above.
@@ -45,9 +44,8 @@ V2_CLIENT_SHAPES: Mapping[str, str] = {
     "csharp": "new PreludeClient { ApiToken = ... } from PreludeSdk",
 }
 
-# Top-level Python packages of the v1 SDK (ding-api-client 1.1.0 shipped ``sdk``), and the v2 one.
+# Top-level Python packages of the v1 SDK (ding-api-client 1.1.0 shipped ``sdk``).
 V1_PYTHON_IMPORT_PACKAGES: Tuple[str, ...] = ("ding", "sdk")
-V2_PYTHON_IMPORT_PACKAGE = "prelude_python_sdk"
 
 # Lower-case substrings that only v1 code contains, per ecosystem (package names, namespaces and
 # Go identifiers): one of them in a file is evidence of v1 use on its own.

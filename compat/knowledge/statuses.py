@@ -62,5 +62,3 @@ RETRY_STATUS_V1_TO_V2: Mapping[str, Optional[str]] = {
 V1_CREATE_STATUSES = ("pending", "rate_limited", "spam_detected")
 V1_CHECK_STATUSES = tuple(CHECK_STATUS_V1_TO_V2)
 V1_RETRY_STATUSES = tuple(RETRY_STATUS_V1_TO_V2)
-V2_CREATE_STATUSES = tuple(CREATE_STATUS_V2_TO_V1)
-V2_CHECK_STATUSES = tuple(CHECK_STATUS_V2_TO_V1)

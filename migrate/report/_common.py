@@ -106,7 +106,3 @@ def hidden_phrase(data: dict) -> str:
         hidden.append(f"{data['baseline_hidden']} known in the baseline")
     return ", ".join(hidden)
 
-
-def rule_title(rules: Mapping[str, RuleInfo], rule_id: str) -> Optional[str]:
-    info = rules.get(rule_id)
-    return info.title if info else None

@@ -73,7 +73,8 @@ def _help(rule: RuleInfo, deadline, today) -> dict:
 
 def _unknown_rule(rule_id: str, finding: Finding) -> RuleInfo:
     """A descriptor for a finding whose rule the caller did not pass (keeps ruleIndex valid)."""
-    return RuleInfo(rule_id, rule_id.lower(), rule_id, finding.deadline, finding.fixable, "")
+    return RuleInfo(id=rule_id, name=rule_id.lower(), title=rule_id, deadline=finding.deadline,
+                    fixable=finding.fixable, docs_url="")
 
 
 def _result(key: str, finding: Finding, rule_index: int) -> dict:

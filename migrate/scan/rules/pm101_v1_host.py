@@ -13,8 +13,10 @@ from migrate.scan.context import Example
 from migrate.scan.rules._common import (V1_CHANGES, classify_url, docs_url, is_legacy_v2, operation_advice,
                                          removal_clause)
 
-RULE = RuleInfo("PM101", "v1-host", f"The v1 API host {V1_HOST}", "v1-removal", False,
-                docs_url("PM101"))
+RULE = RuleInfo(
+    id="PM101", name="v1-host", title=f"The v1 API host {V1_HOST}", deadline="v1-removal", fixable=False,
+    docs_url=docs_url("PM101"),
+)
 SYNTAX_KINDS = ("v1-host",)
 
 

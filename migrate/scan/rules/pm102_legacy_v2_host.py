@@ -11,8 +11,11 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import docs_url, is_legacy_v2
 
-RULE = RuleInfo("PM102", "legacy-v2-host", f"The deprecated {LEGACY_V2_BASE_URL.partition('://')[2]} host",
-                "v2-host-deprecation", True, docs_url("PM102"))
+RULE = RuleInfo(
+    id="PM102", name="legacy-v2-host",
+    title=f"The deprecated {LEGACY_V2_BASE_URL.partition('://')[2]} host", deadline="v2-host-deprecation",
+    fixable=True, docs_url=docs_url("PM102"),
+)
 SYNTAX_KINDS = ("legacy-v2-host",)
 
 MESSAGE = (f"{LEGACY_V2_BASE_URL.partition('://')[2]} host (deprecation date {DEADLINES['v2-host-deprecation'].date.isoformat()}): "

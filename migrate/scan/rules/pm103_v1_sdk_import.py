@@ -12,8 +12,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
 
-RULE = RuleInfo("PM103", "v1-sdk-import", "Import of a v1 Ding SDK", "v1-removal", True,
-                docs_url("PM103"))
+RULE = RuleInfo(
+    id="PM103", name="v1-sdk-import", title="Import of a v1 Ding SDK", deadline="v1-removal", fixable=True,
+    docs_url=docs_url("PM103"),
+)
 
 
 # family -> the v2 replacement to name (the import shapes live in codemods.syntax.rules.sdk_import)

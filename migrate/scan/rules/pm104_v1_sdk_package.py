@@ -18,8 +18,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import docs_url, removal_clause
 
-RULE = RuleInfo("PM104", "v1-sdk-package", "A v1 Ding SDK in a dependency manifest", "v1-removal",
-                False, docs_url("PM104"))
+RULE = RuleInfo(
+    id="PM104", name="v1-sdk-package", title="A v1 Ding SDK in a dependency manifest",
+    deadline="v1-removal", fixable=False, docs_url=docs_url("PM104"),
+)
 TEXT_IN_PYTHON = True  # setup.py is a manifest
 
 

@@ -13,8 +13,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
 
-RULE = RuleInfo("PM105", "v1-sdk-client", "Construction of a v1 Ding SDK client", "v1-removal", True,
-                docs_url("PM105"))
+RULE = RuleInfo(
+    id="PM105", name="v1-sdk-client", title="Construction of a v1 Ding SDK client", deadline="v1-removal",
+    fixable=True, docs_url=docs_url("PM105"),
+)
 SYNTAX_KINDS = ("sdk-client",)
 
 

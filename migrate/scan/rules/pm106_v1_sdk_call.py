@@ -13,8 +13,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import V1_CHANGES, claims_kind, docs_url, operation_advice, removal_clause
 
-RULE = RuleInfo("PM106", "v1-sdk-call", "Call of a v1 Ding SDK operation", "v1-removal", True,
-                docs_url("PM106"))
+RULE = RuleInfo(
+    id="PM106", name="v1-sdk-call", title="Call of a v1 Ding SDK operation", deadline="v1-removal",
+    fixable=True, docs_url=docs_url("PM106"),
+)
 SYNTAX_KINDS = ("sdk-call",)
 
 

@@ -10,8 +10,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import claims_kind, docs_url, operation_advice, removal_clause
 
-RULE = RuleInfo("PM107", "v1-raw-http", "HTTP call to a v1 endpoint (Python)", "v1-removal", True,
-                docs_url("PM107"))
+RULE = RuleInfo(
+    id="PM107", name="v1-raw-http", title="HTTP call to a v1 endpoint (Python)", deadline="v1-removal",
+    fixable=True, docs_url=docs_url("PM107"),
+)
 
 
 claims = claims_kind("raw-http")

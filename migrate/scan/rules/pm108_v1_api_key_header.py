@@ -14,8 +14,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
 
-RULE = RuleInfo("PM108", "v1-api-key-header", "v1 authentication: X-API-Key header",
-                "v1-removal", True, docs_url("PM108"))
+RULE = RuleInfo(
+    id="PM108", name="v1-api-key-header", title="v1 authentication: X-API-Key header",
+    deadline="v1-removal", fixable=True, docs_url=docs_url("PM108"),
+)
 
 SYNTAX_KINDS = ("api-key-header",)
 MESSAGE = (f"v1 authentication (X-API-Key, customer_uuid; {removal_clause()}): v2 uses "

@@ -11,8 +11,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
 
-RULE = RuleInfo("PM109", "v1-error-handling", "Handling of v1 SDK errors or v1 error codes (Python)",
-                "v1-removal", True, docs_url("PM109"))
+RULE = RuleInfo(
+    id="PM109", name="v1-error-handling", title="Handling of v1 SDK errors or v1 error codes (Python)",
+    deadline="v1-removal", fixable=True, docs_url=docs_url("PM109"),
+)
 
 
 claims = claims_kind("sdk-error")

@@ -10,8 +10,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import claims_kind, docs_url
 
-RULE = RuleInfo("PM110", "callback-url", "callback_url sent to v1: webhook payloads changed, review",
-                "v1-removal", False, docs_url("PM110"))
+RULE = RuleInfo(
+    id="PM110", name="callback-url", title="callback_url sent to v1: webhook payloads changed, review",
+    deadline="v1-removal", fixable=False, docs_url=docs_url("PM110"),
+)
 
 
 claims = claims_kind("callback-url")

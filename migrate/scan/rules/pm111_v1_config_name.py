@@ -17,8 +17,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import docs_url, removal_clause
 
-RULE = RuleInfo("PM111", "v1-config-name", "v1 configuration name (API key, customer UUID, URL)",
-                "v1-removal", False, docs_url("PM111"))
+RULE = RuleInfo(
+    id="PM111", name="v1-config-name", title="v1 configuration name (API key, customer UUID, URL)",
+    deadline="v1-removal", fixable=False, docs_url=docs_url("PM111"),
+)
 SYNTAX_KINDS = ("config-name",)
 
 _ADVICE = {

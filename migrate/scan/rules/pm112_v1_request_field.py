@@ -14,8 +14,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import docs_url, removal_clause
 
-RULE = RuleInfo("PM112", "v1-request-field", "v1 request field customer_uuid (v2 has none)", "v1-removal",
-                False, docs_url("PM112"))
+RULE = RuleInfo(
+    id="PM112", name="v1-request-field", title="v1 request field customer_uuid (v2 has none)",
+    deadline="v1-removal", fixable=False, docs_url=docs_url("PM112"),
+)
 SYNTAX_KINDS = ("customer-uuid-field",)
 _TARGET = CREATE_FIELD_MOVES["phone_number"][1]
 

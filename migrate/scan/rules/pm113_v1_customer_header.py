@@ -10,8 +10,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import docs_url, removal_clause
 
-RULE = RuleInfo("PM113", "v1-customer-header", "v1 customer-uuid header", "v1-removal", False,
-                docs_url("PM113"))
+RULE = RuleInfo(
+    id="PM113", name="v1-customer-header", title="v1 customer-uuid header", deadline="v1-removal",
+    fixable=False, docs_url=docs_url("PM113"),
+)
 SYNTAX_KINDS = ("customer-uuid-header",)
 MESSAGE = (f"v1 customer-uuid header ({removal_clause()}): v2 has no customer UUID; drop the header and send "
            f"{V2_AUTH_HEADER}: {V2_AUTH_SCHEME} <v2 API key>")

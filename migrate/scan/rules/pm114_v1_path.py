@@ -11,8 +11,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import docs_url, operation_advice, removal_clause
 
-RULE = RuleInfo("PM114", "v1-path", "v1 endpoint path joined to a v1 base URL", "v1-removal", False,
-                docs_url("PM114"))
+RULE = RuleInfo(
+    id="PM114", name="v1-path", title="v1 endpoint path joined to a v1 base URL", deadline="v1-removal",
+    fixable=False, docs_url=docs_url("PM114"),
+)
 SYNTAX_KINDS = ("v1-path",)
 
 

@@ -11,8 +11,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import docs_url, removal_clause
 
-RULE = RuleInfo("PM115", "v1-status", "v1 status string compared or switched on", "v1-removal", False,
-                docs_url("PM115"))
+RULE = RuleInfo(
+    id="PM115", name="v1-status", title="v1 status string compared or switched on", deadline="v1-removal",
+    fixable=False, docs_url=docs_url("PM115"),
+)
 SYNTAX_KINDS = ("v1-status",)
 
 

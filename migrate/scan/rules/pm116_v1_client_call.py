@@ -11,8 +11,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import docs_url, removal_clause
 
-RULE = RuleInfo("PM116", "v1-client-call", "Call of the repository's own v1 client", "v1-removal", False,
-                docs_url("PM116"))
+RULE = RuleInfo(
+    id="PM116", name="v1-client-call", title="Call of the repository's own v1 client",
+    deadline="v1-removal", fixable=False, docs_url=docs_url("PM116"),
+)
 SYNTAX_KINDS = ("v1-client-call",)
 
 

@@ -12,8 +12,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import docs_url
 
-RULE = RuleInfo("PM201", "transactional-route", "Legacy /v2/transactional route: move to /v2/notify",
-                None, False, docs_url("PM201"), fixed_severity="info")
+RULE = RuleInfo(
+    id="PM201", name="transactional-route", title="Legacy /v2/transactional route: move to /v2/notify",
+    deadline=None, fixable=False, docs_url=docs_url("PM201"), fixed_severity="info",
+)
 TEXT_IN_PYTHON = True
 
 _ROUTE = re.compile(r"/v2/transactional(?![\w\-])")

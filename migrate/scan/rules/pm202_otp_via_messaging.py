@@ -15,8 +15,11 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import docs_url
 
-RULE = RuleInfo("PM202", "otp-via-messaging", "One-time code sent as a message: use the Verification API",
-                None, False, docs_url("PM202"), fixed_severity="info")
+RULE = RuleInfo(
+    id="PM202", name="otp-via-messaging",
+    title="One-time code sent as a message: use the Verification API", deadline=None, fixable=False,
+    docs_url=docs_url("PM202"), fixed_severity="info",
+)
 TEXT_IN_PYTHON = True
 
 _ANCHOR = re.compile(

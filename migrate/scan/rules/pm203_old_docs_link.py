@@ -10,8 +10,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import claims_kind, docs_url
 
-RULE = RuleInfo("PM203", "old-docs-link", "Link to old Ding/Prelude documentation", None, True,
-                docs_url("PM203"), fixed_severity="info")
+RULE = RuleInfo(
+    id="PM203", name="old-docs-link", title="Link to old Ding/Prelude documentation", deadline=None,
+    fixable=True, docs_url=docs_url("PM203"), fixed_severity="info",
+)
 TEXT_IN_PYTHON = True
 
 _LINK = OLD_DOCS_LINK_RE

@@ -11,8 +11,10 @@ from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import docs_url
 
-RULE = RuleInfo("PM301", "migration-todo", "TODO(prelude-migration) left by rewrite", None, False,
-                docs_url("PM301"), fixed_severity="warning")
+RULE = RuleInfo(
+    id="PM301", name="migration-todo", title="TODO(prelude-migration) left by rewrite", deadline=None,
+    fixable=False, docs_url=docs_url("PM301"), fixed_severity="warning",
+)
 SYNTAX_KINDS = ("todo-marker",)
 
 

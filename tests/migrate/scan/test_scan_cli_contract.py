@@ -62,24 +62,40 @@ def test_keyboard_interrupt_exits_130_without_a_traceback(tmp_path, monkeypatch)
 
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX")
 def test_ctrl_c_during_a_parallel_scan_stops_workers_quietly(tmp_path):
-    write_tree(tmp_path, {f"f{i:03d}.txt": "nothing here\n" for i in range(400)})
-    # Each file takes 20 ms, so the scan is still running when Ctrl-C arrives.
+    tree, ready = tmp_path / "tree", tmp_path / "ready"
+    write_tree(tree, {f"f{i:03d}.txt": "nothing here\n" for i in range(400)})
+    # Workers are forked from this script, so they inherit the slowed-down scan_path: the first
+    # file a worker starts creates `ready` (the readiness signal), and every file takes 50 ms, so
+    # ~10 s of scanning are left when Ctrl-C arrives, however loaded the machine is.
     code = textwrap.dedent(f"""
-        import sys, time
+        import os, sys, time
         from migrate.scan import engine
         slow = engine.FileScanner.scan_path
-        engine.FileScanner.scan_path = lambda self, p: (time.sleep(0.02), slow(self, p))[1]
-        sys.argv = ["prelude-migrate", "scan", {str(tmp_path)!r}, "--jobs", "2"]
-        print("started", flush=True)
+
+        def scan_path(self, path):
+            os.close(os.open({str(ready)!r}, os.O_CREAT | os.O_WRONLY))
+            time.sleep(0.05)
+            return slow(self, path)
+
+        engine.FileScanner.scan_path = scan_path
+        sys.argv = ["prelude-migrate", "scan", {str(tree)!r}, "--jobs", "2"]
         from migrate.cli import main
         main()
     """)
     process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, start_new_session=True, env=_subprocess_env())
-    assert process.stdout.readline().strip() == b"started"
-    time.sleep(1.5)
-    os.killpg(process.pid, signal.SIGINT)  # like a terminal: the whole group gets it
-    _, stderr = process.communicate(timeout=30)
+    try:
+        deadline = time.monotonic() + 120
+        while not ready.exists():  # no sleep-and-hope: wait until a worker is scanning
+            assert process.poll() is None, process.communicate()[1]
+            assert time.monotonic() < deadline, "no worker started scanning"
+            time.sleep(0.01)
+        os.killpg(process.pid, signal.SIGINT)  # like a terminal: the whole group gets it
+        _, stderr = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
     assert process.returncode == 130, stderr
     assert b"Traceback" not in stderr
     assert b"interrupted" in stderr
