@@ -189,9 +189,10 @@ def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
     else:
         progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
         try:
+            written = [p for p in [output, *extra_outputs.values(), write_baseline_path] if p]
             findings, summary = run_scan(list(paths), config=config, today=today, progress=progress,
                                          jobs=jobs, respect_gitignore=not no_gitignore,
-                                         timeout=limits[0], max_bytes=limits[1])
+                                         timeout=limits[0], max_bytes=limits[1], skip_paths=written)
         finally:
             if progress:
                 progress.clear()
@@ -246,7 +247,22 @@ def _scan_stdin(name: str, config, today: Optional[_dt.date], limits=(DEFAULT_TI
     stream = getattr(sys.stdin, "buffer", None)
     data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
     options = ScanOptions(selected_rules(config), today, limits[1])
-    [(_, result)] = run_isolated(_scan_stdin_bytes, [(options, name, data)], jobs=1, timeout=limits[0])
+    language = None
+    if name == STDIN:  # no name to go by: the #! line or strong signs of a language
+        from codemods.syntax import sniff_language
+        from migrate.files import decode_source
+
+        try:
+            language = sniff_language(decode_source(data))
+        except UnicodeDecodeError:
+            language = None
+        if language is None:
+            click.echo("prelude-migrate scan: could not tell the language of stdin; searched it as text "
+                       "(name it with --stdin-filename NAME)", err=True)
+        else:
+            click.echo(f"prelude-migrate scan: stdin read as {language} (name it with --stdin-filename NAME)",
+                       err=True)
+    [(_, result)] = run_isolated(_scan_stdin_bytes, [(options, name, data, language)], jobs=1, timeout=limits[0])
     if isinstance(result, WorkerFailure):
         result = FileResult(name, "scanned", reason=f"not analysed: {result}")
     summary = ScanSummary(today=today)
@@ -258,8 +274,8 @@ def _scan_stdin(name: str, config, today: Optional[_dt.date], limits=(DEFAULT_TI
 def _scan_stdin_bytes(args):
     from migrate.scan.engine import FileScanner
 
-    options, name, data = args
-    return FileScanner(options).scan_bytes(name, data)
+    options, name, data, language = args
+    return FileScanner(options).scan_bytes(name, data, language=language)
 
 
 def _print_report(report: str) -> None:

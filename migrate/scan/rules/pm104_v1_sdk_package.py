@@ -83,11 +83,33 @@ def _message(ecosystem: str, what: str = "dependency") -> str:
     return f"v1 SDK {what} ({removal_clause()}): replace with {_REPLACEMENT[ecosystem]}"
 
 
+# Where a manifest names ITS OWN package (the v1 SDK's repository itself, or a fork): not a
+# dependency. go.mod's module line, package.json/composer.json's top-level "name", a gemspec's
+# ``s.name``, setup.py's ``name=`` / ``packages=`` / ``package_data`` / ``package_dir``, and
+# pyproject's ``name =``.
+_OWN_NAME_LINE = re.compile(
+    r"""^(?:module\s|\s{0,4}"name"\s*:|\s*\w+\.name\s*=|\s*(?:name|packages|package_dir|package_data|py_modules)\s*=)"""
+    r"""|^\s*["'][\w.\-]+["']\s*:\s*\[""",  # a package_data key on its own line
+    re.IGNORECASE)
+_OWN_NAME_FILES = ("go.mod", "package.json", "composer.json", "setup.py", "pyproject.toml")
+
+
+def _own_name(ctx, offset: int) -> bool:
+    name = ctx.path.rsplit("/", 1)[-1].lower()
+    if name not in _OWN_NAME_FILES and not name.endswith(".gemspec"):
+        return False
+    line = ctx.line_text(ctx.position(offset)[0])
+    if name == "pyproject.toml" and "dependencies" in line:
+        return False
+    return _OWN_NAME_LINE.search(line) is not None
+
+
 def match(ctx):
     pattern = _PATTERNS.get(ctx.ecosystem or "")
     if pattern is not None:
         for m in pattern.finditer(ctx.text):
-            yield Hit(m.start(), m.end(), _message(ctx.ecosystem))
+            if not _own_name(ctx, m.start()):
+                yield Hit(m.start(), m.end(), _message(ctx.ecosystem))
     elif (ctx.language in _INSTALL_LANGUAGES or ctx.path.lower().endswith(_INSTALL_SUFFIXES)
           or ctx.path.rsplit("/", 1)[-1].lower() in _INSTALL_NAMES):
         for command in _INSTALL_VERB.finditer(ctx.text):
@@ -124,5 +146,12 @@ EXAMPLES = (
     Example("package.json", '{"dependencies": {"@prelude.so/sdk": "^0.5.0"}}\n'),
     Example("go.mod", "require github.com/prelude-so/go-sdk v0.8.0\n"),
     Example("README.md", "pip install ding-api-client  # documentation is not a manifest\n"),
+    # the v1 SDK's own manifests name their own package, not a dependency
+    Example("go.mod", "module github.com/ding-live/ding-golang\n\ngo 1.20\n"),
+    Example("package.json", '{\n  "name": "@ding-live/ding",\n  "version": "0.22.40"\n}\n'),
+    Example("composer.json", '{\n    "name": "ding-live/ding-php",\n    "require": {"php": ">=8.1"}\n}\n'),
+    Example("ding_sdk.gemspec", "Gem::Specification.new do |s|\n  s.name = 'ding_sdk'\n  s.version = '0.8.1'\nend\n"),
+    Example("setup.py", "setuptools.setup(\n    name='ding-api-client',\n    package_data={\n"
+            "        'ding_api_client': ['py.typed']\n    },\n)\n"),
     Example("Dockerfile", "RUN pip install prelude-python-sdk padding-utils && echo ding-api-client-fork\n"),
 )
