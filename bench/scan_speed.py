@@ -4,6 +4,7 @@ looking for ``api\\.ding\\.live`` and ``ruff check --select UP`` on the same tre
     python bench/scan_speed.py                 # default trees: /usr/share, /usr/lib, /usr/include
     python bench/scan_speed.py PATH... --runs 5 --jobs 2
     python bench/scan_speed.py --prefilter     # also: trigger automaton vs re alternation
+    python bench/scan_speed.py --v1-files 400  # a tree of v1 files: scan vs a bare parse of them
 
 Each command runs ``--runs`` times (files stay in the page cache after the first, untimed,
 warm-up run); the median wall time is printed. Nothing is asserted: the figures are the output.
@@ -53,7 +54,7 @@ def commands(trees, jobs):
             "--fail-on", "never"] + (["--jobs", str(jobs)] if jobs else [])
     rows = [("prelude-migrate scan" + (f" -j {jobs}" if jobs else ""), scan)]
     if shutil.which("rg"):
-        rows.append(("rg api\\.ding\\.live", ["rg", "-c", r"api\.ding\.live", *trees]))
+        rows.append(("rg -uu -c api\\.ding\\.live", ["rg", "-uu", "-c", r"api\.ding\.live", *trees]))
     else:
         rows.append(("grep -r api\\.ding\\.live", ["grep", "-rIcE", r"api\.ding\.live", *trees]))
     ruff = shutil.which("ruff") or (str(BIN / "ruff") if (BIN / "ruff").exists() else None)
@@ -93,6 +94,8 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--prefilter", action="store_true")
+    parser.add_argument("--v1-files", type=int, default=0,
+                        help="also: a tree of N copies of the v1 sample files, scan vs a bare parse")
     args = parser.parse_args(argv)
     trees = args.trees or [t for t in DEFAULT_TREES if os.path.isdir(t)]
     print(f"tree: {' '.join(trees)}: {count_files(trees)} files; {os.cpu_count()} cores; "
@@ -107,7 +110,54 @@ def main(argv=None) -> int:
         print(f"  scan / {label}: {scan_time / median:.1f}x")
     if args.prefilter:
         prefilter_comparison(trees)
+    if args.v1_files:
+        v1_tree_comparison(args.v1_files, args.runs, args.jobs)
     return 0
+
+
+def v1_tree_comparison(count: int, runs: int, jobs) -> None:
+    """A tree where every file uses v1 (copies of tests/data/scan/v1_repo), scan next to a bare
+    parse of the same files in one process (libcst for Python, ast-grep for the rest) and rg."""
+    import tempfile
+
+    sample = Path(__file__).resolve().parent.parent / "tests" / "data" / "scan" / "v1_repo"
+    files = [p for p in sample.rglob("*") if p.is_file()]
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(count):
+            src = files[i % len(files)]
+            dest = Path(tmp) / f"copy{i // len(files)}" / src.relative_to(sample)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(src.read_bytes())
+        parse = [sys.executable, "-c", _BARE_PARSE, tmp]
+        print(f"v1 tree: {count} files, every one with v1 usage")
+        rows = [(label, cmd) for label, cmd in commands([tmp], jobs) if not label.startswith("ruff")]
+        rows.append(("bare parse (libcst + ast-grep)", parse))
+        results = []
+        for label, command in rows:
+            median, best, cpu = timed(command, runs)
+            results.append((label, median))
+            print(f"  {label:32s} {median:7.2f} s wall (best {best:.2f} s), {cpu:.2f} s CPU")
+        for label, median in results[1:]:
+            print(f"  scan / {label}: {results[0][1] / median:.1f}x")
+
+
+_BARE_PARSE = """
+import sys, pathlib, libcst
+from ast_grep_py import SgRoot
+from codemods.syntax.languages import language_for_path, has_grammar
+for p in pathlib.Path(sys.argv[1]).rglob('*'):
+    if not p.is_file():
+        continue
+    text = p.read_text(errors='replace')
+    lang = language_for_path(str(p))
+    if lang == 'python':
+        try:
+            libcst.parse_module(text)
+        except Exception:
+            pass
+    elif has_grammar(lang):
+        SgRoot(text, lang).root()
+"""
 
 
 if __name__ == "__main__":
