@@ -25,12 +25,15 @@ from typing import List, Optional, Sequence, Tuple, Union
 from compat.knowledge.todos import TODO_MARKER
 
 SDK_IMPORTS = "sdk-imports"  # the codemod that must see the rewritten tree
+CROSS_MODULE = "cross-module"  # the codemod fed by the repo pre-pass
 
 
 @dataclass(frozen=True)
 class RewriteOptions:
-    """What to run: codemod names (None: all, in run order)."""
+    """What to run: codemod names (None: all, in run order), and the repo pre-pass's facts
+    (``codemods.prepass.RepoFacts``; None: each file on its own)."""
     codemods: Optional[Tuple[str, ...]] = None
+    repo: Optional[object] = None
 
 
 @dataclass
@@ -70,13 +73,20 @@ def transform_source(source: str, path: str = "<string>", options: Optional[Rewr
     import libcst as cst
 
     options = options or RewriteOptions()
-    classes = triggered(source.encode("utf-8", "surrogatepass").lower(), codemod_classes(options.codemods))
+    lowered = source.encode("utf-8", "surrogatepass").lower()
+    selected = codemod_classes(options.codemods)
+    classes = triggered(lowered, selected)
+    repo = options.repo
+    if repo is not None and repo.modules and any(t in lowered for t in repo.tokens):
+        # imports a module the pre-pass found handing out v1 things: analysed as a v1 file
+        wanted = {c for c in selected if c.NAME.startswith("sdk-") or c.NAME == CROSS_MODULE} | set(classes)
+        classes = [c for c in selected if c in wanted]
     if not classes:
         return FileRewrite(path, source, source, todos=source.count(TODO_MARKER))
     # libcst drops a final lone "\r" (old Mac line endings) when it prints the module: parse
     # without it and put it back, so such a file round-trips byte for byte.
     tail = "\r" if source.endswith("\r") else ""
-    new_module, applied = rewrite_module(cst.parse_module(source[:-1] if tail else source), classes, path)
+    new_module, applied = rewrite_module(cst.parse_module(source[:-1] if tail else source), classes, path, repo)
     new_source = new_module.code + tail
     return FileRewrite(path, source, new_source, applied, new_source.count(TODO_MARKER), parsed=True)
 
@@ -111,21 +121,27 @@ def rewrite_task(path: str, data: Union[bytes, str], options: Optional[RewriteOp
 
 # --- one module ------------------------------------------------------------------------------
 
-def rewrite_module(module, classes: Sequence[type], path: str = "<string>"):
-    """(new module, names of the codemods that changed it). ``classes`` in run order."""
+def rewrite_module(module, classes: Sequence[type], path: str = "<string>", repo=None):
+    """(new module, names of the codemods that changed it). ``classes`` in run order; ``repo``:
+    the pre-pass's ``RepoFacts``."""
     from libcst.codemod import CodemodContext
 
+    from codemods.core import libcst_speedups
+
+    libcst_speedups.install()
+
     context = CodemodContext(filename=path)
+    cross = _CrossModule.of(module, path, repo)
     first = [c for c in classes if c.NAME != SDK_IMPORTS]
     last = [c for c in classes if c.NAME == SDK_IMPORTS]
     applied: List[str] = []
-    new, analysis, names = _batch(module, first, context, known_v1=None)
+    new, analysis, names = _batch(module, first, context, known_v1=None, cross=cross)
     applied += names
     if last and analysis is not None and analysis.uses_v1 and (analysis.imports or analysis.type_refs):
         if new.code == module.code:  # nothing changed: the first analysis (of `module`) holds
-            new, _, names = _batch(module, last, context, known_v1=analysis, analysis=analysis)
+            new, _, names = _batch(module, last, context, known_v1=analysis, analysis=analysis, cross=cross)
         else:
-            new, _, names = _batch(new, last, context, known_v1=analysis)
+            new, _, names = _batch(new, last, context, known_v1=analysis, cross=cross)
         applied += names
     new, removed = _bookkeep_imports(new, context)
     if removed and last:
@@ -134,7 +150,28 @@ def rewrite_module(module, classes: Sequence[type], path: str = "<string>"):
     return new, tuple(sorted(set(applied), key=order.index))
 
 
-def _batch(module, classes: Sequence[type], context, known_v1, analysis=None):
+@dataclass
+class _CrossModule:
+    """What the repo pre-pass tells one module: names it imports that are v1 elsewhere, and its
+    own v1 names that other modules import."""
+    foreign: dict
+    shared: frozenset
+
+    @classmethod
+    def of(cls, module, path: str, repo) -> "_CrossModule":
+        if repo is None or not repo.modules:
+            return cls({}, frozenset())
+        from codemods.prepass import imported_v1_names, module_name
+
+        name = module_name(path)
+        return cls(imported_v1_names(module, repo, name), repo.imported_elsewhere.get(name, frozenset()))
+
+    @property
+    def clients(self) -> List[str]:
+        return [local for local, (kind, _, _) in self.foreign.items() if kind == "clients"]
+
+
+def _batch(module, classes: Sequence[type], context, known_v1, analysis=None, cross: Optional[_CrossModule] = None):
     """One traversal of ``module`` applying ``classes``' edits: (new module, SDK analysis or
     None, names of the codemods that changed a node)."""
     from libcst.metadata import MetadataWrapper
@@ -156,16 +193,22 @@ def _batch(module, classes: Sequence[type], context, known_v1, analysis=None):
         codemod.metadata = metadata
         if isinstance(codemod, SdkCodemod):
             if analysis is None:
-                analysis = analyze(wrapper, usages=False, known_v1=known_v1)
+                analysis = analyze(wrapper, usages=False, known_v1=known_v1,
+                                   foreign_clients=cross.clients if cross else ())
             if not codemod.prepare(analysis):
                 continue
             codemod.rewritten = rewritten
             members.append((cls.NAME, codemod))
         elif isinstance(codemod, RawHttpCodemod):
+            codemod.shared_names = cross.shared if cross else frozenset()
             transformer = codemod.transformer(wrapper.module)
             if transformer is not None:
                 members.append((cls.NAME, transformer))
         else:
+            if cls.NAME == CROSS_MODULE:
+                codemod.foreign = cross.foreign if cross else {}
+                if not codemod.foreign:
+                    continue
             members.append((cls.NAME, codemod))
     if not members:
         return module, analysis, []

@@ -25,6 +25,7 @@ CODEMOD_CLASSES = (
     # raw HTTP and hosts (codemods/http/urls.py detection) run after the SDK codemods
     "codemods.http.raw_http:RawHttpCodemod",
     "codemods.http.hosts:HostsCodemod",
+    "codemods.http.cross_module:CrossModuleCodemod",  # reads of v1 values other modules define
     "codemods.http.v1_leftovers:V1LeftoversCodemod",  # last: marks the v1 URLs nothing could rewrite
 )
 

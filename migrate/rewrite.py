@@ -72,7 +72,8 @@ def _triggered(lowered: bytes, classes: Sequence[type]) -> List[type]:
     return [c for c in classes if any(t in lowered for t in getattr(c, "TRIGGERS", (b"",)))]
 
 
-def rewrite_source(text: str, path: str = "<string>", codemods: Optional[Sequence[str]] = None) -> SourceResult:
+def rewrite_source(text: str, path: str = "<string>", codemods: Optional[Sequence[str]] = None,
+                   repo=None) -> SourceResult:
     """Run the codemods (names; default all) on ``text``, parsing it once.
 
     Raises ``libcst.ParserSyntaxError`` when the text does not parse. Line endings and
@@ -80,7 +81,7 @@ def rewrite_source(text: str, path: str = "<string>", codemods: Optional[Sequenc
     """
     from codemods.engine import RewriteOptions, transform_source
 
-    options = RewriteOptions(None if codemods is None else tuple(codemods))
+    options = RewriteOptions(None if codemods is None else tuple(codemods), repo)  # repo: codemods.prepass
     result = transform_source(text, path, options)  # one parse, one analysis, batched codemods
     return SourceResult(result.new_source, result.changed, result.applied, result.todos)
 
@@ -106,7 +107,7 @@ class FileResult:
         return self.status == "changed"
 
 
-def rewrite_bytes(data: bytes, path: str, codemods: Sequence[str]) -> FileResult:
+def rewrite_bytes(data: bytes, path: str, codemods: Sequence[str], repo=None) -> FileResult:
     """Rewrite one file's content (nothing is written)."""
     import libcst as cst
     from migrate.files import decode_source, encode_like
@@ -115,7 +116,8 @@ def rewrite_bytes(data: bytes, path: str, codemods: Sequence[str]) -> FileResult
     if language is not None:
         return _rewrite_other_bytes(data, path, language)
     registry = available_codemods()
-    if not _triggered(data.lower(), [registry[n] for n in codemods]):
+    repo_tokens = repo.tokens if repo is not None else ()
+    if not _triggered(data.lower(), [registry[n] for n in codemods]) and not any(t in data.lower() for t in repo_tokens):
         return FileResult(path, "skipped", data)
     try:
         text = decode_source(data)
@@ -128,7 +130,7 @@ def rewrite_bytes(data: bytes, path: str, codemods: Sequence[str]) -> FileResult
     if risk:
         return FileResult(path, "failed", data, error=f"not parsed: {risk}", parse_error=True)
     try:
-        result = rewrite_source(text, path, codemods)
+        result = rewrite_source(text, path, codemods, repo)
     except cst.ParserSyntaxError as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
         return FileResult(path, "failed", data, error=f"cannot parse: {first_line} (line {exc.raw_line})",
@@ -199,7 +201,7 @@ _SCANNER = None
 
 
 def rewrite_file(path: str, codemods: Sequence[str], write: bool = True, display: Optional[str] = None,
-                 max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> FileResult:
+                 max_bytes: int = DEFAULT_MAX_FILE_BYTES, repo=None) -> FileResult:
     """Read, rewrite and (when ``write``) atomically replace one file. Files over ``max_bytes``
     are reported and left alone (a parse of a 50 MB file needs gigabytes)."""
     from migrate.files import FileKindError, atomic_write, display_path, read_regular_file
@@ -214,7 +216,7 @@ def rewrite_file(path: str, codemods: Sequence[str], write: bool = True, display
         return FileResult(shown, "failed", error=f"cannot read: {exc.strerror or exc}")
     if data is None:
         return FileResult(shown, "failed", error=f"not rewritten: {too_large(os.path.getsize(path), max_bytes)}")
-    result = rewrite_bytes(data, shown, codemods)
+    result = rewrite_bytes(data, shown, codemods, repo)
     if write and result.changed and result.new is not None:
         try:
             # a symlink stays a symlink; an edit made since we read the file is never lost
@@ -229,9 +231,9 @@ def rewrite_file(path: str, codemods: Sequence[str], write: bool = True, display
     return result
 
 
-def _rewrite_file_task(args: Tuple[str, Tuple[str, ...], bool, str, int, bool]) -> FileResult:
-    path, codemods, write, display, max_bytes, keep_original = args
-    result = rewrite_file(path, codemods, write, display, max_bytes)
+def _rewrite_file_task(args: Tuple[str, Tuple[str, ...], bool, str, int, bool, object]) -> FileResult:
+    path, codemods, write, display, max_bytes, keep_original, repo = args
+    result = rewrite_file(path, codemods, write, display, max_bytes, repo)
     if not keep_original:
         result.original = b""  # not needed back in the parent unless a diff is wanted
     return result
@@ -308,9 +310,11 @@ def rewrite_paths(
             candidates.append(index)
         else:
             results[index] = FileResult(display_path(path), "skipped", todos=todos, language=language or "python")
-            if on_result:
-                on_result(results[index])
-    args = [(os.fspath(paths[i]), tuple(codemods), write, display_path(paths[i]), max_bytes, keep_original)
+    candidates, repo = _with_importers(paths, candidates, results, codemods)
+    for skipped in results:
+        if skipped is not None and on_result:
+            on_result(skipped)
+    args = [(os.fspath(paths[i]), tuple(codemods), write, display_path(paths[i]), max_bytes, keep_original, repo)
             for i in candidates]
     workers = min(jobs or os.cpu_count() or 1, POOL_MAX_WORKERS, max(1, len(args)))
     done = run_isolated(_rewrite_file_task, args, jobs=workers, timeout=timeout, schedule=_largest_first,
@@ -322,6 +326,27 @@ def rewrite_paths(
         if on_result:
             on_result(result)
     return [r for r in results if r is not None]
+
+
+def _with_importers(paths, candidates: List[int], results: list, codemods: Sequence[str]):
+    """The repo pre-pass (``codemods.prepass``) over the Python candidates: files that import a
+    module handing out v1 clients, constants or wrappers become candidates too."""
+    from codemods.prepass import prepass
+
+    python = [os.fspath(p) for p in paths if _language_of(p.name) is None]
+    triggered = [os.fspath(paths[i]) for i in candidates if _language_of(paths[i].name) is None]
+    repo = prepass(python, candidates=triggered)  # the others are read again only if a module hands out v1
+    if not repo.modules:
+        return candidates, None
+    tokens = repo.tokens
+    added = []
+    for index, result in enumerate(results):
+        if result is not None and result.status == "skipped" and result.language == "python":
+            triggered, _ = _prefilter(paths[index], tokens)
+            if triggered:
+                results[index] = None
+                added.append(index)
+    return sorted(candidates + added), repo
 
 
 def _largest_first(args: Sequence[tuple]) -> List[int]:

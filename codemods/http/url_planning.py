@@ -119,7 +119,9 @@ class UrlPlanning:
                     candidates.add(seg.name)
                     frontier.append(seg.name)
         targets = self._constant_targets()
-        rewritable = {n for n in candidates if n in targets and self._constant_kind(n, direct_uses)}
+        # a constant other modules import stays (and is marked): they would read a v2 URL otherwise
+        shared = getattr(self.codemod, "shared_names", frozenset())
+        rewritable = {n for n in candidates if n in targets and n not in shared and self._constant_kind(n, direct_uses)}
         while True:
             allowed = set(url_args) | {id(constants.definitions[n]) for n in rewritable}
             keep = {n for n in rewritable if self._uses_inside(targets[n], allowed)}

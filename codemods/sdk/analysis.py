@@ -309,15 +309,17 @@ def qualified_names(scope, node: cst.CSTNode) -> Set[str]:
 
 
 def analyze(source_or_wrapper: Union[str, cst.Module, MetadataWrapper], usages: bool = True,
-            known_v1: Optional[SdkAnalysis] = None) -> SdkAnalysis:
+            known_v1: Optional[SdkAnalysis] = None, foreign_clients: Sequence[str] = ()) -> SdkAnalysis:
     """Run the shared v1 SDK detection over one module. ``usages=False`` (the codemods) skips
     the scanner's ``Usage`` rows and with them the position metadata pass. ``known_v1``: the
     analysis of this module before the codemods rewrote part of it (the engine's second pass),
-    whose verdict (v1 or not, which packages) stands even where the evidence is rewritten."""
+    whose verdict (v1 or not, which packages) stands even where the evidence is rewritten.
+    ``foreign_clients``: local names imported from another module of the tree that binds them
+    to a v1 client (the repo pre-pass, ``codemods.prepass``)."""
     wrapper = _wrap(source_or_wrapper)
     collector = _Collector()
     wrapper.visit(collector)
-    return _Resolver(wrapper, collector).resolve(usages, known_v1)
+    return _Resolver(wrapper, collector).resolve(usages, known_v1, foreign_clients)
 
 
 def _wrap(source_or_wrapper: Union[str, cst.Module, MetadataWrapper]) -> MetadataWrapper:
@@ -338,7 +340,8 @@ class _Resolver:
         self.parents = wrapper.resolve(ParentNodeProvider)
         self.result = SdkAnalysis()
 
-    def resolve(self, usages: bool = True, known_v1: Optional[SdkAnalysis] = None) -> SdkAnalysis:
+    def resolve(self, usages: bool = True, known_v1: Optional[SdkAnalysis] = None,
+                foreign_clients: Sequence[str] = ()) -> SdkAnalysis:
         c, r = self.c, self.result
         # `sdk` is a generic package name: only ding-api-client 1.1.0 when both shapes appear.
         packages = {"ding"}
@@ -354,6 +357,7 @@ class _Resolver:
         for call, _ in ctors:
             r.client_names.update(c.assigned.get(call, []))
         r.client_names.update(name for name, package in c.client_params if package in packages)
+        r.client_names.update(foreign_clients)
         for call in c.v2_ctor_calls:
             r.v2_client_names.update(c.assigned.get(call, []))
         v1_ctor_nodes = {call for call, _ in ctors}

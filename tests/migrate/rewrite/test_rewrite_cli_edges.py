@@ -26,8 +26,8 @@ def test_file_edited_during_the_rewrite_is_not_overwritten(tmp_path, monkeypatch
     edited = LEGACY + b"# saved by an editor meanwhile\n"
     real = rewrite_module.rewrite_bytes
 
-    def rewrite_while_someone_saves(data, path, codemods):
-        result = real(data, path, codemods)
+    def rewrite_while_someone_saves(data, path, codemods, *rest):
+        result = real(data, path, codemods, *rest)
         target.write_bytes(edited)
         return result
 

@@ -1,0 +1,67 @@
+"""``cross-module``: a read of a v1 value that another module of the tree defines gets a TODO,
+because the rewrite changes or keeps that value there and this module cannot see which.
+
+Fed by the repo pre-pass (``codemods.prepass``): for ``from config import BASE_URL`` where
+``config.BASE_URL`` is a v1 URL or a header dict with ``X-API-Key``, or ``from otp import start``
+where ``otp.start`` wraps v1 calls, every statement that reads the name is marked (the
+constant's own module is marked too: a v1 URL that other modules import is not rewritten in
+place, so ``v1-leftovers`` marks it). Imported v1 clients need no TODO: the SDK codemods
+rewrite the calls on them here as they rewrite the client there. Run alone (libcst's runner)
+it knows no other module and changes nothing.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Tuple
+
+import libcst as cst
+
+from codemods.core.base import PlainCodemod
+from codemods.core.todo import COMMENT_HOSTS, comments_above, with_todo_lines
+
+_WHY = {
+    "constants": ("`{local}` is the v1 value `{module}.{name}` (api.ding.live/v1 or an X-API-Key header), "
+                  "defined in another module: move this use to v2 together with that definition"),
+    "wrappers": ("`{local}` (`{module}.{name}`) calls the v1 API in another module; once that module is "
+                 "migrated it returns v2 shapes and raises v2 errors: review what this code reads from it"),
+}
+
+
+class CrossModuleCodemod(PlainCodemod):
+    NAME = "cross-module"
+    DESCRIPTION = "A TODO at each read of a v1 constant or v1 wrapper imported from another module of the tree."
+    TRIGGERS: Tuple[bytes, ...] = ()  # run by the engine when the pre-pass names an imported module
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        # local name -> (kind, module, name), set by the engine from the repo pre-pass
+        self.foreign: Dict[str, Tuple[str, str, str]] = {}
+        self._open: List[List[str]] = []  # per open statement: TODO texts
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.current_module = node
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, COMMENT_HOSTS):
+            self._open.append([])
+        elif isinstance(node, (cst.Import, cst.ImportFrom)):
+            return False  # the import itself is no read
+        elif isinstance(node, cst.Name) and self._open and node.value in self.foreign:
+            kind, module, name = self.foreign[node.value]
+            why = _WHY.get(kind)
+            if why is not None:
+                text = why.format(local=node.value, module=module or ".", name=name)
+                if text not in self._open[-1]:
+                    self._open[-1].append(text)
+        return super().on_visit(node)
+
+    def on_leave(self, original_node, updated_node):
+        updated_node = super().on_leave(original_node, updated_node)
+        if not isinstance(original_node, COMMENT_HOSTS):
+            return updated_node
+        texts: Optional[List[str]] = self._open.pop()
+        if not texts or not hasattr(updated_node, "leading_lines"):
+            return updated_node
+        existing = {line.comment.value for line in updated_node.leading_lines if line.comment is not None}
+        if self.current_module.body and self.current_module.body[0] is original_node:
+            existing |= comments_above(original_node, self.current_module)
+        return with_todo_lines(updated_node, texts, existing)
