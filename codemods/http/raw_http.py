@@ -39,7 +39,7 @@ from codemods.http.url_planning import CLIENT_BASE_TODO, UrlPlanning
 from codemods.core.todo import comments_above, with_todo_lines
 from codemods.http.url_pieces import emit_url
 from codemods.core.nodes import dotted_name, string_value
-from codemods.http.urls import LEGACY_V2, V1_UNKNOWN_OPERATION, _v1_path_operation
+from codemods.http.urls import LEGACY_V2, V1_UNKNOWN_OPERATION, v1_path_operation
 from compat.knowledge.enums import FEEDBACK_STATUS_V1_TO_V2
 from compat.knowledge.hosts import V2_AUTH_HEADER, V2_BASE_URL
 from compat.knowledge.operations import OPERATIONS
@@ -97,7 +97,7 @@ def _hidden_base_operation(call: HttpCall, module: cst.Module) -> Optional[str]:
         tail = "/" + tail  # httpx joins a client's base_url and a relative path with one slash
     if not tail.startswith("/"):
         return None
-    op = _v1_path_operation(re.split(r"[?#]", tail, maxsplit=1)[0])
+    op = v1_path_operation(re.split(r"[?#]", tail, maxsplit=1)[0])
     if op not in OPERATIONS:
         return None
     evidence = _DING_WORD.search(module.code_for_node(segments[0].node)) is not None

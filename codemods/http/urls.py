@@ -10,7 +10,6 @@ standing for each dynamic part, is what :func:`classify_url` reads.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 from urllib.parse import urljoin
@@ -18,9 +17,10 @@ from urllib.parse import urljoin
 import libcst as cst
 
 from codemods.core.nodes import dotted_name, string_value
-from compat.knowledge.docs_links import DOCS_LINK_MOVES, current_docs_link
-from compat.knowledge.hosts import V2_HOST
-from compat.knowledge.operations import OPERATIONS
+# The URL facts live once, in the knowledge layer; codemods and the scanner read them from here.
+from compat.knowledge.docs_links import current_docs_link, is_docs_link, rewrite_docs_links  # noqa: F401
+from compat.knowledge.hosts import (LEGACY_V2, V1_UNKNOWN_OPERATION, classify_url, v1_path_operation,  # noqa: F401
+                                    replace_legacy_host)
 
 # Lower-case byte substrings: a file containing none of them has no raw-HTTP or host usage.
 HTTP_TRIGGERS: Tuple[bytes, ...] = (
@@ -31,88 +31,6 @@ HTTP_TRIGGERS: Tuple[bytes, ...] = (
 )
 
 DYNAMIC = "\x00"  # stands for a part of a URL only known at run time
-V1_UNKNOWN_OPERATION = "v1"  # classify_url: a v1 URL that is no known endpoint (e.g. the base URL)
-LEGACY_V2 = "legacy-v2"
-
-
-# The v1 host, anchored: no host character may touch it on either side.
-_V1_HOST_RE = re.compile(
-    r"(?<![A-Za-z0-9.\-])api\.ding\.live(?![A-Za-z0-9\-]|\.[A-Za-z0-9])(?::\d+)?"
-    r"(?P<path>/[^\s'\"<>]*)?",
-    re.IGNORECASE,
-)
-_DOCS_PREFIXES = tuple(sorted(DOCS_LINK_MOVES, key=len, reverse=True))
-
-
-# --- classification ---------------------------------------------------------------------
-
-def _v1_path_operation(path: str) -> str:
-    """The v1 operation for a path relative to /v1 (no query string)."""
-    parts = [p for p in path.strip("/").split("/") if p] if path else []
-    for op in OPERATIONS.values():
-        pattern = [p for p in op.v1_path.strip("/").split("/") if p]
-        if len(pattern) != len(parts):
-            continue
-        if all(want == got or (want.startswith("{") and got and got != "feedback")
-               for want, got in zip(pattern, parts)):
-            return op.name
-    # "/lookup/" + phone resolves to "lookup/\x00": one dynamic segment.
-    return V1_UNKNOWN_OPERATION
-
-
-def classify_url(url: str) -> Optional[str]:
-    """The v1 operation a URL targets (a key of ``compat.knowledge.operations.OPERATIONS``), ``"legacy-v2"``
-    for ``api.ding.live/v2``, ``"v1"`` for another v1 URL (the base URL, an unknown path or
-    the bare host), ``None`` when it is not on ``api.ding.live`` at all.
-
-    The host match is anchored (``mbktrading.live/v1`` and ``xapi.ding.live`` are not v1).
-    ``DYNAMIC`` characters stand for run-time parts, e.g. a path parameter.
-    """
-    match = _V1_HOST_RE.search(url)
-    if match is None:
-        return None
-    path = re.split(r"[?#]", match.group("path") or "", maxsplit=1)[0]
-    lowered = path.lower()
-    if lowered == "/v2" or lowered.startswith("/v2/"):
-        return LEGACY_V2
-    if lowered == "/v1" or lowered.startswith("/v1/"):
-        return _v1_path_operation(path[3:])
-    return V1_UNKNOWN_OPERATION
-
-
-_LEGACY_V2_HOST_RE = re.compile(
-    r"(?:(?P<scheme>https?://))?(?<![A-Za-z0-9.\-])api\.ding\.live(?=/v2(?:[/?#'\"\s]|$))",
-    re.IGNORECASE,
-)
-
-
-def replace_legacy_host(text: str) -> str:
-    """``api.ding.live/v2...`` -> ``https://api.prelude.dev/v2...`` (same path); any other text,
-    including ``api.ding.live/v1``, is left as it is."""
-    def swap(match: "re.Match[str]") -> str:
-        return ("https://" if match.group("scheme") else "") + V2_HOST
-
-    return _LEGACY_V2_HOST_RE.sub(swap, text)
-
-
-def is_docs_link(text: str) -> bool:
-    return any(prefix in text for prefix in _DOCS_PREFIXES)
-
-
-def rewrite_docs_links(text: str) -> str:
-    """Every old documentation link in ``text`` replaced by its current page."""
-    out, pos = [], 0
-    # Whole pages only (see current_docs_link): no path character may follow the old link.
-    pattern = re.compile("(?:%s)(?![A-Za-z0-9_/-])" % "|".join(re.escape(p) for p in _DOCS_PREFIXES))
-    for match in pattern.finditer(text):
-        current = current_docs_link(match.group(0))
-        if current is None:
-            continue
-        out.append(text[pos:match.start()])
-        out.append(current)
-        pos = match.end()
-    out.append(text[pos:])
-    return "".join(out)
 
 
 # --- segments ---------------------------------------------------------------------------

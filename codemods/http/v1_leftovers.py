@@ -20,7 +20,7 @@ import libcst as cst
 from codemods.core.base import PlainCodemod
 from codemods.core.todo import comments_above, with_todo_lines
 from codemods.core.nodes import string_value, walk
-from codemods.http.urls import DYNAMIC, LEGACY_V2, V1_UNKNOWN_OPERATION, _v1_path_operation, classify_url
+from codemods.http.urls import DYNAMIC, LEGACY_V2, V1_UNKNOWN_OPERATION, v1_path_operation, classify_url
 from compat.knowledge.todos import TODO_MARKER
 
 LEFTOVER_TODO = ("api.ding.live/v1 was removed in April 2026 and this use could not be rewritten "
@@ -150,7 +150,7 @@ def _has_v1_base_url(module: cst.Module, holders: Set[str]) -> bool:
 
 def _is_v1_path(text: str) -> bool:
     path = text.split("?", 1)[0]
-    return path.startswith("/") and _v1_path_operation(path) != V1_UNKNOWN_OPERATION
+    return path.startswith("/") and v1_path_operation(path) != V1_UNKNOWN_OPERATION
 
 
 def _mark_url_flow(module: cst.Module) -> cst.Module:
