@@ -7,6 +7,7 @@ Python and unknown formats). See docs/codemods.md, one section per language.
 from __future__ import annotations
 
 from codemods.lang.engine import LangResult, rewrite_source
-from codemods.lang.languages import LANGUAGES, language_for_path
+from codemods.syntax.languages import LANGUAGES
+from codemods.syntax.languages import rewrite_language_for_path as language_for_path
 
 __all__ = ["LANGUAGES", "LangResult", "language_for_path", "rewrite_source"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Sequence, Set, Tuple
 
 from codemods.lang.facts import TODO_MARKER
-from codemods.lang.languages import Language
+from codemods.syntax.languages import Language
 
 
 @dataclass(frozen=True)

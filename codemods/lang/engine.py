@@ -22,7 +22,7 @@ from typing import Callable, List, Optional, Sequence, Tuple
 from codemods.lang import marks as v1_marks
 from codemods.lang.edits import Edit, Mark, Plan, apply_edits, todo_insertions
 from codemods.lang.facts import TODO_MARKER
-from codemods.lang.languages import LANGUAGES, Language
+from codemods.syntax.languages import LANGUAGES, Language
 from codemods.lang.syntax_tree import ParseError, Tree, parse
 from codemods.lang.text_formats import scan_text
 

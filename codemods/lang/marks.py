@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import List
 
 from codemods.lang.edits import Mark
-from codemods.lang.languages import Language
+from codemods.syntax.languages import Language
 from codemods.lang.todo_sentences import sentence
 
 

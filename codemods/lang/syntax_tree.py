@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import List, Set, Tuple
 
-from codemods.lang.languages import Language
+from codemods.syntax.languages import Language
 
 Range = Tuple[int, int]
 

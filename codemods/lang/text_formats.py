@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from codemods.lang.languages import Language
+from codemods.syntax.languages import Language
 from codemods.lang.syntax_tree import Tree
 
 _FENCE = re.compile(r"^\s{0,3}(```+|~~~+)")

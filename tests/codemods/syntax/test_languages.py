@@ -41,3 +41,23 @@ def test_grammar_present(language):
 def test_missing_grammar_is_an_exception_not_a_panic():
     with pytest.raises(GrammarUnavailable):
         parse("toml", "a = 1")
+
+
+@pytest.mark.parametrize("name,grammar", [
+    ("typescript", "typescript"), ("shell", "bash"), ("yaml", "yaml"), ("json", "json"),
+    ("toml", None), ("requirements", None), ("gomod", None), ("markdown", None), ("dockerfile", None),
+])
+def test_rewrite_profiles_take_their_grammar_from_the_same_table(name, grammar):
+    from codemods.syntax.languages import LANGUAGES
+
+    assert LANGUAGES[name].grammar == grammar
+
+
+@pytest.mark.parametrize("path,language", [
+    ("scripts/send.sh", "shell"), ("go.mod", "gomod"), ("py/requirements.txt", "requirements"),
+    ("App.csproj", "xml"), ("docs/a.rst", None), ("app.py", None), ("notes", None), ("Dockerfile", "dockerfile"),
+])
+def test_rewrite_language_for_path(path, language):
+    from codemods.syntax.languages import rewrite_language_for_path
+
+    assert rewrite_language_for_path(path) == language
