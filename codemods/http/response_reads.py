@@ -10,15 +10,8 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import libcst as cst
 
-from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
-from codemods.core.mapping import error_code_move
+from codemods.core.mapping import error_code_value_move, line_type_move, status_mapper
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
-from compat.knowledge.statuses import (
-    CHECK_STATUS_APPROXIMATE,
-    CHECK_STATUS_V1_TO_V2,
-    CREATE_STATUS_V1_TO_V2,
-    RETRY_STATUS_V1_TO_V2,
-)
 
 # Response attributes that say nothing about the JSON shape.
 # Response attributes that do not carry the JSON body. ``text``/``content`` do (json.loads(r.text)):
@@ -36,49 +29,6 @@ GONE_FIELDS = {
               "remaining_retry": "v2 has no remaining_retry"},
 }
 ERROR_FIELDS_GONE = {"doc_url": "v2 error bodies have no doc_url (they carry code and message)"}
-
-
-def _status_map(operation: str) -> Optional[Callable[[str], Tuple[Optional[Tuple[str, ...]], Optional[str]]]]:
-    """value -> (v2 values or None when none, TODO text or None)."""
-    def create(v: str):
-        values = CREATE_STATUS_V1_TO_V2.get(v)
-        if values is None:
-            return None, f"'{v}' is not a v1 create status"
-        note = None
-        if "blocked" in values:
-            note = (f"v1 '{v}' is v2 status 'blocked' (or 'shadow_blocked'), which covers several reasons: "
-                    "read body['reason'] (repeated_attempts was v1 rate_limited)")
-        return values, note
-
-    def check(v: str):
-        if v not in CHECK_STATUS_V1_TO_V2:
-            return None, f"'{v}' is not a v1 check status"
-        new = CHECK_STATUS_V1_TO_V2[v]
-        if new is None:
-            return None, f"v2 check has no status '{v}' (statuses: success, failure, expired_or_not_found)"
-        note = f"v1 '{v}' is only approximately v2 '{new}'" if v in CHECK_STATUS_APPROXIMATE else None
-        return (new,), note
-
-    def retry(v: str):
-        if v not in RETRY_STATUS_V1_TO_V2:
-            return None, f"'{v}' is not a v1 retry status"
-        new = RETRY_STATUS_V1_TO_V2[v]
-        if new is None:
-            return None, f"a v2 retry (repeated create) has no status '{v}'"
-        note = "v2 'blocked' covers several reasons: read body['reason']" if new == "blocked" else None
-        return (new,), note
-
-    return {"create": create, "check": check, "retry": retry}.get(operation)
-
-
-def _error_map(v: str) -> Tuple[Optional[Tuple[str, ...]], Optional[str]]:
-    codes, note = error_code_move(v)
-    return (codes or None), note
-
-
-def _line_type_map(v: str) -> Tuple[Optional[Tuple[str, ...]], Optional[str]]:
-    new = LINE_TYPE_V1_TO_V2.get(v)
-    return ((new,), None) if new else (None, f"'{v}' is not a v1 line type")
 
 
 @dataclass
@@ -204,13 +154,13 @@ class ResponseReads:
             result.todos.append((read.node, ERROR_FIELDS_GONE[key]))
             return
         if key == "code":
-            self._rewrite_values(read, _error_map, "v1 error codes changed in v2 (see docs/api-changes.md)", result)
+            self._rewrite_values(read, error_code_value_move, "v1 error codes changed in v2 (see docs/api-changes.md)", result)
             return
         if operation == "lookup":
             self._rewrite_lookup_read(read, result)
             return
         if key == "status":
-            mapping = _status_map(operation)
+            mapping = status_mapper(operation)
             if mapping is not None:
                 self._rewrite_values(read, mapping, f"v1 {operation} status values changed in v2", result)
 
@@ -218,7 +168,7 @@ class ResponseReads:
         move = LOOKUP_FIELD_MOVES.get(read.key)
         if move is None or move == read.key:
             if read.key == "line_type":
-                self._rewrite_values(read, _line_type_map, "v2 line_type values are snake_case "
+                self._rewrite_values(read, line_type_move, "v2 line_type values are snake_case "
                                      "(FixedLine -> fixed_line, Mobile -> mobile, ...)", result)
             return
         quote = read.key_node.quote if read.key_node.quote in ("'", '"') else '"'

@@ -20,49 +20,23 @@ from codemods.sdk.common import (
     subject_first,
     without_value_suffix,
 )
-from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
+from codemods.core.mapping import check_status_move, create_status_move, line_type_move, retry_status_move
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
-from compat.knowledge.statuses import (
-    CHECK_STATUS_APPROXIMATE,
-    CHECK_STATUS_V1_TO_V2,
-    CREATE_STATUS_V1_TO_V2,
-    CREATE_STATUS_V2_TO_V1,
-    RETRY_STATUS_V1_TO_V2,
-    RETRY_STATUS_V2_TO_V1,
-)
 
 _STATUS_KINDS = {"create": "create-status", "check": "check-status", "retry": "retry-status"}
+_MOVES = {"create-status": create_status_move, "check-status": check_status_move,
+          "retry-status": retry_status_move, "line-type": line_type_move}
 
 
 def v2_status_values(kind: str, value: str) -> Tuple[Optional[List[str]], Optional[str]]:
-    """(v2 values a v1 status/enum comparison should accept, TODO reason or None)."""
-    if kind == "check-status":
-        v2 = CHECK_STATUS_V1_TO_V2.get(value)
-        if v2 is None:
-            return None, f"v1 check status '{value}' has no v2 equivalent"
-        if value in CHECK_STATUS_APPROXIMATE:
-            return [v2], f"v1 check status '{value}' maps only approximately to '{v2}'"
-        return [v2], None
-    if kind == "create-status":
-        exact = [v2 for v2, v1 in CREATE_STATUS_V2_TO_V1.items() if v1 == value]
-        if value == "pending":
-            return exact, None
-        v2s = list(CREATE_STATUS_V1_TO_V2.get(value, ()))
-        return (v2s or None), (f"v1 create status '{value}' is a v2 'blocked' outcome; check res.reason "
-                               "(e.g. 'repeated_attempts') or handle prelude_python_sdk.RateLimitError")
-    if kind == "retry-status":
-        exact = [v2 for v2, v1 in RETRY_STATUS_V2_TO_V1.items() if v1 == value]
-        if value == "approved":
-            return exact, None
-        v2 = RETRY_STATUS_V1_TO_V2.get(value)
-        if v2 is None:
-            return None, f"v1 retry status '{value}' has no v2 equivalent"
-        return [v2], f"v1 retry status '{value}' is approximated by v2 '{v2}'"
-    if kind == "line-type":
-        v2 = LINE_TYPE_V1_TO_V2.get(value)
-        return ([v2], None) if v2 else (None, f"unknown v1 line type '{value}'")
-    return None, None
+    """(v2 values a v1 status/line-type comparison should accept, TODO reason or None), from
+    the one mapping policy (codemods.core.mapping)."""
+    move = _MOVES.get(kind)
+    if move is None:
+        return None, None
+    values, why = move(value)
+    return (list(values) if values else None), why
 
 
 class SdkResponsesCodemod(SdkCodemod):

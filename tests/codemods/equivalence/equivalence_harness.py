@@ -9,6 +9,7 @@ one it is *silently wrong*, or *failing without a TODO* when the v2 run raised.
 
     python tests/codemods/equivalence/equivalence_harness.py          # the figures, per site
     python tests/codemods/equivalence/equivalence_harness.py --install  # the old-SDK environments
+    python tests/codemods/equivalence/equivalence_harness.py --programs DIR  # another set (held out)
 """
 from __future__ import annotations
 
@@ -41,8 +42,9 @@ EQUIVALENT, MARKED, SILENTLY_WRONG, FAILING = "equivalent", "differs, TODO", "si
 
 # --- programs and their environments -----------------------------------------------------
 
-def programs() -> List[Path]:
-    return sorted(p for p in PROGRAMS.iterdir() if (p / SCENARIO).is_file())
+def programs(folder: Optional[Path] = None) -> List[Path]:
+    """The program folders under ``folder`` (default: the committed set)."""
+    return sorted(p for p in (folder or PROGRAMS).iterdir() if (p / SCENARIO).is_file())
 
 
 def sdk_spec(program: Path) -> Optional[str]:
@@ -297,15 +299,16 @@ def run_side(program: Path, side: str) -> Dict[str, Any]:
     return trace
 
 
-def measure(tree: Path) -> Tuple[List[ProgramResult], subprocess.CompletedProcess]:
-    """Copy every program into ``tree``, run it on v1, rewrite the copies, run them on v2."""
+def measure(tree: Path, folder: Optional[Path] = None) -> Tuple[List[ProgramResult], subprocess.CompletedProcess]:
+    """Copy every program (of ``folder``, default the committed set) into ``tree``, run it on
+    v1, rewrite the copies, run them on v2."""
     v1_traces = {}
-    for program in programs():
+    for program in programs(folder):
         v1_traces[program.name] = run_side(program, "v1")
         shutil.copytree(program, tree / program.name)
     done = rewrite(tree)
     results = []
-    for program in programs():
+    for program in programs(folder):
         copy = tree / program.name
         v2 = run_side(copy, "v2")
         results.append(compare(program.name, v1_traces[program.name], v2, program_files(copy)))
@@ -343,17 +346,28 @@ def report(results: List[ProgramResult], verbose: bool = False) -> str:
 if __name__ == "__main__":
     import tempfile
 
+    folder = None
+    if "--programs" in sys.argv:  # another set of programs in the same format (a held-out set)
+        folder = Path(sys.argv[sys.argv.index("--programs") + 1]).resolve()
+    if "--help" in sys.argv or "-h" in sys.argv:
+        print(__doc__)
+        raise SystemExit(0)
+
     if "--known" in sys.argv:  # print the lines of known_defects.txt for the current code
         with tempfile.TemporaryDirectory() as scratch:
-            for result in measure(Path(scratch))[0]:
+            for result in measure(Path(scratch), folder)[0]:
                 for site, verdict in sorted(result.sites.items()):
                     if verdict in (SILENTLY_WRONG, FAILING):
                         print(f"{result.name}:{site} {verdict}")
         raise SystemExit(0)
     if "--install" in sys.argv:
-        for spec in sorted({s for s in map(sdk_spec, programs()) if s}):
+        for spec in sorted({s for s in map(sdk_spec, programs(folder)) if s}):
             print(install_sdk(spec))
         raise SystemExit(0)
     with tempfile.TemporaryDirectory() as scratch:
-        found, rewrite_run = measure(Path(scratch))
+        found, rewrite_run = measure(Path(scratch), folder)
+        if rewrite_run.returncode != 0:
+            print(rewrite_run.stdout + rewrite_run.stderr)
         print(report(found, verbose="-v" in sys.argv))
+        again = rewrite(Path(scratch), check=True)  # a second run must change nothing
+        print("idempotent: " + ("yes" if again.returncode == 0 else "NO\n" + again.stdout + again.stderr))

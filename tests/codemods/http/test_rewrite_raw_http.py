@@ -176,7 +176,7 @@ PAIRS = [
         def resend(phone):
             session.post("https://api.prelude.dev/v2/verification", json={{"target": {{"type": "phone_number", "value": phone}}}})
             resp = session.post("https://api.prelude.dev/v2/verification", json={{"target": {{"type": "phone_number", "value": phone}}}})
-            return resp.json().get("status") == "retry"
+            return resp.json().get("status") in ("retry", "success", "challenged", "shadow_blocked")
      '''),
     ("feedback-is-removed-with-todo", '''
         import requests
@@ -374,7 +374,7 @@ PAIRS = [
             requests.post("https://api.prelude.dev/v2/verification", json={{"target": {{"type": "phone_number", "value": phone}}}}, headers={{"Authorization": f"Bearer {{k}}"}})
             {KEY_TODO}
             res = requests.post("https://api.prelude.dev/v2/verification/check", json={{"target": {{"type": "phone_number", "value": phone}}, "code": code}}, headers={{"Authorization": f"Bearer {{k}}"}}).json()
-            # TODO(prelude-migration): v2 check has no status 'already_validated' (statuses: success, failure, expired_or_not_found)
+            # TODO(prelude-migration): v1 check status 'already_validated' has no v2 equivalent (v2 statuses: success, failure, expired_or_not_found)
             if res["status"] == "already_validated":
                 return True
             return "success" == res["status"]

@@ -64,7 +64,7 @@ PAIRS = [
         ''', HEAD + f'''
         def ok(phone_number):
             res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=a, check_code=c))
-            {T}v1 check status 'already_validated' has no v2 equivalent
+            {T}v1 check status 'already_validated' has no v2 equivalent (v2 statuses: success, failure, expired_or_not_found)
             if res.status == components.CheckStatus.ALREADY_VALIDATED:
                 return True
         '''),
@@ -75,7 +75,7 @@ PAIRS = [
         ''', HEAD + f'''
         def limited(phone_number):
             res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone_number))
-            {T}v1 create status 'rate_limited' is a v2 'blocked' outcome; check res.reason (e.g. 'repeated_attempts') or handle prelude_python_sdk.RateLimitError
+            {T}v1 create status 'rate_limited' is a v2 'blocked' outcome, which covers several reasons: read the response's reason (repeated_attempts was v1 rate_limited)
             return res.status == "blocked"
         '''),
     ("retry-approved-and-lost-fields", HEAD + '''
