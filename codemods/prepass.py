@@ -28,9 +28,8 @@ import stat
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
-from compat.knowledge.hosts import V1_AUTH_HEADER
-
-_V1_HOST = "api.ding.live"
+from compat.knowledge.hosts import LEGACY_V2_HOST_PREFIX, V1_AUTH_HEADER
+from compat.knowledge.hosts import V1_HOST as _V1_HOST
 _CLIENT_CLASSES = frozenset({"Ding", "SDK"})
 _V1_PACKAGES = ("ding", "sdk")
 MAX_BYTES = 2_000_000  # larger files are left to the per-file rewrite (which reports them)
@@ -131,7 +130,7 @@ def _strings(node: ast.AST) -> Iterable[str]:
 
 def _is_v1_url(text: str) -> bool:
     lowered = text.lower()
-    return _V1_HOST in lowered and "api.ding.live/v2" not in lowered
+    return _V1_HOST in lowered and LEGACY_V2_HOST_PREFIX not in lowered
 
 
 def _is_v1_constant(node: ast.AST) -> bool:

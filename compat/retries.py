@@ -16,6 +16,8 @@ from typing import Any, Dict, Tuple
 from requests.adapters import BaseAdapter, HTTPAdapter
 from urllib3.util.retry import Retry
 
+from compat.knowledge.hosts import V2_HOST
+
 SAFE_TO_REPEAT = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -41,7 +43,7 @@ def check_transport(adapter: BaseAdapter) -> None:
     raise UnsafeTransport(
         f"v2_session's transport adapter {type(adapter).__name__} retries (max_retries={retry!r}) and is not "
         "a requests HTTPAdapter, so compat cannot send creates and checks through it without retries; "
-        "a re-sent create sends another code. Use max_retries=0 for api.prelude.dev")
+        f"a re-sent create sends another code. Use max_retries=0 for {V2_HOST}")
 
 
 class NoResend:

@@ -17,10 +17,10 @@ import libcst as cst
 
 from codemods.core.base import PlainCodemod
 from codemods.core.todo import COMMENT_HOSTS, comments_above, with_todo_lines
+from compat.knowledge.todos import CROSS_MODULE_CONSTANT_TODO
 
 _WHY = {
-    "constants": ("`{local}` is the v1 value `{module}.{name}` (api.ding.live/v1 or an X-API-Key header), "
-                  "defined in another module: move this use to v2 together with that definition"),
+    "constants": CROSS_MODULE_CONSTANT_TODO,
     "wrappers": ("`{local}` (`{module}.{name}`) calls the v1 API in another module; once that module is "
                  "migrated it returns v2 shapes and raises v2 errors: review what this code reads from it"),
 }

@@ -11,6 +11,8 @@ import libcst as cst
 
 from codemods.core.base import PlainCodemod
 from codemods.http.urls import is_docs_link, replace_legacy_host, rewrite_docs_links
+from compat.knowledge.hosts import LEGACY_V2_HOST_PREFIX, V2_HOST
+from compat.knowledge.triggers import OLD_DOCS_TRIGGER
 
 
 def _moved(text: str) -> str:
@@ -20,8 +22,8 @@ def _moved(text: str) -> str:
 
 class HostsCodemod(PlainCodemod):
     NAME = "hosts"
-    DESCRIPTION = "api.ding.live/v2 -> api.prelude.dev/v2 in strings and f-strings; old docs links -> current pages."
-    TRIGGERS = (b"api.ding.live/v2", b"docs.prelude.so/api-reference")
+    DESCRIPTION = f"{LEGACY_V2_HOST_PREFIX} -> {V2_HOST}/v2 in strings and f-strings; old docs links -> current pages."
+    TRIGGERS = (LEGACY_V2_HOST_PREFIX.encode(), OLD_DOCS_TRIGGER)
 
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.SimpleString:
         if "b" in updated_node.prefix.lower():

@@ -41,45 +41,15 @@ from codemods.http.url_pieces import emit_url
 from codemods.core.nodes import dotted_name, string_value
 from codemods.http.urls import LEGACY_V2, V1_UNKNOWN_OPERATION, v1_path_operation
 from compat.knowledge.enums import FEEDBACK_STATUS_V1_TO_V2
-from compat.knowledge.hosts import V2_AUTH_HEADER, V2_BASE_URL
+from compat.knowledge.hosts import V1_HOST, V2_AUTH_HEADER, V2_BASE_URL, V2_HOST
 from compat.knowledge.operations import OPERATIONS
-from compat.knowledge.todos import V2_KEY_TODO
-
-FEEDBACK_TODO = ("v1 feedback has no v2 call when Prelude Verify sends the codes (it feeds Watch "
-                 "itself): delete this call, or send POST https://api.prelude.dev/v2/watch/feedback "
-                 "{feedbacks: [{target, type: 'verification.completed'}]} for flows outside Verify")
-NO_PHONE_TODO = ("v2 {op} is keyed by the phone number, not authentication_uuid, and no provably same "
-                 "number is in scope here: send {body} to https://api.prelude.dev{path}")
-BODY_TODO = ("the request body is not visible here; v2 {path} expects {shape} (customer_uuid is gone)")
-UNKNOWN_URL_TODO = "this v1 URL is no endpoint this tool knows; move it to https://api.prelude.dev/v2 by hand"
-WRONG_METHOD_TODO = ("v1 answered {expected} on this path, not {method}, so this is no v1 endpoint this tool "
-                     "knows; move it to https://api.prelude.dev/v2 by hand")
-HIDDEN_HEADERS_TODO = ("these headers are built where this tool cannot see them; make sure they send "
-                       "Authorization: Bearer <v2 API key> instead of X-API-Key")
-NO_HEADER_TODO = ("no X-API-Key header visible for this call; v2 authenticates with "
-                  "Authorization: Bearer <v2 API key>")
-SHARED_HEADER_TODO = ("the headers of this call are shared with code this tool did not rewrite; v2 needs "
-                      "Authorization: Bearer <v2 API key> instead of X-API-Key")
-STATUS_TODO = ("v2 verification history takes the v2 verification id (the create response's 'id') and "
-               "answers a different shape (status, lifecycle.events, ...): review the reads of this response")
-HIDDEN_RESPONSE_TODO = {
-    "create": "the v2 create response differs: authentication_uuid -> id; status success/retry/challenged/"
-              "blocked/shadow_blocked (+ reason); no created_at/expires_at",
-    "check": "the v2 check statuses differ: valid -> success, invalid -> failure, expired_auth -> expired_or_not_found",
-    "retry": "a v2 retry answers like create: id, status retry/success/blocked (+ reason); no next_retry_at",
-    "lookup": "the v2 lookup response differs: carrier/mcc/mnc under network_info, number_ported/"
-              "temporary_phone_number in flags, snake_case line_type values",
-}
-BODY_SHAPES = {
-    "create": "{target: {type: phone_number, value}, signals, options, metadata}",
-    "check": "{target: {type: phone_number, value}, code}",
-    "retry": "{target: {type: phone_number, value}} (a retry is a repeated create)",
-}
+from compat.knowledge.todos import (  # noqa: F401 (the JS rewrites import the sentences from here)
+    BODY_SHAPES, BODY_TODO, FEEDBACK_TODO, HIDDEN_BASE_TODO, HIDDEN_HEADERS_TODO, HIDDEN_RESPONSE_TODO,
+    NO_HEADER_TODO, NO_PHONE_TODO, SHARED_HEADER_TODO, STATUS_TODO, UNBUILDABLE_URL_TODO, UNKNOWN_URL_TODO,
+    V2_KEY_TODO, WRONG_METHOD_TODO, feedback_removed_todo)
 
 
-HIDDEN_BASE_TODO = ("the base URL of this call is not visible here and looks like the v1 API "
-                    "(api.ding.live/v1, removed in April 2026): move it to https://api.prelude.dev{path} "
-                    "with a v2 body and Authorization: Bearer <v2 API key>")
+
 _V1_ONLY_BODY_KEYS = ("customer_uuid", "authentication_uuid")
 # "Ding" as a word of a name (DING_URL, ding_base, dingUrl), not inside one (embedding_url).
 _DING_WORD = re.compile(r"(?<![A-Za-z])(?:DING(?![A-Za-z])|[Dd]ing(?![a-z]))")
@@ -109,10 +79,10 @@ def _hidden_base_operation(call: HttpCall, module: cst.Module) -> Optional[str]:
 
 class RawHttpCodemod(CodemodCommand):
     NAME = "raw-http"
-    DESCRIPTION = ("requests/httpx calls to api.ding.live/v1 -> api.prelude.dev/v2: URL, auth header, "
+    DESCRIPTION = (f"requests/httpx calls to {V1_HOST}/v1 -> {V2_HOST}/v2: URL, auth header, "
                    "JSON body and visible response reads.")
     # Plus the usual names of a v1 base URL kept in the environment (see _hidden_base_operation).
-    TRIGGERS = (b"api.ding.live", b"ding_url", b"ding_base", b"ding_api_url", b"ding_host", b"ding_endpoint")
+    TRIGGERS = (V1_HOST.encode(), b"ding_url", b"ding_base", b"ding_api_url", b"ding_host", b"ding_endpoint")
     METADATA_DEPENDENCIES = (ParentNodeProvider, ScopeProvider)
     # PositionProvider is resolved only for the scanner's question (call_outcomes).
 
@@ -251,8 +221,7 @@ class _Planner(UrlPlanning):
             failed = False
             for plan in plans:
                 if plan.rewrite and self._url_edit(plan.call, plan.operation, rewritable) is None:
-                    plan.leave(plan.call.node, "this URL is built in a way this tool cannot rewrite; "
-                                               "move it to https://api.prelude.dev/v2 by hand")
+                    plan.leave(plan.call.node, UNBUILDABLE_URL_TODO)
                     failed = True
             if not failed:
                 break
@@ -314,9 +283,7 @@ class _Planner(UrlPlanning):
         if v2_type is None:
             why = f"v1 feedback ({status}) removed: v2 has no equivalent"
         else:
-            why = ("v1 feedback removed: Verify v2 already feeds Watch; if verification runs outside Verify, "
-                   "POST https://api.prelude.dev/v2/watch/feedback {\"feedbacks\": [{\"target\": {\"type\": "
-                   f"\"phone_number\", \"value\": {phone}}}, \"type\": \"{v2_type}\"}}]}}")
+            why = feedback_removed_todo(phone, v2_type)
         plan.rewrite = False
         plan.todos.append((call.node, why))
         self.removals.add(statement)

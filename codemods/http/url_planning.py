@@ -14,13 +14,11 @@ from codemods.http.plan import CallPlan
 from codemods.http.url_pieces import emit_url, merge_pieces, slice_pieces
 from codemods.core.nodes import dotted_name
 from codemods.http.urls import Segment, classify_url, segments_text
+from compat.knowledge.hosts import V1_BASE_ONLY_RE as _V1_BASE_RE
+from compat.knowledge.hosts import V1_BASE_PREFIX_RE as _V1_PREFIX_RE
 from compat.knowledge.hosts import V2_BASE_URL, V2_ORIGIN
 from compat.knowledge.operations import OPERATIONS
-
-_V1_PREFIX_RE = re.compile(r"^(?:https?://|//)?api\.ding\.live(?::\d+)?/v1", re.IGNORECASE)
-_V1_BASE_RE = re.compile(r"^(?:https?://|//)?api\.ding\.live(?::\d+)?/v1/?$", re.IGNORECASE)
-CLIENT_BASE_TODO = ("this client's base_url points at api.ding.live/v1; move the client and its calls to "
-                    "https://api.prelude.dev/v2 by hand")
+from compat.knowledge.todos import CLIENT_BASE_TODO
 # What may be done with a client whose base_url moves (anything else might depend on it).
 CONFINED_CLIENT_ATTRS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request",
                                    "close", "aclose", "headers", "__enter__", "__exit__"})

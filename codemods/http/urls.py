@@ -21,14 +21,8 @@ from codemods.core.nodes import dotted_name, string_value
 from compat.knowledge.docs_links import current_docs_link, is_docs_link, rewrite_docs_links  # noqa: F401
 from compat.knowledge.hosts import (LEGACY_V2, V1_UNKNOWN_OPERATION, classify_url, v1_path_operation,  # noqa: F401
                                     replace_legacy_host)
-
 # Lower-case byte substrings: a file containing none of them has no raw-HTTP or host usage.
-HTTP_TRIGGERS: Tuple[bytes, ...] = (
-    b"api.ding.live",
-    b"docs.prelude.so/api-reference",
-    b"docs.ding.live",
-    b"/v2/transactional",
-)
+from compat.knowledge.triggers import HTTP_TRIGGERS  # noqa: F401
 
 DYNAMIC = "\x00"  # stands for a part of a URL only known at run time
 

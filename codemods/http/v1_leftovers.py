@@ -21,10 +21,8 @@ from codemods.core.base import PlainCodemod
 from codemods.core.todo import comments_above, with_todo_lines
 from codemods.core.nodes import string_value, walk
 from codemods.http.urls import DYNAMIC, LEGACY_V2, V1_UNKNOWN_OPERATION, v1_path_operation, classify_url
-from compat.knowledge.todos import TODO_MARKER
-
-LEFTOVER_TODO = ("api.ding.live/v1 was removed in April 2026 and this use could not be rewritten "
-                 "automatically: move it to https://api.prelude.dev/v2 (docs/api-changes.md)")
+from compat.knowledge.hosts import V1_HOST
+from compat.knowledge.todos import LEFTOVER_TODO, TODO_MARKER
 
 
 _STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
@@ -68,8 +66,8 @@ class _V1StringsOfStatement(cst.CSTVisitor):
 
 class V1LeftoversCodemod(PlainCodemod):
     NAME = "v1-leftovers"
-    DESCRIPTION = "A TODO above every remaining api.ding.live/v1 URL that no codemod could rewrite."
-    TRIGGERS = (b"api.ding.live",)
+    DESCRIPTION = f"A TODO above every remaining {V1_HOST}/v1 URL that no codemod could rewrite."
+    TRIGGERS = (V1_HOST.encode(),)
 
     # Metadata-free, so that it can judge the tree as the codemods before it in the same
     # traversal left it: a statement that held a v1 string is looked at again when it is left,

@@ -12,8 +12,7 @@ from typing import List
 from codemods.lang.edits import Edit
 from codemods.lang.facts import is_docs_link, replace_legacy_host, rewrite_docs_links
 from codemods.lang.syntax_tree import Tree
-
-_HOST_TRIGGER = "api.ding.live"
+from compat.knowledge.hosts import V1_HOST as _HOST_TRIGGER
 
 
 def safe_edits(tree: Tree) -> List[Edit]:

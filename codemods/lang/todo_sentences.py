@@ -7,16 +7,16 @@ from typing import Optional
 from codemods.http.v1_leftovers import LEFTOVER_TODO
 from codemods.syntax import family
 from compat.knowledge.config_names import V1_CONFIG_NAMES
-from compat.knowledge.hosts import V2_AUTH_HEADER, V2_AUTH_SCHEME, V2_BASE_URL, V2_ORIGIN, classify_url
+from compat.knowledge.hosts import V2_AUTH_HEADER, V2_AUTH_SCHEME, V2_ORIGIN, classify_url
 from compat.knowledge.operations import OPERATIONS
 from compat.knowledge.packages import V2_CLIENT_SHAPES, V2_PACKAGES
 from compat.knowledge.statuses import CHECK_STATUS_V1_TO_V2, CREATE_STATUS_V1_TO_V2, RETRY_STATUS_V1_TO_V2
+from compat.knowledge.todos import LEGACY_HOST_TODO as LEGACY_HOST
 from compat.knowledge.todos import V2_KEY_TODO
 
 _ECOSYSTEM = {"js": "npm", "go": "go", "jvm": "maven", "ruby": "gem", "csharp": "nuget", "python": "pypi"}
 
 NO_CUSTOMER_UUID = "v2 has no customer UUID: drop it"
-LEGACY_HOST = f"api.ding.live/v2 is deprecated: use {V2_BASE_URL} (same paths)"
 
 
 def _endpoint(op: str) -> str:

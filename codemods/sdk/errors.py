@@ -22,9 +22,7 @@ from codemods.sdk.common import (
 from codemods.sdk.model import ERROR_TRIGGERS, V2_PACKAGE
 from codemods.core.mapping import error_code_move
 from compat.knowledge.sdk_shapes import SDK_V1_ERROR_CLASSES
-
-CODE_VALUE_TODO = ("v2 error codes differ from v1 (e.g. negative_balance is now insufficient_balance); "
-                   "map the values this code is compared with downstream")
+from compat.knowledge.todos import CODE_VALUE_TODO, NO_DOC_URL_TODO
 _BODY_CODE = '({e}.body.get({q}code{q}) if isinstance({e}.body, dict) else None)'
 _BODY_MESSAGE = '({e}.body.get({q}message{q}) if isinstance({e}.body, dict) else {e}.message)'
 
@@ -187,7 +185,7 @@ class SdkErrorsCodemod(SdkCodemod):
         if field == "message" and not is_sdk_error:
             return cst.parse_expression(_BODY_MESSAGE.format(e=e, q=q))
         if field == "doc_url":
-            self.todo(original_node, "v2 errors have no doc_url; see https://docs.prelude.so/introduction/errors")
+            self.todo(original_node, NO_DOC_URL_TODO)
         elif field == "body" and is_sdk_error:
             return cst.parse_expression(f"{e}.response.text")
         elif field == "raw_response":

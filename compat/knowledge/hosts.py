@@ -11,6 +11,7 @@ from compat.knowledge.operations import OPERATIONS
 V1_HOST = "api.ding.live"
 V1_BASE_URL = "https://api.ding.live/v1"
 LEGACY_V2_BASE_URL = "https://api.ding.live/v2"  # transactional, deprecated October 2025
+LEGACY_V2_HOST_PREFIX = "api.ding.live/v2"  # LEGACY_V2_BASE_URL without its scheme, as text contains it
 V2_HOST = "api.prelude.dev"
 V2_ORIGIN = "https://api.prelude.dev"  # the v2 SDKs' base URL; paths start with /v2/
 V2_BASE_URL = "https://api.prelude.dev/v2"
@@ -38,6 +39,10 @@ V1_HOST_PATTERN = (
     r"(?P<path>/[^\s'\"<>`)\]},;\\]*)?"
 )
 V1_HOST_RE = re.compile(V1_HOST_PATTERN, re.IGNORECASE)
+# A URL text that starts with the v1 base URL (scheme optional, any port): ``.match`` gives the
+# prefix to replace. V1_BASE_ONLY_RE: the v1 base URL alone (a trailing slash allowed).
+V1_BASE_PREFIX_RE = re.compile(r"^(?:https?://|//)?api\.ding\.live(?::\d+)?/v1", re.IGNORECASE)
+V1_BASE_ONLY_RE = re.compile(V1_BASE_PREFIX_RE.pattern + r"/?$", re.IGNORECASE)
 
 V1_UNKNOWN_OPERATION = "v1"  # classify_url: a v1 URL that is no known endpoint (e.g. the base URL)
 LEGACY_V2 = "legacy-v2"  # classify_url: api.ding.live/v2 (the transactional API)

@@ -58,3 +58,66 @@ def unseen_response_read_todo(field: str, v2_read: str) -> str:
 
 UUID_ID_TODO = (f"v2 verification ids are not UUIDs (they start with '{V2_ID_PREFIX}'): do not parse or "
                 f"validate them as UUIDs")
+
+
+# --- raw HTTP calls (codemods.http.raw_http, url_planning, v1_leftovers; the JS rewrites) -----
+# Placeholders in braces are filled in with str.format by the codemod that writes the sentence.
+
+FEEDBACK_TODO = ("v1 feedback has no v2 call when Prelude Verify sends the codes (it feeds Watch "
+                 "itself): delete this call, or send POST https://api.prelude.dev/v2/watch/feedback "
+                 "{feedbacks: [{target, type: 'verification.completed'}]} for flows outside Verify")
+NO_PHONE_TODO = ("v2 {op} is keyed by the phone number, not authentication_uuid, and no provably same "
+                 "number is in scope here: send {body} to https://api.prelude.dev{path}")
+BODY_TODO = ("the request body is not visible here; v2 {path} expects {shape} (customer_uuid is gone)")
+UNKNOWN_URL_TODO = "this v1 URL is no endpoint this tool knows; move it to https://api.prelude.dev/v2 by hand"
+WRONG_METHOD_TODO = ("v1 answered {expected} on this path, not {method}, so this is no v1 endpoint this tool "
+                     "knows; move it to https://api.prelude.dev/v2 by hand")
+HIDDEN_HEADERS_TODO = ("these headers are built where this tool cannot see them; make sure they send "
+                       "Authorization: Bearer <v2 API key> instead of X-API-Key")
+NO_HEADER_TODO = ("no X-API-Key header visible for this call; v2 authenticates with "
+                  "Authorization: Bearer <v2 API key>")
+SHARED_HEADER_TODO = ("the headers of this call are shared with code this tool did not rewrite; v2 needs "
+                      "Authorization: Bearer <v2 API key> instead of X-API-Key")
+STATUS_TODO = ("v2 verification history takes the v2 verification id (the create response's 'id') and "
+               "answers a different shape (status, lifecycle.events, ...): review the reads of this response")
+HIDDEN_RESPONSE_TODO = {
+    "create": "the v2 create response differs: authentication_uuid -> id; status success/retry/challenged/"
+              "blocked/shadow_blocked (+ reason); no created_at/expires_at",
+    "check": "the v2 check statuses differ: valid -> success, invalid -> failure, expired_auth -> expired_or_not_found",
+    "retry": "a v2 retry answers like create: id, status retry/success/blocked (+ reason); no next_retry_at",
+    "lookup": "the v2 lookup response differs: carrier/mcc/mnc under network_info, number_ported/"
+              "temporary_phone_number in flags, snake_case line_type values",
+}
+BODY_SHAPES = {
+    "create": "{target: {type: phone_number, value}, signals, options, metadata}",
+    "check": "{target: {type: phone_number, value}, code}",
+    "retry": "{target: {type: phone_number, value}} (a retry is a repeated create)",
+}
+HIDDEN_BASE_TODO = ("the base URL of this call is not visible here and looks like the v1 API "
+                    "(api.ding.live/v1, removed in April 2026): move it to https://api.prelude.dev{path} "
+                    "with a v2 body and Authorization: Bearer <v2 API key>")
+UNBUILDABLE_URL_TODO = ("this URL is built in a way this tool cannot rewrite; move it to "
+                        "https://api.prelude.dev/v2 by hand")
+CLIENT_BASE_TODO = ("this client's base_url points at api.ding.live/v1; move the client and its calls to "
+                    "https://api.prelude.dev/v2 by hand")
+LEFTOVER_TODO = ("api.ding.live/v1 was removed in April 2026 and this use could not be rewritten "
+                 "automatically: move it to https://api.prelude.dev/v2 (docs/api-changes.md)")
+LEGACY_HOST_TODO = "api.ding.live/v2 is deprecated: use https://api.prelude.dev/v2 (same paths)"
+# codemods.http.cross_module: {local} is the local name, {module}.{name} where it is defined.
+CROSS_MODULE_CONSTANT_TODO = ("`{local}` is the v1 value `{module}.{name}` (api.ding.live/v1 or an X-API-Key "
+                              "header), defined in another module: move this use to v2 together with that "
+                              "definition")
+
+
+def feedback_removed_todo(phone: str, v2_type: str) -> str:
+    """A v1 feedback call removed: the v2 Watch call to send instead (``phone`` is source code)."""
+    return ("v1 feedback removed: Verify v2 already feeds Watch; if verification runs outside Verify, "
+            "POST https://api.prelude.dev/v2/watch/feedback {\"feedbacks\": [{\"target\": {\"type\": "
+            f"\"phone_number\", \"value\": {phone}}}, \"type\": \"{v2_type}\"}}]}}")
+
+
+# --- v1 SDK errors (codemods.sdk.errors) -------------------------------------------------------
+
+CODE_VALUE_TODO = ("v2 error codes differ from v1 (e.g. negative_balance is now insufficient_balance); "
+                   "map the values this code is compared with downstream")
+NO_DOC_URL_TODO = "v2 errors have no doc_url; see https://docs.prelude.so/introduction/errors"

@@ -14,9 +14,10 @@ from typing import Dict, List, Optional, Tuple
 from codemods.lang.edits import Edit
 from codemods.lang.facts import OPERATIONS, V2_HOST, classify_url
 from codemods.lang.js.nodes import is_const, span, string_value, unwrap
+from compat.knowledge.hosts import V1_HOST
 
 DYNAMIC = "\x00"
-_V1_BASE = re.compile(r"api\.ding\.live(?::443)?/v1", re.IGNORECASE)
+_V1_BASE = re.compile(re.escape(V1_HOST) + r"(?::443)?/v1", re.IGNORECASE)
 _V2_BASE_TEXT = f"{V2_HOST}/v2"
 
 

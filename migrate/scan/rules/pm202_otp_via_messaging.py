@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from compat.knowledge.operations import OPERATIONS
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import docs_url
@@ -33,7 +34,7 @@ _OTP_VALUE = re.compile(r"(?::|=>|=(?!=))\s*(?:[\w.]+\.)?(?:%s\b|\w*(?:randint|r
                         % _OTP_NAMES, re.IGNORECASE)
 WINDOW_LINES = 12
 MESSAGE = ("one-time code sent through the messaging API: use the Verification API "
-           "(POST /v2/verification; fraud protection, multi-channel routing, code checking)")
+           f"(POST {OPERATIONS['create'].v2_path}; fraud protection, multi-channel routing, code checking)")
 
 
 def match(ctx):
