@@ -12,7 +12,7 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, List, Optional, Sequence
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence
 
 import pathspec
 
@@ -72,6 +72,7 @@ def iter_file_paths(
                 continue
             raise FileNotFoundError(problem)
         top = os.path.realpath(root)
+        real_dirs: Dict[str, str] = {}
         # Stack of (dir, [(base_dir, spec), ...]) so nested .gitignore files apply below them.
         stack = [(str(root), [])]
         while stack:
@@ -107,19 +108,24 @@ def iter_file_paths(
                     subdirs.append((entry.path, specs))
                 elif entry.is_file(follow_symlinks=False):
                     yield entry.path
-                elif entry.is_symlink() and _links_to_file_outside(entry.path, top):
+                elif entry.is_symlink() and _links_to_file_outside(entry.path, top, real_dirs):
                     yield entry.path  # a linked-in file; one linking inside the tree is walked as its target
             stack.extend(reversed(subdirs))
 
 
-def _links_to_file_outside(path: str, top: str) -> bool:
+def _links_to_file_outside(path: str, top: str, real_dirs: Dict[str, str]) -> bool:
     """A symlink to a file that the walk does not reach itself: its own target (one hop) lies
-    outside the tree. A link to a file inside the tree is skipped: that file is walked as is."""
+    outside the tree. A link to a file inside the tree is skipped: that file is walked as is.
+    ``real_dirs`` caches ``realpath`` per folder (links come in crowds: /usr/share/doc)."""
     try:
         if not os.path.isfile(path):
             return False  # dangling, a loop, or a link to a folder (folders are not followed)
         hop = os.path.join(os.path.dirname(path), os.readlink(path))
-        target = os.path.join(os.path.realpath(os.path.dirname(hop)), os.path.basename(hop))
+        folder = os.path.dirname(hop)
+        real = real_dirs.get(folder)
+        if real is None:
+            real = real_dirs[folder] = os.path.realpath(folder)
+        target = os.path.join(real, os.path.basename(hop))
     except OSError:
         return False
     return os.path.commonpath([target, top]) != top
@@ -138,6 +144,36 @@ def path_problem(path: os.PathLike | str) -> Optional[str]:
         if os.path.islink(path):
             return f"{shown}: broken symlink (its target does not exist)"
         return f"{shown}: {exc.strerror.lower() if exc.strerror else 'no such file or directory'}"
+
+
+# Formats that are binary by definition (each starts with a magic number, none is text): such a
+# file is counted as binary without being opened. In a system or vendored tree they are most of
+# the files (compressed man pages, images, message catalogues), and opening each costs more than
+# everything else the scan does with it.
+BINARY_SUFFIXES = frozenset(
+    "7z a avif bmp bz2 class dll dylib eot exe flac gif gz icns ico jar jpeg jpg lz4 lzma mo mp3 "
+    "mp4 o ogg otf pdf png pyc pyd pyo so tgz tif tiff ttf war wav webm webp whl woff woff2 xz "
+    "zip zst".split())
+
+
+def is_binary_name(path: str) -> bool:
+    """Whether the name alone says binary (``BINARY_SUFFIXES``, any case; ``libfoo.so.6`` too).
+    String slicing only: it runs once per walked file."""
+    dot = path.rfind(".")
+    if dot <= 0 or path.rfind(os.sep, dot) != -1 or path[dot - 1] in "/\\":
+        return False  # no suffix, a dot in a folder name, or a dot file
+    suffix = path[dot + 1:].lower()
+    if suffix in BINARY_SUFFIXES:
+        return True
+    if not suffix.isdigit():
+        return False
+    head = path[:dot]  # a versioned shared object: libssl.so.3, libc.so.6.1
+    while suffix.isdigit():
+        dot = head.rfind(".")
+        if dot <= 0 or head.rfind(os.sep, dot) != -1:
+            return False
+        suffix, head = head[dot + 1:].lower(), head[:dot]
+    return suffix == "so"
 
 
 def is_binary(data: bytes) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import collections
 import faulthandler
+import itertools
 import multiprocessing
 import os
 import signal
@@ -203,7 +204,9 @@ def _drive(pool: _Pool, items: Iterator[Any], chunk_max: int, schedule) -> Itera
         source: Iterator[Tuple[int, Any]] = iter([(i, listed[i]) for i in order])
     else:
         source = enumerate(items)
-    chunks = _chunks(source, chunk_max)
+    lookahead: Deque[Tuple[int, Any]] = collections.deque()  # walked ahead while workers work
+    walk_ended = [schedule is not None]
+    chunks = _chunks(_lookahead_first(lookahead, source), chunk_max)
     retry: Deque[List[Tuple[int, Any]]] = collections.deque()  # rests of chunks a crash cut short
     done: Dict[int, Tuple[Any, Any]] = {}
     next_out, seen, exhausted, task_ids = 0, 0, False, 0
@@ -227,6 +230,9 @@ def _drive(pool: _Pool, items: Iterator[Any], chunk_max: int, schedule) -> Itera
         if not busy:
             break
         poll = 0.5 if pool.timeout is None else max(0.05, min(0.5, pool.timeout / 4))
+        watched = [w.conn for w in busy] + [w.process.sentinel for w in busy]
+        if not walk_ended[0]:
+            _read_ahead(source, lookahead, walk_ended, watched)
         ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=poll)
         now = time.monotonic()
         for worker in busy:
@@ -253,6 +259,34 @@ def _drive(pool: _Pool, items: Iterator[Any], chunk_max: int, schedule) -> Itera
     while next_out in done:  # schedule-ordered runs finish with whatever is left, in order
         yield done.pop(next_out)
         next_out += 1
+
+
+READ_AHEAD_MAX = 4096  # items walked ahead of the workers, at most
+_READ_AHEAD_STEP = 64
+
+
+def _lookahead_first(lookahead: Deque[Tuple[int, Any]], source: Iterator[Tuple[int, Any]]):
+    while True:
+        if lookahead:
+            yield lookahead.popleft()
+            continue
+        pair = next(source, None)
+        if pair is None:
+            return
+        yield pair
+
+
+def _read_ahead(source, lookahead, walk_ended, watched) -> None:
+    """While every worker is busy, go on with a lazy walk (a directory walk is as slow as the
+    scanning of what it finds) instead of sleeping; stop as soon as a worker has something."""
+    while len(lookahead) < READ_AHEAD_MAX:
+        batch = list(itertools.islice(source, _READ_AHEAD_STEP))
+        lookahead.extend(batch)
+        if len(batch) < _READ_AHEAD_STEP:
+            walk_ended[0] = True
+            return
+        if wait(watched, timeout=0):
+            return
 
 
 def _receive(worker: _Worker, task_id: int, chunk, done) -> bool:

@@ -15,7 +15,7 @@ import os
 import time
 from typing import Callable, Iterator, List, Optional, Sequence, Tuple
 
-from migrate.files import display_path, path_problem
+from migrate.files import display_path, is_binary_name, path_problem
 from migrate.findings import Finding, ScanSummary
 from migrate.scan import engine, pool
 from migrate.scan.engine import DEFAULT_MAX_BYTES, ScanOptions
@@ -65,18 +65,27 @@ def scan(paths: Sequence["os.PathLike[str] | str"], *, config=None, today: Optio
     if _overlapping(paths):  # `scan . src/app.py` must not report a file twice
         files = _once(files)
     walked: List[str] = []
+    binary_names = [0]
     options = ScanOptions(selected_rules(config), today, max_bytes, skip_paths=tuple(skip_paths))
-    results = list(pool.scan_files(_recorded(files, walked), options, jobs=jobs, progress=progress, timeout=timeout))
+    results = list(pool.scan_files(_recorded(files, walked, binary_names), options, jobs=jobs,
+                                   progress=progress, timeout=timeout))
     _second_pass(walked, results, options, jobs, timeout)
     summary = ScanSummary(today=today)
+    summary.files_skipped_binary += binary_names[0]
     findings = pool.collect(results, summary)
     summary.files_unreadable.extend(unlistable)
     summary.duration_s = time.perf_counter() - started
     return findings, summary
 
 
-def _recorded(files: Iterator[str], walked: List[str]) -> Iterator[str]:
+def _recorded(files: Iterator[str], walked: List[str], binary_names: List[int]) -> Iterator[str]:
+    """The walk, recorded for the second pass, less the files whose name alone says binary
+    (``migrate.files.BINARY_SUFFIXES``): those are only counted, never opened or sent to a
+    worker (in a system or vendored tree they are most of the files)."""
     for path in files:
+        if is_binary_name(path):
+            binary_names[0] += 1
+            continue
         walked.append(path)
         yield path
 

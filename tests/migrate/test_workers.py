@@ -83,3 +83,30 @@ def test_no_worker_is_left_behind(tmp_path):
     import multiprocessing
     _results([("ok", 1), ("segv", 0), ("ok", 2)], jobs=2)
     assert multiprocessing.active_children() == []
+
+
+def _wait_for_flag(item):
+    flag, value = item
+    if flag:
+        deadline = time.monotonic() + 30
+        while not os.path.exists(flag) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return os.path.exists(flag)
+    return value
+
+
+def test_a_lazy_walk_goes_on_while_every_worker_is_busy(tmp_path):
+    """The first item blocks until the input has been read well past it: only a parent that
+    walks ahead while its worker works lets it finish (else it waits out its 30 s and says so)."""
+    flag = tmp_path / "walked-ahead"
+
+    def walk():
+        yield (str(flag), 0)
+        for n in range(1, 200):
+            if n == 150:
+                flag.touch()
+            yield ("", n)
+
+    results = [r for _item, r in run_isolated(_wait_for_flag, walk(), jobs=1, timeout=None)]
+    assert results[0] is True
+    assert results[1:] == list(range(1, 200))
