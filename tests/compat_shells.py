@@ -36,7 +36,23 @@ def _decoded(content: bytes) -> Any:
         return content
 
 
-class Client:
+class ShellVerbs:
+    """``post`` and ``get`` on top of a shell's ``call`` (every shell, the proxy's too)."""
+
+    def call(self, method: str, url: str, json: Any = None, data: Optional[bytes] = None,
+             headers: Optional[Dict[str, str]] = None) -> Answer:
+        raise NotImplementedError
+
+    def post(self, path: str, json: Any = None, data: Optional[bytes] = None) -> Answer:
+        if data is not None:
+            return self.call("POST", path, data=data, headers={"Content-Type": "application/json"})
+        return self.call("POST", path, json=json)
+
+    def get(self, path: str) -> Answer:
+        return self.call("GET", path)
+
+
+class Client(ShellVerbs):
     def __init__(self, kind: str, fake: FakeV2, **options: Any):
         options.setdefault("api_key", V2_KEY)
         self.kind = kind
@@ -71,13 +87,6 @@ class Client:
 
         return asyncio.run(run())
 
-    def post(self, path: str, json: Any = None, data: Optional[bytes] = None) -> Answer:
-        if data is not None:
-            return self.call("POST", path, data=data, headers={"Content-Type": "application/json"})
-        return self.call("POST", path, json=json)
-
-    def get(self, path: str) -> Answer:
-        return self.call("GET", path)
 
 
 @pytest.fixture(params=SHELLS)

@@ -1,22 +1,9 @@
-"""One sandbox process per test module (``prelude-migrate sandbox --port 0``), reset before
-each test, and a raw httpx client on it for the tests that check the wire."""
+"""Clients on the sandbox (the ``sandbox`` fixture itself is in tests/conftest.py): the control
+API, and a raw httpx client for the tests that check the wire."""
 import httpx
 import pytest
 
-from migrate.servers.sandbox_client import SandboxProcess
 from servers_helpers import V2_KEY
-
-
-@pytest.fixture(scope="module")
-def sandbox():
-    with SandboxProcess() as running:
-        yield running
-
-
-@pytest.fixture(autouse=True)
-def _fresh(request):
-    if "sandbox" in request.fixturenames:
-        request.getfixturevalue("sandbox").control.reset()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ the v1 host's spellings do not apply (callers reach the proxy by its own address
 import importlib.util
 import json
 import warnings
-from typing import Any, Dict, NamedTuple, Optional
+from typing import Any, Dict, Optional
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,6 +18,7 @@ with warnings.catch_warnings():  # starlette 1.x would rather run its TestClient
     from starlette.testclient import TestClient
 
 from compat_helpers import PHONE, V2_KEY
+from compat_shells import Answer, ShellVerbs
 from compat_helpers import v2_served as v2  # noqa: F401 (fixture)
 from migrate.servers.proxy_app import ProxySettings, create_app
 from paths import TESTS
@@ -36,13 +37,7 @@ test_the_legacy_v2_host_is_forwarded = _SHARED.test_the_legacy_v2_host_is_forwar
 CLIENT_KEY = "shell-client-key"
 
 
-class Answer(NamedTuple):
-    status: int
-    body: Any
-    headers: Dict[str, str]
-
-
-class ProxyClient:
+class ProxyClient(ShellVerbs):
     """The shells' test interface (``call``, ``post``, ``get``) over the proxy app."""
 
     def __init__(self, client: TestClient) -> None:
@@ -59,13 +54,6 @@ class ProxyClient:
             body = answer.content
         return Answer(answer.status_code, body, {k.lower(): v for k, v in answer.headers.items()})
 
-    def post(self, path: str, json: Any = None, data: Optional[bytes] = None) -> Answer:
-        if data is not None:
-            return self.call("POST", path, data=data, headers={"Content-Type": "application/json"})
-        return self.call("POST", path, json=json)
-
-    def get(self, path: str) -> Answer:
-        return self.call("GET", path)
 
 
 @pytest.fixture
