@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Optional
+from typing import Optional, Tuple
 
 from compat.knowledge.deadlines import SEVERITIES
+
+
+TODO_RULE = "PM301"  # the tool's own TODO(prelude-migration) comments (migrate.scan.rules.pm301_migration_todo)
 
 
 def severity_rank(severity: str) -> int:
@@ -27,6 +30,9 @@ class Finding:
     fixable: bool  # a codemod rewrites it
     deadline: Optional[str]  # key of compat.knowledge.deadlines.DEADLINES, or None
     snippet: str = field(default="", compare=False)  # the source line, stripped (for fingerprints)
+    # PM301 only: the v1 findings directly below this TODO, folded into it (migrate.scan.todo_fold),
+    # as (rule, line, column) triples.
+    covers: Tuple[Tuple[str, int, int], ...] = field(default=(), compare=False)
 
     def fingerprint(self) -> str:
         """Stable across line moves: rule, path and the stripped source line (plus occurrence
@@ -37,7 +43,15 @@ class Finding:
     def to_json(self) -> dict:
         data = asdict(self)
         data.pop("snippet")
+        covers = data.pop("covers")
+        if self.rule == TODO_RULE:  # every PM301 finding says what it covers (maybe nothing)
+            data["covers"] = [{"rule": rule, "line": line, "column": column} for rule, line, column in covers]
         return data
+
+    @property
+    def covered_rules(self) -> Tuple[str, ...]:
+        """The rule ids folded into this TODO finding, sorted, once each."""
+        return tuple(sorted({rule for rule, _, _ in self.covers}))
 
 
 @dataclass(frozen=True)

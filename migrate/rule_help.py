@@ -5,7 +5,9 @@ place that shows it: ``prelude-migrate rule PM101``, SARIF ``help.text``/``help.
 A rule module (``migrate/scan/rules/``) is read generically: ``RULE`` (``RuleInfo``: id, name,
 title, deadline, fixable, fixed severity), its docstring (what it finds; its first line repeats
 the id and name), ``EXAMPLES`` (flagged and clean cases, tested), and optional strings ``WHY``
-(why it matters, when the deadline alone does not say it) and ``FIX`` (how to fix it by hand).
+(why it matters, when the deadline alone does not say it), ``FIX`` (how to fix it by hand),
+``SEVERITY`` (the Deadline section, for a rule whose severity follows neither a deadline nor a
+fixed level alone) and ``SEVERITY_LABEL`` (its deadline column in the rules table).
 """
 from __future__ import annotations
 
@@ -87,6 +89,9 @@ def _why(module, today: _dt.date) -> str:
 
 def _deadline(module, today: _dt.date) -> str:
     info = module.RULE
+    own = getattr(module, "SEVERITY", None)
+    if own:
+        return own
     if not info.deadline:
         return f"None: advice, always reported as `{info.fixed_severity or 'info'}`."
     deadline = DEADLINES[info.deadline]
@@ -216,8 +221,8 @@ def rules_table() -> str:
     for rule_id, module in modules.items():
         info = module.RULE
         fixed = "where the finding says `fixable`" if info.fixable else "no"
-        out.append(f"| [{info.id}](#{info.id.lower()}) | `{info.name}` | "
-                   f"{info.deadline or 'advice (info)'} | {fixed} |")
+        deadline = info.deadline or getattr(module, "SEVERITY_LABEL", f"advice ({info.fixed_severity or 'info'})")
+        out.append(f"| [{info.id}](#{info.id.lower()}) | `{info.name}` | {deadline} | {fixed} |")
     return "\n".join(out) + "\n"
 
 

@@ -17,7 +17,7 @@ from typing import Dict, List, Optional, Tuple
 
 from compat.knowledge.deadlines import DEADLINES, effective_deadline, severity_on
 from migrate.files import BINARY_SNIFF, decode_source, display_path, is_binary, iter_file_paths
-from migrate.findings import Finding
+from migrate.findings import TODO_RULE, Finding, severity_rank
 from migrate.limits import DEFAULT_MAX_FILE_BYTES
 from codemods.syntax.index import file_facts
 from codemods.syntax.languages import family
@@ -29,6 +29,8 @@ from migrate.scan.prefilter import DEFAULT_MATCHER, make_matcher, python_trigger
 from migrate.scan.python import PythonParseError, claimed_hits, python_usages
 from migrate.scan.rules import RULE_MODULES, rule_id_for
 from migrate.scan.suppress import Suppressions
+from migrate.scan.todo_fold import fold
+from codemods.syntax.lines import split_lines
 
 DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES  # one limit for scan and rewrite (migrate.limits)
 HOST_RULES = ("PM101", "PM102", "PM114")  # hosts and paths inside a raw-HTTP call belong to PM107
@@ -257,21 +259,46 @@ class FileScanner:
     def _finish(self, ctx: FileContext, rows, result: FileResult, has_marker: bool) -> None:
         suppressions = Suppressions(ctx.text, rule_id_for) if has_marker else None
         seen = set()
-        for rule_id, line, column, end_line, end_column, message, fixable in sorted(rows):
+        live = []
+        for row in sorted(rows):
+            rule_id, line, column = row[:3]
             if (rule_id, line, column) in seen:
                 continue
             seen.add((rule_id, line, column))
-            if suppressions and suppressions.silences(rule_id, line):
+            if suppressions and rule_id != TODO_RULE and suppressions.silences(rule_id, line):
                 result.suppressed += 1
+                continue
+            live.append(row)
+        folded: Dict[int, list] = {}
+        if TODO_RULE in self.modules and len(live) > 1:  # findings the tool's TODOs already mark
+            live, folded = fold(live, split_lines(ctx.text), TODO_RULE)
+        for index, (rule_id, line, column, end_line, end_column, message, fixable) in enumerate(live):
+            covered = folded.get(index, ())
+            if suppressions and suppressions.silences(rule_id, line):
+                result.suppressed += 1 + len(covered)
                 continue
             info = self.modules[rule_id].RULE
             deadline = effective_deadline(info.deadline, self.options.today)
             severity = info.fixed_severity or severity_on(info.deadline, self.options.today)
+            if covered:
+                severity, message = self._covering(severity, message, covered)
             result.findings.append(Finding(
                 rule_id, ctx.path, line, column, end_line, end_column, severity,
                 message + _days_left(deadline, self.options.today), fixable, deadline,
-                ctx.line_text(line).strip()[:300]))
+                ctx.line_text(line).strip()[:300],
+                tuple(sorted(((row[0], row[1], row[2]) for row in covered), key=lambda c: (c[1], c[2], c[0])))))
         result.findings.sort(key=lambda f: (f.line, f.column, f.rule))
+
+    def _covering(self, severity: str, message: str, covered) -> Tuple[str, str]:
+        """A TODO is as severe as the most severe v1 finding it covers (never less than its own
+        severity), and its message names the rules it covers."""
+        for row in covered:
+            info = self.modules[row[0]].RULE
+            own = info.fixed_severity or severity_on(info.deadline, self.options.today)
+            if severity_rank(own) > severity_rank(severity):
+                severity = own
+        rules = ", ".join(sorted({row[0] for row in covered}))
+        return severity, f"{message} (covers {rules})"
 
 
 def _days_left(deadline_id: Optional[str], today: _dt.date) -> str:
