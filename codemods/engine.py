@@ -10,8 +10,9 @@ declare is resolved, once; the SDK analysis (``codemods.sdk.analysis``) runs onc
 2. ``sdk-imports`` needs the tree as rewritten (which v1 names are still read), so it runs in a
    second traversal on the new tree, and only when the file imports the v1 SDK;
 3. import bookkeeping once, at the end: the imports every codemod asked for are added, and the
-   v1 imports left unused removed, in one ``AddImportsVisitor`` and one ``RemoveImportsVisitor``
-   pass (not one of each per codemod).
+   v1 imports left unused removed, in one ``AddImportsVisitor`` and one removal pass (not one of
+   each per codemod); the removal reads the tokens, not a new scope analysis, whenever they
+   decide (``codemods.core.unused_imports``).
 
 Each codemod stays an ordinary libcst codemod (``python -m libcst.tool codemod`` runs it alone);
 the batching is done here. :func:`rewrite_task` is the picklable per-file entry point for a
@@ -227,18 +228,16 @@ def _with_wrapper(context, wrapper):
 
 def _bookkeep_imports(module, context):
     """The imports the codemods asked for, added and removed in one pass each: (module,
-    whether the removal changed it)."""
+    whether the removal changed it). The removal needs no scope analysis when the tokens
+    show the names unused (``codemods.core.unused_imports``)."""
     from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 
+    from codemods.core.unused_imports import remove_unused_imports
     from codemods.sdk.common import without_copy
 
     if context.scratch.get(AddImportsVisitor.CONTEXT_KEY):
         module = without_copy(AddImportsVisitor)(context).transform_module(module)
-    if not context.scratch.get(RemoveImportsVisitor.CONTEXT_KEY):
-        return module, False
-    before = module.code
-    module = without_copy(RemoveImportsVisitor)(context).transform_module(module)
-    return module, module.code != before
+    return remove_unused_imports(module, context, without_copy(RemoveImportsVisitor))
 
 
 class BatchedTransformer:

@@ -104,3 +104,80 @@ def test_plan_gives_the_scanner_fixable_usages_without_rewriting():
     assert client.fixable is False and client.line == 8  # always a TODO: a v2 key is needed
     raw = next(u for u in usages if u.kind == "raw-http")
     assert raw.fixable is True and raw.detail == "lookup"
+
+
+# --- import removal without a second scope analysis (codemods.core.unused_imports) ----------
+
+REMOVAL_CASES = {
+    # source after the rewrite -> (libcst's verdict on `from ding.models import components`, the
+    # token scan's verdict: "unused" / "used" decided from tokens, None = left to libcst)
+    "gone": ("from ding.models import components\nx = 1\n", "removed", "unused"),
+    "docstring and comment only": ('from ding.models import components\n"""uses components"""\n'
+                                   "x = 1  # components\n", "removed", "unused"),
+    "attribute read": ("from ding.models import components\nx = components.A\n", "kept", "used"),
+    "read in a function": ("from ding.models import components\ndef f():\n    return components.A\n",
+                           "kept", "used"),
+    "other object's attribute": ("from ding.models import components\nx = self.components\n", "removed",
+                                 "unused"),
+    "string annotation": ('from ding.models import components\nx: "components.A" = 1\n', "kept", None),
+    "__all__": ('from ding.models import components\n__all__ = ["components"]\n', "kept", None),
+    "shadowed by a parameter": ("from ding.models import components\ndef f(components):\n"
+                                "    return components.A\n", "removed", None),
+    "keyword argument": ("from ding.models import components\nf(components=1)\n", "removed", None),
+    "import inside a function": ("def g():\n    from ding.models import components\n"
+                                 "def f():\n    return components.A\n", "removed", None),
+    "import in a module-level try": ("try:\n    from ding.models import components\nexcept ImportError:\n"
+                                     "    pass\nx = components.A\n", "kept", "used"),
+}
+
+
+def _libcst_removal(source: str) -> str:
+    from libcst.codemod import CodemodContext
+    from libcst.codemod.visitors import RemoveImportsVisitor
+
+    context = CodemodContext()
+    RemoveImportsVisitor.remove_unused_import(context, "ding.models", "components")
+    return RemoveImportsVisitor(context).transform_module(cst.parse_module(source)).code
+
+
+def test_import_removal_matches_libcst_and_uses_tokens_only_when_certain():
+    from libcst.codemod import CodemodContext
+    from libcst.codemod.visitors import RemoveImportsVisitor
+
+    from codemods.core.unused_imports import classify, remove_unused_imports
+
+    class Slow(RemoveImportsVisitor):
+        runs = 0
+
+        def visit_Module(self, node):
+            Slow.runs += 1
+            super().visit_Module(node)
+
+    for name, (source, verdict, scan) in REMOVAL_CASES.items():
+        expected = _libcst_removal(source)
+        assert ("import components" in expected) == (verdict == "kept"), name  # the pinned verdict is libcst's
+        request = [("ding.models", "components", None)]
+        decided = classify(source, request)
+        assert decided == (None if scan is None else ({"components"} if scan == "unused" else set())), name
+        context = CodemodContext()
+        RemoveImportsVisitor.remove_unused_import(context, "ding.models", "components")
+        before = Slow.runs
+        module, removed = remove_unused_imports(cst.parse_module(source), context, Slow)
+        assert module.code == expected, name
+        assert removed == (verdict == "removed"), name
+        assert (Slow.runs > before) == (scan is None), name  # libcst's own analysis only when undecided
+
+
+def test_import_removal_keeps_aliases_that_are_still_read():
+    from libcst.codemod import CodemodContext
+    from libcst.codemod.visitors import RemoveImportsVisitor
+
+    from codemods.core.unused_imports import remove_unused_imports
+
+    source = "from ding.models import components, errors as e\nimport ding\nx = components.A\n"
+    context = CodemodContext()
+    for obj, asname in (("components", None), ("errors", "e")):
+        RemoveImportsVisitor.remove_unused_import(context, "ding.models", obj, asname=asname)
+    RemoveImportsVisitor.remove_unused_import(context, "ding")
+    module, removed = remove_unused_imports(cst.parse_module(source), context, RemoveImportsVisitor)
+    assert removed and module.code == "from ding.models import components\nx = components.A\n"
