@@ -325,7 +325,9 @@ def rewrite_paths(
         results[index] = result
         if on_result:
             on_result(result)
-    return [r for r in results if r is not None]
+    from migrate.manifest_swaps import swap_manifests
+
+    return swap_manifests(paths, results, write)  # package.json / requirements: v1 SDK -> v2 when certain
 
 
 def _with_importers(paths, candidates: List[int], results: list, codemods: Sequence[str]):

@@ -7,7 +7,7 @@ always refer to the original text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from codemods.lang.facts import TODO_MARKER
 from codemods.syntax.languages import Language
@@ -63,12 +63,13 @@ def line_starts(source: str) -> List[int]:
     return starts
 
 
-def todo_insertions(source: str, marks: Sequence[Mark], language: Language,
-                    protected: Set[int]) -> Tuple[List[Edit], List[Tuple[int, str]]]:
+def todo_insertions(source: str, marks: Sequence[Mark], language: Language, protected: Set[int],
+                    statement_start: Optional[Dict[int, int]] = None) -> Tuple[List[Edit], List[Tuple[int, str]]]:
     """Zero-width edits adding ONE TODO comment above the first line of each marked statement,
     and the (0-based original line, text) of each. A line already directly below a TODO gets
     none (idempotence); a line inside a construct that cannot hold a comment (a multi-line
-    string, a continued command) moves up to the construct's first line."""
+    string, a continued command) moves up to the construct's first line, and a line of a
+    statement that ``statement_start`` names moves up to that statement's first line."""
     if not marks or not language.has_comments:
         return [], []
     lines = source.splitlines()
@@ -76,7 +77,7 @@ def todo_insertions(source: str, marks: Sequence[Mark], language: Language,
     nl = newline_of(source)
     by_line: Dict[int, List[str]] = {}
     for mark in marks:
-        line = _insertion_line(mark.line, lines, language, protected)
+        line = _insertion_line((statement_start or {}).get(mark.line, mark.line), lines, language, protected)
         texts = by_line.setdefault(line, [])
         if mark.text not in texts:
             texts.append(mark.text)

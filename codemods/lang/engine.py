@@ -79,7 +79,7 @@ def rewrite_source(language: str, source: str, path: str = "<string>",
         plan = rewriter(tree, path)
         edits += plan.edits
         marks += plan.marks
-    todo_edits, _ = todo_insertions(source, marks, lang, tree.protected_lines)
+    todo_edits, _ = todo_insertions(source, marks, lang, tree.protected_lines, tree.statement_start)
     first = apply_edits(source, edits + todo_edits)
     second_tree = tree if first == source else _reparse(first, lang)
     if second_tree is None:  # a rewrite produced text that does not parse: keep the original
@@ -93,7 +93,8 @@ def rewrite_source(language: str, source: str, path: str = "<string>",
     if not lang.has_comments:
         unmarked = tuple(sorted({(m.line + 1, m.text) for m in left + marks}))
         left = []
-    final_edits, _ = todo_insertions(first, left, lang, second_tree.protected_lines)
+    final_edits, _ = todo_insertions(first, left, lang, second_tree.protected_lines,
+                                     second_tree.statement_start)
     new_source = apply_edits(first, final_edits)
     todos = _new_todo_lines(source, new_source)
     names = tuple(dict.fromkeys(e.what for e in edits))

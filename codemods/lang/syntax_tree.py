@@ -7,7 +7,7 @@ Offsets are character offsets into the Python ``str`` (ast-grep-py reports them 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Set, Tuple
+from typing import Dict, List, Set, Tuple
 
 from codemods.syntax.languages import Language
 
@@ -34,6 +34,8 @@ class Tree:
     literals: List[Range] = field(default_factory=list)
     comments: List[Range] = field(default_factory=list)
     protected_lines: Set[int] = field(default_factory=set)  # 0-based lines no comment may precede
+    # 0-based line -> first line of the one statement it belongs to (one TODO above that line)
+    statement_start: Dict[int, int] = field(default_factory=dict)
     root: object = None  # the ast-grep root node
 
 
@@ -82,11 +84,30 @@ def parse(source: str, language: Language) -> Tree:
         if kind in language.no_comment_kinds:
             r = node.range()
             tree.protected_lines.update(range(r.start.line + 1, r.end.line + 1))
+        if kind == "block_sequence_item" and language.name == "yaml":
+            _yaml_entry(node, tree.statement_start)
         if kind not in language.string_kinds:
             stack.extend(node.children())
     tree.literals.sort()
     tree.comments.sort()
     return tree
+
+
+def _yaml_entry(item, starts: Dict[int, int]) -> None:
+    """A YAML list item holding a flat mapping (``- name: DING_URL`` / ``value: ...``, a
+    Kubernetes env entry) is one statement: its lines take one TODO, above the ``-`` line. An
+    item with a list inside (a container with its ``env:``) is not: its entries are."""
+    body = [child for child in item.children() if child.is_named()]
+    if len(body) != 1 or body[0].find(kind="block_mapping") is None or body[0].find(kind="block_sequence"):
+        return
+    r = item.range()
+    if r.end.line - r.start.line > _MAX_ENTRY_LINES:
+        return
+    for line in range(r.start.line + 1, r.end.line + 1):
+        starts.setdefault(line, r.start.line)
+
+
+_MAX_ENTRY_LINES = 12
 
 
 def _first_error(root) -> str:

@@ -87,7 +87,7 @@ def is_v1_url(url: str) -> bool:
 
 _LEGACY_V2_HOST_RE = re.compile(
     r"(?:(?P<scheme>https?://))?(?<![A-Za-z0-9_.\-])api\.ding\.live(?:\.(?=[:/]))?(?::443)?"
-    r"(?=/v2(?:[/?#'\"\s]|$))",
+    r"(?=/v2(?:[/?#'\"`\s<>)\]},;\\]|$))",  # /v2, then what may end a URL in text (V1_HOST_PATTERN's set)
     re.IGNORECASE,
 )
 

@@ -61,3 +61,7 @@ V1_EVIDENCE_TOKENS: Mapping[str, Tuple[str, ...]] = {
 # Lower-case package spellings too generic to be evidence alone (``ding/sdk`` is also a path;
 # dotted forms are how some tools normalise names) but worth a look by the text rules.
 V1_WEAK_PACKAGE_TOKENS: Tuple[str, ...] = ("ding/sdk", "ding.api.client", "ding.client.sdk")
+
+# The v2 SDK versions this project executes rewritten code against (tests/node/package.json, the
+# `test` extra of pyproject.toml): the version a dependency swap in a manifest writes.
+V2_TESTED_VERSIONS: Mapping[str, str] = {"npm": "0.10.0", "pypi": "0.16.0"}

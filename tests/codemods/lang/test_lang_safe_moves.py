@@ -38,6 +38,11 @@ CASES = [
     ("dockerfile", "FROM x\nENV URL=https://api.ding.live/v2/notify\n", "FROM x\nENV URL=https://api.prelude.dev/v2/notify\n"),
     ("markdown", "See https://docs.prelude.so/api-reference/v2/errors and `https://api.ding.live/v2/notify`.\n",
      "See https://docs.prelude.so/introduction/errors and `https://api.prelude.dev/v2/notify`.\n"),
+    # the host right before a closing backtick, parenthesis or angle bracket (a markdown code span,
+    # a link, a template literal made of the base URL alone)
+    ("markdown", "Base URL: `https://api.ding.live/v2` ([docs](https://api.ding.live/v2)), <https://api.ding.live/v2>\n",
+     "Base URL: `https://api.prelude.dev/v2` ([docs](https://api.prelude.dev/v2)), <https://api.prelude.dev/v2>\n"),
+    ("javascript", "const base = `https://api.ding.live/v2`;\n", "const base = `https://api.prelude.dev/v2`;\n"),
     # docs links move in comments too
     ("go", "package p\n\n// https://docs.prelude.so/api-reference/v2/errors\n",
      "package p\n\n// https://docs.prelude.so/introduction/errors\n"),

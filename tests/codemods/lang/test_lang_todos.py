@@ -61,6 +61,24 @@ def test_no_comment_inside_a_yaml_block_scalar(flag_lines):
         "# TODO(prelude-migration): v2 needs a change here\n" + before)
 
 
+def test_yaml_env_entry_gets_one_todo_above_its_dash(flag_lines):
+    before = ("env:\n  - name: DING_URL\n    value: https://api.ding.live/v1\n"
+              "  - name: OTHER\n    value: x\n")
+    flag_lines("DING_URL", "api.ding.live/v1")
+    result = rewrite_source("yaml", before, "k8s.yaml")
+    assert result.new_source == ("env:\n  # TODO(prelude-migration): v2 needs a change here\n  - name: DING_URL\n"
+                                 "    value: https://api.ding.live/v1\n  - name: OTHER\n    value: x\n")
+    assert rewrite_source("yaml", result.new_source, "k8s.yaml").new_source == result.new_source
+
+
+def test_yaml_item_holding_a_list_is_not_one_statement(flag_lines):
+    before = ("containers:\n  - name: app\n    env:\n      - name: DING_URL\n        value: https://api.ding.live/v1\n")
+    flag_lines("api.ding.live/v1")
+    result = rewrite_source("yaml", before, "k8s.yaml")
+    assert result.new_source.splitlines()[3:5] == ["      # TODO(prelude-migration): v2 needs a change here",
+                                                    "      - name: DING_URL"]
+
+
 def test_no_comment_inside_a_markdown_code_fence(flag_lines):
     flag_lines("api.ding.live/v1")
     before = "Run:\n\n```sh\ncurl https://api.ding.live/v1/check\n```\n"

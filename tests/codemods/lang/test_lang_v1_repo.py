@@ -47,6 +47,12 @@ def test_every_flagged_line_is_rewritten_or_below_a_todo(tmp_path):
         if index == 0 or TODO not in lines[index - 1]:
             unmarked.append((path, finding["line"], finding["rule"]))
     assert unmarked == []
+    # every JS/TS and Python file of web/ and py/ moved to the v2 SDK: their manifests follow
+    assert '"@prelude.so/sdk": "^0.10.0"' in (root / "web" / "package.json").read_text()
+    assert (root / "py" / "requirements.txt").read_text() == "requests>=2.31\nprelude-python-sdk==0.16.0\n"
+    assert not [f for f in after if f["path"].endswith(".json")]
+    # one TODO per statement: a YAML env entry, a continued shell command
+    assert (root / "scripts" / "send.sh").read_text().count(TODO) == 1
     # rewritten in place: the legacy host moved, idempotent on a second run
     assert "api.prelude.dev/v2/notify" in (root / "deploy" / "k8s.yaml").read_text()
     again = cli_runner().invoke(cli, ["rewrite", "--check", str(root)])
