@@ -20,9 +20,9 @@ V1_REPO = DATA / "scan" / "v1_repo"
 TODAY = "2026-05-01"  # every v1 deadline is past
 
 # Findings rewrite cannot mark: formats without comments, where rewrite lists the line in its
-# summary instead of writing a TODO. Empty once codemods.lang swaps package.json's dependency
-# (told to helper "lang" in the session notes); until then the test names it here.
-UNMARKABLE = {("web/package.json", "PM104")}
+# summary instead of writing a TODO. Empty: rewrite swaps web/package.json's dependency (every
+# JS/TS file of web/ moved to @prelude.so/sdk).
+UNMARKABLE: set = set()
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
