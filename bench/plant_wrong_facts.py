@@ -7,7 +7,7 @@ tests (tests/compat/knowledge/): every planted fact must fail at least one of th
 A mutation changes one entry of one mapping in place (a value swapped for another value of the
 same table, or a sentinel), or drops one member of a fact set; the objects are shared by every
 reader (compat.translate, the adapter), so the tests see the wrong fact through the public entry
-points too. The doc-freshness check (tests/compat/test_tables_docs.py) is not among the tests run.
+points too. The doc-freshness check (tests/migrate/test_apidoc.py) is not among the tests run.
 """
 from __future__ import annotations
 

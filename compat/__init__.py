@@ -7,12 +7,12 @@ Two lines keep unchanged v1 code working against the v2 API::
 
 This package stays light: it imports the standard library only (never libcst, click, httpx or
 redis). The shells (the ``requests`` adapter, the httpx transports) and the stores are loaded on
-first use, and so are the facts (``compat.knowledge``, and the ``compat.tables`` shim) and
+first use, and so are the facts (``compat.knowledge``, one module per topic) and
 ``__version__``: ``import compat`` is cheap.
 """
 from __future__ import annotations
 
-_SUBMODULES = ("knowledge", "tables")
+_SUBMODULES = ("knowledge",)
 
 _LAZY = {
     "session": "compat.adapter",

@@ -8,7 +8,10 @@ import requests
 import responses
 from ding.models import components, errors
 
-from compat import tables
+from compat.knowledge.errors import (
+    V1_CODES_MISSING_FROM_SDK, V1_DOC_URL, V2_CREDENTIAL_CODES, V2_TO_V1_ERRORS)
+from compat.knowledge.statuses import (
+    CREATE_BLOCKED_AS_V1_ERROR, CREATE_BLOCKED_REASON_TO_V1_STATUS, CREATE_STATUS_V2_TO_V1, V2_BLOCK_REASONS)
 from compat.adapter import REQUEST_ID_HEADER
 from compat.store import MemoryStore
 from compat_helpers import v2_served as v2  # noqa: F401 (fixture)
@@ -52,10 +55,10 @@ def test_create_of_a_number_that_is_not_e164_is_refused_without_a_v2_call(v2):
     assert v2.requests == []
 
 
-@pytest.mark.parametrize("reason", tables.V2_BLOCK_REASONS)
+@pytest.mark.parametrize("reason", V2_BLOCK_REASONS)
 def test_blocked_create_maps_to_the_v1_status_or_error(v2, reason):
     v2.block(PHONE, reason)
-    expected_error = tables.CREATE_BLOCKED_AS_V1_ERROR.get(reason)
+    expected_error = CREATE_BLOCKED_AS_V1_ERROR.get(reason)
     if expected_error:
         with pytest.raises(errors.ErrorResponse) as caught:
             create(v1_sdk())
@@ -63,7 +66,7 @@ def test_blocked_create_maps_to_the_v1_status_or_error(v2, reason):
         assert "request_id" in caught.value.message
     else:
         status = create(v1_sdk()).create_authentication_response.status.value
-        assert status == tables.CREATE_BLOCKED_REASON_TO_V1_STATUS.get(reason, "spam_detected")
+        assert status == CREATE_BLOCKED_REASON_TO_V1_STATUS.get(reason, "spam_detected")
 
 
 def test_blocked_number_can_be_answered_as_spam_detected(v2):
@@ -77,7 +80,7 @@ def test_create_statuses_the_fake_cannot_produce(v2_status):
     with responses.RequestsMock() as rsps:
         rsps.add(responses.POST, V2_VERIFY, json={"id": "vrf_1", "status": v2_status, "request_id": "req-1"})
         body = create(v1_sdk()).create_authentication_response
-    assert body.status.value == tables.CREATE_STATUS_V2_TO_V1[v2_status] == "pending"
+    assert body.status.value == CREATE_STATUS_V2_TO_V1[v2_status] == "pending"
 
 
 # --- check -----------------------------------------------------------------------------------
@@ -228,7 +231,7 @@ def test_lookup_translates_fields_and_line_types(v2):
 
 # --- errors ----------------------------------------------------------------------------------
 
-_CODED = sorted(tables.V2_TO_V1_ERRORS)
+_CODED = sorted(V2_TO_V1_ERRORS)
 
 
 @pytest.mark.parametrize("v2_code", _CODED + ["some_future_code"])
@@ -236,11 +239,11 @@ def test_every_v2_error_code_becomes_its_v1_error(v2, v2_code):
     v2.fail_next(status=400, code=v2_code, path="/v2/verification")
     with pytest.raises(errors.ErrorResponse) as caught:
         create(v1_sdk(), device_type=components.DeviceType.ANDROID)
-    expected = tables.V2_TO_V1_ERRORS.get(v2_code, "bad_request")
-    expected = tables.V1_CODES_MISSING_FROM_SDK.get(expected, expected)
+    expected = V2_TO_V1_ERRORS.get(v2_code, "bad_request")
+    expected = V1_CODES_MISSING_FROM_SDK.get(expected, expected)
     assert caught.value.code.value == expected
     assert f"v2 code {v2_code}" in caught.value.message and "request_id" in caught.value.message
-    assert caught.value.doc_url == tables.V1_DOC_URL.format(code=expected)
+    assert caught.value.doc_url == V1_DOC_URL.format(code=expected)
 
 
 @pytest.mark.parametrize("device_type,expected", [
@@ -254,7 +257,7 @@ def test_v1_app_realm_rules_hold_without_a_v2_call(v2, device_type, expected):
     assert v2.requests == []
 
 
-@pytest.mark.parametrize("v2_code", sorted(tables.V2_CREDENTIAL_CODES))
+@pytest.mark.parametrize("v2_code", sorted(V2_CREDENTIAL_CODES))
 def test_credential_failures_are_403(v2, v2_code):
     v2.fail_next(status=401, code=v2_code)
     with pytest.raises(errors.SDKError) as caught:

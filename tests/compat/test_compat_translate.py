@@ -5,7 +5,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compat import tables, translate
+from compat import translate
+from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2, LINE_TYPE_V1_TO_V2
+from compat.knowledge.errors import (
+    V1_CODES_MISSING_FROM_SDK, V1_DOC_URL, V1_ERROR_CODES, V2_CREDENTIAL_CODES, V2_ERROR_CODES,
+    V2_TO_V1_ERRORS, v2_errors_for_v1)
+from compat.knowledge.statuses import CHECK_STATUS_V2_TO_V1, RETRY_STATUS_V2_TO_V1
 
 TEXT = st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=20)
 PHONES = st.from_regex(r"\+[1-9][0-9]{6,14}", fullmatch=True)
@@ -15,7 +20,7 @@ PHONES = st.from_regex(r"\+[1-9][0-9]{6,14}", fullmatch=True)
 V1_CREATE = st.fixed_dictionaries(
     {"phone_number": PHONES},
     optional={
-        "ip": TEXT, "device_id": TEXT, "device_type": st.sampled_from(sorted(tables.DEVICE_TYPE_V1_TO_V2)),
+        "ip": TEXT, "device_id": TEXT, "device_type": st.sampled_from(sorted(DEVICE_TYPE_V1_TO_V2)),
         "app_version": TEXT, "os_version": TEXT, "device_model": TEXT, "is_returning_user": st.booleans(),
         "sender_id": TEXT, "callback_url": TEXT, "app_realm": TEXT, "template_id": TEXT,
         "correlation_id": TEXT, "locale": TEXT,
@@ -23,12 +28,12 @@ V1_CREATE = st.fixed_dictionaries(
 )
 
 
-@given(st.sampled_from(sorted(tables.LINE_TYPE_V1_TO_V2)))
+@given(st.sampled_from(sorted(LINE_TYPE_V1_TO_V2)))
 def test_line_types_round_trip(v1_line_type):
     assert translate.line_type_to_v1(translate.line_type_to_v2(v1_line_type)) == v1_line_type
 
 
-@given(st.sampled_from(sorted(tables.DEVICE_TYPE_V1_TO_V2)))
+@given(st.sampled_from(sorted(DEVICE_TYPE_V1_TO_V2)))
 def test_device_types_round_trip(v1_device_type):
     assert translate.device_type_to_v1(translate.device_type_to_v2(v1_device_type)) == v1_device_type
 
@@ -45,7 +50,7 @@ def test_create_requests_round_trip_v1_v2_v1(v1_body):
 @given(st.fixed_dictionaries({}, optional={
     "phone_number": PHONES, "mcc": TEXT, "mnc": TEXT, "carrier": TEXT, "caller_name": TEXT,
     "country_code": st.sampled_from(["FR", "US"]), "number_ported": st.booleans(),
-    "temporary_phone_number": st.booleans(), "line_type": st.sampled_from(sorted(tables.LINE_TYPE_V1_TO_V2)),
+    "temporary_phone_number": st.booleans(), "line_type": st.sampled_from(sorted(LINE_TYPE_V1_TO_V2)),
 }))
 def test_lookup_answers_round_trip(v1_body):
     v2_body = translate.lookup_response_to_v2(v1_body)
@@ -69,20 +74,20 @@ def test_create_request_field_by_field():
     }
 
 
-@pytest.mark.parametrize("v2_code", sorted(tables.V2_ERROR_CODES) + ["never_heard_of_it"])
+@pytest.mark.parametrize("v2_code", sorted(V2_ERROR_CODES) + ["never_heard_of_it"])
 @pytest.mark.parametrize("http_status", [400, 401, 404, 422, 500, 503])
 def test_every_v2_error_becomes_a_v1_error_the_sdk_understands(v2_code, http_status):
     status, body = translate.error_to_v1({"code": v2_code, "message": "m"}, http_status, "req-7")
     assert "req-7" in body["message"] and v2_code in body["message"]
     if status == 403:
         assert "code" not in body
-        assert v2_code in tables.V2_CREDENTIAL_CODES or http_status in (401, 403)
+        assert v2_code in V2_CREDENTIAL_CODES or http_status in (401, 403)
     elif http_status >= 500:
         assert (status, body["code"]) == (http_status, "internal_server_error")
     else:
         assert status == 400
-        assert body["code"] in tables.V1_ERROR_CODES and body["code"] not in tables.V1_CODES_MISSING_FROM_SDK
-        assert body["doc_url"] == tables.V1_DOC_URL.format(code=body["code"])
+        assert body["code"] in V1_ERROR_CODES and body["code"] not in V1_CODES_MISSING_FROM_SDK
+        assert body["doc_url"] == V1_DOC_URL.format(code=body["code"])
 
 
 def test_invalid_app_realm_depends_on_the_v1_device_type():
@@ -98,7 +103,7 @@ def test_error_without_a_json_body_keeps_the_status_class():
         "internal_server_error", "(v2 HTTP 502)"))
 
 
-@pytest.mark.parametrize("v1_code", tables.V1_ERROR_CODES)
+@pytest.mark.parametrize("v1_code", V1_ERROR_CODES)
 def test_v1_errors_map_back_to_v2_errors(v1_code):
     status, body = translate.error_to_v2({"code": v1_code, "message": "m"}, 400)
     if v1_code == "account_invalid":
@@ -107,12 +112,12 @@ def test_v1_errors_map_back_to_v2_errors(v1_code):
         assert (status, body["code"]) == (500, "internal")
     else:
         assert status == 400
-        expected = tables.v2_errors_for_v1(v1_code)
+        expected = v2_errors_for_v1(v1_code)
         assert body["code"] == (expected[0] if expected else "invalid_request")
 
 
 # v1 codes that became a 200 status in v2 (blocked_number) cannot come back as a v2 error.
-_ROUND_TRIPPABLE = sorted(c for c, v1 in tables.V2_TO_V1_ERRORS.items() if tables.v2_errors_for_v1(v1))
+_ROUND_TRIPPABLE = sorted(c for c, v1 in V2_TO_V1_ERRORS.items() if v2_errors_for_v1(v1))
 
 
 @pytest.mark.parametrize("v2_code", _ROUND_TRIPPABLE)
@@ -122,18 +127,18 @@ def test_error_codes_survive_v2_v1_v2_v1(v2_code):
     assert translate.error_to_v1(v2_body, 400, sdk_decodable=False)[1]["code"] == v1_body["code"]
 
 
-@pytest.mark.parametrize("v2_status", sorted(tables.CHECK_STATUS_V2_TO_V1))
+@pytest.mark.parametrize("v2_status", sorted(CHECK_STATUS_V2_TO_V1))
 def test_check_statuses(v2_status):
     status, body = translate.check_response_to_v1({"status": v2_status}, "u")
-    assert (status, body) == (200, {"authentication_uuid": "u", "status": tables.CHECK_STATUS_V2_TO_V1[v2_status]})
+    assert (status, body) == (200, {"authentication_uuid": "u", "status": CHECK_STATUS_V2_TO_V1[v2_status]})
     validated = translate.check_response_to_v1({"status": v2_status}, "u", already_validated=True)[1]["status"]
     assert validated == ("already_validated" if v2_status == "expired_or_not_found" else body["status"])
 
 
-@pytest.mark.parametrize("v2_status", sorted(tables.RETRY_STATUS_V2_TO_V1))
+@pytest.mark.parametrize("v2_status", sorted(RETRY_STATUS_V2_TO_V1))
 def test_retry_statuses(v2_status):
     _, body = translate.retry_response_to_v1({"status": v2_status, "reason": "suspicious"}, "u", "t")
-    assert body == {"authentication_uuid": "u", "status": tables.RETRY_STATUS_V2_TO_V1[v2_status], "created_at": "t"}
+    assert body == {"authentication_uuid": "u", "status": RETRY_STATUS_V2_TO_V1[v2_status], "created_at": "t"}
 
 
 def test_unknown_statuses_are_errors_not_guesses():

@@ -27,7 +27,8 @@ from typing import Any, Dict, List, Optional, Tuple
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # equivalence_runner, also when run as a script
 
-from compat import tables, translate  # noqa: E402
+from compat import translate  # noqa: E402
+from compat.knowledge.todos import TODO_MARKER  # noqa: E402
 from equivalence_runner import SCENARIO, V2_KEY, run_in_subprocess, run_program  # noqa: E402
 
 ROOT = HERE.parents[2]
@@ -116,7 +117,7 @@ def has_todo(path: Path, line: int) -> bool:
         line += 1  # a mark on a line of its own belongs to the statement below it
     statement = _statement_at(ast.parse(text), line)
     if statement is None:
-        return tables.TODO_MARKER in lines[line - 1]
+        return TODO_MARKER in lines[line - 1]
     header_end = _header_end(statement)
     last = header_end if header_end is not None else (statement.end_lineno or statement.lineno)
     decorators = getattr(statement, "decorator_list", None) or []
@@ -126,7 +127,7 @@ def has_todo(path: Path, line: int) -> bool:
     while index >= 0 and lines[index].strip().startswith("#"):
         own.append(lines[index])
         index -= 1
-    return any(tables.TODO_MARKER in text_line for text_line in own)
+    return any(TODO_MARKER in text_line for text_line in own)
 
 
 # --- what the reference says the v2 side must send ----------------------------------------

@@ -10,7 +10,7 @@ from libcst.metadata import MetadataWrapper
 from codemods.http.calls import HttpAnalysis, iter_http_calls
 from codemods.detect import find_http_usages
 from codemods.http.urls import DYNAMIC, HTTP_TRIGGERS, classify_url, replace_legacy_host, rewrite_docs_links
-from compat.tables import OPERATIONS
+from compat.knowledge.operations import OPERATIONS
 
 
 @pytest.mark.parametrize("url,expected", [

@@ -5,7 +5,7 @@ import pytest
 
 from codemods.sdk.errors import SdkErrorsCodemod, v2_error_codes
 from codemod_sdk_helpers import NOOP_SOURCES, assert_pair_then_idempotent, ids
-from compat.tables import V1_ERROR_CODES, V1_TO_V2_ERRORS
+from compat.knowledge.errors import V1_ERROR_CODES, V1_TO_V2_ERRORS
 
 T = "# TODO(prelude-migration): "
 CODE = '(e.body.get("code") if isinstance(e.body, dict) else None)'

@@ -5,7 +5,7 @@ import pytest
 
 from codemods.sdk.responses import SdkResponsesCodemod, v2_status_values
 from codemod_sdk_helpers import NOOP_SOURCES, assert_pair_then_idempotent, ids
-from compat.tables import CHECK_STATUS_V1_TO_V2, CREATE_STATUS_V2_TO_V1
+from compat.knowledge.statuses import CHECK_STATUS_V1_TO_V2, CREATE_STATUS_V2_TO_V1
 
 HEAD = '''
         from ding.models import components

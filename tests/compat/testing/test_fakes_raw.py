@@ -213,7 +213,7 @@ def test_bad_control_input_is_refused_clearly():
 
 
 def test_importing_compat_does_not_import_the_fakes_or_transports():
-    code = ("import sys, compat, compat.tables; "
+    code = ("import sys, compat, compat.knowledge.errors; "
             "print(sorted(m for m in ('compat.testing', 'responses', 'httpx', 'libcst', 'click') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -287,7 +287,7 @@ def test_a_v1_path_with_the_wrong_method_is_not_taken_for_that_endpoint():
 
 
 def test_current_docs_link_never_builds_a_page_from_a_prefix():
-    from compat.tables import current_docs_link
+    from compat.knowledge.docs_links import current_docs_link
 
     assert current_docs_link("https://docs.prelude.so/api-reference/v1/otp/check-a-code") is None
     assert current_docs_link("https://docs.prelude.so/api-reference/v1") == "https://docs.prelude.so/verify/v1"

@@ -2,7 +2,7 @@
 names are not flagged, generic names only with v1 evidence in the file."""
 from __future__ import annotations
 
-from compat.tables import V1_CONFIG_NAMES, V1_CONFIG_NAMES_DISTINCTIVE, V2_API_KEY_ENV
+from compat.knowledge.config_names import V1_CONFIG_NAMES, V1_CONFIG_NAMES_DISTINCTIVE, V2_API_KEY_ENV
 from scan_helpers import AFTER_REMOVAL, BEFORE_ALL, positions, scan_tree, write_tree
 
 

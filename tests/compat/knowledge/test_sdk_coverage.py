@@ -1,4 +1,4 @@
-"""The tables in compat.tables cover every enum value and literal that the two real SDKs declare.
+"""The tables in compat.knowledge cover every enum value and literal that the two real SDKs declare.
 
 The SDKs are introspected, not copied: a value added to either package (or a table entry
 removed) breaks a test here.
@@ -18,7 +18,18 @@ from prelude_python_sdk.types.shared_params import Signals
 from prelude_python_sdk.types.verification.phone import history_retrieve_response as history
 from prelude_python_sdk.types.watch_send_feedbacks_params import Feedback
 
-from compat import tables
+from compat.knowledge.deadlines import DEADLINES
+from compat.knowledge.docs_links import current_docs_link
+from compat.knowledge.enums import (
+    CHANNEL_V2_TO_V1_CAPABILITY, DEVICE_TYPE_V1_TO_V2, DEVICE_TYPE_V2_TO_V1, FEEDBACK_STATUS_V1_TO_V2,
+    LINE_TYPE_V1_TO_V2, LINE_TYPE_V2_TO_V1)
+from compat.knowledge.errors import (
+    V1_ERROR_CODES, V1_TO_V2_ERRORS, V2_CREDENTIAL_CODES, V2_ERROR_CODES, V2_TO_V1_ERRORS, v1_error_for_v2)
+from compat.knowledge.operations import CHECK_FIELD_MOVES, CREATE_FIELD_MOVES, LOOKUP_FIELD_MOVES, OPERATIONS
+from compat.knowledge.statuses import (
+    CHECK_STATUS_V1_TO_V2, CHECK_STATUS_V2_TO_V1, CREATE_BLOCKED_AS_V1_ERROR,
+    CREATE_BLOCKED_REASON_TO_V1_STATUS, CREATE_STATUS_V1_TO_V2, CREATE_STATUS_V2_TO_V1,
+    RETRY_STATUS_V1_TO_V2, RETRY_STATUS_V2_TO_V1, V2_BLOCK_REASONS)
 
 
 def literal_values(annotation) -> set:
@@ -55,33 +66,33 @@ def enum_values(enum) -> set:
 
 def test_every_v1_error_code_has_a_v2_move():
     sdk_codes = enum_values(errors.Code)
-    assert sdk_codes <= set(tables.V1_ERROR_CODES)
-    assert set(tables.V1_TO_V2_ERRORS) == set(tables.V1_ERROR_CODES)
+    assert sdk_codes <= set(V1_ERROR_CODES)
+    assert set(V1_TO_V2_ERRORS) == set(V1_ERROR_CODES)
 
 
 def test_v1_to_v2_error_moves_name_only_known_v2_codes():
-    for v1_code, move in tables.V1_TO_V2_ERRORS.items():
-        unknown = set(move.v2_codes) - tables.V2_ERROR_CODES
+    for v1_code, move in V1_TO_V2_ERRORS.items():
+        unknown = set(move.v2_codes) - V2_ERROR_CODES
         assert not unknown, f"{v1_code} maps to codes the v2 tables do not know: {unknown}"
         if move.blocked_reason:
-            assert move.blocked_reason in tables.V2_BLOCK_REASONS
+            assert move.blocked_reason in V2_BLOCK_REASONS
         assert move.v2_codes or move.kind in ("semantic-shift", "none"), v1_code
 
 
 def test_v2_to_v1_error_map_targets_real_v1_codes():
-    assert set(tables.V2_TO_V1_ERRORS.values()) <= enum_values(errors.Code) | {"spending_limit_exceeded"}
+    assert set(V2_TO_V1_ERRORS.values()) <= enum_values(errors.Code) | {"spending_limit_exceeded"}
 
 
 @pytest.mark.parametrize(
     "enum, table",
     [
-        (components.CheckStatus, tables.CHECK_STATUS_V1_TO_V2),
-        (components.Status, tables.CREATE_STATUS_V1_TO_V2),
-        (components.RetryAuthenticationResponseStatus, tables.RETRY_STATUS_V1_TO_V2),
-        (components.LineType, tables.LINE_TYPE_V1_TO_V2),
-        (components.DeviceType, tables.DEVICE_TYPE_V1_TO_V2),
-        (components.AuthenticationStatusResponseDeviceType, tables.DEVICE_TYPE_V1_TO_V2),
-        (components.FeedbackRequestStatus, tables.FEEDBACK_STATUS_V1_TO_V2),
+        (components.CheckStatus, CHECK_STATUS_V1_TO_V2),
+        (components.Status, CREATE_STATUS_V1_TO_V2),
+        (components.RetryAuthenticationResponseStatus, RETRY_STATUS_V1_TO_V2),
+        (components.LineType, LINE_TYPE_V1_TO_V2),
+        (components.DeviceType, DEVICE_TYPE_V1_TO_V2),
+        (components.AuthenticationStatusResponseDeviceType, DEVICE_TYPE_V1_TO_V2),
+        (components.FeedbackRequestStatus, FEEDBACK_STATUS_V1_TO_V2),
     ],
     ids=lambda x: getattr(x, "__name__", "table"),
 )
@@ -91,14 +102,14 @@ def test_every_v1_enum_value_is_mapped(enum, table):
 
 
 def test_v1_capabilities_are_the_targets_of_the_channel_map():
-    assert set(tables.CHANNEL_V2_TO_V1_CAPABILITY.values()) == enum_values(components.Capability)
+    assert set(CHANNEL_V2_TO_V1_CAPABILITY.values()) == enum_values(components.Capability)
 
 
 def test_v1_operations_match_the_sdk_methods():
     from ding.lookup import Lookup
     from ding.otp import Otp
 
-    for op in tables.OPERATIONS.values():
+    for op in OPERATIONS.values():
         namespace = Otp if op.sdk_namespace == "otp" else Lookup
         assert any(hasattr(namespace, name) for name in op.sdk_methods), op.name
 
@@ -107,49 +118,49 @@ def test_v1_operations_match_the_sdk_methods():
 
 
 def test_every_v2_create_status_maps_to_v1():
-    assert model_literals(VerificationCreateResponse, "status") == set(tables.CREATE_STATUS_V2_TO_V1)
-    assert set(tables.CREATE_STATUS_V2_TO_V1.values()) <= enum_values(components.Status)
+    assert model_literals(VerificationCreateResponse, "status") == set(CREATE_STATUS_V2_TO_V1)
+    assert set(CREATE_STATUS_V2_TO_V1.values()) <= enum_values(components.Status)
 
 
 def test_every_v2_block_reason_is_known_and_mapped_somewhere():
     reasons = model_literals(VerificationCreateResponse, "reason")
-    assert reasons == set(tables.V2_BLOCK_REASONS)
-    special = set(tables.CREATE_BLOCKED_AS_V1_ERROR) | set(tables.CREATE_BLOCKED_REASON_TO_V1_STATUS)
+    assert reasons == set(V2_BLOCK_REASONS)
+    special = set(CREATE_BLOCKED_AS_V1_ERROR) | set(CREATE_BLOCKED_REASON_TO_V1_STATUS)
     assert special <= reasons
-    assert set(tables.CREATE_BLOCKED_AS_V1_ERROR.values()) <= enum_values(errors.Code)
+    assert set(CREATE_BLOCKED_AS_V1_ERROR.values()) <= enum_values(errors.Code)
 
 
 def test_every_v2_check_status_maps_to_v1():
-    assert model_literals(VerificationCheckResponse, "status") == set(tables.CHECK_STATUS_V2_TO_V1)
-    assert set(tables.CHECK_STATUS_V2_TO_V1.values()) <= enum_values(components.CheckStatus)
-    v2_targets = {v for v in tables.CHECK_STATUS_V1_TO_V2.values() if v is not None}
-    assert v2_targets <= set(tables.CHECK_STATUS_V2_TO_V1)
+    assert model_literals(VerificationCheckResponse, "status") == set(CHECK_STATUS_V2_TO_V1)
+    assert set(CHECK_STATUS_V2_TO_V1.values()) <= enum_values(components.CheckStatus)
+    v2_targets = {v for v in CHECK_STATUS_V1_TO_V2.values() if v is not None}
+    assert v2_targets <= set(CHECK_STATUS_V2_TO_V1)
 
 
 def test_retry_maps_cover_v2_create_statuses():
-    assert set(tables.RETRY_STATUS_V2_TO_V1) == set(tables.CREATE_STATUS_V2_TO_V1)
-    assert set(tables.RETRY_STATUS_V2_TO_V1.values()) <= enum_values(components.RetryAuthenticationResponseStatus)
+    assert set(RETRY_STATUS_V2_TO_V1) == set(CREATE_STATUS_V2_TO_V1)
+    assert set(RETRY_STATUS_V2_TO_V1.values()) <= enum_values(components.RetryAuthenticationResponseStatus)
 
 
 def test_line_types_are_a_bijection_with_the_v2_literals():
     v2 = model_literals(LookupLookupResponse, "line_type")
-    assert set(tables.LINE_TYPE_V2_TO_V1) == v2
-    assert len(tables.LINE_TYPE_V1_TO_V2) == len(tables.LINE_TYPE_V2_TO_V1) == 19
+    assert set(LINE_TYPE_V2_TO_V1) == v2
+    assert len(LINE_TYPE_V1_TO_V2) == len(LINE_TYPE_V2_TO_V1) == 19
 
 
 def test_device_platforms_are_a_bijection_with_the_v2_literals():
-    assert set(tables.DEVICE_TYPE_V2_TO_V1) == typed_dict_literals(Signals, "device_platform")
-    assert set(tables.DEVICE_TYPE_V2_TO_V1) == model_literals(history.HistoryRetrieveResponse, "device_platform")
+    assert set(DEVICE_TYPE_V2_TO_V1) == typed_dict_literals(Signals, "device_platform")
+    assert set(DEVICE_TYPE_V2_TO_V1) == model_literals(history.HistoryRetrieveResponse, "device_platform")
 
 
 def test_feedback_types_exist_in_v2():
-    targets = {v for v in tables.FEEDBACK_STATUS_V1_TO_V2.values() if v}
+    targets = {v for v in FEEDBACK_STATUS_V1_TO_V2.values() if v}
     assert targets <= typed_dict_literals(Feedback, "type")
 
 
 def test_history_channels_cover_the_channel_map():
     channels = model_literals(history.LifecycleEventAttempt, "channel")
-    assert set(tables.CHANNEL_V2_TO_V1_CAPABILITY) <= channels
+    assert set(CHANNEL_V2_TO_V1_CAPABILITY) <= channels
 
 
 def test_create_field_moves_target_real_v2_fields():
@@ -160,22 +171,22 @@ def test_create_field_moves_target_real_v2_fields():
     metadata = set(typing.get_type_hints(params.Metadata))
     sections = {"signals": signals, "options": options, "metadata": metadata}
     v1_fields = {f.name for f in components.CreateAuthenticationRequest.__dataclass_fields__.values()}
-    assert set(tables.CREATE_FIELD_MOVES) == v1_fields
-    for v1_field, (section, key) in tables.CREATE_FIELD_MOVES.items():
+    assert set(CREATE_FIELD_MOVES) == v1_fields
+    for v1_field, (section, key) in CREATE_FIELD_MOVES.items():
         if section is not None:
             assert key in sections[section], f"{v1_field} -> {section}.{key} is not a v2 field"
 
 
 def test_check_field_moves_cover_the_v1_check_request():
     v1_fields = set(components.CreateCheckRequest.__dataclass_fields__)
-    assert set(tables.CHECK_FIELD_MOVES) == v1_fields
+    assert set(CHECK_FIELD_MOVES) == v1_fields
 
 
 def test_lookup_field_moves_cover_the_v1_lookup_response():
     v1_fields = set(components.LookupResponse.__dataclass_fields__)
-    assert set(tables.LOOKUP_FIELD_MOVES) == v1_fields
+    assert set(LOOKUP_FIELD_MOVES) == v1_fields
     v2_fields = set(LookupLookupResponse.model_fields)
-    for source in tables.LOOKUP_FIELD_MOVES.values():
+    for source in LOOKUP_FIELD_MOVES.values():
         head = source.split(":")[0].split(".")[0]
         assert head in v2_fields, source
 
@@ -183,11 +194,11 @@ def test_lookup_field_moves_cover_the_v1_lookup_response():
 # --- behaviour of the helpers ----------------------------------------------------------------
 
 def answer(code, http_status):
-    result = tables.v1_error_for_v2(code, http_status)
+    result = v1_error_for_v2(code, http_status)
     return result.code, result.http_status
 
 
-@pytest.mark.parametrize("code", sorted(tables.V2_CREDENTIAL_CODES))
+@pytest.mark.parametrize("code", sorted(V2_CREDENTIAL_CODES))
 def test_credential_failures_become_403_without_a_code(code):
     assert answer(code, 401) == (None, 403)
 
@@ -205,23 +216,14 @@ def test_known_v2_codes_map_to_their_v1_code():
 
 
 def test_old_docs_links_move_to_current_pages():
-    assert tables.current_docs_link("https://docs.prelude.so/api-reference/v2/errors#x") == \
+    assert current_docs_link("https://docs.prelude.so/api-reference/v2/errors#x") == \
         "https://docs.prelude.so/introduction/errors#x"
-    assert tables.current_docs_link("https://docs.prelude.so/api-reference/v1/lookup") == \
+    assert current_docs_link("https://docs.prelude.so/api-reference/v1/lookup") == \
         "https://docs.prelude.so/lookup/v1/api-reference/look-up-for-phone-number"
-    assert tables.current_docs_link("https://docs.prelude.so/verify/v2/api-reference/check-a-code") is None
+    assert current_docs_link("https://docs.prelude.so/verify/v2/api-reference/check-a-code") is None
 
 
 def test_deadlines_are_ordered_as_documented():
-    d = tables.DEADLINES
+    d = DEADLINES
     assert d["v2-host-deprecation"].date < d["v1-support-end"].date < d["v1-removal"].date
     assert str(d["v1-removal"].date) == "2026-04-01"
-
-
-def test_importing_compat_stays_light():
-    import subprocess
-    import sys
-
-    code = ("import compat, sys; compat.tables.V1_BASE_URL; "
-            "bad = [m for m in ('libcst', 'click') if m in sys.modules]; assert not bad, bad")
-    subprocess.run([sys.executable, "-c", code], check=True)
