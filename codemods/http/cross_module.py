@@ -65,3 +65,64 @@ class CrossModuleCodemod(PlainCodemod):
         if self.current_module.body and self.current_module.body[0] is original_node:
             existing |= comments_above(original_node, self.current_module)
         return with_todo_lines(updated_node, texts, existing)
+
+
+# --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
+from codemods.core.examples import CodemodDocs, CodemodExample, NoOp  # noqa: E402
+
+DOCS = CodemodDocs(
+    what="Marks each statement that reads a v1 constant (a v1 URL, a header dict with `X-API-Key`) or calls a "
+         "v1 wrapper imported from another module of the tree, as the repo pre-pass (`codemods/prepass.py`) "
+         "found them.",
+    why="A v1 constant other modules import is not rewritten in place (an importer would read a v2 URL and "
+        "still send a v1 body), and a wrapper returns v2 shapes and raises v2 errors once its module is "
+        "migrated: the importer must be reviewed with it.",
+    fix_safety="Comments only, and only in files the pre-pass links to a module handing out v1 values "
+               "(`prelude-migrate rewrite` on a folder). Imported v1 clients need no TODO: the SDK codemods "
+               "rewrite the calls on them as they rewrite the client.",
+    examples=(
+        CodemodExample('''
+            import requests
+
+            from config import BASE, start
+
+
+            def ping():
+                return requests.get(BASE + "/lookup/+33600000000")
+
+
+            def begin(phone):
+                return start(phone)["authentication_uuid"]
+            ''', '''
+            import requests
+
+            from config import BASE, start
+
+
+            def ping():
+                # TODO(prelude-migration): `BASE` is the v1 value `config.BASE` (api.ding.live/v1 or an X-API-Key header), defined in another module: move this use to v2 together with that definition
+                return requests.get(BASE + "/lookup/+33600000000")
+
+
+            def begin(phone):
+                # TODO(prelude-migration): `start` (`config.start`) calls the v1 API in another module; once that module is migrated it returns v2 shapes and raises v2 errors: review what this code reads from it
+                return start(phone)["authentication_uuid"]
+            ''', path="views.py", tree=(("config.py", '''
+            import requests
+
+            BASE = "https://api.ding.live/v1"
+
+
+            def start(phone):
+                return requests.post(BASE + "/authentication", json={"phone_number": phone}, headers=HEADERS).json()
+            '''),), note="`views.py` reads the v1 base URL and calls the v1 wrapper of `config.py`."),
+    ),
+    no_ops=(
+        NoOp('''
+            from config import TIMEOUT
+
+            def wait():
+                return TIMEOUT
+            ''', "A name imported from a module that hands out nothing v1 is not marked."),
+    ),
+)

@@ -42,3 +42,34 @@ class HostsCodemod(PlainCodemod):
     def leave_Comment(self, original_node: cst.Comment, updated_node: cst.Comment) -> cst.Comment:
         new_value = rewrite_docs_links(updated_node.value) if is_docs_link(updated_node.value) else updated_node.value
         return updated_node if new_value == updated_node.value else updated_node.with_changes(value=new_value)
+
+
+# --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
+from codemods.core.examples import CodemodDocs, CodemodExample, NoOp  # noqa: E402
+
+DOCS = CodemodDocs(
+    what="Moves `api.ding.live/v2` to `api.prelude.dev/v2` in `str` literals and f-string text, and old "
+         "documentation links (strings and comments) to their current pages.",
+    why="The `/v2` paths are the same on both hosts (docs/api-changes.md, \"Hosts, credentials and headers\"): "
+        "for them the host swap is the whole migration.",
+    fix_safety="Safe: same paths, same bodies. The match is anchored (look-alike hosts stay); `http://` becomes "
+               "`https://`; a docs link moves only when its whole page is known. `api.ding.live/v1` (other "
+               "endpoints) and bytes literals are left to the other codemods.",
+    examples=(
+        CodemodExample('''
+            URL = "https://api.ding.live/v2/transactional"
+            url = f"http://api.ding.live/v2/{path}"
+            # errors: https://docs.prelude.so/api-reference/v2/errors
+            ''', '''
+            URL = "https://api.prelude.dev/v2/transactional"
+            url = f"https://api.prelude.dev/v2/{path}"
+            # errors: https://docs.prelude.so/introduction/errors
+            '''),
+    ),
+    no_ops=(
+        NoOp('''
+            URL = b"https://api.ding.live/v2/transactional"
+            OTHER = "https://mbktrading.live/v2/x"
+            ''', "Bytes literals and look-alike hosts are not moved."),
+    ),
+)

@@ -594,3 +594,92 @@ def _keep_parens(original: cst.CSTNode, replacement: cst.CSTNode) -> cst.CSTNode
     if lpar and hasattr(replacement, "lpar") and not replacement.lpar:  # type: ignore[attr-defined]
         return replacement.with_changes(lpar=lpar, rpar=original.rpar)  # type: ignore[attr-defined]
     return replacement
+
+
+# --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
+from codemods.core.examples import CodemodDocs, CodemodExample, NoOp  # noqa: E402
+
+DOCS = CodemodDocs(
+    what="Rewrites `requests`/`httpx` calls (module functions, sessions, clients, through any alias) whose URL "
+         "resolves to a v1 endpoint: the URL (literal, module constant, concatenation, f-string, `urljoin`, "
+         "an httpx `base_url`), `X-API-Key` -> `Authorization: Bearer`, the body field by field (`customer_uuid` "
+         "dropped, `phone_number` -> `target`, the rest under `signals`/`options`/`metadata`) and the response "
+         "reads in the same function (`authentication_uuid` -> `id`, statuses and error codes through the "
+         "tables, lookup fields).",
+    why="The v1 endpoints are removed; v2 has other paths, authentication, bodies and statuses, so a host "
+        "swap alone would send v1 bodies to v2.",
+    fix_safety="A shared constant, headers dict or client moves only when every call using it is rewritten. "
+               "A check or retry takes the number of the create of the same verification (or a phone-named "
+               "parameter, with a TODO), else stays under a TODO; so do a body or headers it cannot see, a "
+               "response that escapes, statuses and codes with no v2 equivalent, feedback and status-by-id. "
+               "Every rewritten `X-API-Key` gets the v2-key TODO.",
+    examples=(
+        CodemodExample('''
+            import requests
+
+            BASE = "https://api.ding.live/v1"
+            HEADERS = {"X-API-Key": "test-v1-key"}
+
+
+            def verify(phone, code):
+                start = requests.post(f"{BASE}/authentication", json={"customer_uuid": CU, "phone_number": phone,
+                                                                      "device_type": "IOS"}, headers=HEADERS)
+                res = requests.post(BASE + "/check", json={"customer_uuid": CU, "authentication_uuid": start.json()["authentication_uuid"],
+                                                           "check_code": code}, headers=HEADERS)
+                return res.json()["status"] == "valid"
+            ''', '''
+            import requests
+
+            BASE = "https://api.prelude.dev/v2"
+            # TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+            HEADERS = {"Authorization": "Bearer test-v1-key"}
+
+
+            def verify(phone, code):
+                start = requests.post(f"{BASE}/verification", json={"target": {"type": "phone_number", "value": phone}, "signals": {"device_platform": "ios"}}, headers=HEADERS)
+                res = requests.post(BASE + "/verification/check", json={"target": {"type": "phone_number", "value": phone}, "code": code}, headers=HEADERS)
+                return res.json()["status"] == "success"
+            ''', note="Create then check: the shared base and headers move because every call using them does."),
+        CodemodExample('''
+            import httpx
+
+            client = httpx.Client(base_url="https://api.ding.live/v1", headers={"X-API-Key": KEY})
+
+
+            def carrier(phone):
+                body = client.get(f"/lookup/{phone}").json()
+                return body["carrier"], body["number_ported"]
+            ''', '''
+            import httpx
+
+            # TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+            client = httpx.Client(base_url="https://api.prelude.dev/v2", headers={"Authorization": f"Bearer {KEY}"})
+
+
+            def carrier(phone):
+                body = client.get(f"/lookup/{phone}").json()
+                return body["network_info"]["carrier_name"], ("ported" in body.get("flags", []))
+            ''', note="An httpx client's `base_url` and headers, and the lookup reads."),
+        CodemodExample('''
+            import requests
+
+
+            def confirm(auth_uuid, code):
+                return requests.post("https://api.ding.live/v1/check", json={"customer_uuid": CU, "authentication_uuid": auth_uuid, "check_code": code}, headers={"X-API-Key": KEY})
+            ''', '''
+            import requests
+
+
+            def confirm(auth_uuid, code):
+                # TODO(prelude-migration): v2 check is keyed by the phone number, not authentication_uuid, and no provably same number is in scope here: send {target: {type: phone_number, value}, code} to https://api.prelude.dev/v2/verification/check
+                return requests.post("https://api.ding.live/v1/check", json={"customer_uuid": CU, "authentication_uuid": auth_uuid, "check_code": code}, headers={"X-API-Key": KEY})
+            ''', note="No number of this verification in scope: left as it was, marked."),
+    ),
+    no_ops=(
+        NoOp('''
+            import requests
+
+            requests.post("https://partner.example.test/v1/check", headers={"X-API-Key": KEY}, json={"code": "1234"})
+            ''', "Another API with an `X-API-Key` header and a `/v1/check` path is not Prelude's."),
+    ),
+)

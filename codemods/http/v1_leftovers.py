@@ -189,3 +189,38 @@ class _UrlFlowMarker(cst.CSTTransformer):
         if any(TODO_MARKER in comment for comment in existing):
             return updated_node
         return with_todo_lines(updated_node, [LEFTOVER_TODO], existing)
+
+
+# --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
+from codemods.core.examples import CodemodDocs, CodemodExample, NoOp  # noqa: E402
+
+DOCS = CodemodDocs(
+    what="Runs last: every string or f-string still holding a v1 URL (`api.ding.live`, not `/v2`), and every "
+         "call given a name or attribute that holds one, gets a TODO on its statement.",
+    why="Rewritten code must never keep pointing at the removed v1 API without saying so.",
+    fix_safety="Comments only. A statement that already carries a `TODO(prelude-migration)` is not marked "
+               "again; docstrings are prose and are not marked.",
+    examples=(
+        CodemodExample('''
+            class Gateway:
+                base = "https://api.ding.live/v1"
+
+                def check(self, session, body):
+                    return session.post(self.base + "/check", json=body)
+            ''', '''
+            class Gateway:
+                # TODO(prelude-migration): api.ding.live/v1 was removed in April 2026 and this use could not be rewritten automatically: move it to https://api.prelude.dev/v2 (docs/api-changes.md)
+                base = "https://api.ding.live/v1"
+
+                def check(self, session, body):
+                    # TODO(prelude-migration): api.ding.live/v1 was removed in April 2026 and this use could not be rewritten automatically: move it to https://api.prelude.dev/v2 (docs/api-changes.md)
+                    return session.post(self.base + "/check", json=body)
+            ''', note="A URL in a class attribute, read through `self`: the definition and the call."),
+    ),
+    no_ops=(
+        NoOp('''
+            def help():
+                """Calls https://api.ding.live/v1 (the old API); see the migration notes."""
+            ''', "A docstring is prose."),
+    ),
+)

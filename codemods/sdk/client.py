@@ -91,3 +91,52 @@ def _keyword_spacing(args: List[cst.Arg]) -> List[cst.Arg]:
     spaced = [a.with_changes(equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
                              comma=cst.MaybeSentinel.DEFAULT) for a in args]
     return spaced
+
+
+# --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
+from codemods.core.examples import CodemodDocs, CodemodExample, NoOp  # noqa: E402
+
+DOCS = CodemodDocs(
+    what="Rewrites the construction of a v1 client (`ding.Ding(...)`, `Ding(...)`, `sdk.SDK(...)`) into "
+         "`Prelude(api_token=..., max_retries=0)`.",
+    why="The v1 client class and its options are gone in prelude-python-sdk. `max_retries=0` keeps the v1 "
+        "behaviour: v1 Python never retried, v2 retries twice by default, and a create or a check must not be "
+        "sent twice.",
+    fix_safety="Always leaves a TODO about the key: a v1 key is refused by v2. `server`, `server_idx` and "
+               "`retry_config` are dropped; a custom `server_url` becomes `base_url`, a `requests.Session` "
+               "passed as `client=`, a key callable and `*args`/`**kwargs` get a TODO (the last are left "
+               "unchanged).",
+    examples=(
+        CodemodExample('''
+            import ding
+
+            client = ding.Ding(api_key=settings.DING_KEY, server_idx=0)
+            ''', '''
+            from prelude_python_sdk import Prelude
+
+            # TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+            client = Prelude(api_token=settings.DING_KEY, max_retries=0)
+            ''', note="The v1 import goes once nothing reads it (`sdk-imports`)."),
+        CodemodExample('''
+            from ding import Ding
+
+            client = Ding(api_key=KEY, server_url="https://proxy.internal/v1", client=session)
+            ''', '''
+            from prelude_python_sdk import Prelude
+
+            # TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+            # TODO(prelude-migration): custom server_url moved to base_url; v2 paths start with /v2/ and the base URL has no /v1
+            # TODO(prelude-migration): a requests.Session cannot be passed to v2; build an httpx.Client and pass http_client= (proxies, headers, timeouts)
+            client = Prelude(api_token=KEY, base_url="https://proxy.internal/v1", max_retries=0)
+            ''', note="Options v2 spells otherwise are moved or marked."),
+    ),
+    no_ops=(
+        NoOp('''
+            from ding import Ding
+
+            app = Ding()
+            app.route("/")
+            ''', "`from ding import Ding` alone is no evidence of the v1 SDK (a web framework, a Django app "
+                 "called `ding`): nothing v1-only is used."),
+    ),
+)

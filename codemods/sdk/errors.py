@@ -192,3 +192,67 @@ class SdkErrorsCodemod(SdkCodemod):
             self.todo(original_node, "the v2 error response is an httpx.Response, not a requests.Response")
             return cst.parse_expression(f"{e}.response")
         return updated_node
+
+
+# --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
+from codemods.core.examples import CodemodDocs, CodemodExample, NoOp  # noqa: E402
+
+DOCS = CodemodDocs(
+    what="Rewrites v1 exception handling: `ErrorResponse` -> `prelude_python_sdk.BadRequestError`, `SDKError` "
+         "-> `APIStatusError` wherever the class is named; `e.code` and `e.message` -> reads of `e.body`; code "
+         "comparisons through the error table; `requests` network-error handlers around a v1 call are widened "
+         "with the SDK's own.",
+    why="v1 `ErrorResponse` and `SDKError` were disjoint, v2 `BadRequestError` is an `APIStatusError`: kept in "
+        "their v1 order the 400 clause would never run. v2 exceptions have no `.code`, and v2 raises its own "
+        "network errors instead of `requests` ones.",
+    fix_safety="Handlers are reordered so each keeps its v1 meaning. Direct code moves need no TODO; "
+               "approximate and one-to-many ones, codes that became a 200 `blocked` status, a code that leaves "
+               "the handler unmapped, writes to a caught error and v1 errors built by hand get one.",
+    examples=(
+        CodemodExample('''
+            import ding
+            from ding.models import components, errors
+
+            client = ding.Ding(api_key=KEY)
+
+
+            def send(phone):
+                try:
+                    return client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=CUSTOMER, phone_number=phone))
+                except errors.SDKError as e:
+                    return ("outage", e.status_code)
+                except errors.ErrorResponse as e:
+                    if e.code == errors.Code.NEGATIVE_BALANCE:
+                        alert_billing()
+                    return ("rejected", e.message)
+            ''', '''
+            import prelude_python_sdk
+            from prelude_python_sdk import Prelude
+
+            # TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+            client = Prelude(api_token=KEY, max_retries=0)
+
+
+            def send(phone):
+                try:
+                    # TODO(prelude-migration): a v1 SDK response is returned here: v2 returns another model (other fields and statuses); update the code that reads it
+                    return client.verification.create(target={"type": "phone_number", "value": phone})
+                except prelude_python_sdk.BadRequestError as e:
+                    if (e.body.get("code") if isinstance(e.body, dict) else None) == "insufficient_balance":
+                        alert_billing()
+                    return ("rejected", (e.body.get("message") if isinstance(e.body, dict) else e.message))
+                except prelude_python_sdk.APIStatusError as e:
+                    return ("outage", e.status_code)
+            ''', note="The 400 clause moves first; the code comparison goes through the error table."),
+    ),
+    no_ops=(
+        NoOp('''
+            import requests
+
+            try:
+                requests.get("https://example.test/health", timeout=2)
+            except requests.exceptions.RequestException as e:
+                print(e)
+            ''', "A `requests` handler around no v1 call is not widened."),
+    ),
+)

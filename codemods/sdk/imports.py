@@ -180,3 +180,67 @@ class SdkImportsCodemod(SdkCodemod):
 def q_last(qualified: str) -> str:
     """`ding.sdk.Ding` -> `Ding`."""
     return qualified.rpartition(".")[2]
+
+
+# --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
+from codemods.core.examples import CodemodDocs, CodemodExample, NoOp  # noqa: E402
+
+DOCS = CodemodDocs(
+    what="Runs last among the SDK codemods, on the rewritten tree: v1 type references in annotations, "
+         "`isinstance` and string annotations become their v2 types (`ding.Ding` -> `Prelude`, "
+         "`operations.CheckResponse` -> `prelude_python_sdk.types.VerificationCheckResponse`), then every v1 "
+         "import nothing reads any more is removed.",
+    why="A v1 import left behind fails once `ding` is uninstalled; one still needed must stay, so the file "
+        "keeps importing.",
+    fix_safety="Imports still read (a call left under a TODO, an enum with no v2 equivalent) are kept. A v1 "
+               "status or error-code enum member still used, a star import from the v1 SDK and a "
+               "`try: import ding ... except ImportError:` guard get a TODO.",
+    examples=(
+        CodemodExample('''
+            from typing import Optional
+
+            import ding
+            from ding.models import components, operations
+
+            client = ding.Ding(api_key=KEY)
+
+
+            def last_check(phone: str) -> Optional[operations.CheckResponse]:
+                return None
+            ''', '''
+            from typing import Optional
+            import prelude_python_sdk.types
+            from prelude_python_sdk import Prelude
+
+            # TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+            client = Prelude(api_token=KEY, max_retries=0)
+
+
+            def last_check(phone: str) -> Optional[prelude_python_sdk.types.VerificationCheckResponse]:
+                return None
+            ''', note="An annotation follows; the unused v1 imports go."),
+        CodemodExample('''
+            import ding
+            from ding.models import components
+
+            client: ding.Ding = ding.Ding(api_key=KEY)
+            EXPECTED = components.CheckStatus.VALID
+            ''', '''
+            from ding.models import components
+            from prelude_python_sdk import Prelude
+
+            # TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+            client: Prelude = Prelude(api_token=KEY, max_retries=0)
+            # TODO(prelude-migration): v1 enum CheckStatus.VALID ('valid') is still used; v2 statuses and error codes are plain strings with new values
+            EXPECTED = components.CheckStatus.VALID
+            ''', note="An enum member kept for later comparisons keeps its import, under a TODO."),
+    ),
+    no_ops=(
+        NoOp('''
+            from ding.models import DingGroup, Word
+            from ding import Ding
+
+            group = DingGroup.objects.get(name="x")
+            ''', "A Django app called `ding` is not the v1 SDK: no v1-only module or call is used."),
+    ),
+)

@@ -164,3 +164,79 @@ class SdkResponsesCodemod(SdkCodemod):
 
 def _code(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
+
+
+# --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
+from codemods.core.examples import CodemodDocs, CodemodExample, NoOp  # noqa: E402
+
+DOCS = CodemodDocs(
+    what="Rewrites reads of a v1 response into reads of the v2 model: the wrapper goes "
+         "(`res.create_authentication_response.x` -> `res.x`), `authentication_uuid` -> `id`, statuses and line "
+         "types through the status tables (either side of a comparison, `.value` included), lookup `carrier` -> "
+         "`network_info.carrier_name`, `number_ported` -> `\"ported\" in flags`.",
+    why="v2 returns the model itself, with other field names and other status values: a v1 read would fail "
+        "or, worse, compare against a status v2 never sends.",
+    fix_safety="Only reads of a value produced by a call that is rewritten change. Statuses with no v2 "
+               "equivalent (`already_validated`, `no_attempt`...), approximate ones, fields v2 does not return "
+               "(`expires_at`, `created_at`...) and reads of `status_code`/`raw_response` get a TODO; a "
+               "generated expression keeps its precedence (parenthesised).",
+    examples=(
+        CodemodExample('''
+            import ding
+            from ding.models import components
+
+            client = ding.Ding(api_key=KEY)
+
+
+            def describe(phone):
+                res = client.lookup.lookup(customer_uuid=CUSTOMER, phone_number=phone)
+                mobile = res.lookup_response.line_type == components.LineType.MOBILE
+                return mobile, res.lookup_response.carrier, res.lookup_response.number_ported is True
+            ''', '''
+            from prelude_python_sdk import Prelude
+
+            # TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+            client = Prelude(api_token=KEY, max_retries=0)
+
+
+            def describe(phone):
+                res = client.lookup.lookup(phone)
+                mobile = res.line_type == "mobile"
+                return mobile, (res.network_info.carrier_name if res.network_info else None), ("ported" in (res.flags or [])) is True
+            ''', note="Lookup reads; `is True` stays a comparison of the whole membership test."),
+        CodemodExample('''
+            import ding
+            from ding.models import components
+
+            client = ding.Ding(api_key=KEY)
+
+
+            def send(phone):
+                res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=CUSTOMER, phone_number=phone))
+                if res.create_authentication_response.status == components.Status.PENDING:
+                    return res.create_authentication_response.expires_at
+            ''', '''
+            from prelude_python_sdk import Prelude
+
+            # TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+            client = Prelude(api_token=KEY, max_retries=0)
+
+
+            def send(phone):
+                res = client.verification.create(target={"type": "phone_number", "value": phone})
+                if res.status in ("success", "retry", "challenged", "shadow_blocked"):
+                    # TODO(prelude-migration): v2 create responses have no 'expires_at'
+                    return res.expires_at
+            ''', note="v1 `pending` is every v2 status of a code that was sent; a field v2 does not return "
+                      "is marked."),
+    ),
+    no_ops=(
+        NoOp('''
+            from prelude_python_sdk import Prelude
+
+            client = Prelude(api_token="test-v2-key")
+            res = client.verification.check(target={"type": "phone_number", "value": "+33612345678"}, code="1234")
+            ok = res.status == "success"
+            ''', "Reads of a v2 response are left as they are: `success` is already a v2 status."),
+    ),
+)

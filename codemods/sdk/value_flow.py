@@ -113,3 +113,79 @@ def start(phone):
     return status == components.Status.PENDING
 ''', None),
 ]
+
+
+# --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
+from codemods.core.examples import CodemodDocs, CodemodExample, NoOp  # noqa: E402
+
+DOCS = CodemodDocs(
+    what="Runs first and writes comments only: a TODO on each line where a v1 value (response, payload, "
+         "status, line type, error code, id, exception) leaves what the codemods can see or changes meaning: "
+         "returned, stored, passed to other code, used as a key, parsed as a UUID. The other codemods ask the "
+         "same analysis (`codemods/core/flow.py`) what they may rewrite.",
+    why="A rewrite is only safe when the whole flow of the value is visible: a v1 status used as a dict key "
+        "or a response returned to a caller would silently behave differently on v2.",
+    fix_safety="Comments only: it never changes code. The flow is followed per module (assignments, "
+               "containers, subscripts, returns, closures, module globals); values passed in from other modules "
+               "are not traced, they are marked where they leave.",
+    examples=(
+        CodemodExample('''
+            import uuid
+
+            import ding
+            from ding.models import components
+
+            client = ding.Ding(api_key=KEY)
+
+
+            def start(phone):
+                res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=CUSTOMER, phone_number=phone))
+                label = LABELS[res.create_authentication_response.status]
+                return uuid.UUID(res.create_authentication_response.authentication_uuid)
+            ''', '''
+            import uuid
+            from prelude_python_sdk import Prelude
+
+            # TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+            client = Prelude(api_token=KEY, max_retries=0)
+
+
+            def start(phone):
+                res = client.verification.create(target={"type": "phone_number", "value": phone})
+                # TODO(prelude-migration): a v1 status is used as a lookup key here, unmapped: v2 uses other statuses; map it where it is used (or map both sides)
+                label = LABELS[res.status]
+                # TODO(prelude-migration): v2 verification ids are not UUIDs (they start with 'vrf_'): do not parse or validate them as UUIDs
+                return uuid.UUID(res.id)
+            ''', note="A status used as a key and an id parsed as a UUID."),
+        CodemodExample('''
+            import ding
+            from ding.models import components
+
+            client = ding.Ding(api_key=KEY)
+
+
+            def start(phone):
+                res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=CUSTOMER, phone_number=phone))
+                return res
+            ''', '''
+            from prelude_python_sdk import Prelude
+
+            # TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+            client = Prelude(api_token=KEY, max_retries=0)
+
+
+            def start(phone):
+                res = client.verification.create(target={"type": "phone_number", "value": phone})
+                # TODO(prelude-migration): a v1 SDK response is returned here: v2 returns another model (other fields and statuses); update the code that reads it
+                return res
+            ''', note="A response returned to the callers, whose reads this module cannot see."),
+    ),
+    no_ops=(
+        NoOp('''
+            import uuid
+
+            def parse(order_id):
+                return uuid.UUID(order_id)
+            ''', "A UUID parse of a value that is no v1 id is not marked."),
+    ),
+)

@@ -379,3 +379,80 @@ def _header_refs(plan: CallPlan, name: str):
         for node in holder.find_all(kind="shorthand_property_identifier"):
             if node.text() == name:
                 yield node
+
+
+# --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
+from codemods.core.examples import CodemodDocs, CodemodExample, NoOp  # noqa: E402
+
+DOCS = CodemodDocs(
+    title="JS/TS raw HTTP",
+    languages=("javascript", "typescript", "tsx"),
+    summary="`fetch`, `node-fetch`, `axios` (and `axios.create` instances), `got` and `ky` calls to v1 "
+            "endpoints whose URL, headers and body are visible become v2 calls, with the response reads of the "
+            "same function.",
+    what="`fetch` (global and `node-fetch`), `axios` (also `axios.create({ baseURL, headers })` instances), `got` "
+         "(also `got.extend({ prefixUrl })`) and `ky` (also `ky.create({ prefixUrl })`) calls to v1 endpoints "
+         "whose URL, headers and body are visible become v2 calls: the URL, `X-API-Key` -> "
+         "`Authorization: Bearer`, the `customer-uuid` header dropped, the body through the field moves, and "
+         "the reads of the response in the same function (`authentication_uuid` -> `id`, statuses and `switch` "
+         "cases through the status tables, lookup fields, error codes).",
+    why="The v1 endpoints are removed; v2 has other paths, authentication, bodies and statuses.",
+    fix_safety="As in Python: a check or retry is rewritten only when its `authentication_uuid` comes from the "
+               "create of the same verification earlier in the same function, with the number not reassigned; "
+               "a body or headers it cannot see, a base URL, instance or headers object shared with code that "
+               "is not rewritten, feedback and status-by-id stay under a TODO. A response that leaves the "
+               "function, a status used other than in a comparison, a field v2 does not answer and a v1 error "
+               "that became a 200 `blocked` status get a TODO.",
+    examples=(
+        CodemodExample('''
+            const BASE = "https://api.ding.live/v1";
+
+            async function login(phone, ask) {
+              const res = await fetch(`${BASE}/authentication`, {
+                method: "POST",
+                headers: { "Content-Type": "application/json", "X-API-Key": API_KEY },
+                body: JSON.stringify({ customer_uuid: CUSTOMER_UUID, phone_number: phone }),
+              });
+              const auth = await res.json();
+              if (auth.status !== "pending") return { sent: false };
+              const code = await ask("CODE? ");
+              const checked = await fetch(`${BASE}/check`, {
+                method: "POST",
+                headers: { "Content-Type": "application/json", "X-API-Key": API_KEY },
+                body: JSON.stringify({ customer_uuid: CUSTOMER_UUID, authentication_uuid: auth.authentication_uuid, check_code: code }),
+              });
+              const result = await checked.json();
+              return { sent: true, verified: result.status === "valid" };
+            }
+            ''', '''
+            const BASE = "https://api.prelude.dev/v2";
+
+            async function login(phone, ask) {
+              const res = await fetch(`${BASE}/verification`, {
+                method: "POST",
+                // TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+                headers: { "Content-Type": "application/json", "Authorization": `Bearer ${API_KEY}` },
+                body: JSON.stringify({ target: { type: "phone_number", value: phone } }),
+              });
+              const auth = await res.json();
+              if (!["success", "retry", "challenged", "shadow_blocked"].includes(auth.status)) return { sent: false };
+              const code = await ask("CODE? ");
+              const checked = await fetch(`${BASE}/verification/check`, {
+                method: "POST",
+                // TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+                headers: { "Content-Type": "application/json", "Authorization": `Bearer ${API_KEY}` },
+                body: JSON.stringify({ target: { type: "phone_number", value: phone }, code: code }),
+              });
+              const result = await checked.json();
+              return { sent: true, verified: result.status === "success" };
+            }
+            ''', language="javascript", path="otp.js",
+            note="Create then check with `fetch`: URL, key, body, status reads; the check is keyed to the create's number."),
+    ),
+    no_ops=(
+        NoOp('''
+            await fetch("https://partner.example.test/v1/check", { method: "POST", headers: { "X-API-Key": K } });
+            ''', "Another API's `/v1/check` with an `X-API-Key` header is not Prelude's.",
+            language="javascript", path="partner.js"),
+    ),
+)

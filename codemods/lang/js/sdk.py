@@ -227,3 +227,58 @@ def _phone_of_create(call: _Call, auth_uuid, work: _File) -> Optional[str]:
 
 
 __all__ = ["plan_sdk", "entry"]
+
+
+# --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
+from codemods.core.examples import CodemodDocs, CodemodExample, NoOp  # noqa: E402
+
+DOCS = CodemodDocs(
+    title="JS/TS SDK",
+    languages=("javascript", "typescript", "tsx"),
+    summary="`@ding-live/ding` becomes `@prelude.so/sdk`, all or nothing per file: import, client "
+            "(`maxRetries: 0`), calls and result reads.",
+    what="`@ding-live/ding` (Speakeasy) becomes `@prelude.so/sdk`, all or nothing per file: the import, every "
+         "`new Ding({ apiKey })` (-> `new Prelude({ apiToken, maxRetries: 0 })`), `otp.createAuthentication` -> "
+         "`verification.create({ target, signals, options, metadata })`, `otp.check` -> "
+         "`verification.check({ target, code })`, `otp.retry` -> `verification.create({ target })`, "
+         "`lookup.lookup(customerUuid, phone)` -> `lookup.lookup(phone)`, and the result reads.",
+    why="The v1 JavaScript SDKs are gone; `@prelude.so/sdk` has other namespaces, keys a check by the phone "
+        "number and retries by default (`maxRetries: 0` keeps a create or a check from being sent twice).",
+    fix_safety="All or nothing: if any use of the client is not understood, the whole file keeps its v1 code "
+               "under TODOs. A check is keyed to a number only when its id comes from a create in the same "
+               "function. Sub-path imports, client options other than `apiKey`, the old response wrappers and "
+               "`@ding-live/sdk` (its result shapes are not documented) are marked, not rewritten.",
+    examples=(
+        CodemodExample('''
+            import { Ding } from "@ding-live/ding";
+
+            const ding = new Ding({ apiKey: process.env.DING_API_KEY });
+
+            export async function verify(phoneNumber: string, code: string) {
+              const auth = await ding.otp.createAuthentication({ customerUuid: CU, phoneNumber, ip: "203.0.113.1" });
+              const { status } = await ding.otp.check({ customerUuid: CU, authenticationUuid: auth.authenticationUuid, checkCode: code });
+              return status === "valid";
+            }
+            ''', '''
+            import Prelude from "@prelude.so/sdk";
+
+            // TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key
+            const ding = new Prelude({ apiToken: process.env.DING_API_KEY, maxRetries: 0 });
+
+            export async function verify(phoneNumber: string, code: string) {
+              const auth = await ding.verification.create({ target: { type: "phone_number", value: phoneNumber }, signals: { ip: "203.0.113.1" } });
+              const { status } = await ding.verification.check({ target: { type: "phone_number", value: phoneNumber }, code: code });
+              return status === "success";
+            }
+            ''', language="typescript", path="otp.ts"),
+    ),
+    no_ops=(
+        NoOp('''
+            import Prelude from "@prelude.so/sdk";
+
+            const client = new Prelude({ apiToken: process.env.PRELUDE_API_KEY });
+            await client.verification.create({ target: { type: "phone_number", value: "+33612345678" } });
+            ''', 'Code already on `@prelude.so/sdk` is left as it is.',
+            language="typescript", path="v2.ts"),
+    ),
+)
