@@ -8,20 +8,8 @@ from codemod_sdk_helpers import NOOP_SOURCES, assert_pair_then_idempotent, ids
 
 KEY_TODO = "# TODO(prelude-migration): v2 needs a v2 API key (Prelude dashboard > API Keys, sent as Authorization: Bearer); v1 X-API-Key keys are refused: make sure this value is the v2 key"
 
+# More pairs: the examples at the end of codemods/sdk/client.py (tests/codemods/test_codemod_examples.py).
 PAIRS = [
-    ("keyword-key-module-client", '''
-        import ding
-        from ding.models import components
-
-        client = ding.Ding(api_key=settings.DING_KEY, server_idx=0)
-        ''', f'''
-        import ding
-        from ding.models import components
-        from prelude_python_sdk import Prelude
-
-        {KEY_TODO}
-        client = Prelude(api_token=settings.DING_KEY, max_retries=0)
-        '''),
     ("positional-key-alias-self-attribute", '''
         from ding import Ding as D
 
@@ -38,19 +26,6 @@ PAIRS = [
                 {KEY_TODO}
                 self.client = Prelude(api_token=key, max_retries=0)
                 self.client.otp.check(req)
-        '''),
-    ("session-and-custom-server-url", '''
-        from ding import Ding
-
-        client = Ding(api_key=KEY, server_url="https://proxy.internal/v1", client=session)
-        ''', f'''
-        from ding import Ding
-        from prelude_python_sdk import Prelude
-
-        {KEY_TODO}
-        # TODO(prelude-migration): custom server_url moved to base_url; v2 paths start with /v2/ and the base URL has no /v1
-        # TODO(prelude-migration): a requests.Session cannot be passed to v2; build an httpx.Client and pass http_client= (proxies, headers, timeouts)
-        client = Prelude(api_token=KEY, base_url="https://proxy.internal/v1", max_retries=0)
         '''),
     ("default-server-url-dropped-callable-key", '''
         import ding

@@ -13,30 +13,7 @@ MESSAGE = '(e.body.get("message") if isinstance(e.body, dict) else e.message)'
 CODE_SQ, MESSAGE_SQ = CODE.replace('"', "'"), MESSAGE.replace('"', "'")  # inside f"..."
 
 PAIRS = [
-    # v1 SDKError and ErrorResponse were disjoint; v2 BadRequestError is an APIStatusError, so the
-    # 400 clause moves before the broad one (else it never runs).
-    ("disjoint-handlers-reordered", '''
-        from ding.models import errors
-
-        def send(client, req):
-            try:
-                return client.otp.create_authentication(req)
-            except errors.SDKError as e:
-                return ("outage", e.status_code)
-            except errors.ErrorResponse:
-                return ("rejected", None)
-        ''', '''
-        from ding.models import errors
-        import prelude_python_sdk
-
-        def send(client, req):
-            try:
-                return client.otp.create_authentication(req)
-            except prelude_python_sdk.BadRequestError:
-                return ("rejected", None)
-            except prelude_python_sdk.APIStatusError as e:
-                return ("outage", e.status_code)
-        '''),
+    # The reordering of disjoint handlers: the example at the end of codemods/sdk/errors.py.
     ("error-response-code-and-message", '''
         from ding.models import errors
 

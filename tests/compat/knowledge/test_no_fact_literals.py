@@ -4,7 +4,8 @@ one place for API facts).
 
 Read with ``ast``: every string and bytes constant (f-string parts included) except docstrings
 and the documented examples next to a rule (``Example(...)`` arguments in the scanner rules and
-in codemods.syntax, which are test data by design). What counts as a fact:
+in codemods.syntax, ``CodemodExample``/``NoOp``/``CodemodDocs(...)`` arguments at the end of each
+codemod module, which are test data and documentation by design). What counts as a fact:
 
 - a host: ``api.ding.live``, ``api.prelude.dev``, ``docs.ding.live`` or ``docs.prelude.so``, also
   spelled as a regular expression (``api\\.ding\\.live``);
@@ -70,8 +71,9 @@ _WORDY_CODES = re.compile(r"(?<![A-Za-z0-9_])(%s)(?![A-Za-z0-9_])" % "|".join(
     sorted((re.escape(c) for c in CODES if "_" in c), key=len, reverse=True)))
 
 
-# Calls whose arguments are a rule's documented examples (test data next to the rule).
-_EXAMPLES = frozenset({"Example"})
+# Calls whose arguments are a rule's or a codemod's documented examples and docs (test data and
+# prose next to the rule or codemod; codemods.core.examples).
+_EXAMPLES = frozenset({"Example", "CodemodExample", "NoOp", "CodemodDocs"})
 
 
 def _exempt_nodes(tree: ast.AST) -> set:
@@ -135,6 +137,7 @@ def test_no_api_fact_literal_outside_the_knowledge_layer():
     ('msg = "map bad_request by hand"\n', ["bad_request"]),
     ('"""Docstring naming api.ding.live and bad_request."""\n', []),
     ('EXAMPLES = (Example("a.py", "https://api.ding.live/v1"),)\n', []),
+    ('DOCS = CodemodDocs(what="moves api.ding.live/v2", examples=(CodemodExample("/v1/check", "b"),))\n', []),
     ('x = "internal error: "; y = "blocked by v2"\n', []),
     ('# a comment about api.ding.live\nx = 1\n', []),
     ('TRIGGERS = (b"api.ding.live/v2",)\n', ["api.ding.live"]),
