@@ -20,6 +20,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import click
 
+from codemods.lang.registry import LANG_REWRITERS
 from compat.knowledge.todos import TODO_MARKER
 from migrate.files import FileChangedError
 from migrate.limits import DEFAULT_MAX_FILE_BYTES
@@ -43,8 +44,9 @@ def available_codemods() -> Dict[str, type]:
 
 
 def select_codemods(only: Sequence[str] = (), skip: Sequence[str] = ()) -> List[str]:
-    """The codemod names to run, in run order; raises UsageError for an unknown name."""
-    names = list(available_codemods())
+    """The codemod names to run, in run order (the Python codemods, then the rewriters of the
+    other languages, ``codemods.lang.registry``); raises UsageError for an unknown name."""
+    names = list(available_codemods()) + list(LANG_REWRITERS)
     for requested in list(only) + list(skip):
         if requested not in names:
             raise UsageError(f"unknown codemod {requested!r}; known: {', '.join(names) or '(none)'}")
@@ -81,9 +83,19 @@ def rewrite_source(text: str, path: str = "<string>", codemods: Optional[Sequenc
     """
     from codemods.engine import RewriteOptions, transform_source
 
+    if codemods is not None:
+        codemods = _python_only(codemods)
     options = RewriteOptions(None if codemods is None else tuple(codemods), repo)  # repo: codemods.prepass
     result = transform_source(text, path, options)  # one parse, one analysis, batched codemods
     return SourceResult(result.new_source, result.changed, result.applied, result.todos)
+
+
+def _python_only(codemods: Sequence[str]) -> List[str]:
+    return [n for n in codemods if n not in LANG_REWRITERS]
+
+
+def _lang_only(codemods: Sequence[str]) -> frozenset:
+    return frozenset(n for n in codemods if n in LANG_REWRITERS)
 
 
 # --- one file -----------------------------------------------------------------------------
@@ -114,10 +126,10 @@ def rewrite_bytes(data: bytes, path: str, codemods: Sequence[str], repo=None) ->
 
     language = _language_of(path)
     if language is not None:
-        return _rewrite_other_bytes(data, path, language)
+        return _rewrite_other_bytes(data, path, language, _lang_only(codemods))
     registry = available_codemods()
     repo_tokens = repo.tokens if repo is not None else ()
-    if not _triggered(data.lower(), [registry[n] for n in codemods]) and not any(t in data.lower() for t in repo_tokens):
+    if not _triggered(data.lower(), [registry[n] for n in _python_only(codemods)]) and not any(t in data.lower() for t in repo_tokens):
         return FileResult(path, "skipped", data)
     try:
         text = decode_source(data)
@@ -148,13 +160,13 @@ def _language_of(path: str) -> Optional[str]:
     return language_for_path(path)
 
 
-def _rewrite_other_bytes(data: bytes, path: str, language: str) -> FileResult:
-    """One non-Python file through :func:`codemods.lang.rewrite_source`."""
+def _rewrite_other_bytes(data: bytes, path: str, language: str, rewriters: frozenset) -> FileResult:
+    """One non-Python file through :func:`codemods.lang.rewrite_source` (the selected rewriters)."""
     from codemods.lang import rewrite_source as rewrite_other
     from codemods.lang.triggers import has_trigger
     from migrate.files import decode_source, encode_like
 
-    if not has_trigger(data.lower()):
+    if not rewriters or not has_trigger(data.lower()):
         return FileResult(path, "skipped", data, language=language)
     try:
         text = decode_source(data)
@@ -162,7 +174,7 @@ def _rewrite_other_bytes(data: bytes, path: str, language: str) -> FileResult:
         return FileResult(path, "failed", data, error=f"not valid UTF-8 ({exc.reason} at byte {exc.start})",
                           parse_error=True, language=language)
     try:
-        result = rewrite_other(language, text, path, extra_detect=_scanner_findings(path))
+        result = rewrite_other(language, text, path, extra_detect=_scanner_findings(path), rewriters=rewriters)
     except Exception as exc:  # a rewrite bug must not stop the other files
         return FileResult(path, "failed", data, error=f"internal error: {type(exc).__name__}: {exc}",
                           language=language)
@@ -300,12 +312,14 @@ def rewrite_paths(
     from migrate.workers import WorkerFailure, run_isolated
 
     registry = available_codemods()
-    triggers = tuple({t for n in codemods for t in getattr(registry[n], "TRIGGERS", (b"",))})
+    triggers = tuple({t for n in _python_only(codemods) for t in getattr(registry[n], "TRIGGERS", (b"",))})
+    lang_selected = bool(_lang_only(codemods))
     results: List[Optional[FileResult]] = [None] * len(paths)
     candidates: List[int] = []
     for index, path in enumerate(paths):
         language = _language_of(path.name)
         triggered, todos = _prefilter(path, triggers if language is None else None)
+        triggered = triggered and (language is None or lang_selected)
         if triggered:
             candidates.append(index)
         else:
@@ -327,6 +341,8 @@ def rewrite_paths(
             on_result(result)
     from migrate.manifest_swaps import swap_manifests
 
+    if "manifests" not in codemods:
+        return results
     return swap_manifests(paths, results, write)  # package.json / requirements: v1 SDK -> v2 when certain
 
 
@@ -421,6 +437,8 @@ def _list_codemods(ctx, param, value) -> None:
         return
     for name, codemod in available_codemods().items():
         click.echo(f"{name}\t{codemod.DESCRIPTION}")
+    for name, description in LANG_REWRITERS.items():
+        click.echo(f"{name}\t{description}")
     ctx.exit(0)
 
 
@@ -429,7 +447,9 @@ def _list_codemods(ctx, param, value) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing. Exit 1 if non-empty.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when any file would change.")
-@click.option("--only", multiple=True, metavar="NAME", help="Run only these codemods (repeat or comma-separate).")
+@click.option("--only", multiple=True, metavar="NAME",
+              help="Run only these codemods (repeat or comma-separate): Python ones and the other languages' "
+                   f"({', '.join(LANG_REWRITERS)}); see --list-codemods.")
 @click.option("--skip", multiple=True, metavar="NAME", help="Do not run these codemods.")
 @click.option("--list-codemods", is_flag=True, is_eager=True, expose_value=False, callback=_list_codemods,
               help="List the codemods and exit.")
@@ -446,7 +466,9 @@ def _list_codemods(ctx, param, value) -> None:
               show_default=True, metavar="BYTES", help="Larger files are reported and left as they were.")
 def rewrite(paths, show_diff, check, only, skip, stdin_filename, no_gitignore, config_path, jobs, quiet,
             timeout, max_file_size):
-    """Rewrite Python files from the v1 ding SDK and v1 HTTP calls to prelude-python-sdk v2.
+    """Rewrite v1 code to v2: Python (the v1 ding SDK and v1 HTTP calls -> prelude-python-sdk)
+    and every other language and config format (hosts and docs links everywhere, JS/TS raw HTTP
+    and @ding-live/ding -> @prelude.so/sdk, dependency manifests, a TODO above what is left).
 
     \b
     Writes in place by default. Exit codes: 0 nothing to do or all written; 1 changes pending

@@ -17,7 +17,7 @@ A file that does not parse is returned untouched with ``error`` set.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Callable, Collection, List, Optional, Sequence, Tuple
 
 from codemods.lang import marks as v1_marks
 from codemods.lang.edits import Edit, Mark, Plan, apply_edits, todo_insertions
@@ -48,19 +48,31 @@ def read_tree(source: str, language: Language) -> Tree:
     return parse(source, language)
 
 
-def _rewriters(language: Language):
+def _rewriters(language: Language, selected: Optional[Collection[str]]):
+    """(name, plan(tree, path)) of the selected rewriters (names of ``LANG_REWRITERS``) for it."""
     from codemods.lang.safe_moves import safe_edits
 
-    yield lambda tree, path: Plan(edits=safe_edits(tree))
-    if language.name in ("javascript", "typescript", "tsx"):
-        from codemods.lang.js import plan_js
+    def chosen(name: str) -> bool:
+        return selected is None or name in selected
 
-        yield plan_js
+    if chosen("lang-hosts"):
+        yield lambda tree, path: Plan(edits=safe_edits(tree))
+    if language.name in ("javascript", "typescript", "tsx"):
+        if chosen("js-raw-http"):
+            from codemods.lang.js.raw_http import plan_raw_http
+
+            yield lambda tree, path: plan_raw_http(tree)
+        if chosen("js-sdk"):
+            from codemods.lang.js.sdk import plan_sdk
+
+            yield lambda tree, path: plan_sdk(tree)
 
 
 def rewrite_source(language: str, source: str, path: str = "<string>",
-                   extra_detect: Optional[Callable[[str], Sequence[Tuple[int, str]]]] = None) -> LangResult:
-    """Rewrite ``source`` (written in ``language``, a key of ``LANGUAGES``).
+                   extra_detect: Optional[Callable[[str], Sequence[Tuple[int, str]]]] = None,
+                   rewriters: Optional[Collection[str]] = None) -> LangResult:
+    """Rewrite ``source`` (written in ``language``, a key of ``LANGUAGES``) with the
+    ``rewriters`` named (keys of ``codemods.lang.registry.LANG_REWRITERS``; None: all).
 
     ``extra_detect(text) -> [(1-based line, TODO text)]`` adds usages another detector sees
     (``prelude-migrate rewrite`` passes the scanner's findings, e.g. dependency manifests), so
@@ -75,7 +87,7 @@ def rewrite_source(language: str, source: str, path: str = "<string>",
                           todos_total=source.count(TODO_MARKER))
     edits: List[Edit] = []
     marks: List[Mark] = []
-    for rewriter in _rewriters(lang):
+    for rewriter in _rewriters(lang, rewriters):
         plan = rewriter(tree, path)
         edits += plan.edits
         marks += plan.marks
@@ -85,8 +97,9 @@ def rewrite_source(language: str, source: str, path: str = "<string>",
     if second_tree is None:  # a rewrite produced text that does not parse: keep the original
         return LangResult(source, error=f"internal error: the rewritten {lang.name} does not parse; not changed",
                           language=language, todos_total=source.count(TODO_MARKER))
-    left = v1_marks.detect(lang, first, path, second_tree)
-    if extra_detect is not None:
+    mark_left = rewriters is None or "lang-todos" in rewriters
+    left = v1_marks.detect(lang, first, path, second_tree) if mark_left else []
+    if extra_detect is not None and mark_left:
         seen = {m.line for m in left}
         left += [Mark(line - 1, text) for line, text in extra_detect(first) if line - 1 not in seen]
     unmarked: Tuple[Tuple[int, str], ...] = ()

@@ -60,3 +60,55 @@ def test_stdin_is_rewritten_as_the_language_of_its_name():
                                  input='export const u = "https://api.ding.live/v2/notify";\n')
     assert result.exit_code == 0, result.stderr
     assert result.stdout == 'export const u = "https://api.prelude.dev/v2/notify";\n'
+
+
+V1_SDK_TS = ('import { Ding } from "@ding-live/ding";\n\nconst ding = new Ding({ apiKey: process.env.K });\n\n'
+             "export async function send(phoneNumber: string) {\n"
+             "  return ding.otp.createAuthentication({ customerUuid: process.env.U, phoneNumber });\n}\n")
+K8S = "env:\n  - name: NOTIFY_URL\n    value: https://api.ding.live/v2/notify\n  - name: BASE\n    value: https://api.ding.live/v1\n"
+PACKAGE = '{"dependencies": {"@ding-live/ding": "^0.22.0"}}\n'
+PY_LEGACY = 'URL = "https://api.ding.live/v2/notify"\n'
+
+
+def _selection_tree(root):
+    (root / "web").mkdir(parents=True)
+    (root / "web" / "otp.ts").write_text(V1_SDK_TS)
+    (root / "web" / "package.json").write_text(PACKAGE)
+    (root / "k8s.yaml").write_text(K8S)
+    (root / "app.py").write_text(PY_LEGACY)
+    return root
+
+
+def test_only_and_skip_select_the_other_languages_rewriters(tmp_path):
+    root = _selection_tree(tmp_path / "a")
+    result = cli_runner().invoke(main, ["rewrite", "--only", "lang-hosts", str(root)])
+    assert result.exit_code == 0, result.stderr
+    assert (root / "k8s.yaml").read_text() == K8S.replace("api.ding.live/v2", "api.prelude.dev/v2")  # no TODO
+    assert (root / "web" / "otp.ts").read_text() == V1_SDK_TS
+    assert (root / "web" / "package.json").read_text() == PACKAGE
+    assert (root / "app.py").read_text() == PY_LEGACY  # Python's `hosts` codemod was not selected
+
+    root = _selection_tree(tmp_path / "b")
+    result = cli_runner().invoke(main, ["rewrite", "--skip", "lang-todos,manifests", str(root)])
+    assert result.exit_code == 0, result.stderr
+    ts = (root / "web" / "otp.ts").read_text()
+    assert 'import Prelude from "@prelude.so/sdk";' in ts and "ding.verification.create(" in ts
+    assert "api.ding.live/v1" in (root / "k8s.yaml").read_text()
+    assert "TODO" not in (root / "k8s.yaml").read_text()  # the v1 base URL is left unmarked
+    assert (root / "web" / "package.json").read_text() == PACKAGE
+    assert (root / "app.py").read_text() == PY_LEGACY.replace("api.ding.live", "api.prelude.dev")
+
+    root = _selection_tree(tmp_path / "c")
+    result = cli_runner().invoke(main, ["rewrite", "--only", "js-sdk", "--only", "manifests", str(root)])
+    assert result.exit_code == 0, result.stderr
+    assert (root / "web" / "package.json").read_text() == '{"dependencies": {"@prelude.so/sdk": "^0.10.0"}}\n'
+    assert (root / "k8s.yaml").read_text() == K8S
+
+
+def test_the_other_languages_rewriters_are_listed_and_checked():
+    listed = cli_runner().invoke(main, ["rewrite", "--list-codemods"])
+    names = [line.split("\t")[0] for line in listed.stdout.splitlines()]
+    assert {"hosts", "lang-hosts", "js-raw-http", "js-sdk", "lang-todos", "manifests"} <= set(names)
+    assert "js-sdk" in cli_runner().invoke(main, ["rewrite", "--help"]).stdout
+    bad = cli_runner().invoke(main, ["rewrite", "--only", "js-fetch", "."])
+    assert bad.exit_code == 2 and "unknown codemod 'js-fetch'" in bad.stderr and "js-raw-http" in bad.stderr
