@@ -6,12 +6,15 @@ it; ``lang-todos`` is the pass that marks every v1 usage still left in the file 
 """
 from __future__ import annotations
 
+from compat.knowledge.hosts import LEGACY_V2_HOST_PREFIX, V2_HOST
+from compat.knowledge.packages import V1_DISTRIBUTIONS, V2_PACKAGES
+
 LANG_REWRITERS = {
-    "lang-hosts": "Non-Python (every language and config format): api.ding.live/v2 -> api.prelude.dev/v2 "
+    "lang-hosts": f"Non-Python (every language and config format): {LEGACY_V2_HOST_PREFIX} -> {V2_HOST}/v2 "
                   "in literals and config values; old docs links -> current pages.",
     "js-raw-http": "JS/TS: fetch, node-fetch, axios (and axios.create baseURL), got, ky calls to v1 -> v2: "
                    "URL, Authorization: Bearer, body fields, response reads in the same function.",
-    "js-sdk": "JS/TS: @ding-live/ding imports and calls -> @prelude.so/sdk (all or nothing per file).",
+    "js-sdk": f"JS/TS: {V1_DISTRIBUTIONS['npm'][0]} imports and calls -> {V2_PACKAGES['npm']} (all or nothing per file).",
     "lang-todos": "Non-Python: one TODO comment above each v1 usage left, in the language's comment syntax "
                   "(JSON: the line is listed in the summary).",
     "manifests": "package.json, pip requirements: the v1 SDK dependency -> the v2 SDK, when every code file "
