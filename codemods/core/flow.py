@@ -45,6 +45,7 @@ _THREAD_WRAPPERS = frozenset({"asyncio.to_thread", "to_thread", "run_in_executor
 _UUID_CALLS = frozenset({"uuid.UUID", "UUID"})
 _REGEX_METHODS = frozenset({"match", "fullmatch", "search"})
 _WHAT = {"status": "status", "line-type": "line type", "error-code": "error code"}
+_ENUM_FIELDS = ("status", "line_type")  # v1 enum-valued response fields (``.value`` reads them)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,23 @@ class Flow:
     # functions (by name) whose body makes a v1 SDK call: their callers meet v1/v2 exceptions too
     v1_functions: Set[str] = field(default_factory=set)
     uuid_uses: List[cst.CSTNode] = field(default_factory=list)
+    # function -> its parameters that some call in this module gives a v1 callable (a lambda
+    # making a v1 SDK call, a v1 bound method, a function of v1_functions): `retrying(fn)`
+    v1_callable_params: Dict[cst.FunctionDef, Set[str]] = field(default_factory=dict)
+
+    def calls_v1(self, body: cst.CSTNode, function: Optional[cst.FunctionDef]) -> bool:
+        """``body`` (inside ``function``) calls a function of this module that makes a v1 SDK
+        call, or a parameter given a v1 callable: v1 SDK exceptions can reach it."""
+        params = self.v1_callable_params.get(function, set()) if function is not None else set()
+        for node in walk(body):
+            if isinstance(node, cst.Call):
+                func = node.func
+                if isinstance(func, cst.Name) and (func.value in self.v1_functions or func.value in params):
+                    return True
+                if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+                        and func.value.value in ("self", "cls") and func.attr.value in self.v1_functions:
+                    return True
+        return False
 
     def origin(self, node: cst.CSTNode) -> Optional[Origin]:
         return self.origins.get(node)
@@ -99,6 +117,8 @@ class Flow:
 
 
 def _v2_read(field_name: str) -> str:
+    if field_name.endswith(".value"):
+        return f"x.{field_name[:-len('.value')]} (a plain string, no .value)"
     move = LOOKUP_FIELD_MOVES.get(field_name)
     if move and move.startswith("flags:"):
         return f"'{move.split(':', 1)[1]}' in (x.flags or [])"
@@ -163,9 +183,10 @@ class ValueFlow:
     # -- collection --------------------------------------------------------------------------
     def run(self) -> Flow:
         for call in self.calls:
-            function = self._enclosing_function(call)
+            function = self.enclosing_function(call)
             if function is not None:
                 self.flow.v1_functions.add(function.name.value)
+        self._callable_params()
         for node in (*self._attributes, *self._names, *self._calls):
             origin = self.origin(node)
             if origin is not None:
@@ -195,7 +216,38 @@ class ValueFlow:
                 self._calls.append(current)  # (comprehensions: containers of v1 values)
             stack.extend((child, fn) for child in reversed(current.children))
 
-    def _enclosing_function(self, node: cst.CSTNode) -> Optional[cst.FunctionDef]:
+    def _callable_params(self) -> None:
+        """The parameters of this module's functions that a call here gives a v1 callable."""
+        for call in self._calls:
+            if not isinstance(call, cst.Call):
+                continue
+            func = call.func
+            name = func.value if isinstance(func, cst.Name) else func.attr.value \
+                if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+                and func.value.value in ("self", "cls") else None
+            functions = self._functions.get(name or "", [])
+            if len(functions) != 1:
+                continue
+            params = functions[0].params
+            positional = [p.name.value for p in (*params.posonly_params, *params.params)]
+            if positional and positional[0] in ("self", "cls") and isinstance(func, cst.Attribute):
+                positional = positional[1:]
+            for index, argument in enumerate(call.args):
+                if not self._is_v1_callable(argument.value):
+                    continue
+                param = argument.keyword.value if argument.keyword is not None else (
+                    positional[index] if index < len(positional) and not argument.star else None)
+                if param:
+                    self.flow.v1_callable_params.setdefault(functions[0], set()).add(param)
+
+    def _is_v1_callable(self, node: cst.BaseExpression) -> bool:
+        if isinstance(node, cst.Lambda):
+            return any(inner in self.calls for inner in walk(node.body))
+        if isinstance(node, cst.Name):
+            return node.value in self.flow.v1_functions
+        return isinstance(node, cst.Attribute) and self._v1_method_op(node) is not None
+
+    def enclosing_function(self, node: cst.CSTNode) -> Optional[cst.FunctionDef]:
         current = self.parents.get(node)
         while current is not None and not isinstance(current, cst.FunctionDef):
             current = self.parents.get(current)
@@ -235,9 +287,13 @@ class ValueFlow:
     def _call_origin(self, call: cst.Call) -> Optional[Origin]:
         if call in self.calls:
             return Origin("wrapper", getattr(self.calls[call], "op", ""), call)
-        name = dotted_name(call.func) or ""
-        if name.rsplit(".", 1)[-1] in _THREAD_WRAPPERS or name in _THREAD_WRAPPERS:
+        if self._is_thread_wrapper(call):
             for argument in call.args:  # `to_thread(client.otp.check, req)`: the call runs elsewhere
+                if isinstance(argument.value, cst.Lambda):  # `to_thread(lambda: client.otp.check(req))`
+                    inner = self.origin(argument.value.body)
+                    if inner is not None:
+                        return inner
+                    continue
                 method = self._v1_method_op(argument.value)
                 if method:
                     return Origin("wrapper", method)
@@ -247,6 +303,11 @@ class ValueFlow:
                 and call.func.value.value in ("self", "cls"):
             return self._returned_origin(call.func.attr.value)
         return None
+
+    @staticmethod
+    def _is_thread_wrapper(call: cst.Call) -> bool:
+        name = dotted_name(call.func) or ""
+        return name.rsplit(".", 1)[-1] in _THREAD_WRAPPERS or name in _THREAD_WRAPPERS
 
     def _v1_method_op(self, node: cst.BaseExpression) -> Optional[str]:
         for call in self.calls:
@@ -354,10 +415,10 @@ class ValueFlow:
         parent = self.parents.get(node)
         if isinstance(node, cst.Attribute) and origin.kind == "payload" and origin.producer is None \
                 and not self._is_written(node):
-            if isinstance(parent, cst.Attribute) and parent.value is node:
-                self._unseen(parent, parent.attr.value)
-            else:
-                self._unseen(node, node.attr.value)
+            if isinstance(parent, cst.Attribute) and parent.value is node and self._unseen(parent, parent.attr.value):
+                return
+            # `res.lookup_response.country_code`: the field is the same in v2, the wrapper is not
+            self._unseen(node, node.attr.value)
             return
         if origin.producer is not None and not self.rewritten(origin.producer) and origin.kind != "wrapper":
             return  # the call stays v1 (under its own TODO): so do its reads
@@ -377,14 +438,21 @@ class ValueFlow:
             return  # a field of a traced value: the codemods map it (or mark it) themselves
         if attr in _UNTRACED_V1_FIELDS:
             self.flow.unseen_reads[node] = attr
+        elif attr == "value" and isinstance(node.value, cst.Attribute) and node.value.attr.value in _ENUM_FIELDS \
+                and self.origin(node.value.value) is None \
+                and not (isinstance(node.value.value, cst.Name) and node.value.value.value in ("self", "cls")):
+            # `info.line_type.value`: v1 enums; v2 line types and statuses are plain strings
+            self.flow.unseen_reads[node] = f"{node.value.attr.value}.value"
         elif attr == "line_type":
             how = self._how(node, self.parents.get(node), Origin("line-type", "lookup"))
             if how is not None and how != "uuid":
                 self.flow.uses.append(Use(node, how, Origin("line-type", "lookup")))
 
-    def _unseen(self, read: cst.Attribute, field_name: str) -> None:
+    def _unseen(self, read: cst.Attribute, field_name: str) -> bool:
         if field_name in _V1_ONLY_FIELDS or field_name in ("status", "line_type"):
             self.flow.unseen_reads[read] = field_name
+            return True
+        return False
 
     def _how(self, node: cst.CSTNode, parent: Optional[cst.CSTNode], origin: Origin) -> Optional[str]:
         if isinstance(parent, cst.Attribute):
@@ -396,6 +464,11 @@ class ValueFlow:
             call = self.parents.get(parent)
             return self._argument_use(call, origin) if isinstance(call, cst.Call) and call.func is not node else None
         if isinstance(parent, (cst.Return, cst.Yield)):
+            return None if origin.kind == "error" else "returned"
+        if isinstance(parent, cst.Lambda):  # what the lambda returns, to whoever calls it
+            holder = self.parents.get(self.parents.get(parent) or parent)
+            if isinstance(holder, cst.Call) and self._is_thread_wrapper(holder):
+                return None  # followed: the wrapper's result is this value
             return None if origin.kind == "error" else "returned"
         if isinstance(parent, cst.SubscriptElement) or isinstance(parent, cst.Index):
             return "key"
@@ -487,9 +560,9 @@ class ValueFlow:
             return True
         if not isinstance(node, cst.Name):
             return False
-        function = self._enclosing_function(node)
+        function = self.enclosing_function(node)
         for call in self.calls:  # the same name is given to a v1 call as authentication_uuid
-            if self._enclosing_function(call) is function:
+            if self.enclosing_function(call) is function:
                 for inner in walk(call):
                     if isinstance(inner, cst.Arg) and inner.keyword is not None \
                             and inner.keyword.value in ("authentication_uuid", "auth_uuid") \

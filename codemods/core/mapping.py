@@ -8,7 +8,7 @@ Every move is ``(v2 values or None when v2 has none, TODO text or None when exac
 """
 from __future__ import annotations
 
-from typing import Callable, Dict, Optional, Tuple
+from typing import Callable, Dict, Optional, Sequence, Tuple
 
 from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
 from compat.knowledge.errors import V1_TO_V2_ERRORS
@@ -112,3 +112,12 @@ def status_mapper(operation: str) -> Optional[Callable[[str], Move]]:
     """The status move of a v1 operation (create, check, retry); None for other operations."""
     return _STATUS_MOVES.get(operation)
 
+
+
+def untraced_comparison_todo(v1_values: Sequence[str], v2_values: Sequence[str]) -> str:
+    """A comparison with v1 enum members whose other side is not traced to a rewritten v1
+    call: left as written (it may still be a v1 value), with the v2 values it would take."""
+    v1 = ", ".join(f"'{v}'" for v in dict.fromkeys(v1_values))
+    v2 = ", ".join(f"'{v}'" for v in dict.fromkeys(v2_values)) or "no v2 value"
+    return (f"compares a value this tool cannot trace to a rewritten call with v1 {v1}; if it is a v2 "
+            f"value now, compare it with {v2} (plain strings)")

@@ -416,26 +416,13 @@ class _Resolver:
         r.status_refs = {n: op for n, op in r.status_refs.items() if self._traced(n)}
         r.wrapper_reads = {read: r.calls[call].op for read, call in c.wrapper_reads if call in r.calls}
         for handler, try_node, v2_class in c.network_handlers:
-            if any(self._inside(call, try_node.body) for call in r.calls) or self._calls_v1_function(try_node.body):
+            if any(self._inside(call, try_node.body) for call in r.calls) \
+                    or r.flow.calls_v1(try_node.body, self.flow_analysis.enclosing_function(try_node)):
                 r.network_handlers[handler] = v2_class
         if usages:
             self.positions = self.wrapper.resolve(PositionProvider)
             self._usages()
         return r
-
-    def _calls_v1_function(self, body: cst.CSTNode) -> bool:
-        """`body` calls a function (or `self.` method) of this module that makes a v1 SDK call:
-        the v1 SDK's requests exceptions reached this handler through it (the value flow)."""
-        names = self.result.flow.v1_functions if self.result.flow is not None else set()
-        for node in walk(body):
-            if isinstance(node, cst.Call):
-                func = node.func
-                if isinstance(func, cst.Name) and func.value in names:
-                    return True
-                if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
-                        and func.value.value in ("self", "cls") and func.attr.value in names:
-                    return True
-        return False
 
     def _inside(self, node: cst.CSTNode, ancestor: cst.CSTNode) -> bool:
         while node is not None and node is not ancestor:

@@ -6,7 +6,7 @@ became a ``blocked`` status, keep a TODO at the check.
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import libcst as cst
 from libcst.codemod.visitors import AddImportsVisitor
@@ -51,6 +51,46 @@ class SdkErrorsCodemod(SdkCodemod):
             self._caught.append((node.name.name.value, caught))
         else:
             self._caught.append(("", ()))
+
+    def _narrowing_names(self) -> FrozenSet[str]:
+        """The names some ``isinstance(name, <v1 error class>)`` of this module tests (once per module)."""
+        if getattr(self, "_narrowing_for", None) is not self.analysis:
+            names = set()
+            for ref in self.analysis.error_refs:
+                call = self.get_metadata(ParentNodeProvider, ref, None)
+                while isinstance(call, (cst.Arg, cst.Element, cst.Tuple)):
+                    call = self.get_metadata(ParentNodeProvider, call, None)
+                if isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value == "isinstance" \
+                        and call.args and isinstance(call.args[0].value, cst.Name):
+                    names.add(call.args[0].value.value)
+            self._narrowing_for, self._narrowing = self.analysis, frozenset(names)
+        return self._narrowing
+
+    def _narrowed_at(self, node: cst.Name) -> Optional[Tuple[str, ...]]:
+        """The v1 classes `node` is narrowed to by an enclosing ``if isinstance(node, <v1
+        error class>):`` (`except Exception as e:` ... `if isinstance(e, errors.ErrorResponse):`):
+        its reads in that body are rewritten like a handler's."""
+        child: cst.CSTNode = node
+        parent = self.get_metadata(ParentNodeProvider, node, None)
+        while parent is not None and not isinstance(parent, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            if isinstance(parent, cst.If) and child is parent.body:
+                name, caught = self._narrowed(parent.test)
+                if name == node.value:
+                    return caught
+            child, parent = parent, self.get_metadata(ParentNodeProvider, parent, None)
+        return None
+
+    def _narrowed(self, test: cst.BaseExpression) -> Tuple[str, Tuple[str, ...]]:
+        """(name, v1 classes) for ``isinstance(name, <v1 error class or a tuple of them>)``."""
+        if not (isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance"
+                and len(test.args) == 2 and isinstance(test.args[0].value, cst.Name)):
+            return "", ()
+        classes = test.args[1].value
+        elements = [e.value for e in classes.elements] if isinstance(classes, cst.Tuple) else [classes]
+        caught = tuple(self.analysis.error_refs.get(e) for e in elements)
+        if not caught or any(c is None for c in caught):
+            return "", ()
+        return test.args[0].value.value, caught  # type: ignore[return-value]
 
     def leave_Try(self, original_node: cst.Try, updated_node: cst.Try) -> cst.Try:
         """v1 ErrorResponse (HTTP 400) and SDKError (the rest) were disjoint, so their order did
@@ -128,6 +168,9 @@ class SdkErrorsCodemod(SdkCodemod):
         """The v1 classes caught by the innermost handler binding `node` (a Name)."""
         if not isinstance(node, cst.Name):
             return None
+        narrowed = self._narrowed_at(node) if node.value in self._narrowing_names() else None
+        if narrowed:
+            return narrowed
         for name, caught in reversed(self._caught):
             if name == node.value:
                 return caught or None

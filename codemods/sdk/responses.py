@@ -20,7 +20,13 @@ from codemods.sdk.common import (
     subject_first,
     without_value_suffix,
 )
-from codemods.core.mapping import check_status_move, create_status_move, line_type_move, retry_status_move
+from codemods.core.mapping import (
+    check_status_move,
+    create_status_move,
+    line_type_move,
+    retry_status_move,
+    untraced_comparison_todo,
+)
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
 
@@ -124,6 +130,15 @@ class SdkResponsesCodemod(SdkCodemod):
         values = comparator_values(other, enum_values)
         kind = self._kind(subject, other)
         if values is None or kind is None:
+            return updated_node
+        if not self._is_status_read(subject):
+            # Only the v1 enum on the other side says what this is: the compared value is not
+            # traced to a rewritten call (a parameter, a loop over one), so it may still be v1.
+            # Left as written. (A value with no v2 move keeps sdk-imports' "enum still used" TODO
+            # alone, as the traced comparison it was on the first run does.)
+            moves = [v2_status_values(kind, value)[0] for value in values]
+            if all(moves):
+                self.todo(original_node, untraced_comparison_todo(values, [v for m in moves for v in m]))
             return updated_node
         return self.map_comparison(original_node, updated_node, target, without_value_suffix(subject_now), values,
                                    lambda value: v2_status_values(kind, value))
