@@ -8,9 +8,9 @@ v1 answer. An effect is either
 - a ``V2Request`` (method, absolute URL, headers, body): the shell sends it, once, and sends a
   ``V2Response`` (status, content, headers) back into the generator. A transport fault is the
   shell's to raise (as the exception its v1 callers already handle) or to answer with
-  ``Engine.fault_answer``; the generator is then simply dropped. A ``V2Request`` whose
-  ``resend_safe`` is False (every POST) must reach the network at most once: no retries of any
-  kind (see ``compat.retries``);
+  ``Engine.fault_answer``; the generator is then simply dropped. A POST ``V2Request`` (it may
+  send or consume a code) must reach the network at most once: no retries of any kind
+  (``compat.retries`` allows them only for ``SAFE_TO_REPEAT`` methods);
 - a ``StoreCall`` (a read or write of the optional store): ``run_steps`` runs it in line,
   ``run_steps_async`` awaits the store's ``async_<name>`` method when it has one.
 
@@ -71,7 +71,6 @@ _V2_ID_MAX_CHARS = 256
 # The v1 status of a create (and of a retry) whose code went out: what a v2 success maps to.
 _CODE_SENT_CREATE = CREATE_STATUS_V2_TO_V1["success"]
 _CODE_SENT_RETRY = RETRY_STATUS_V2_TO_V1["success"]
-SAFE_TO_REPEAT = frozenset({"GET", "HEAD", "OPTIONS"})
 _FRACTION = re.compile(r"(\.\d+)")
 _JSON = "application/json"
 
@@ -95,11 +94,6 @@ class V2Request(NamedTuple):
     url: str
     headers: Dict[str, str]
     body: Optional[bytes] = None
-
-    @property
-    def resend_safe(self) -> bool:
-        """False for every POST: it may send or consume a code, so it goes out at most once."""
-        return self.method in SAFE_TO_REPEAT
 
 
 class V2Response(NamedTuple):

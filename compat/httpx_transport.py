@@ -87,7 +87,7 @@ class HTTPXTransport(httpx.BaseTransport):
 class AsyncHTTPXTransport(httpx.AsyncBaseTransport):
     """For ``httpx.AsyncClient``: as ``HTTPXTransport``, with an ``httpx.AsyncBaseTransport``
     (default ``httpx.AsyncHTTPTransport()``). A store with ``async_get``/``async_put``/
-    ``async_update`` coroutines is awaited; any other store is called in line."""
+    ``async_add``/``async_update`` coroutines is awaited; any other store is called in line."""
 
     def __init__(self, api_key: Optional[str] = None, *,
                  v2_transport: Optional[httpx.AsyncBaseTransport] = None, **options: Any):

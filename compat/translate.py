@@ -4,6 +4,9 @@ Every function takes and returns plain JSON-shaped values (dicts, lists, strings
 clock, no randomness; callers pass ids and times in. Every fact comes from ``compat.knowledge``.
 A v1 answer is a ``(http_status, body)`` pair because some v2 successes become v1 errors
 (a ``blocked`` create) and some v2 errors become v1 successes (``premature_retry`` on retry).
+
+Only the two directions compat runs are here: v1 requests to v2, v2 answers to v1. The reverse
+ones (for round-trip tests and replaying v1 fixtures) are test helpers: tests/reverse_translate.py.
 """
 from __future__ import annotations
 
@@ -11,9 +14,9 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from compat.knowledge.enums import (
     CHANNEL_V2_TO_V1_CAPABILITY, DELIVERY_STATUS_V2_TO_V1, DEVICE_TYPE_V1_TO_V2, DEVICE_TYPE_V2_TO_V1,
-    FEEDBACK_STATUS_V1_TO_V2, LINE_TYPE_V1_TO_V2, LINE_TYPE_V2_TO_V1,
+    FEEDBACK_STATUS_V1_TO_V2, LINE_TYPE_V2_TO_V1,
 )
-from compat.knowledge.errors import V1_CODE, V1_DOC_URL, v1_error_for_v2, v2_error_for_v1
+from compat.knowledge.errors import V1_CODE, V1_DOC_URL, v1_error_for_v2
 from compat.knowledge.operations import CREATE_FIELD_MOVES, LOOKUP_FIELD_MOVES
 from compat.knowledge.statuses import (
     CHECK_STATUS_V2_TO_V1, CREATE_BLOCKED_AS_V1_ERROR, CREATE_BLOCKED_REASON_TO_V1_STATUS,
@@ -23,14 +26,7 @@ from compat.knowledge.statuses import (
 Body = Dict[str, Any]
 V1Reply = Tuple[int, Body]
 
-_SECTIONS = ("signals", "options", "metadata")
-
-
 # --- enums ---------------------------------------------------------------------------------
-
-def line_type_to_v2(v1_line_type: str) -> Optional[str]:
-    return LINE_TYPE_V1_TO_V2.get(v1_line_type)
-
 
 def line_type_to_v1(v2_line_type: str) -> Optional[str]:
     return LINE_TYPE_V2_TO_V1.get(v2_line_type)
@@ -87,18 +83,6 @@ def error_to_v1(
     return v1_status, v1_error_body(v1_code, message)
 
 
-def error_to_v2(v1_body: Mapping[str, Any], http_status: int) -> Tuple[int, Body]:
-    """The reverse direction, for tools that replay v1 fixtures against v2 callers.
-
-    A v1 code maps to its first v2 equivalent (``V1_TO_V2_ERRORS``); codes with no v2 error
-    (statuses in v2, or no equivalent) become ``invalid_request``.
-    """
-    code = v1_body.get("code") if isinstance(v1_body.get("code"), str) else None
-    message = v1_body.get("message") or ""
-    status, v2_code = v2_error_for_v1(code, http_status)
-    return status, {"code": v2_code, "message": message}
-
-
 # --- create --------------------------------------------------------------------------------
 
 def create_request_to_v2(v1_body: Mapping[str, Any]) -> Body:
@@ -120,34 +104,6 @@ def create_request_to_v2(v1_body: Mapping[str, Any]) -> Body:
             out[key] = value
         else:
             out.setdefault(section, {})[key] = value
-    return out
-
-
-_CREATE_FIELD_FROM_V2 = {
-    (section, key): field for field, (section, key) in CREATE_FIELD_MOVES.items() if key
-}
-
-
-def create_request_to_v1(v2_body: Mapping[str, Any], customer_uuid: Optional[str] = None) -> Body:
-    """The reverse of ``create_request_to_v2`` for the fields v1 can express."""
-    out: Body = {}
-    if customer_uuid is not None:
-        out["customer_uuid"] = customer_uuid
-    target = v2_body.get("target")
-    if isinstance(target, Mapping) and target.get("type") == "phone_number":
-        out["phone_number"] = target.get("value")
-    for section in _SECTIONS:
-        for key, value in (v2_body.get(section) or {}).items():
-            field = _CREATE_FIELD_FROM_V2.get((section, key))
-            if field is None:
-                continue
-            if field == "device_type":
-                value = device_type_to_v1(value) or value
-            elif field == "app_realm":
-                if not isinstance(value, Mapping) or value.get("platform") != "android":
-                    continue  # a web realm has no v1 meaning
-                value = value.get("value")
-            out[field] = value
     return out
 
 
@@ -265,32 +221,6 @@ def lookup_response_to_v1(v2_body: Mapping[str, Any]) -> Body:
             if value is None:
                 continue  # a line type v1 never had: omit rather than break the v1 enum
         out[v1_field] = value
-    return out
-
-
-def lookup_response_to_v2(v1_body: Mapping[str, Any]) -> Body:
-    """The reverse of ``lookup_response_to_v1`` (for fixtures and round-trip checks)."""
-    out: Body = {}
-    flags: List[str] = []
-    has_flags = False
-    for v1_field, where in LOOKUP_FIELD_MOVES.items():
-        value = v1_body.get(v1_field)
-        if value is None:
-            continue
-        if where.startswith("flags:"):
-            has_flags = True
-            if value:
-                flags.append(where[len("flags:"):])
-            continue
-        if v1_field == "line_type":
-            value = line_type_to_v2(value) or value
-        parts = where.split(".")
-        node = out
-        for part in parts[:-1]:
-            node = node.setdefault(part, {})
-        node[parts[-1]] = value
-    if has_flags:
-        out["flags"] = flags
     return out
 
 

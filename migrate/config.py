@@ -284,10 +284,7 @@ def load_config(start_dir: Optional[os.PathLike | str] = None,
         config_path = Path(path)
         if not config_path.is_file():
             raise ConfigError(f"{config_path}: configuration file not found")
-        table = _table_of(config_path, _read_toml(config_path))
-        if table is None:
-            raise ConfigError(f"{config_path}: no [tool.{TABLE}] table")
-        return _parse(config_path, table)
+        return validate_document(_read_toml(config_path), config_path)
     found = find_config_file(start_dir)
     if found is None:
         return Config()
@@ -302,9 +299,10 @@ def start_folder(paths: Sequence[str]) -> str:
     return first if os.path.isdir(first) else os.path.dirname(os.path.abspath(first))
 
 
-def validate_document(document: dict, name: str = "prelude-migrate.toml") -> Config:
-    """Validate a parsed TOML document as a configuration file called ``name`` (the docs tests
-    check every ``toml`` block of the documentation with it)."""
+def validate_document(document: dict, name: "os.PathLike | str" = "prelude-migrate.toml") -> Config:
+    """The configuration in a parsed TOML document read from ``name`` (``--config FILE``; the
+    docs tests check every ``toml`` block of the documentation with it): ConfigError when it
+    has no ``[tool.prelude-migrate]`` table (a pyproject.toml) or a bad value."""
     path = Path(name)
     table = _table_of(path, document)
     if table is None:

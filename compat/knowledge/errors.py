@@ -188,22 +188,3 @@ def v1_error_for_v2(
     if sdk_decodable:
         v1_code = V1_CODES_MISSING_FROM_SDK.get(v1_code, v1_code)
     return V1ErrorAnswer(400, v1_code)
-
-
-def v2_errors_for_v1(code: str) -> Tuple[str, ...]:
-    """The v2 error codes a v1 comparison against ``code`` should now accept."""
-    move = V1_TO_V2_ERRORS.get(code)
-    return move.v2_codes if move else ()
-
-
-def v2_error_for_v1(code: Optional[str], http_status: int) -> Tuple[int, str]:
-    """The v2 ``(http_status, code)`` a v1 error becomes when v1 fixtures are replayed to v2
-    callers: ``account_invalid`` (or no code on 401/403) is a rejected key, 401
-    ``invalid_api_key``; ``internal_server_error`` or any 5xx is ``internal`` (5xx kept); any
-    other code a 400 with its first v2 equivalent, ``invalid_request`` where v2 has no error."""
-    if code == "account_invalid" or (code is None and http_status in (401, 403)):
-        return 401, "invalid_api_key"
-    if code == "internal_server_error" or http_status >= 500:
-        return max(http_status, 500), "internal"
-    v2_codes = v2_errors_for_v1(code or "")
-    return 400, v2_codes[0] if v2_codes else "invalid_request"

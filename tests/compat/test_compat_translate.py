@@ -9,8 +9,9 @@ from compat import translate
 from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2, LINE_TYPE_V1_TO_V2
 from compat.knowledge.errors import (
     V1_CODES_MISSING_FROM_SDK, V1_DOC_URL, V1_ERROR_CODES, V2_CREDENTIAL_CODES, V2_ERROR_CODES,
-    V2_TO_V1_ERRORS, v2_errors_for_v1)
+    V2_TO_V1_ERRORS)
 from compat.knowledge.statuses import CHECK_STATUS_V2_TO_V1, RETRY_STATUS_V2_TO_V1
+import reverse_translate
 
 TEXT = st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=20)
 PHONES = st.from_regex(r"\+[1-9][0-9]{6,14}", fullmatch=True)
@@ -30,7 +31,7 @@ V1_CREATE = st.fixed_dictionaries(
 
 @given(st.sampled_from(sorted(LINE_TYPE_V1_TO_V2)))
 def test_line_types_round_trip(v1_line_type):
-    assert translate.line_type_to_v1(translate.line_type_to_v2(v1_line_type)) == v1_line_type
+    assert translate.line_type_to_v1(reverse_translate.line_type_to_v2(v1_line_type)) == v1_line_type
 
 
 @given(st.sampled_from(sorted(DEVICE_TYPE_V1_TO_V2)))
@@ -44,7 +45,7 @@ def test_create_requests_round_trip_v1_v2_v1(v1_body):
     # The key is gone at every level (a generated text *value* may well read "customer_uuid").
     assert all("customer_uuid" not in part for part in [v2_body, *v2_body.values()] if isinstance(part, dict))
     assert set(v2_body) <= {"target", "signals", "options", "metadata"}
-    assert translate.create_request_to_v1(v2_body) == v1_body
+    assert reverse_translate.create_request_to_v1(v2_body) == v1_body
 
 
 @given(st.fixed_dictionaries({}, optional={
@@ -53,7 +54,7 @@ def test_create_requests_round_trip_v1_v2_v1(v1_body):
     "temporary_phone_number": st.booleans(), "line_type": st.sampled_from(sorted(LINE_TYPE_V1_TO_V2)),
 }))
 def test_lookup_answers_round_trip(v1_body):
-    v2_body = translate.lookup_response_to_v2(v1_body)
+    v2_body = reverse_translate.lookup_response_to_v2(v1_body)
     back = translate.lookup_response_to_v1(v2_body)
     # the two flag booleans only exist in v2 together: one implies the other is known False
     if ("number_ported" in v1_body) != ("temporary_phone_number" in v1_body):
@@ -105,25 +106,25 @@ def test_error_without_a_json_body_keeps_the_status_class():
 
 @pytest.mark.parametrize("v1_code", V1_ERROR_CODES)
 def test_v1_errors_map_back_to_v2_errors(v1_code):
-    status, body = translate.error_to_v2({"code": v1_code, "message": "m"}, 400)
+    status, body = reverse_translate.error_to_v2({"code": v1_code, "message": "m"}, 400)
     if v1_code == "account_invalid":
         assert (status, body["code"]) == (401, "invalid_api_key")
     elif v1_code == "internal_server_error":
         assert (status, body["code"]) == (500, "internal")
     else:
         assert status == 400
-        expected = v2_errors_for_v1(v1_code)
+        expected = reverse_translate.v2_errors_for_v1(v1_code)
         assert body["code"] == (expected[0] if expected else "invalid_request")
 
 
 # v1 codes that became a 200 status in v2 (blocked_number) cannot come back as a v2 error.
-_ROUND_TRIPPABLE = sorted(c for c, v1 in V2_TO_V1_ERRORS.items() if v2_errors_for_v1(v1))
+_ROUND_TRIPPABLE = sorted(c for c, v1 in V2_TO_V1_ERRORS.items() if reverse_translate.v2_errors_for_v1(v1))
 
 
 @pytest.mark.parametrize("v2_code", _ROUND_TRIPPABLE)
 def test_error_codes_survive_v2_v1_v2_v1(v2_code):
     _, v1_body = translate.error_to_v1({"code": v2_code}, 400, sdk_decodable=False)
-    _, v2_body = translate.error_to_v2(v1_body, 400)
+    _, v2_body = reverse_translate.error_to_v2(v1_body, 400)
     assert translate.error_to_v1(v2_body, 400, sdk_decodable=False)[1]["code"] == v1_body["code"]
 
 

@@ -12,6 +12,7 @@ from compat import translate
 from compat.knowledge.errors import V1_TO_V2_ERRORS, V2_CREDENTIAL_CODES, V2_TO_V1_ERRORS, v1_error_for_v2
 from compat_helpers import create, v1_sdk
 from compat_helpers import v2_served as v2  # noqa: F401  (fixture)
+import reverse_translate
 
 # v2 code -> the v1 code the adapter answers (HTTP 400), for a create that carried a device type.
 V2_TO_V1 = {
@@ -93,7 +94,7 @@ V1_TO_V2 = {
                             "region_missing_registration"), "one-to-many", None, None),
     "spending_limit_exceeded": (("spending_limit_exceeded", "insufficient_balance"), "approx", None, None),
 }
-# v1 code -> the v2 error a replayed v1 fixture becomes (translate.error_to_v2): the first
+# v1 code -> the v2 error a replayed v1 fixture becomes (reverse_translate.error_to_v2): the first
 # v2 equivalent, invalid_request where v2 has no error, invalid_api_key for account_invalid.
 V1_TO_V2_REPLAY = {
     "account_invalid": (401, "invalid_api_key"), "bad_request": (400, "invalid_request"),
@@ -146,5 +147,5 @@ def test_v1_code_moves(v1_code, expected):
 
 @pytest.mark.parametrize("v1_code,expected", sorted(V1_TO_V2_REPLAY.items()))
 def test_v1_error_replayed_as_v2(v1_code, expected):
-    status, body = translate.error_to_v2({"code": v1_code, "message": "m"}, 400)
+    status, body = reverse_translate.error_to_v2({"code": v1_code, "message": "m"}, 400)
     assert (status, body["code"]) == expected

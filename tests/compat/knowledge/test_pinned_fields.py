@@ -7,6 +7,7 @@ import pytest
 from compat import translate
 from compat.knowledge import operations as ops
 from compat.knowledge import sdk_shapes
+import reverse_translate
 
 # operation -> (v1 method, v1 path under /v1, v2 method, v2 path, prelude_python_sdk call)
 OPERATIONS = {
@@ -81,7 +82,7 @@ def test_every_create_field_through_the_translator():
     assert translate.create_request_to_v2(V1_CREATE) == V2_CREATE
     back = dict(V1_CREATE)
     back.pop("customer_uuid")
-    assert translate.create_request_to_v1(V2_CREATE) == back
+    assert reverse_translate.create_request_to_v1(V2_CREATE) == back
 
 
 def test_check_fields_through_the_translator():
@@ -99,7 +100,7 @@ V1_LOOKUP = {"phone_number": "+33612345678", "mcc": "208", "mnc": "01", "carrier
 
 def test_every_lookup_field_through_the_translator():
     assert translate.lookup_response_to_v1(V2_LOOKUP) == V1_LOOKUP
-    assert translate.lookup_response_to_v2(V1_LOOKUP) == V2_LOOKUP
+    assert reverse_translate.lookup_response_to_v2(V1_LOOKUP) == V2_LOOKUP
 
 
 @pytest.mark.parametrize("flags,ported,temporary", [(["temporary"], False, True), ([], False, False)])
