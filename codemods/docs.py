@@ -157,6 +157,20 @@ def blocks() -> Dict[str, str]:
     return found
 
 
+def documented() -> Dict[str, CodemodDocs]:
+    """Every codemod (run order) and non-Python rewriter, by name."""
+    found = {name: docs for name, (_cls, docs) in python_codemods().items()}
+    found.update(lang_rewriters())
+    return found
+
+
+def explain(name: str) -> str:
+    """One codemod's or rewriter's documentation with every example, in Markdown without the
+    docs-snippet markers (``prelude-migrate rewrite --explain NAME``). Raises KeyError."""
+    body = section(documented()[name])
+    return f"# {name}\n\n" + "\n".join(line for line in body.splitlines() if line != SKIP) + "\n"
+
+
 # --- the page -------------------------------------------------------------------------------
 
 def begin_marker(key: str) -> str:

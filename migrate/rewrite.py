@@ -442,6 +442,20 @@ def _list_codemods(ctx, param, value) -> None:
     ctx.exit(0)
 
 
+def _explain_codemod(ctx, param, value) -> None:
+    """``--explain NAME`` is eager: a codemod's documentation and examples (codemods.docs)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from codemods.docs import documented, explain
+    from migrate.errors import CliError
+    from migrate.rule_help import markdown_to_text
+
+    if value not in documented():
+        raise CliError(f"unknown codemod {value!r}; known: {', '.join(documented())}")
+    click.echo(markdown_to_text(explain(value)), nl=False)
+    ctx.exit(0)
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]},
                epilog="\b\nWhich scan findings it fixes: `prelude-migrate rule --all` (section Fix).")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
@@ -453,6 +467,9 @@ def _list_codemods(ctx, param, value) -> None:
 @click.option("--skip", multiple=True, metavar="NAME", help="Do not run these codemods.")
 @click.option("--list-codemods", is_flag=True, is_eager=True, expose_value=False, callback=_list_codemods,
               help="List the codemods and exit.")
+@click.option("--explain", metavar="NAME", is_eager=True, expose_value=False, callback=_explain_codemod,
+              help="Print what a codemod (or a non-Python rewriter such as todo-marks) does, why, "
+                   "its examples and its fix safety, and exit.")
 @click.option("--stdin-filename", metavar="PATH", help="Name to report for source read from '-'.")
 @click.option("--no-gitignore", is_flag=True, help="Also rewrite files that .gitignore excludes.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,

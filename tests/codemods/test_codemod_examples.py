@@ -17,8 +17,10 @@ from codemods.core.examples import PYTHON, CodemodDocs
 from codemods.engine import RewriteOptions, rewrite_source
 from codemods.lang import LANGUAGES, language_for_path
 from codemods.prepass import prepass
+from migrate.cli import cli
 from migrate.rewrite import rewrite_bytes, select_codemods
 from paths import ROOT
+from rewrite_helpers import cli_runner
 
 PYTHON_CODEMODS = codemod_docs.python_codemods()
 REWRITERS = codemod_docs.lang_rewriters()
@@ -119,3 +121,17 @@ def test_check_reports_a_stale_or_missing_block(tmp_path):
     unknown = page + "\n" + codemod_docs.begin_marker("codemod gone") + "\n" + codemod_docs.end_marker("codemod gone")
     with pytest.raises(codemod_docs.StalePage, match="gone"):
         codemod_docs.with_blocks(unknown, generated)
+
+
+def test_rewrite_explain_prints_a_codemods_docs_and_examples():
+    shown = cli_runner().invoke(cli, ["rewrite", "--explain", "sdk-errors"])
+    assert shown.exit_code == 0, shown.output
+    text = shown.stdout
+    assert text.startswith("sdk-errors\n") and "What it does." in text and "Fix safety." in text
+    assert '+        if (e.body.get("code") if isinstance(e.body, dict) else None) == "insufficient_balance":' in text
+    assert "<!--" not in text and "```" not in text and "**" not in text  # plain text for a terminal
+    marks = cli_runner().invoke(cli, ["rewrite", "--explain", "todo-marks"])  # a non-Python rewriter
+    assert marks.exit_code == 0 and "<!-- TODO(prelude-migration)" in marks.stdout  # the Markdown example
+    unknown = cli_runner().invoke(cli, ["rewrite", "--explain", "no-such-codemod"])
+    assert unknown.exit_code == 2 and "unknown codemod 'no-such-codemod'" in unknown.stderr
+    assert "hosts" in unknown.stderr and "js-sdk" in unknown.stderr
