@@ -101,7 +101,9 @@ def rewrite_source(language: str, source: str, path: str = "<string>",
     left = v1_marks.detect(lang, first, path, second_tree) if mark_left else []
     if extra_detect is not None and mark_left:
         seen = {m.line for m in left}
-        left += [Mark(line - 1, text) for line, text in extra_detect(first) if line - 1 not in seen]
+        lines = first.splitlines()
+        left += [Mark(line - 1, text) for line, text in extra_detect(first)
+                 if line - 1 not in seen and not (line <= len(lines) and TODO_MARKER in lines[line - 1])]
     unmarked: Tuple[Tuple[int, str], ...] = ()
     if not lang.has_comments:
         unmarked = tuple(sorted({(m.line + 1, m.text) for m in left + marks}))

@@ -90,17 +90,17 @@ DOCS = CodemodDocs(
             ''', language="csharp", path="Notify.cs"),
         CodemodExample('''
             env:
-              - name: OTP_URL
-                value: https://api.ding.live/v1/authentication
               - name: NOTIFY_URL
                 value: https://api.ding.live/v2/notify
+              - name: OTP_URL
+                value: https://api.ding.live/v1/authentication
             ''', '''
             env:
+              - name: NOTIFY_URL
+                value: https://api.prelude.dev/v2/notify
               # TODO(prelude-migration): v1 create (POST /v1/authentication) is POST https://api.prelude.dev/v2/verification in v2, with a different body and Authorization: Bearer <v2 API key> (docs/api-changes.md)
               - name: OTP_URL
                 value: https://api.ding.live/v1/authentication
-              - name: NOTIFY_URL
-                value: https://api.prelude.dev/v2/notify
             ''', language="yaml", path="deploy.yaml", note="The TODO goes above the list entry."),
         CodemodExample('''
             {"notify": "https://api.ding.live/v2/notify", "otp": "https://api.ding.live/v1/check"}

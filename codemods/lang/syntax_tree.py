@@ -85,7 +85,7 @@ def parse(source: str, language: Language) -> Tree:
             r = node.range()
             tree.protected_lines.update(range(r.start.line + 1, r.end.line + 1))
         if kind == "block_sequence_item" and language.name == "yaml":
-            _yaml_entry(node, tree.statement_start)
+            _yaml_entry(node, tree.statement_start, source)
         if kind not in language.string_kinds:
             stack.extend(node.children())
     tree.literals.sort()
@@ -93,7 +93,7 @@ def parse(source: str, language: Language) -> Tree:
     return tree
 
 
-def _yaml_entry(item, starts: Dict[int, int]) -> None:
+def _yaml_entry(item, starts: Dict[int, int], source: str) -> None:
     """A YAML list item holding a flat mapping (``- name: DING_URL`` / ``value: ...``, a
     Kubernetes env entry) is one statement: its lines take one TODO, above the ``-`` line. An
     item with a list inside (a container with its ``env:``) is not: its entries are."""
@@ -103,8 +103,10 @@ def _yaml_entry(item, starts: Dict[int, int]) -> None:
     r = item.range()
     if r.end.line - r.start.line > _MAX_ENTRY_LINES:
         return
+    lines = source.splitlines()
     for line in range(r.start.line + 1, r.end.line + 1):
-        starts.setdefault(line, r.start.line)
+        if line < len(lines) and not lines[line].lstrip().startswith("#"):  # a comment (the next TODO) is no part
+            starts.setdefault(line, r.start.line)
 
 
 _MAX_ENTRY_LINES = 12

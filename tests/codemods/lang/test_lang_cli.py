@@ -112,3 +112,15 @@ def test_the_other_languages_rewriters_are_listed_and_checked():
     assert "js-sdk" in cli_runner().invoke(main, ["rewrite", "--help"]).stdout
     bad = cli_runner().invoke(main, ["rewrite", "--only", "js-fetch", "."])
     assert bad.exit_code == 2 and "unknown codemod 'js-fetch'" in bad.stderr and "js-raw-http" in bad.stderr
+
+
+def test_yaml_second_entry_marked_once_and_a_second_run_adds_nothing(tmp_path):
+    path = tmp_path / "deploy.yaml"
+    path.write_text("env:\n  - name: NOTIFY_URL\n    value: https://api.ding.live/v2/notify\n"
+                    "  - name: OTP_URL\n    value: https://api.ding.live/v1/authentication\n")
+    assert cli_runner().invoke(main, ["rewrite", str(path)]).exit_code == 0
+    once = path.read_text()
+    assert once.count("TODO(prelude-migration)") == 1
+    assert once.splitlines()[3].startswith("  # TODO(prelude-migration)") and once.splitlines()[4] == "  - name: OTP_URL"
+    again = cli_runner().invoke(main, ["rewrite", "--check", str(path)])
+    assert again.exit_code == 0, again.stderr
