@@ -92,6 +92,7 @@ def client_names(root) -> Dict[str, str]:
 
 def instances(root, names: Dict[str, str]) -> Dict[str, Instance]:
     found: Dict[str, Instance] = {}
+    ambiguous = set()
     for call in root.find_all(kind="call_expression"):
         function = call.field("function")
         if function is None or function.kind() != "member_expression":
@@ -101,13 +102,36 @@ def instances(root, names: Dict[str, str]) -> Dict[str, Instance]:
         if library not in _INSTANCE_MAKERS or prop.text() not in _INSTANCE_MAKERS[library]:
             continue
         args = call.field("arguments").named_children()
-        declarator = call.parent()
-        if not args or args[0].kind() != "object" or declarator is None or declarator.kind() != "variable_declarator":
+        holder = call.parent()
+        name = _instance_name(holder, call)
+        if not args or args[0].kind() != "object" or name is None:
             continue
-        name = declarator.field("name")
-        if name is not None and name.kind() == "identifier":
-            found[name.text()] = Instance(name.text(), library, args[0], declarator)
-    return found
+        if name in found:  # made twice (two classes with a this.http): which one a call uses is not visible
+            ambiguous.add(name)
+        found[name] = Instance(name, library, args[0], holder)
+    return {name: made for name, made in found.items() if name not in ambiguous}
+
+
+def _instance_name(holder, call) -> Optional[str]:
+    """The name an instance is kept under: ``const api = axios.create(...)`` -> ``api``;
+    ``this.http = axios.create(...)`` in a constructor, or a class field ``http = axios.create(...)``
+    -> ``this.http``; None for any other place."""
+    if holder is None:
+        return None
+    if holder.kind() == "variable_declarator":
+        name = holder.field("name")
+        return name.text() if name is not None and name.kind() == "identifier" else None
+    if holder.kind() == "assignment_expression" and holder.field("right") is not None \
+            and span(holder.field("right")) == span(call):
+        left = holder.field("left")
+        if left is not None and left.kind() == "member_expression" and left.field("object") is not None \
+                and left.field("object").kind() == "this" and left.field("property").kind() == "property_identifier":
+            return left.text()
+        return None
+    if holder.kind() in ("public_field_definition", "field_definition"):
+        name = holder.field("name") or holder.field("property")
+        return f"this.{name.text()}" if name is not None and name.kind() == "property_identifier" else None
+    return None
 
 
 def http_calls(root) -> List[HttpCall]:
@@ -136,7 +160,9 @@ def _describe(call, names: Dict[str, str], made: Dict[str, Instance]) -> Optiona
             library = instance.library
     elif function.kind() == "member_expression":
         obj, prop = function.field("object"), function.field("property")
-        if obj is None or obj.kind() != "identifier" or prop.text() not in _VERBS + ("request",):
+        if obj is None or prop.text() not in _VERBS + ("request",):
+            return None
+        if obj.kind() != "identifier" and not (obj.kind() == "member_expression" and obj.text() in made):
             return None
         library = names.get(obj.text())
         if library is None and obj.text() in made:
@@ -216,7 +242,14 @@ def _got_ky(call, library, args, verb, instance) -> HttpCall:
 
 
 def references(root, name: str) -> List[object]:
-    """Every identifier ``name`` in the file other than its declaration."""
+    """Every identifier ``name`` in the file other than its declaration; for an instance kept as
+    ``this.http``, every ``this.http`` other than the assignment that makes it."""
+    if name.startswith("this."):
+        return [n for n in root.find_all(kind="member_expression") if n.text() == name
+                and not (n.parent() is not None and n.parent().kind() == "assignment_expression"
+                         and span(n.parent().field("left")) == span(n)
+                         and n.parent().field("right") is not None
+                         and n.parent().field("right").kind() == "call_expression")]
     return [n for n in root.find_all(kind="identifier") if n.text() == name and declarator_of(n) is None]
 
 

@@ -1,4 +1,4 @@
-"""Executed JS migrations: each v1 program runs with Node on the v1 API of the sandbox, is
+"""Executed JS/TS migrations: each v1 program runs with Node on the v1 API of the sandbox, is
 rewritten by ``prelude-migrate rewrite``, and runs again on the v2 API: same output, and the v2
 requests on the wire are the ones the reference gives (Bearer key, v2 paths, target, no
 customer_uuid). Skipped only where Node or tests/node/node_modules is missing (.ci/run installs both)."""
@@ -32,6 +32,15 @@ CASES = {
                          ['{"good":"sent","bad":"please check the number"}']),
     "fetch_signals.mjs": ([PHONE], [("POST", "/v2/verification"), ("POST", "/v2/verification/check")],
                           ['{"screen":"home"}']),
+    # TypeScript (tests/data/lang/ts), transpiled with the typescript package before each run
+    "axios_service.ts": ([PHONE], [("POST", "/v2/verification"), ("POST", "/v2/verification/check")],
+                         ['{"sent":true,"verified":true}']),
+    "deno_handler.ts": ([json.dumps({"phone": PHONE}), json.dumps({"phone": "0612"})],
+                        [("POST", "/v2/verification"), ("POST", "/v2/verification")],
+                        ['{"status":200,"body":{"started":true}}', '{"status":400,"body":{"error":"bad number"}}']),
+    "route_login.ts": ([json.dumps({"phone": PHONE, "code": "000000"})],
+                       [("POST", "/v2/verification"), ("POST", "/v2/verification/check")],
+                       ['{"status":200,"body":{"sent":true,"verified":false}}']),
 }
 
 
@@ -99,3 +108,29 @@ def test_v1_sdk_program_runs_on_the_real_prelude_sdk(sandbox, tmp_path):
                                 "signals": {"device_platform": "android", "app_version": "3.1.0"}}
     assert calls[1]["json"] == {"target": {"type": "phone_number", "value": PHONE}, "code": "000000"}
     assert all(c["headers"]["authorization"] == f"Bearer {V2_KEY}" for c in calls)
+
+
+def test_v1_sdk_typescript_program_runs_on_the_real_prelude_sdk(sandbox, tmp_path):
+    # TypeScript on @ding-live/ding (non-null assertions, typed callbacks, an interface): after the
+    # CLI rewrite it transpiles and runs on the real @prelude.so/sdk; the output is the one the v1
+    # SDK gave on the same flow (by hand: sent, the right code, a French number).
+    path = install("sdk_signup.ts", tmp_path)
+    result = cli_runner().invoke(cli, ["rewrite", str(path)])
+    assert result.exit_code == 0, result.stderr
+    rewritten = path.read_text()
+    assert 'from "@ding-live/ding"' not in rewritten and 'import Prelude from "@prelude.so/sdk";' in rewritten
+    assert run(path, sandbox, "v2", [PHONE]) == ['{"sent":true,"verified":true,"country":"FR"}']
+    calls = sandbox.control.requests()
+    assert [(c["method"], c["path"]) for c in calls] == [
+        ("POST", "/v2/verification"), ("POST", "/v2/verification/check"), ("GET", f"/v2/lookup/{PHONE}")]
+    assert calls[0]["json"] == {"target": {"type": "phone_number", "value": PHONE},
+                                "signals": {"device_platform": "ios", "app_version": "5.0.1"}}
+    assert all(c["headers"]["authorization"] == f"Bearer {V2_KEY}" for c in calls)
+
+
+def test_a_typescript_program_is_run_as_transpiled_from_its_current_text(sandbox, tmp_path):
+    # the runner transpiles the file as it is now, each run: a syntax error in it fails the run
+    path = install("route_login.ts", tmp_path)
+    path.write_text(path.read_text().replace("export async function POST(", "export async function POST(("))
+    with pytest.raises(AssertionError, match="does not transpile"):
+        run(path, sandbox, "v1", [json.dumps({"phone": PHONE, "code": "000000"})])
