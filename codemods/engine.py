@@ -7,8 +7,10 @@ declare is resolved, once; the SDK analysis (``codemods.sdk.analysis``) runs onc
 1. one batched traversal applies the edits of every codemod but ``sdk-imports``, each codemod
    seeing the nodes in its own run order (the ``BatchedTransformer`` below; Fixit's batched
    rules and libcst's ``BatchableCSTVisitor`` are the model, for transformers);
-2. ``sdk-imports`` needs the tree as rewritten (which v1 names are still read), so it runs in a
-   second traversal on the new tree, and only when the file imports the v1 SDK;
+2. ``sdk-imports`` needs the tree as rewritten (which v1 names are still read). When the first
+   analysis shows it could only ask for the v1 imports' removal (no v1 type, no v1 enum class
+   still named, no star import or import guard: ``codemods.sdk.imports.only_removals_left``),
+   the engine asks for it directly; otherwise it runs in a second traversal on the new tree;
 3. import bookkeeping once, at the end: the imports every codemod asked for are added, and the
    v1 imports left unused removed, in one ``AddImportsVisitor`` and one removal pass (not one of
    each per codemod); the removal reads the tokens, not a new scope analysis, whenever they
@@ -136,13 +138,19 @@ def rewrite_module(module, classes: Sequence[type], path: str = "<string>", repo
     first = [c for c in classes if c.NAME != SDK_IMPORTS]
     last = [c for c in classes if c.NAME == SDK_IMPORTS]
     applied: List[str] = []
-    new, analysis, names = _batch(module, first, context, known_v1=None, cross=cross)
+    new, analysis, names, wrapper = _batch(module, first, context, known_v1=None, cross=cross)
     applied += names
     if last and analysis is not None and analysis.uses_v1 and (analysis.imports or analysis.type_refs):
-        if new.code == module.code:  # nothing changed: the first analysis (of `module`) holds
-            new, _, names = _batch(module, last, context, known_v1=analysis, analysis=analysis, cross=cross)
+        from codemods.sdk.imports import only_removals_left, schedule_removals
+
+        if only_removals_left(analysis, wrapper, new.code):
+            # all sdk-imports would do on `new`: no second analysis, no second traversal
+            schedule_removals(context, analysis.imports)
+            names = []
+        elif new.code == module.code:  # nothing changed: the first analysis (of `module`) holds
+            new, _, names, _ = _batch(module, last, context, known_v1=analysis, analysis=analysis, cross=cross)
         else:
-            new, _, names = _batch(new, last, context, known_v1=analysis, cross=cross)
+            new, _, names, _ = _batch(new, last, context, known_v1=analysis, cross=cross)
         applied += names
     new, removed = _bookkeep_imports(new, context)
     if removed and last:
@@ -174,7 +182,7 @@ class _CrossModule:
 
 def _batch(module, classes: Sequence[type], context, known_v1, analysis=None, cross: Optional[_CrossModule] = None):
     """One traversal of ``module`` applying ``classes``' edits: (new module, SDK analysis or
-    None, names of the codemods that changed a node)."""
+    None, names of the codemods that changed a node, the metadata wrapper of ``module`` or None)."""
     from libcst.metadata import MetadataWrapper
 
     from codemods.http.raw_http import RawHttpCodemod
@@ -182,7 +190,7 @@ def _batch(module, classes: Sequence[type], context, known_v1, analysis=None, cr
     from codemods.sdk.common import SdkCodemod
 
     if not classes:
-        return module, analysis, []
+        return module, analysis, [], None
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     providers = {p for c in classes for p in c.get_inherited_dependencies()}
     metadata = wrapper.resolve_many(providers) if providers else {}
@@ -212,11 +220,11 @@ def _batch(module, classes: Sequence[type], context, known_v1, analysis=None, cr
                     continue
             members.append((cls.NAME, codemod))
     if not members:
-        return module, analysis, []
+        return module, analysis, [], wrapper
     batch = BatchedTransformer([m for _, m in members], rewritten)
     new = wrapper.module.visit(batch)
     changed = [members[i][0] for i in sorted(batch.changed_by)]
-    return new, analysis, changed
+    return new, analysis, changed, wrapper
 
 
 def _with_wrapper(context, wrapper):

@@ -7,6 +7,15 @@ visitors they build) walks ``dir(self)`` three times for matcher decorators. Nei
 can change between two instances of one class (methods live on classes), and together they
 were about a fifth of a rewrite of a v1 file. The caches remember, per class, *which* method
 names qualify, and bind them on the instance as libcst would, so the results are the same.
+
+A third: ``AddImportsVisitor`` first walks the whole module with a gatherer whose only hook
+is ``leave_Module`` (it reads the module's top-level statements there); the walk below the
+module is skipped, which changes nothing it can see.
+
+Why patch rather than copy: the answers stay libcst's own (same classes, same code paths), so
+the output is byte-identical to an unpatched run; each patch checks that the private name it
+replaces exists, and a libcst upgrade that renames one makes ``install`` fail loudly in the
+engine's tests (tests/codemods/test_engine.py) instead of silently changing output.
 """
 from __future__ import annotations
 
@@ -23,6 +32,7 @@ def install() -> None:
     _installed = True
     _cache_batchable_visitors()
     _cache_matcher_scans()
+    _top_imports_gatherer_reads_the_module_only()
 
 
 def _cache_batchable_visitors() -> None:
@@ -67,3 +77,17 @@ def _cache_matcher_scans() -> None:
     _visitors._gather_constructed_visit_funcs = cached(_visitors._gather_constructed_visit_funcs, True)
     _visitors._gather_constructed_leave_funcs = cached(_visitors._gather_constructed_leave_funcs, True)
     _visitors._gather_matchers = cached(_visitors._gather_matchers, False)
+
+
+def _top_imports_gatherer_reads_the_module_only() -> None:
+    from libcst.codemod.visitors import _add_imports
+
+    gatherer = _add_imports._GatherTopImportsBeforeStatements
+    hooks = [name for name in vars(gatherer) if name.startswith(("visit_", "leave_"))]
+    assert hooks == ["leave_Module"], hooks  # anything else would need the walk
+
+    def on_visit(self, node) -> bool:
+        super(gatherer, self).on_visit(node)
+        return False  # leave_Module reads original_node.body itself
+
+    gatherer.on_visit = on_visit  # type: ignore[method-assign]

@@ -44,18 +44,7 @@ class SdkImportsCodemod(SdkCodemod):
         # leaves alone (a re-run over migrated code with TODOs left, for one).
         if all(self._keeps_a_reader(imp) for imp in self.analysis.imports):
             return
-        for imp in self.analysis.imports:
-            if isinstance(imp, cst.Import):
-                for alias in imp.names:
-                    asname = alias.asname.name.value if alias.asname else None  # type: ignore[union-attr]
-                    RemoveImportsVisitor.remove_unused_import(self.context, dotted_name(alias.name) or "",
-                                                              asname=asname)
-            elif not isinstance(imp.names, cst.ImportStar):
-                module = dotted_name(imp.module) or ""  # type: ignore[arg-type]
-                for alias in imp.names:
-                    asname = alias.asname.name.value if alias.asname else None  # type: ignore[union-attr]
-                    RemoveImportsVisitor.remove_unused_import(
-                        self.context, module, dotted_name(alias.name) or "", asname=asname)
+        schedule_removals(self.context, self.analysis.imports)
 
     def _keeps_a_reader(self, imp) -> bool:
         """Whether every name `imp` binds is read somewhere outside annotations and
@@ -70,15 +59,7 @@ class SdkImportsCodemod(SdkCodemod):
                    for binding in bindings)
 
     def _in_rewritable_place(self, node: cst.CSTNode) -> bool:
-        child, parent = node, self.get_metadata(ParentNodeProvider, node, None)
-        while parent is not None:
-            if isinstance(parent, cst.Annotation) or isinstance(child, cst.SimpleString):
-                return True
-            if isinstance(parent, cst.Call) and isinstance(parent.func, cst.Name) \
-                    and parent.func.value == "isinstance":
-                return True
-            child, parent = parent, self.get_metadata(ParentNodeProvider, parent, None)
-        return False
+        return in_rewritable_place(node, lambda n: self.get_metadata(ParentNodeProvider, n, None))
 
     def _flag_import(self, imp) -> None:
         """TODOs for v1 imports the removal cannot handle: star imports and ImportError guards."""
@@ -175,6 +156,72 @@ class SdkImportsCodemod(SdkCodemod):
             return cst.Name(cls)
         AddImportsVisitor.add_needed_import(self.context, module)
         return cst.parse_expression(target)
+
+
+def in_rewritable_place(node: cst.CSTNode, parent_of) -> bool:
+    """Whether `node` sits in an annotation, a string or an isinstance() call (where this
+    codemod rewrites v1 types)."""
+    child, parent = node, parent_of(node)
+    while parent is not None:
+        if isinstance(parent, cst.Annotation) or isinstance(child, cst.SimpleString):
+            return True
+        if isinstance(parent, cst.Call) and isinstance(parent.func, cst.Name) \
+                and parent.func.value == "isinstance":
+            return True
+        child, parent = parent, parent_of(parent)
+    return False
+
+
+def schedule_removals(context, imports) -> None:
+    """Ask libcst's import bookkeeping to remove each v1 import of `imports` left unused."""
+    for imp in imports:
+        if isinstance(imp, cst.Import):
+            for alias in imp.names:
+                asname = alias.asname.name.value if alias.asname else None  # type: ignore[union-attr]
+                RemoveImportsVisitor.remove_unused_import(context, dotted_name(alias.name) or "", asname=asname)
+        elif not isinstance(imp.names, cst.ImportStar):
+            module = dotted_name(imp.module) or ""  # type: ignore[arg-type]
+            for alias in imp.names:
+                asname = alias.asname.name.value if alias.asname else None  # type: ignore[union-attr]
+                RemoveImportsVisitor.remove_unused_import(
+                    context, module, dotted_name(alias.name) or "", asname=asname)
+
+
+def only_removals_left(analysis, wrapper, rewritten_code: str) -> bool:
+    """Whether this codemod, run on the rewritten module (``rewritten_code``), could do nothing
+    but ask for the v1 imports' removal (the engine then asks for it without a second analysis
+    of the rewritten tree). Read on the module *before* the rewrite (``wrapper``, with its
+    analysis): the other codemods only write v2 code, so what is absent there is absent after
+    them too. A v1 enum value is flagged only where it is still written: no reference to its
+    class can survive once the class name is nowhere in the text. Conservative: a v1 type
+    reference, an enum class still named, a star import, an import inside a ``try``, or a read
+    of a v1 import in an annotation, a string or an isinstance() says no."""
+    if analysis.type_refs:
+        return False
+    enum_classes = {ref.enum_class for ref in analysis.enum_refs.values() if ref.kind in _VALUE_ENUM_KINDS}
+    if any(re.search(r"\b%s\b" % re.escape(name), rewritten_code) for name in enum_classes):
+        return False
+    parents = wrapper.resolve(ParentNodeProvider)
+    scopes = wrapper.resolve(ScopeProvider)
+    for imp in analysis.imports:
+        if isinstance(imp, cst.ImportFrom) and isinstance(imp.names, cst.ImportStar):
+            return False
+        node = parents.get(imp)
+        while node is not None:
+            if isinstance(node, cst.Try):
+                return False
+            node = parents.get(node)
+        scope = scopes.get(imp)
+        if scope is None:
+            return False
+        for binding in scope.assignments:
+            if getattr(binding, "node", None) is not imp:
+                continue
+            for access in binding.references:
+                if access.is_annotation or access.is_type_hint or \
+                        in_rewritable_place(access.node, parents.get):
+                    return False
+    return True
 
 
 def q_last(qualified: str) -> str:

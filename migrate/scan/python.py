@@ -18,10 +18,12 @@ def python_usages(text: str) -> list:
     import libcst as cst
     from libcst.metadata import MetadataWrapper
 
-    from codemods.detect import find_sdk_usages
-    from codemods.detect import find_http_usages
+    from codemods.core import libcst_speedups
+    from codemods.detect import find_http_usages, find_sdk_usages
 
     from migrate.limits import parse_risk
+
+    libcst_speedups.install()  # libcst's per-visitor class scans, cached per class (as in rewrite)
 
     risk = parse_risk(text)  # a parser stack overflow is a segfault, not an exception
     if risk:

@@ -181,3 +181,26 @@ def test_import_removal_keeps_aliases_that_are_still_read():
     RemoveImportsVisitor.remove_unused_import(context, "ding")
     module, removed = remove_unused_imports(cst.parse_module(source), context, RemoveImportsVisitor)
     assert removed and module.code == "from ding.models import components\nx = components.A\n"
+
+
+def test_removal_only_shortcut_gives_the_second_pass_output(monkeypatch):
+    """When sdk-imports could only ask for removals, the engine asks from the first analysis
+    instead of re-analysing the rewritten tree: the same bytes, on every v1 program."""
+    import codemods.sdk.imports as imports
+    from tests.paths import DATA
+
+    real = imports.only_removals_left
+    taken = []
+
+    def spy(*args):
+        taken.append(real(*args))
+        return taken[-1]
+
+    programs = sorted(p for p in (DATA / "equivalence").glob("*/*.py") if p.name != "scenario.py")
+    assert len(programs) >= 20
+    monkeypatch.setattr(imports, "only_removals_left", spy)
+    fast = [rewrite_source(p.read_text(), p.name).new_source for p in programs]
+    monkeypatch.setattr(imports, "only_removals_left", lambda *args: False)
+    slow = [rewrite_source(p.read_text(), p.name).new_source for p in programs]
+    assert fast == slow
+    assert any(taken) and not all(taken)  # the shortcut is taken, and refused where it must be
