@@ -2,12 +2,16 @@
 pass the byte pre-filter, so the second pass can see v1 evidence that lives in another file.
 
 Per file (``file_facts``): whether it shows strong v1 evidence (the host, a v1 SDK import or
-package), the constants it assigns the v1 base URL or the ``x-api-key`` header name, and - in a
-file with evidence - the classes, functions and package it declares (a v1 wrapper) and their
+package), the v1-only body fields it names (``customer_uuid``, ``authentication_uuid``,
+``check_code``: two of them are the shape of a v1 request or response model), the constants it
+assigns the v1 base URL or the ``x-api-key`` header name, and - in a file with evidence or one
+naming a v1 field - the classes, functions and package it declares (a v1 wrapper) and their
 methods; manifests that name a v1 SDK as their own package mark a v1 SDK repository.
-``RepoIndex`` folds them: folders with evidence, the wrappers' names (which join the trigger
-tokens of the second pass), and which of them a file references (imports, or shares a folder
-with in languages where a folder is a package).
+``RepoIndex`` folds them: folders with evidence (strong, or a v1 body model), the wrappers' names
+(declared in a file with strong evidence, or naming a v1 field next to such a file; they join
+the trigger tokens of the second pass), and which of them a file references (imports - JS/TS
+relative imports resolved to the file, whatever name they bind -, or shares a folder with in
+languages where a folder is a package).
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from compat.knowledge.hosts import V1_HOST
+from compat.knowledge.operations import CHECK_FIELD_MOVES
 from compat.knowledge.packages import V1_DISTRIBUTIONS as V1_PACKAGES
 from codemods.syntax.languages import family
 from codemods.syntax.rules.host import HOST_RE
@@ -71,6 +76,14 @@ _OWN_PACKAGE = {  # manifest -> its own name's pattern
     "setup.py": re.compile(r"""\bname\s*=\s*["'](?P<name>[^"']+)["']"""),
     "pyproject.toml": re.compile(r"""(?m)^name\s*=\s*["'](?P<name>[^"']+)["']"""),
 }
+# The v1 check body's fields (customer_uuid, authentication_uuid, check_code) in any spelling.
+_V1_FIELD = re.compile("|".join(name.replace("_", "[_-]?") for name in CHECK_FIELD_MOVES), re.IGNORECASE)
+# JS/TS relative imports: the names they bind and the module specifier.
+_JS_RELATIVE_IMPORT = re.compile(
+    r"""(?m)^\s*import\s+(?:type\s+)?(?P<bind>[\w$]+|\*\s+as\s+[\w$]+|\{[^}]*\})?\s*(?:,\s*(?:\{[^}]*\}|\*\s+as\s+[\w$]+))?"""
+    r"""\s*from\s*["'](?P<spec>\.{1,2}/[^"']*|\.{1,2})["']"""
+    r"""|(?:const|let|var)\s+(?P<bind2>[\w$]+|\{[^}]*\})\s*=\s*require\(\s*["'](?P<spec2>\.{1,2}/[^"']*|\.{1,2})["']\s*\)""")
+_JS_SUFFIXES = ("", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", "/index.ts", "/index.tsx", "/index.js", "/index.mjs")
 _GEMSPEC_NAME = re.compile(r"""\.name\s*=\s*["'](?P<name>[^"']+)["']""")
 _V1_NAMES = frozenset(n.lower() for names in V1_PACKAGES.values() for n in names)
 
@@ -102,6 +115,12 @@ class FileFacts:
     declared: Tuple[str, ...] = ()
     methods: Tuple[str, ...] = ()
     package: str = ""  # Go package name / module stem
+    v1_fields: FrozenSet[str] = frozenset()  # v1-only body fields named (normalised)
+
+    @property
+    def body_model(self) -> bool:
+        """Two v1-only body fields: the shape of a v1 request or response."""
+        return len(self.v1_fields) >= 2
 
 
 def file_facts(path: str, language: str, text: str) -> FileFacts:
@@ -119,8 +138,10 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
         facts.strong = True
     if "x-api-key" in lower:
         facts.header_constants = tuple(sorted({m.group("name") for m in _ASSIGNED_HEADER.finditer(text)}))
+    if "uuid" in lower or "code" in lower:
+        facts.v1_fields = frozenset(re.sub(r"[_-]", "", m.group(0)).lower() for m in _V1_FIELD.finditer(text))
     fam = family(language)
-    if facts.strong and fam in _DECLARATIONS:
+    if (facts.strong or facts.v1_fields) and fam in _DECLARATIONS:
         declared = set()
         for m in _DECLARATIONS[fam].finditer(text):
             declared.add(m.group("name") or m.group("name2"))
@@ -138,6 +159,10 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
 
 def _folder(path: str) -> str:
     return os.path.dirname(path.replace("\\", "/"))
+
+
+def _normal(path: str) -> str:
+    return os.path.normpath(path).replace("\\", "/")
 
 
 @dataclass
@@ -163,6 +188,8 @@ class RepoIndex:
         modules: Dict[str, Tuple[str, str]] = {}
         methods: Dict[str, Tuple[str, ...]] = {}
         sdk_repo = any_evidence = False
+        facts = list(facts)
+        strong_folders = {_folder(f.path) for f in facts if f.strong}
         for f in facts:
             sdk_repo |= f.own_v1_package
             if f.strong:
@@ -170,11 +197,17 @@ class RepoIndex:
                 folders.add(_folder(f.path))
                 for name in f.base_constants:
                     bases.setdefault(name, []).append(f.path)
+            elif f.body_model:  # a v1 request/response model is v1 evidence too
+                any_evidence = True
+                folders.add(_folder(f.path))
             headers.update(f.header_constants)
+            # a wrapper: declared where the file itself, or its folder, talks to v1
+            if not (f.strong or _folder(f.path) in strong_folders):
+                continue
             fam = family(f.language)
             for name in f.declared:
                 wrappers.setdefault(name, (f.path, fam))
-            if f.package and f.strong:
+            if f.package:
                 modules.setdefault(f.package, (f.path, fam))
             if f.methods:
                 methods[f.path] = f.methods
@@ -203,6 +236,8 @@ class RepoIndex:
         if self.wrappers or self.modules:
             folder = _folder(source.path)
             fam = family(source.language)
+            if fam == "js":
+                found.extend(self._js_relative_references(source, folder))
             imports = " ".join(m.group(0) for m in _IMPORT_LINE.finditer(source.text))
             for table in (self.wrappers, self.modules):
                 for name, (decl_path, decl_family) in table.items():
@@ -216,9 +251,24 @@ class RepoIndex:
                     if same_package or imported or go_import:
                         if re.search(r"(?<![\w$])%s(?![\w$])" % re.escape(name), source.text):
                             found.append((name, decl_path))
-        result = tuple(found)
+        result = tuple(dict.fromkeys(found))
         self._cache[key] = (source.text, result)
         return result
+
+    def _js_relative_references(self, source, folder: str):
+        """(bound name, declaring path) for each relative import of a file that declares a wrapper."""
+        declaring = {_normal(path): path for path, _ in list(self.wrappers.values()) + list(self.modules.values())}
+        for m in _JS_RELATIVE_IMPORT.finditer(source.text):
+            spec = m.group("spec") or m.group("spec2")
+            bind = m.group("bind") or m.group("bind2") or ""
+            target = _normal(os.path.join(folder, spec))
+            path = next((declaring[target + suffix] for suffix in _JS_SUFFIXES if target + suffix in declaring), None)
+            if path is None or path == source.path:
+                continue
+            for name in re.findall(r"[\w$]+", bind.replace(" as ", " ")):
+                if name not in ("type", "default") and re.search(r"(?<![\w$.])%s(?![\w$])" % re.escape(name),
+                                                                 source.text[m.end():]):
+                    yield name, path
 
     def base_constants_for(self, source) -> Set[str]:
         """The v1 base-URL constants visible in a file: its own, its folder's where a folder is

@@ -6,8 +6,10 @@ from typing import Tuple
 
 from compat.knowledge.todos import TODO_MARKER
 from codemods.syntax.rules.config_name import FORMS
+from codemods.syntax.rules.v1_field import FIELDS
 
 SYNTAX_TRIGGERS: Tuple[bytes, ...] = tuple(sorted(
-    {b"customer_uuid", b"customer-uuid", TODO_MARKER.lower().encode()} | {form.encode() for form in FORMS}))
+    {b"customer_uuid", b"customer-uuid", TODO_MARKER.lower().encode()} | {form.encode() for form in FORMS}
+    | {spelling.encode() for name in FIELDS for spelling in (name, name.replace("_", ""))}))
 
 __all__ = ["SYNTAX_TRIGGERS"]

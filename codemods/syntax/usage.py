@@ -14,6 +14,7 @@ KINDS = (
     "api-key-header",       # x-api-key (header literal, constant, SDK security metadata)
     "customer-uuid-field",  # customer_uuid as a request field/key/tag/annotation/identifier
     "customer-uuid-header", # customer-uuid / CUSTOMER_UUID as an HTTP header name
+    "v1-field",             # authentication_uuid / check_code (request or response field): detail = field
     "v1-status",            # a v1 status string compared or switched on: detail = status
     "sdk-import",           # import of a v1 SDK: detail = package/namespace
     "sdk-client",           # construction of a v1 SDK client

@@ -11,7 +11,7 @@ V2_BASE_URL_ENV = "PRELUDE_BASE_URL"
 # and PRELUDE_X_API names only ever meant v1; the others ("DING_API_KEY", "DING_URL") are generic
 # enough that the scanner wants other v1 evidence in the same file.
 V1_CONFIG_NAMES: Mapping[str, str] = {
-    "DING_API_KEY": "api-key", "PRELUDE_X_API": "api-key",
+    "DING_API_KEY": "api-key", "DING_API_TOKEN": "api-key", "PRELUDE_X_API": "api-key",
     "DING_CUSTOMER_UUID": "customer-uuid", "PRELUDE_CUSTOMER_UUID": "customer-uuid",
     "ding_customer_uuid": "customer-uuid",
     "DING_URL": "base-url", "ding_api_endpoint": "base-url",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 
 _NAMES = ("todo_marker", "host", "sdk_import", "sdk_client", "sdk_call", "client_call", "config_name",
-          "customer_uuid", "api_key_header", "v1_status", "v1_path")
+          "customer_uuid", "v1_field", "api_key_header", "v1_status", "v1_path")
 
 RULES = tuple(importlib.import_module(f"{__name__}.{name}") for name in _NAMES)
 

@@ -1,6 +1,7 @@
 """``config-name``: a v1 configuration name (``compat.knowledge.config_names.V1_CONFIG_NAMES``: ``DING_API_KEY``,
-``DING_CUSTOMER_UUID``, ``DING_URL``...) in any spelling: any letter case and the camelCase /
-PascalCase forms code uses for the same setting (``dingCustomerUuid``, ``DingApiKey``). The name
+``DING_CUSTOMER_UUID``, ``DING_URL``...) in any spelling: any letter case and any word separator
+(``_``, ``-``, ``.`` or none: the camelCase / PascalCase / kebab forms code and config files use for
+the same setting, ``dingCustomerUuid``, ``DingApiKey``, ``ding-api-token``, ``ding.customer_uuid``). The name
 must stand alone (``MY_DING_URL_2``, ``DING_TALK_TOKEN`` are other names). Customer-UUID names and
 ``PRELUDE_X_API`` only ever meant v1; the generic ones need other v1 evidence (this file, a
 customer UUID in it, its folder, or a v1 SDK repository). A URL name on the line of the v1 host is left to the host.
@@ -24,25 +25,40 @@ def camel_forms(name: str):
     return {camel, camel[0].upper() + camel[1:]}
 
 
+_SEPARATORS = "_-."
+
+
+def normalised(spelling: str) -> str:
+    """The letters of a name without case or separators: every spelling of one setting is equal."""
+    return "".join(c for c in spelling.lower() if c not in _SEPARATORS)
+
+
 def _forms():
     forms = {}
     for name in V1_CONFIG_NAMES:
-        forms[name.lower()] = name
-        for form in camel_forms(name):
-            forms[form.lower()] = name
+        words = [w for w in name.lower().split("_") if w]
+        for sep in ("_", "-", ".", ""):
+            forms[sep.join(words)] = name
     return forms
 
 
 _CUSTOMER_UUID = re.compile(r"customer[_\-]?uuid", re.IGNORECASE)  # the v1 account id: evidence
-FORMS = _forms()  # lower-case spelling -> table name
-DISTINCTIVE = frozenset(spelling for spelling, name in FORMS.items() if name in V1_CONFIG_NAMES_DISTINCTIVE)
-NAME_RE = re.compile(r"(?<![A-Za-z0-9_])(?:%s)(?![A-Za-z0-9_])"
-                     % "|".join(re.escape(n) for n in sorted(FORMS, key=len, reverse=True)), re.IGNORECASE)
+FORMS = _forms()  # lower-case spelling (snake, kebab, dotted, joined) -> table name
+_BY_LETTERS = {normalised(name): name for name in V1_CONFIG_NAMES}
+DISTINCTIVE = frozenset(normalised(name) for name in V1_CONFIG_NAMES_DISTINCTIVE)
+NAME_RE = re.compile(r"(?<![A-Za-z0-9_])(?:%s)(?![A-Za-z0-9_])" % "|".join(
+    "[_.-]?".join(re.escape(w) for w in words) for words in sorted(
+        {tuple(w for w in name.lower().split("_") if w) for name in V1_CONFIG_NAMES}, key=len, reverse=True)),
+    re.IGNORECASE)
+
+
+def table_name(spelling: str) -> str:
+    return _BY_LETTERS[normalised(spelling)]
 
 
 def kind_of(spelling: str) -> str:
     """api-key, customer-uuid or base-url."""
-    return V1_CONFIG_NAMES[FORMS[spelling.lower()]]
+    return V1_CONFIG_NAMES[table_name(spelling)]
 
 
 def find(source):
@@ -50,11 +66,11 @@ def find(source):
     if not found:
         return
     grammar = has_grammar(source.language)
-    if any(m.group(0).lower() in DISTINCTIVE for m in found):
+    if any(normalised(m.group(0)) in DISTINCTIVE for m in found):
         source.strong = True  # evidence for the generic names of the same file
     for m in found:
-        spelling = m.group(0).lower()
-        if spelling not in DISTINCTIVE and not (source.evidence(near=True) or _CUSTOMER_UUID.search(source.text)):
+        spelling = m.group(0)
+        if normalised(spelling) not in DISTINCTIVE and not (source.evidence(near=True) or _CUSTOMER_UUID.search(source.text)):
             continue
         if kind_of(spelling) == "base-url":
             line = source.lines.position(m.start())[0]
@@ -63,13 +79,14 @@ def find(source):
         where = source.where(m.start(), m.end()) if grammar else "text"
         if where == "comment" or source.in_trace(m.start()):
             continue
-        yield source.usage(KIND, m.start(), m.end(), FORMS[spelling], where)
+        yield source.usage(KIND, m.start(), m.end(), table_name(spelling), where)
 
 
 EXAMPLES = (
     Example("dotenv", "DING_API_KEY=test-v1-key\nDING_CUSTOMER_UUID=00000000-0000-0000-0000-000000000000\n", (1, 2)),
     Example("typescript", "const cfg = { dingCustomerUuid: process.env.DING_CUSTOMER_UUID };\n", (1, 1)),
     Example("yaml", "ding_customer_uuid: abc\n", (1,)),
+    Example("typescript", "const token = process.env.DING_API_TOKEN;\nconst uuid = cfg['ding-customer-uuid'];\n", (1, 2)),
     Example("dotenv", "DING_URL=https://sounds.example.test/ding.mp3\nDING_API_KEY=abc\n"),
     Example("yaml", "DING_TALK_TOKEN: x\nDINGTALK_API_KEY: y\nMY_DING_CUSTOMER_UUID_OLD: z\n"),
 )

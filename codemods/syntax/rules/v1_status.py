@@ -1,8 +1,11 @@
 """``v1-status``: a v1 status string (``compat.knowledge.statuses``: check ``valid`` / ``invalid`` /
 ``without_attempt`` / ``expired_auth``..., create ``pending`` / ``spam_detected``..., retry
-``approved`` / ``denied``...) compared (``==``, ``===``, ``equals``) or switched on (``case``,
-``when``, ``match``), in a file with v1 evidence: v2 statuses are different words
-(``success``, ``failure``, ``expired_or_not_found``, ``blocked``). Languages with a grammar only.
+``approved`` / ``denied``...) compared (``==``, ``===``, ``equals``), switched on (``case``,
+``when``, ``match``) or declared as the value of a name that spells the same status (an enum
+member or constant: ``WithoutAttempt = 'without_attempt'``, ``CheckValid Check = "valid"``,
+``VALID("valid")``), in a file with v1 evidence or in its folder: v2 statuses are different
+words (``success``, ``failure``, ``expired_or_not_found``, ``blocked``). Languages with a
+grammar only.
 """
 from __future__ import annotations
 
@@ -18,14 +21,30 @@ STATUSES = frozenset(V1_CHECK_STATUSES) | frozenset(V1_CREATE_STATUSES) | frozen
 _QUOTED = re.compile(r"""(?P<q>["'`])(?P<s>%s)(?P=q)""" % "|".join(sorted(STATUSES, key=len, reverse=True)))
 
 
+# The catch-all member client libraries declare for answers they do not know (``Unknown = 'unknown'``):
+# as a declaration it says nothing about v1; compared, it still counts.
+_FALLBACK = "unknown"
+
+
+def _declares(source, m) -> bool:
+    """The status is the value of a name spelling the same words on its line (``Valid = 'valid'``)."""
+    if m.group("s") == _FALLBACK:
+        return False
+    line = source.lines.line_text(source.lines.position(m.start())[0])
+    words = m.group("s").replace("_", "_?")
+    quoted = re.escape(m.group(0))
+    return re.search(r"(?i)(?<![\w$])[\w$]*%s[\w$]*\s*(?:[A-Za-z_][\w.]*\s*)?(?:=|:|=>|\()\s*%s"
+                     % (words, quoted), line) is not None
+
+
 def find(source):
-    if source.tree is None or not source.evidence(near=False):
+    if not _QUOTED.search(source.text) or source.tree is None or not source.evidence(near=True):
         return
     for m in _QUOTED.finditer(source.text):
         spot = source.spot(m.start("s"), m.end("s"))
         if spot is None or spot.where != "string" or string_value(spot.string) != m.group("s"):
             continue
-        if is_compared(spot.string):
+        if is_compared(spot.string) or _declares(source, m):
             yield source.usage(KIND, m.start(), m.end(), m.group("s"), "string")
 
 
@@ -35,6 +54,10 @@ EXAMPLES = (
     Example("php", "<?php\n$u = 'https://api.ding.live/v1/check';\nif ($r['status'] == 'valid') {}\n", (3,)),
     Example("ruby", "U = 'https://api.ding.live/v1'\ncase res['status']\nwhen 'expired_auth' then 1\nend\n", (3,)),
     Example("java", 'String u = "https://api.ding.live/v1";\nboolean ok = "valid".equals(res.status);\n', (2,)),
+    Example("typescript", "const baseUrl = 'https://api.ding.live/v1'\nconst r = await fetch(`${baseUrl}/check`, o);\n"
+            "export enum Status {\n    Valid = 'valid',\n    WithoutAttempt = 'without_attempt',\n    Other = 'invalid',\n}\n",
+            (4, 5), path="src/check.ts"),
+    Example("go", 'import "github.com/ding-live/go-sdk/pkg/status"\nconst (\n\tCheckExpiredAuth Check = "expired_auth"\n)\n', (3,)),
     Example("typescript", 'if (form.state === "valid") submit();\n'),  # no v1 evidence
     Example("typescript", 'const r = await fetch("https://api.ding.live/v1/check", o);\nconst label = "valid";\n'),
 )

@@ -17,7 +17,7 @@ _MODULES = (
     "pm105_v1_sdk_client", "pm106_v1_sdk_call", "pm107_v1_raw_http", "pm108_v1_api_key_header",
     "pm109_v1_error_handling", "pm110_callback_url", "pm111_v1_config_name",
     "pm112_v1_request_field", "pm113_v1_customer_header", "pm114_v1_path", "pm115_v1_status",
-    "pm116_v1_client_call", "pm201_transactional_route", "pm202_otp_via_messaging", "pm203_old_docs_link",
+    "pm116_v1_client_call", "pm117_v1_field", "pm201_transactional_route", "pm202_otp_via_messaging", "pm203_old_docs_link",
     "pm301_migration_todo",
 )
 

@@ -57,3 +57,52 @@ def test_v1_sdk_repository_marks_its_own_security_metadata():
     found = [(u.kind, u.line) for u in usages("go", security, path="models/components/security.go", index=index)]
     assert found == [("api-key-header", 4)]
     assert usages("go", security, path="models/components/security.go") == []
+
+
+CONFIG_TS = "export const baseUrl = 'https://api.ding.live/v1'\n"
+CLIENT_TS = ('import { check } from "./check";\n'
+             "class Client {\n"
+             "    constructor(customerUuid: string, apiToken: string) { this.customerUuid = customerUuid; }\n"
+             "    async check(authUuid: string, code: string) {\n"
+             "        return check(this.apiToken, this.customerUuid, authUuid, code);\n"
+             "    }\n"
+             "}\n"
+             "export { Client as default };\n")
+EXAMPLE_TS = ('import Ding from "../src";\n'
+              "const client = new Ding(process.env.UUID || '', process.env.TOKEN || '');\n"
+              "client.check(process.env.AUTH || '', '1234').then(console.debug);\n")
+
+
+def test_js_default_import_of_a_folder_binds_the_wrapper_under_any_name():
+    # the client has no host of its own: its folder does (config.ts), and it names customerUuid
+    files = {"./src/config.ts": ("typescript", CONFIG_TS), "./src/index.ts": ("typescript", CLIENT_TS),
+             "./examples/check.ts": ("typescript", EXAMPLE_TS)}
+    index = _index(files)
+    assert index.wrappers["Client"][0] == "./src/index.ts"
+    found = [(u.kind, u.line, u.text) for u in usages("typescript", EXAMPLE_TS, path="./examples/check.ts",
+                                                      index=index) if u.kind == "v1-client-call"]
+    assert found == [("v1-client-call", 2, "Ding"), ("v1-client-call", 3, "check")]
+    # the wrapper's own method definition is not a call of it
+    own = [(u.kind, u.line) for u in usages("typescript", CLIENT_TS, path="./src/index.ts", index=index)
+           if u.kind == "v1-client-call"]
+    assert ("v1-client-call", 4) not in own
+
+
+def test_a_wrapper_needs_v1_evidence_next_to_it():
+    # the same client in a repository without the v1 base URL wraps nothing
+    index = _index({"./src/index.ts": ("typescript", CLIENT_TS), "./examples/check.ts": ("typescript", EXAMPLE_TS)})
+    assert "Client" not in index.wrappers
+    assert [u for u in usages("typescript", EXAMPLE_TS, path="./examples/check.ts", index=index)
+            if u.kind == "v1-client-call"] == []
+
+
+def test_a_v1_body_model_is_evidence_for_its_folder():
+    model = ("class CreateCheckRequest:\n    customer_uuid: str\n    authentication_uuid: str\n"
+             "    check_code: str\n")
+    security = "SECURITY = {'type': 'apiKey', 'field_name': 'x-api-key'}\n"
+    index = _index({"src/models.py": ("python", model), "src/security.py": ("python", security),
+                    "other/security.py": ("python", security)})
+    assert index.any_evidence and index.folder_has_evidence("src")
+    assert [(u.kind, u.line) for u in usages("python", security, path="src/security.py", index=index)] == [
+        ("api-key-header", 1)]
+    assert usages("python", security, path="other/security.py", index=index) == []

@@ -1,0 +1,46 @@
+"""PM117 v1-field: ``authentication_uuid`` and ``check_code``, the v1 check/retry body fields and
+the v1 response's authentication id, wherever code spells them: body keys, struct tags,
+serializer annotations, model properties and accessors, response reads. Found by
+``codemods.syntax`` (kind ``v1-field``) with v1 evidence in the file or its folder, or next to
+another v1-only field. v2 identifies a verification by ``id`` and checks ``target`` + ``code``.
+"""
+from __future__ import annotations
+
+from compat.knowledge.operations import CHECK_FIELD_MOVES
+from compat.knowledge.sdk_shapes import SDK_V1_RESPONSE_FIELDS
+from migrate.findings import RuleInfo
+from migrate.scan.context import Example
+from migrate.scan.rules._common import docs_url, removal_clause
+
+RULE = RuleInfo(
+    id="PM117", name="v1-field", title="v1 body or response field (authentication_uuid, check_code)",
+    deadline="v1-removal", fixable=False, docs_url=docs_url("PM117"),
+)
+SYNTAX_KINDS = ("v1-field",)
+
+
+def _advice(field: str) -> str:
+    response = SDK_V1_RESPONSE_FIELDS["check"].get(field)
+    request = CHECK_FIELD_MOVES.get(field)
+    parts = []
+    if response:
+        parts.append(f"v2 responses name it {response!r}")
+    parts.append(f"the v2 check body has {request!r} next to target" if request
+                 else "the v2 check body has no such field (target + code)")
+    return "; ".join(parts)
+
+
+def syntax_message(usage, ctx) -> str:
+    return f"v1 field {usage.text} ({removal_clause()}): {_advice(usage.detail)}"
+
+
+EXAMPLES = (
+    Example("check.ts", "const r = await fetch(`${process.env.DING_URL}/check`, {\n"
+            "  body: JSON.stringify({ authentication_uuid: id, check_code: code }),\n});\n",
+            ((2, 26), (2, 51))),
+    Example("models.go", "package otp\n\ntype CheckResponse struct {\n\tAuthenticationUUID string `json:\"authentication_uuid\"`\n"
+            "\tStatus string `json:\"status\"`\n}\n\ntype CheckRequest struct {\n\tCheckCode string `json:\"check_code\"`\n}\n",
+            ((4, 2), (4, 35), (9, 2), (9, 26))),
+    Example("verify.ts", "export async function checkCode(phone: string, code: string) {\n"
+            "  return client.verification.check({ target: { type: 'phone_number', value: phone }, code });\n}\n"),
+)
