@@ -39,8 +39,9 @@ EXAMPLES = (
             "  body: JSON.stringify({ authentication_uuid: id, check_code: code }),\n});\n",
             ((2, 26), (2, 51))),
     Example("models.go", "package otp\n\ntype CheckResponse struct {\n\tAuthenticationUUID string `json:\"authentication_uuid\"`\n"
-            "\tStatus string `json:\"status\"`\n}\n\ntype CheckRequest struct {\n\tCheckCode string `json:\"check_code\"`\n}\n",
-            ((4, 2), (4, 35), (9, 2), (9, 26))),
+            "\tStatus string `json:\"status\"`\n}\n\ntype CheckRequest struct {\n\tCustomerUUID string `json:\"customer_uuid\"`\n"
+            "\tCheckCode string `json:\"check_code\"`\n}\n",
+            ((4, 2), (4, 35), (10, 2), (10, 26))),
     Example("verify.ts", "export async function checkCode(phone: string, code: string) {\n"
             "  return client.verification.check({ target: { type: 'phone_number', value: phone }, code });\n}\n"),
 )

@@ -55,6 +55,8 @@ def test_python_rules_run_across_code_cells_at_json_positions(tmp_path):
         ("PM106", *position_of(text, "s.otp.check(components", 0)),
         ("PM107", *position_of(text, "requests.post(")),
         ("PM112", *position_of(text, "customer_uuid='c'")),  # the v1 body field, in a code cell
+        ("PM117", *position_of(text, "authentication_uuid='a'")),  # the other v1 body fields
+        ("PM117", *position_of(text, "check_code='1'")),
     ])
     assert by_rule(findings) == expected
     # the positions really are those lines of the file (hard numbers for the reader)

@@ -21,10 +21,11 @@ TEAM_V1_EXPECTED = {
     "dotnet/Qualified.cs": [("PM105", 1, 11)],  # new DingSDK.Ding(...)
     "go/alias.go": [("PM103", 3, 14), ("PM105", 5, 14)],  # ding.New(ding.WithSecurity(...))
     "go/go.mod": [("PM104", 6, 2)],
-    "go/otp.go": [("PM103", 6, 14), ("PM103", 7, 3), ("PM105", 11, 7), ("PM106", 12, 20), ("PM112", 13, 3)],
-    "helm/values.yaml": [("PM101", 2, 12)],
+    "go/otp.go": [("PM103", 6, 14), ("PM103", 7, 3), ("PM105", 11, 7), ("PM106", 12, 20), ("PM112", 13, 3),
+                  ("PM117", 19, 43)],  # ...AuthenticationUUID: the v1 response field read
+    "helm/values.yaml": [("PM101", 2, 12), ("PM111", 3, 17)],  # the secret named ding-api-key holds the v1 key
     "java/OtpService.java": [("PM103", 3, 8), ("PM103", 4, 8), ("PM103", 5, 8), ("PM105", 8, 30),
-                             ("PM112", 13, 57), ("PM106", 14, 29)],
+                             ("PM112", 13, 57), ("PM106", 14, 29), ("PM117", 15, 57)],
     "java/build.gradle": [("PM104", 2, 21), ("PM104", 6, 20)],  # "g:a:v" and group:/name: maps
     "java/build.gradle.kts": [("PM104", 2, 21)],
     "java/pom.xml": [("PM104", 4, 7)],
@@ -40,8 +41,10 @@ TEAM_V1_EXPECTED = {
                         ("PM111", 4, 30)],
     "tf/main.tf": [("PM111", 1, 31), ("PM111", 2, 17), ("PM101", 4, 12)],  # "ding_url" holds the v1 URL
     "web/otp.ts": [("PM103", 1, 23), ("PM103", 2, 46), ("PM103", 3, 26), ("PM105", 5, 14),
-                   ("PM111", 6, 23), ("PM106", 10, 30), ("PM112", 11, 5), ("PM111", 11, 31), ("PM106", 19, 27),
-                   ("PM112", 19, 35)],  # customerUuid: the v1 request field
+                   ("PM111", 6, 23), ("PM106", 10, 30), ("PM112", 11, 5), ("PM111", 11, 31),
+                   ("PM117", 14, 14), ("PM117", 17, 23), ("PM117", 17, 33), ("PM117", 17, 61),
+                   ("PM106", 19, 27), ("PM112", 19, 35), ("PM117", 19, 54), ("PM117", 19, 74)],
+    # customerUuid: the v1 request field; authenticationUuid / checkCode (PM117): the other v1 fields
     "web/package.json": [("PM104", 4, 6)],
 }
 LOCK_FILES = ("web/package-lock.json", "go/go.sum", "py/poetry.lock")
