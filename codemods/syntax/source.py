@@ -84,6 +84,17 @@ class Source:
             return True
         return repo and index.any_evidence
 
+    def field_spans(self, matches, core):
+        """(start, end, word, where) of the part of each token match that ``core`` names
+        (``customer_uuid`` in ``getCustomer_uuid``), outside comments and the tool's own TODOs."""
+        for m in matches:
+            c = core.search(m.group(0))
+            start, end = m.start() + c.start(), m.start() + c.end()
+            where = self.where(start, end)
+            if where == "comment" or self.in_trace(start):
+                continue
+            yield start, end, c.group(0), where
+
     # -- results -------------------------------------------------------------------------
     def usage(self, kind: str, start: int, end: int, detail: str = "", context: str = "") -> Usage:
         line, column = self.lines.position(start)

@@ -40,13 +40,7 @@ def find(source):
         return
     if not (source.evidence(near=True, repo=True) or _COMPANIONS.search(source.text)):
         return
-    for m in matches:
-        core = _CORE.search(m.group(0))
-        start, end = m.start() + core.start(), m.start() + core.end()
-        where = source.where(start, end)
-        if where == "comment" or source.in_trace(start):
-            continue
-        word = m.group(0)[core.start():core.end()]
+    for start, end, word, where in source.field_spans(matches, _CORE):
         line = source.lines.position(start)[0]
         header = "-" in word or (where == "string" and (word.isupper() or "header" in source.lines.line_text(line).lower()))
         kind = "customer-uuid-header" if header else "customer-uuid-field"

@@ -46,13 +46,8 @@ def find(source):
     distinct = {_canonical(_CORE.search(m.group(0)).group(0)) for m in matches}
     if not (source.evidence(near=True) or len(distinct) > 1 or _OTHER_FIELD.search(source.text)):
         return
-    for m in matches:
-        core = _CORE.search(m.group(0))
-        start, end = m.start() + core.start(), m.start() + core.end()
-        where = source.where(start, end)
-        if where == "comment" or source.in_trace(start):
-            continue
-        yield source.usage(KIND, start, end, _canonical(core.group(0)), where)
+    for start, end, word, where in source.field_spans(matches, _CORE):
+        yield source.usage(KIND, start, end, _canonical(word), where)
 
 
 EXAMPLES = (
