@@ -169,7 +169,12 @@ class ValueFlow:
         self.flow = Flow()
         self._memo: Dict[cst.CSTNode, Optional[Origin]] = {}
         self._busy: Set[cst.CSTNode] = set()
-        self._error_targets = set(error_names)
+        # the `as e` names of v1 handlers -> the v1 classes caught, comma-joined ("" unknown)
+        self._error_targets: Dict[cst.CSTNode, str] = (
+            dict(error_names) if isinstance(error_names, Mapping) else {n: "" for n in error_names})
+        self._param_memo: Dict[cst.Param, Optional[Origin]] = {}
+        self._by_name: Optional[Dict[str, List[cst.CSTNode]]] = None
+        self._by_attr: Dict[str, List[cst.CSTNode]] = {}
         self._error_params = {param.name for param in error_params}
         self._functions: Dict[str, List[cst.FunctionDef]] = {}
         self._returns: Dict[cst.FunctionDef, List[cst.BaseExpression]] = {}
@@ -325,7 +330,10 @@ class ValueFlow:
         if not origins or any(o is None for o in origins) or len({(o.kind, o.op, o.many) for o in origins}) != 1:
             return None
         first = origins[0]
-        return Origin(first.kind, first.op, None, first.many, first.name)  # producer: not in the caller
+        producers = {o.producer for o in origins}
+        if len(producers) == 1 and first.kind != "id":
+            return first  # one v1 call behind every return: reads in the caller follow it
+        return Origin(first.kind, first.op, None, first.many, first.name)  # producer: not one call
 
     def _attribute_origin(self, node: cst.Attribute) -> Optional[Origin]:
         attr = node.attr.value
@@ -358,7 +366,7 @@ class ValueFlow:
 
     def _name_origin(self, node: cst.Name) -> Optional[Origin]:
         if node in self._error_targets:
-            return Origin("error")
+            return Origin("error", name=self._error_targets[node])
         scope = self.scopes.get(node)
         if scope is None or not self._is_read(node):
             return None
@@ -380,9 +388,9 @@ class ValueFlow:
         if target is None:
             return None
         if isinstance(target, cst.Param):
-            return Origin("error") if target.name in self._error_params else None
+            return Origin("error") if target.name in self._error_params else self.param_origin(target)
         if isinstance(target, cst.Name) and target in self._error_targets:
-            return Origin("error")
+            return Origin("error", name=self._error_targets[target])
         parent = self.parents.get(target)
         if isinstance(parent, cst.AssignTarget):
             assign = self.parents.get(parent)
@@ -393,8 +401,120 @@ class ValueFlow:
             container = self.origin(parent.iter)
             return container.element() if container is not None and container.many else None
         if isinstance(parent, cst.Param):
-            return Origin("error") if target in self._error_params else None
+            return Origin("error") if target in self._error_params else self.param_origin(parent)
         return None
+
+    # -- parameters: what every visible call site passes ----------------------------------------
+    def param_origin(self, param: cst.Param) -> Optional[Origin]:
+        """The v1 value a parameter receives when every reference to its function in this module
+        is a call and every call passes the same kind of v1 value for it (``auth_id(res)``,
+        ``describe(e)``, ``self._is_valid(res)``); None otherwise (the parameter is untraced)."""
+        if param in self._param_memo:
+            return self._param_memo[param]
+        self._param_memo[param] = None  # (recursion through the function's own calls: untraced)
+        found = self._param_origin(param)
+        self._param_memo[param] = found
+        return found
+
+    def _param_origin(self, param: cst.Param) -> Optional[Origin]:
+        function = self.parents.get(self.parents.get(param) or param)
+        if not isinstance(function, cst.FunctionDef) or param.star:
+            return None
+        sites = self._call_sites(function)
+        if not sites:
+            return None
+        origins = []
+        for call, skip_first in sites:
+            argument = self._argument_for(call, function, param, skip_first)
+            origin = self.origin(argument) if argument is not None else None
+            if origin is None:
+                return None
+            origins.append(origin)
+        if len({(o.kind, o.op, o.many, o.name) for o in origins}) != 1:
+            return None
+        producers = {o.producer for o in origins}
+        first = origins[0]
+        if len(producers) == 1:
+            return first
+        if first.kind == "id" or None in producers or not all(self.rewritten(p) for p in producers):
+            return Origin(first.kind, first.op, None, first.many, first.name)  # which create: not one
+        return first  # several rewritten calls of one kind: their reads are rewritten alike
+
+    def _private_and_followed(self, statement: cst.Return) -> bool:
+        """A return of a private function (``_name``) whose every reference here is a call: its
+        callers are all visible and the value is followed into each of them."""
+        function = self.enclosing_function(statement)
+        return function is not None and function.name.value.startswith("_") \
+            and bool(self._call_sites(function))
+
+    def _call_sites(self, function: cst.FunctionDef) -> Optional[List[Tuple[cst.Call, bool]]]:
+        """(call, whether its first parameter is bound) for each reference to ``function``, or
+        None when one is not a plain call of it (passed on, stored, decorated, ambiguous)."""
+        name = function.name.value
+        if len(self._functions.get(name, [])) != 1 or function.decorators:
+            return None
+        holder = self.parents.get(self.parents.get(function) or function)
+        method = isinstance(holder, cst.ClassDef)
+        if not method and not isinstance(self.parents.get(function), cst.Module):
+            return None  # a nested function: closures are not followed here
+        sites: List[Tuple[cst.Call, bool]] = []
+        for node in self._references(name, method):
+            if method:
+                if not (isinstance(node.value, cst.Name) and node.value.value in ("self", "cls")):
+                    return None  # called on another object: callers this tool cannot see
+            elif node is function.name:
+                continue
+            call = self.parents.get(node)
+            if not (isinstance(call, cst.Call) and call.func is node):
+                return None
+            sites.append((call, method))
+        return sites
+
+    def _references(self, name: str, attributes: bool) -> List[cst.CSTNode]:
+        """The names (or attributes, ``x.name``) spelled ``name`` in this module (indexed once)."""
+        if self._by_name is None:
+            self._by_name, self._by_attr = {}, {}
+            for node in self._names:
+                self._by_name.setdefault(node.value, []).append(node)
+            for attribute in self._attributes:
+                self._by_attr.setdefault(attribute.attr.value, []).append(attribute)
+        return (self._by_attr if attributes else self._by_name).get(name, [])
+
+    @staticmethod
+    def _argument_for(call: cst.Call, function: cst.FunctionDef, param: cst.Param,
+                      skip_first: bool) -> Optional[cst.BaseExpression]:
+        params = function.params
+        positional = [*params.posonly_params, *params.params][1 if skip_first else 0:]
+        if any(a.star for a in call.args):
+            return None
+        for index, argument in enumerate(call.args):
+            if argument.keyword is not None:
+                if argument.keyword.value == param.name.value:
+                    return argument.value
+            elif index < len(positional) and positional[index] is param:
+                return argument.value
+        return None
+
+    def _receiving_param(self, call: cst.Call, argument: cst.Arg) -> Optional[cst.Param]:
+        """The parameter of a function of this module that ``argument`` of ``call`` binds."""
+        func = call.func
+        if isinstance(func, cst.Name):
+            name, skip_first = func.value, False
+        elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+                and func.value.value in ("self", "cls"):
+            name, skip_first = func.attr.value, True
+        else:
+            return None
+        functions = self._functions.get(name, [])
+        if len(functions) != 1 or argument.star:
+            return None
+        params = functions[0].params
+        if argument.keyword is not None:
+            return next((p for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+                         if p.name.value == argument.keyword.value), None)
+        positional = [*params.posonly_params, *params.params][1 if skip_first else 0:]
+        index = call.args.index(argument)
+        return positional[index] if index < len(positional) else None
 
     def _is_read(self, node: cst.Name) -> bool:
         parent = self.parents.get(node)
@@ -462,9 +582,12 @@ class ValueFlow:
             return None  # compared or tested: the codemods map comparisons with known values
         if isinstance(parent, cst.Arg):
             call = self.parents.get(parent)
-            return self._argument_use(call, origin) if isinstance(call, cst.Call) and call.func is not node else None
+            return self._argument_use(call, origin, parent) if isinstance(call, cst.Call) and call.func is not node \
+                else None
         if isinstance(parent, (cst.Return, cst.Yield)):
-            return None if origin.kind == "error" else "returned"
+            if origin.kind == "error" or (isinstance(parent, cst.Return) and self._private_and_followed(parent)):
+                return None
+            return "returned"
         if isinstance(parent, cst.Lambda):  # what the lambda returns, to whoever calls it
             holder = self.parents.get(self.parents.get(parent) or parent)
             if isinstance(holder, cst.Call) and self._is_thread_wrapper(holder):
@@ -496,7 +619,11 @@ class ValueFlow:
             return None  # `status in (A, B)`
         return "stored"
 
-    def _argument_use(self, call: cst.Call, origin: Origin) -> Optional[str]:
+    def _argument_use(self, call: cst.Call, origin: Origin, argument: Optional[cst.Arg] = None) -> Optional[str]:
+        if argument is not None:
+            param = self._receiving_param(call, argument)
+            if param is not None and self.param_origin(param) is not None:
+                return None  # followed into the function: its reads are judged there
         name = dotted_name(call.func) or ""
         last = name.rsplit(".", 1)[-1]
         if origin.kind == "id" and (name in _UUID_CALLS or last == "UUID"):

@@ -405,7 +405,8 @@ class _Resolver:
                 functions[call] = fn
         # The value flow (codemods.core.flow): where each v1 value goes. It decides which
         # phone number a check/retry may use, and which reads follow a rewritten call.
-        errors = [h.name.name for h in r.error_handlers if h.name is not None and isinstance(h.name.name, cst.Name)]
+        errors = {h.name.name: ",".join(caught) for h, caught in r.error_handlers.items()
+                  if h.name is not None and isinstance(h.name.name, cst.Name)}
         self.flow_analysis = ValueFlow(self.wrapper.module, self.scopes, self.parents, r.calls, self._rewritten,
                                        errors, self._error_params())
         for call, sdk_call in r.calls.items():

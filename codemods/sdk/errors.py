@@ -171,6 +171,11 @@ class SdkErrorsCodemod(SdkCodemod):
         narrowed = self._narrowed_at(node) if node.value in self._narrowing_names() else None
         if narrowed:
             return narrowed
+        flow = self.analysis.flow
+        origin = flow.origin(node) if flow is not None else None
+        if origin is not None and origin.kind == "error" and origin.name and not any(
+                name == node.value for name, _ in self._caught):
+            return tuple(origin.name.split(","))  # a parameter given a caught v1 error (`describe(e)`)
         for name, caught in reversed(self._caught):
             if name == node.value:
                 return caught or None

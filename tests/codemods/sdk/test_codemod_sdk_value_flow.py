@@ -6,6 +6,7 @@ from textwrap import dedent
 
 import pytest
 
+from codemods.core.nodes import dotted_name
 from codemods.sdk.analysis import analyze
 from codemods.sdk.value_flow import EXAMPLES, SdkValueFlowCodemod
 from codemod_sdk_helpers import assert_pair_then_idempotent
@@ -31,7 +32,8 @@ def test_values_are_traced_through_names_comprehensions_and_local_returns():
             return {i.phone_number: i.line_type for i in fetch(client, phones)}
         ''')
     (use,) = [u for u in flow.uses if u.origin.kind == "line-type"]
-    assert use.how == "stored" and use.origin.producer is None  # through the local function's return
+    # through the local function's return, back to the one v1 call behind it
+    assert use.how == "stored" and dotted_name(use.origin.producer.func) == "client.lookup.lookup"
     assert {u.how for u in flow.uses if u.origin.kind == "payload"} == {"returned"}
 
 

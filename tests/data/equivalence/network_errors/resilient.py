@@ -23,7 +23,7 @@ def send(sdk, phone):
         return "timeout, try later"
     except requests.exceptions.RequestException:
         return "network down"
-    return res.create_authentication_response.status.value
+    return res.create_authentication_response.status.value  # site: create-status
 
 
 def lookup(sdk, phone):
