@@ -67,8 +67,11 @@ def test_ctrl_c_during_a_parallel_scan_stops_workers_quietly(tmp_path):
     # Workers are forked from this script, so they inherit the slowed-down scan_path: the first
     # file a worker starts creates `ready` (the readiness signal), and every file takes 50 ms, so
     # ~10 s of scanning are left when Ctrl-C arrives, however loaded the machine is.
+    # SIGINT is set back to Python's default first: a process started in the background by a
+    # non-interactive shell (CI, `cmd &`) inherits SIGINT ignored, and Ctrl-C would never arrive.
     code = textwrap.dedent(f"""
-        import os, sys, time
+        import os, signal, sys, time
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         from migrate.scan import engine
         slow = engine.FileScanner.scan_path
 
