@@ -19,14 +19,15 @@ from typing import Dict, List, Sequence, Tuple
 from codemods.core.examples import PYTHON, CodemodDocs, CodemodExample, NoOp
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "codemods.md"
-# The non-Python rewriters (codemods.lang), by name, in the order they apply.
+# The module declaring the DOCS of each non-Python rewriter (names of codemods.lang.registry).
 LANG_REWRITERS = {
-    "safe-moves": "codemods.lang.safe_moves",
+    "lang-hosts": "codemods.lang.safe_moves",
     "js-raw-http": "codemods.lang.js.raw_http",
     "js-sdk": "codemods.lang.js.sdk",
-    "todo-marks": "codemods.lang.marks",
+    "manifests": "codemods.lang.manifests",
+    "lang-todos": "codemods.lang.marks",
 }
-MARKS = "todo-marks"  # the rewriter that marks what the others leave
+MARKS = "lang-todos"  # the rewriter that marks what the others leave
 SKIP = ("<!-- snippet: skip (a codemod example, not a program; "
         "tests/codemods/test_codemod_examples.py checks it) -->")
 _FENCES = {"javascript": "js", "typescript": "ts", "shell": "sh", "dotenv": "text", "requirements": "text",
@@ -84,7 +85,7 @@ def as_diff(before: str, after: str) -> str:
 
 
 def _example(example: CodemodExample) -> str:
-    lead = f"{example.note} " if example.note else ""
+    lead = _tree(example) + (f"{example.note} " if example.note else "")
     body = as_diff(example.before, example.after)
     fence = "```"
     while fence in body:
@@ -92,10 +93,16 @@ def _example(example: CodemodExample) -> str:
     return f"{lead}Before (`-`) and after (`+`), `{example.path}`:\n\n{fence}diff\n{body}\n{fence}"
 
 
+def _language_of(path: str) -> str:
+    from codemods.lang import language_for_path
+
+    return PYTHON if path.endswith((".py", ".pyi")) else language_for_path(path) or "text"
+
+
 def _tree(example: CodemodExample) -> str:
     if not example.tree:
         return ""
-    parts = [f"`{path}`, in the same tree:\n\n{fenced(source, example.language)}" for path, source in example.tree]
+    parts = [f"`{path}`, in the same tree:\n\n{fenced(source, _language_of(path))}" for path, source in example.tree]
     return "\n\n".join(parts) + "\n\n"
 
 
@@ -112,7 +119,7 @@ def section(docs: CodemodDocs, examples: bool = True) -> str:
         parts.append(f"**Examples.** Per language, under [Per language](#per-language): {shown}.")
     for number, example in enumerate(docs.examples if examples else (), 1):
         label = "Example" if len(docs.examples) == 1 else f"Example {number}"
-        parts.append(f"**{label}.** {_tree(example)}{_example(example)}")
+        parts.append(f"**{label}.** {_example(example)}")
     for no_op in docs.no_ops:
         parts.append(f"**Left alone.** {_no_op(no_op)}")
     parts.append(f"**Fix safety.** {docs.fix_safety}")
@@ -140,7 +147,7 @@ def languages_section() -> str:
     out = []
     for language in lang_names():
         applies = [(name, d) for name, d in rewriters.items() if not d.languages or language in d.languages]
-        rewritten = "; ".join(d.summary or d.what for name, d in applies if name != MARKS)
+        rewritten = "; ".join((d.summary or d.what).rstrip(".") for name, d in applies if name != MARKS) + "."
         lines = [f"#### {language_title(language)}", "", f"**Rewritten:** {rewritten}", "",
                  f"**Marked:** {_marked(language)}."]
         lines += ["\n" + _example(e) for _n, d in applies for e in d.examples if e.language == language]

@@ -146,3 +146,72 @@ def package_folder(path: str) -> str:
 
 
 __all__ = ["ECOSYSTEMS", "Ecosystem", "manifest_ecosystem", "package_folder", "swap_npm", "swap_requirements"]
+
+
+# --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
+from codemods.core.examples import CodemodDocs, CodemodExample, NoOp  # noqa: E402
+
+DOCS = CodemodDocs(
+    title="Dependency swaps",
+    languages=("json", "requirements"),
+    summary="the v1 SDK entry of a `package.json` or a pip requirements file becomes the v2 SDK when every "
+            "code file of that package moved to it in the same run.",
+    what="After a `rewrite` run over a folder: the v1 SDK entry of a `package.json` or a pip requirements file "
+         "becomes the v2 SDK (`@prelude.so/sdk`, `prelude-python-sdk`, at the version this project runs "
+         "rewritten code against) when the run's code files of that package no longer use the v1 SDK and at "
+         "least one imports the v2 one.",
+    why="A manifest that still pins the v1 SDK installs a package the rewritten code no longer imports, and "
+        "leaves out the one it does.",
+    fix_safety="Only when certain, decided over the whole run: a package whose code still uses the v1 SDK keeps "
+               "its v1 entry under a TODO (JSON: a summary line). Two v1 entries, a v2 entry already there, a "
+               "JSON file that does not parse and an entry that is not a plain name and version (a URL, `-e`, a "
+               "git reference) are not swapped.",
+    examples=(
+        CodemodExample('''
+            requests==2.32.3
+            ding-api-client==3.9.120
+            ''', '''
+            requests==2.32.3
+            prelude-python-sdk==0.16.0
+            ''', language="requirements", path="requirements.txt", tree=(("app.py", '''
+            import ding
+
+            client = ding.Ding(api_key=KEY)
+            '''),), note="`app.py`, the package's only code file, moves to the v2 SDK in the same run."),
+        CodemodExample('''
+            {
+              "name": "otp",
+              "dependencies": {
+                "@ding-live/ding": "^0.22.0",
+                "express": "^4.19.0"
+              }
+            }
+            ''', '''
+            {
+              "name": "otp",
+              "dependencies": {
+                "@prelude.so/sdk": "^0.10.0",
+                "express": "^4.19.0"
+              }
+            }
+            ''', language="json", path="package.json", tree=(("otp.js", '''
+            import { Ding } from "@ding-live/ding";
+
+            const ding = new Ding({ apiKey: process.env.DING_API_KEY });
+
+            export async function start(phoneNumber) {
+              return ding.otp.createAuthentication({ customerUuid: CU, phoneNumber });
+            }
+            '''),), note="`otp.js` moves to `@prelude.so/sdk` in the same run."),
+    ),
+    no_ops=(
+        NoOp('''
+            {
+              "dependencies": {
+                "@prelude.so/sdk": "^0.10.0",
+                "axios": "^1.7.0"
+              }
+            }
+            ''', "A manifest already on the v2 SDK is left as it is.", language="json", path="package.json"),
+    ),
+)

@@ -173,7 +173,8 @@ DOCS = CodemodDocs(
             requests==2.32.3
             # TODO(prelude-migration): v1 SDK dependency: replace with prelude-python-sdk
             ding-api-client==3.9.120
-            ''', language="requirements", path="requirements.txt"),
+            ''', language="requirements", path="requirements.txt",
+            note="Alone in the run, with no code file of the package moved to the v2 SDK, the entry is marked."),
         CodemodExample('''
             module example.test/otp
 

@@ -18,7 +18,7 @@ from codemods.engine import RewriteOptions, rewrite_source
 from codemods.lang import LANGUAGES, language_for_path
 from codemods.prepass import prepass
 from migrate.cli import cli
-from migrate.rewrite import rewrite_bytes, select_codemods
+from migrate.rewrite import rewrite_bytes, rewrite_paths, select_codemods
 from paths import ROOT
 from rewrite_helpers import cli_runner
 
@@ -33,6 +33,13 @@ def _cases(kind):
     for name, docs in REWRITERS.items():
         out += [pytest.param(name, e, id=f"{name}-{e.language}-{i}") for i, e in enumerate(getattr(docs, kind), 1)]
     return out
+
+
+def _where(name):
+    """The module that declares ``name``'s examples, for the failure message."""
+    module = PYTHON_CODEMODS[name][0].__module__ if name in PYTHON_CODEMODS else codemod_docs.LANG_REWRITERS[name]
+    return (f"the example of {name} at the end of {module.replace('.', '/')}.py is no longer true: if the new "
+            f"output is right, update the example there and run python -m codemods.docs --write")
 
 
 def _python(source, path, tree, tmp_path):
@@ -57,6 +64,12 @@ def _run(example_language, source, path, tree, tmp_path):
         result = _python(source, path, tree, tmp_path)
         return result.new_source, result.applied, result.error
     assert language_for_path(path) == example_language  # the file name says which language it is
+    if tree:  # a run over the folder (manifest swaps look at the run's code files)
+        for name, text in ((path, source), *tree):
+            (tmp_path / name).write_text(text, encoding="utf-8")
+        paths = [tmp_path / path] + [tmp_path / name for name, _ in tree]
+        result = rewrite_paths(paths, select_codemods(), write=False, jobs=1)[0]
+        return (result.new or source.encode("utf-8")).decode("utf-8"), result.applied, result.error
     result = rewrite_bytes(source.encode("utf-8"), path, select_codemods())
     return (result.new or result.original).decode("utf-8"), result.applied, result.error
 
@@ -65,18 +78,18 @@ def _run(example_language, source, path, tree, tmp_path):
 def test_example_rewrites_exactly_and_once(name, example, tmp_path):
     new, applied, error = _run(example.language, example.before, example.path, example.tree, tmp_path)
     assert error is None
-    assert new == example.after
+    assert new == example.after, _where(name)
     if example.language == PYTHON:
         assert name in applied  # the example shows the codemod it documents at work
     again, _, _ = _run(example.language, example.after, example.path, example.tree, tmp_path)
-    assert again == example.after  # idempotent: no second TODO, no second rewrite
+    assert again == example.after, "not idempotent: a second run changes the example's after"
 
 
 @pytest.mark.parametrize("name,no_op", _cases("no_ops"))
 def test_no_op_is_left_alone(name, no_op, tmp_path):
     new, applied, error = _run(no_op.language, no_op.source, no_op.path, (), tmp_path)
     assert error is None
-    assert new == no_op.source and not applied
+    assert new == no_op.source and not applied, _where(name)
 
 
 def test_every_codemod_and_rewriter_documents_itself_with_examples():
@@ -89,6 +102,12 @@ def test_every_codemod_and_rewriter_documents_itself_with_examples():
         assert docs.what and docs.why and docs.fix_safety
         assert docs.examples and docs.no_ops
         assert all(e.before != e.after for e in docs.examples)
+
+
+def test_every_non_python_rewriter_is_documented():
+    from codemods.lang.registry import LANG_REWRITERS
+
+    assert set(codemod_docs.LANG_REWRITERS) == set(LANG_REWRITERS)
 
 
 def test_every_language_has_a_before_after_example():
@@ -130,7 +149,7 @@ def test_rewrite_explain_prints_a_codemods_docs_and_examples():
     assert text.startswith("sdk-errors\n") and "What it does." in text and "Fix safety." in text
     assert '+        if (e.body.get("code") if isinstance(e.body, dict) else None) == "insufficient_balance":' in text
     assert "<!--" not in text and "```" not in text and "**" not in text  # plain text for a terminal
-    marks = cli_runner().invoke(cli, ["rewrite", "--explain", "todo-marks"])  # a non-Python rewriter
+    marks = cli_runner().invoke(cli, ["rewrite", "--explain", "lang-todos"])  # a non-Python rewriter
     assert marks.exit_code == 0 and "<!-- TODO(prelude-migration)" in marks.stdout  # the Markdown example
     unknown = cli_runner().invoke(cli, ["rewrite", "--explain", "no-such-codemod"])
     assert unknown.exit_code == 2 and "unknown codemod 'no-such-codemod'" in unknown.stderr
