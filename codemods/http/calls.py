@@ -34,6 +34,14 @@ class HttpCall:
     segments: Tuple[Segment, ...]
     operation: Optional[str]  # classify_url of the resolved URL
     via_client: Optional[str]  # dotted name of the Session/Client it is called on, if any
+    # the expression the URL was resolved from when the argument is a local variable holding it
+    # (``url = BASE + "/check"`` ... ``requests.post(url, ...)``); None: the argument itself
+    url_source: Optional[cst.BaseExpression] = None
+
+    @property
+    def url_expr(self) -> cst.BaseExpression:
+        """The expression a URL edit replaces: the argument, or the local assignment's value."""
+        return self.url_source if self.url_source is not None else self.url_arg.value
 
     @property
     def url_text(self) -> str:
@@ -79,8 +87,9 @@ class HttpAnalysis:
         base_url = next((a.value for a in call.args if a.keyword and a.keyword.value == "base_url"), None)
         return target[0], base_url
 
-    def http_call(self, node: cst.Call) -> Optional[HttpCall]:
-        """The resolved call when ``node`` is an HTTP request through requests/httpx."""
+    def http_call(self, node: cst.Call, function: Optional[cst.FunctionDef] = None) -> Optional[HttpCall]:
+        """The resolved call when ``node`` is an HTTP request through requests/httpx (inside
+        ``function``, whose local URL variables are then followed)."""
         func = node.func
         via_client = None
         verb: Optional[str] = None
@@ -105,7 +114,10 @@ class HttpAnalysis:
             url_arg = positional[0] if positional else keyword_arg(node, "url")
         if url_arg is None:
             return None
-        segments = url_segments(url_arg.value, self.constants)
+        url_source = None
+        if isinstance(url_arg.value, cst.Name) and function is not None:
+            url_source = local_url_source(function, url_arg.value, node)
+        segments = url_segments(url_source if url_source is not None else url_arg.value, self.constants)
         if segments is None:
             return None
         text = segments_text(segments)
@@ -119,7 +131,68 @@ class HttpAnalysis:
             method = (string_value(method_node) or "").upper()
         else:
             method = verb.upper()
-        return HttpCall(node, method, url_arg, tuple(segments), classify_url(text), via_client)
+        return HttpCall(node, method, url_arg, tuple(segments), classify_url(text), via_client, url_source)
+
+
+def local_url_source(function: cst.FunctionDef, name: cst.Name, call: cst.Call) -> Optional[cst.BaseExpression]:
+    """The value of ``name = <value>`` when that is the whole flow of the variable in
+    ``function``: one plain assignment among the function's own statements, before the
+    statement of ``call``, and ``name`` read nowhere else (not rebound, not a parameter, not
+    captured, not passed on). None otherwise: the URL then stays where it is, with a TODO."""
+    occurrences = _NameOccurrences(name.value)
+    function.params.visit(occurrences)
+    if occurrences.count:
+        return None
+    assign_index, value = None, None
+    call_index = None
+    for index, statement in enumerate(function.body.body):
+        if call_index is None and _contains(statement, call):
+            call_index = index
+        if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
+                and isinstance(statement.body[0], cst.Assign):
+            assign = statement.body[0]
+            if len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name) \
+                    and assign.targets[0].target.value == name.value:
+                if value is not None:
+                    return None
+                assign_index, value = index, assign.value
+    if value is None or call_index is None or assign_index is None or assign_index >= call_index:
+        return None
+    function.body.visit(occurrences)
+    return value if occurrences.count == 2 else None  # the assignment's target and this argument
+
+
+class _NameOccurrences(cst.CSTVisitor):
+    """Counts the names spelled ``name`` (not attribute names or keyword-argument names)."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.count = name, 0
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value == self.name:
+            self.count += 1
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)
+        return False
+
+
+def _contains(tree: cst.CSTNode, node: cst.CSTNode) -> bool:
+    class _Find(cst.CSTVisitor):
+        found = False
+
+        def on_visit(self, current: cst.CSTNode) -> bool:
+            if current is node:
+                self.found = True
+            return not self.found
+
+    finder = _Find()
+    tree.visit(finder)
+    return finder.found
 
 
 def _kw(node: cst.Call, name: str) -> Optional[cst.BaseExpression]:
@@ -188,8 +261,16 @@ def iter_http_calls(module: cst.Module, analysis: Optional[HttpAnalysis] = None)
     calls: List[HttpCall] = []
 
     class _Calls(cst.CSTVisitor):
+        functions: List[cst.FunctionDef] = []
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+            self.functions = [*self.functions, node]
+
+        def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+            self.functions = self.functions[:-1]
+
         def visit_Call(self, node: cst.Call) -> None:
-            call = analysis.http_call(node)
+            call = analysis.http_call(node, self.functions[-1] if self.functions else None)
             if call is not None:
                 calls.append(call)
 

@@ -430,8 +430,8 @@ class _Planner(UrlPlanning):
     def _commit(self, plan: CallPlan, plans: Sequence[CallPlan], rewritable: Set[str]) -> None:
         call = plan.call
         new_url = self._url_edit(call, plan.operation, rewritable)
-        if new_url is not None and new_url is not call.url_arg.value:
-            self.replacements[call.url_arg.value] = new_url
+        if new_url is not None and new_url is not call.url_expr:
+            self.replacements[call.url_expr] = new_url
         if plan.body is not None and plan.body_edit is not None:
             code = plan.body_edit(self.render_updated).code
             if code is not None:

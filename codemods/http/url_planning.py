@@ -96,7 +96,7 @@ class UrlPlanning:
     def _rewritable_constants(self, plans: Sequence[CallPlan]) -> Set[str]:
         """Constants whose every use is inside a rewritten URL (or inside another such constant)
         and whose own definition can be rewritten: base URLs and whole endpoint URLs."""
-        url_args = {id(p.call.url_arg.value) for p in plans if p.rewrite}
+        url_args = {id(p.call.url_expr) for p in plans if p.rewrite}
         direct_uses: Dict[str, Set[str]] = {}  # constant -> ops of calls using it as the whole URL
         candidates: Set[str] = set()
         for plan in plans:
@@ -105,8 +105,8 @@ class UrlPlanning:
             for seg in plan.call.segments:
                 if seg.kind == "constant" and seg.name:
                     candidates.add(seg.name)
-            if isinstance(plan.call.url_arg.value, cst.Name):
-                direct_uses.setdefault(plan.call.url_arg.value.value, set()).add(plan.operation)
+            if isinstance(plan.call.url_expr, cst.Name):
+                direct_uses.setdefault(plan.call.url_expr.value, set()).add(plan.operation)
         constants = self.analysis.constants
         # Constants referenced from candidate definitions are candidates too (CHECK = BASE + ...).
         frontier = list(candidates)
@@ -167,7 +167,7 @@ class UrlPlanning:
     def _url_edit(self, call: HttpCall, op: str, rewritable: Set[str]) -> Optional[cst.BaseExpression]:
         """The new URL expression for ``call`` (the same node when a rewritten constant carries
         it), or None when it cannot be built."""
-        value = call.url_arg.value
+        value = call.url_expr
         if isinstance(value, cst.Name) and value.value in rewritable and \
                 not _V1_BASE_RE.match(self.analysis.constants.text(value.value) or ""):
             return value  # an endpoint constant: its definition is rewritten instead
