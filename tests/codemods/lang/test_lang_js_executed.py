@@ -91,41 +91,36 @@ def test_the_v2_bodies_carry_the_moved_fields(sandbox, tmp_path):
     assert CUSTOMER not in json.dumps(create["json"])
 
 
-def test_v1_sdk_program_runs_on_the_real_prelude_sdk(sandbox, tmp_path):
+# program, its output (the one the v1 SDK gave on that flow, by hand), the v2 requests, the create body.
+# JS and TypeScript (non-null assertions, typed callbacks, an interface).
+SDK_CASES = {
+    "sdk_login.mjs": ('{"sent":true,"wrong":false,"right":true,"country":"FR"}',
+                      ["/v2/verification", "/v2/verification/check", "/v2/verification/check", f"/v2/lookup/{PHONE}"],
+                      {"device_platform": "android", "app_version": "3.1.0"}),
+    "sdk_signup.ts": ('{"sent":true,"verified":true,"country":"FR"}',
+                      ["/v2/verification", "/v2/verification/check", f"/v2/lookup/{PHONE}"],
+                      {"device_platform": "ios", "app_version": "5.0.1"}),
+}
+
+
+@pytest.mark.parametrize("program", sorted(SDK_CASES))
+def test_v1_sdk_program_runs_on_the_real_prelude_sdk(program, sandbox, tmp_path):
     # @ding-live/ding is not in the npm registry: the v1 side cannot run; the rewritten program
-    # runs with the real @prelude.so/sdk, and its output is the one the v1 SDK gave (by hand).
-    path = install("sdk_login.mjs", tmp_path)
+    # runs with the real @prelude.so/sdk.
+    output, paths, signals = SDK_CASES[program]
+    path = install(program, tmp_path)
     result = cli_runner().invoke(cli, ["rewrite", str(path)])
     assert result.exit_code == 0, result.stderr
     rewritten = path.read_text()
     assert 'from "@ding-live/ding"' not in rewritten and 'import Prelude from "@prelude.so/sdk";' in rewritten
-    assert run(path, sandbox, "v2", [PHONE]) == ['{"sent":true,"wrong":false,"right":true,"country":"FR"}']
+    assert run(path, sandbox, "v2", [PHONE]) == [output]
     calls = sandbox.control.requests()
-    assert [(c["method"], c["path"]) for c in calls] == [
-        ("POST", "/v2/verification"), ("POST", "/v2/verification/check"), ("POST", "/v2/verification/check"),
-        ("GET", f"/v2/lookup/{PHONE}")]
-    assert calls[0]["json"] == {"target": {"type": "phone_number", "value": PHONE},
-                                "signals": {"device_platform": "android", "app_version": "3.1.0"}}
-    assert calls[1]["json"] == {"target": {"type": "phone_number", "value": PHONE}, "code": "000000"}
+    assert [c["path"] for c in calls] == paths
+    assert calls[0]["json"] == {"target": {"type": "phone_number", "value": PHONE}, "signals": signals}
+    assert calls[1]["json"]["target"] == {"type": "phone_number", "value": PHONE} and "code" in calls[1]["json"]
     assert all(c["headers"]["authorization"] == f"Bearer {V2_KEY}" for c in calls)
-
-
-def test_v1_sdk_typescript_program_runs_on_the_real_prelude_sdk(sandbox, tmp_path):
-    # TypeScript on @ding-live/ding (non-null assertions, typed callbacks, an interface): after the
-    # CLI rewrite it transpiles and runs on the real @prelude.so/sdk; the output is the one the v1
-    # SDK gave on the same flow (by hand: sent, the right code, a French number).
-    path = install("sdk_signup.ts", tmp_path)
-    result = cli_runner().invoke(cli, ["rewrite", str(path)])
-    assert result.exit_code == 0, result.stderr
-    rewritten = path.read_text()
-    assert 'from "@ding-live/ding"' not in rewritten and 'import Prelude from "@prelude.so/sdk";' in rewritten
-    assert run(path, sandbox, "v2", [PHONE]) == ['{"sent":true,"verified":true,"country":"FR"}']
-    calls = sandbox.control.requests()
-    assert [(c["method"], c["path"]) for c in calls] == [
-        ("POST", "/v2/verification"), ("POST", "/v2/verification/check"), ("GET", f"/v2/lookup/{PHONE}")]
-    assert calls[0]["json"] == {"target": {"type": "phone_number", "value": PHONE},
-                                "signals": {"device_platform": "ios", "app_version": "5.0.1"}}
-    assert all(c["headers"]["authorization"] == f"Bearer {V2_KEY}" for c in calls)
+    if program == "sdk_login.mjs":
+        assert calls[1]["json"]["code"] == "000000"  # the wrong code first
 
 
 def test_a_typescript_program_is_run_as_transpiled_from_its_current_text(sandbox, tmp_path):
