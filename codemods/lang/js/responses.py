@@ -298,6 +298,11 @@ def plan_reads(call, op: str) -> Reads:
     # chains: `await got(...).json()`, `await ky(...).json()`, `(await fetch(...)).json()`
     if parent is not None and parent.kind() == "member_expression" and parent.field("property").text() == "json":
         outer = parent.parent()
+        if outer is not None and outer.kind() == "await_expression":
+            # TypeScript `await x.json<T>()` parses as `(await x.json)<T>()`: the call is one up
+            typed = outer.parent()
+            if typed is not None and typed.kind() == "call_expression" and typed.field("type_arguments") is not None:
+                outer = typed
         if outer is not None and outer.kind() == "call_expression":
             _data_from(reader, outer)
             return reads

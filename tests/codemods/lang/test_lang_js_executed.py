@@ -38,6 +38,8 @@ CASES = {
     "deno_handler.ts": ([json.dumps({"phone": PHONE}), json.dumps({"phone": "0612"})],
                         [("POST", "/v2/verification"), ("POST", "/v2/verification")],
                         ['{"status":200,"body":{"started":true}}', '{"status":400,"body":{"error":"bad number"}}']),
+    "got_typed_reads.ts": ([PHONE], [("POST", "/v2/verification"), ("POST", "/v2/verification/check")],
+                           ['{"sent":true,"ok":true}']),
     "route_login.ts": ([json.dumps({"phone": PHONE, "code": "000000"})],
                        [("POST", "/v2/verification"), ("POST", "/v2/verification/check")],
                        ['{"status":200,"body":{"sent":true,"verified":false}}']),
