@@ -111,10 +111,12 @@ def _second_pass(walked: List[str], results: list, options: ScanOptions, jobs: O
     if any(len(name) >= 4 for name in index.names()):  # the second-look automaton's names
         again = [i for i, r in enumerate(results) if not r.deferred and r.status == "scanned"
                  and family(language_for_path(walked[i])) in _CODE_FAMILIES]
+    known = {walked[i]: results[i].python_usages for i in set(deferred) | set(again)
+             if results[i].python_usages is not None}
     for positions, names_only in ((deferred, False), (again, True)):
         if not positions:
             continue
-        second = dataclasses.replace(options, index=index, names_only=names_only)
+        second = dataclasses.replace(options, index=index, names_only=names_only, known_usages=known)
         for i, result in zip(positions, pool.scan_files([walked[i] for i in positions], second, jobs=jobs, timeout=timeout)):
             if result.status != "unchanged":
                 results[i] = result

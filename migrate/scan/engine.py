@@ -55,6 +55,9 @@ class ScanOptions:
     # Second pass over files the first pass already scanned: analyse one again only when it names
     # something of the index (a wrapper, a module, a constant); else its status is "unchanged".
     names_only: bool = False
+    # Second pass: the libcst usages the first pass found per walked path (they depend on the
+    # file's text alone, never on the index), so a Python file is not analysed twice.
+    known_usages: Optional[Dict[str, tuple]] = field(default=None, compare=False)
 
 
 @dataclass
@@ -66,6 +69,8 @@ class FileResult:
     reason: str = ""  # why unreadable, or why libcst could not parse a Python file
     facts: Optional[object] = None  # first pass: what the file tells the repository index
     deferred: bool = False  # first pass: v1-looking tokens without v1 evidence in the file itself
+    # first pass: the libcst usages and parse failure of a Python file (reused by the second)
+    python_usages: Optional[Tuple[tuple, str]] = None
 
 
 _LARGE, _BINARY = object(), object()
@@ -183,7 +188,13 @@ class FileScanner:
         python = ctx.language == "python"
         libcst_ok = False
         if (python or notebook) and python_hit and self.wants_usages:
-            usages = self._usages(ctx, notebook, result)
+            known = self.options.known_usages
+            if known is not None and self._walk_path in known:
+                usages, result.reason = known[self._walk_path]
+            else:
+                usages = self._usages(ctx, notebook, result)
+                if self.index is None:
+                    result.python_usages = (tuple(usages), result.reason)
             libcst_ok = not result.reason
             ctx.python_evidence = bool(usages)
             for rule_id, usage in claimed_hits(usages, self.usage_rules):

@@ -34,7 +34,8 @@ def _scan_one(path: str):
     result = _WORKER.scan_path(path)
     if result.status == "large":
         return result  # listed by name: a file not scanned is never silent
-    if result.findings or result.reason or result.suppressed or result.facts is not None or result.deferred:
+    if (result.findings or result.reason or result.suppressed or result.facts is not None or result.deferred
+            or result.python_usages):
         return result
     return result.status
 

@@ -1,0 +1,44 @@
+"""The second pass (files that name something of the repository index) reuses the first pass's
+libcst analysis of a Python file: each Python file is analysed once, and the findings are the
+same as when it is analysed again."""
+from __future__ import annotations
+
+from migrate.scan import engine
+from scan_helpers import scan_tree, write_tree
+
+WRAPPER = ('import requests\n\nBASE = "https://api.ding.live/v1"\n\n\n'
+           "class DingGateway:\n"
+           "    def start(self, phone):\n"
+           '        return requests.post(f"{BASE}/authentication", json={"phone_number": phone})\n')
+APP = ("from gateway import DingGateway\n\n"
+       "import ding\n\n"
+       "gateway = DingGateway()\n\n\n"
+       "def login(phone):\n"
+       "    client = ding.Ding(api_key='fake-key', customer_uuid='fake-uuid')\n"
+       "    return gateway.start(phone)\n")
+
+
+def _findings(tmp_path):
+    findings, _summary = scan_tree(tmp_path)
+    return sorted((f.path, f.rule, f.line, f.column) for f in findings)
+
+
+def test_each_python_file_is_analysed_once_and_the_findings_do_not_change(tmp_path, monkeypatch):
+    write_tree(tmp_path, {"gateway.py": WRAPPER, "app.py": APP})
+    log = tmp_path.parent / f"{tmp_path.name}-analyses.log"
+    real = engine.python_usages
+
+    def counted(text):
+        with open(log, "a", encoding="utf-8") as fh:  # the workers are forked: count in a file
+            fh.write(text.splitlines()[0] + "\n")
+        return real(text)
+
+    monkeypatch.setattr(engine, "python_usages", counted)
+    once = _findings(tmp_path)
+    analysed = log.read_text(encoding="utf-8").splitlines()
+    assert sorted(analysed) == sorted([WRAPPER.splitlines()[0], APP.splitlines()[0]])
+    assert ("app.py", "PM105", 9, 14) in once  # the first pass's libcst finding survives the second
+
+    monkeypatch.setattr(engine.ScanOptions, "known_usages", None, raising=False)
+    monkeypatch.setattr(engine, "python_usages", real)
+    assert _findings(tmp_path) == once
