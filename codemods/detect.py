@@ -17,7 +17,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from codemods.core.nodes import dotted_name, string_value
 from codemods.core.usage import Usage
 from codemods.http.calls import HttpAnalysis
-from codemods.http.raw_http import call_outcomes
+from codemods.http.raw_http import call_outcomes_and_changes
 from codemods.http.urls import (  # noqa: F401  (the scanner's vocabulary)
     DYNAMIC,
     HTTP_TRIGGERS,
@@ -118,15 +118,17 @@ def find_http_usages(source_or_wrapper: Union[str, bytes, cst.Module, MetadataWr
     wrapper.visit(visitor)
     positions = wrapper.resolve(PositionProvider)
     found = list(visitor.found)
+    replaced: list = []  # spans the raw-http codemod replaces: what rewrite changes
     if any(kind == "raw-http" for _, kind, _, _ in found):
-        found = _with_codemod_outcomes(found, positions, wrapper)
+        found, replaced = _with_codemod_outcomes(found, positions, wrapper)
     if visitor.has_v1:
         found += [(node, "api-key-header", V1_AUTH_HEADER, False) for node in visitor.header_keys]
     usages = []
     for node, kind, detail, fixable in found:
         pos = positions[node]
-        usages.append(Usage(kind, detail, pos.start.line, pos.start.column + 1,
-                            pos.end.line, pos.end.column + 1, fixable))
+        start, end = (pos.start.line, pos.start.column + 1), (pos.end.line, pos.end.column + 1)
+        changes = fixable or any(a < end and start < b for a, b in replaced)
+        usages.append(Usage(kind, detail, start[0], start[1], end[0], end[1], fixable, changes))
     usages.sort(key=lambda u: (u.line, u.column, u.kind))
     return usages
 
@@ -134,7 +136,7 @@ def find_http_usages(source_or_wrapper: Union[str, bytes, cst.Module, MetadataWr
 def _with_codemod_outcomes(found, positions, wrapper: MetadataWrapper):
     """``fixable`` of raw-HTTP calls, and of v1 host strings inside them, from what the raw-http
     codemod actually does with them (so the scanner never promises a fix that leaves a TODO)."""
-    outcomes = call_outcomes(wrapper)
+    outcomes, replaced = call_outcomes_and_changes(wrapper)
     fixable_ranges = []
     result = []
     for node, kind, detail, fixable in found:
@@ -150,7 +152,7 @@ def _with_codemod_outcomes(found, positions, wrapper: MetadataWrapper):
             pos = positions[node]
             fixable = any(_contains(r, pos) for r in fixable_ranges)
         final.append((node, kind, detail, fixable))
-    return final
+    return final, replaced
 
 
 def _contains(outer, inner) -> bool:

@@ -4,6 +4,7 @@ scanner's Python rules by ``codemods.detect``, so the codemods and the scanner n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 # What a usage is. The scanner maps each kind to one rule.
 KINDS = (
@@ -28,3 +29,6 @@ class Usage:
     end_line: int
     end_column: int  # 1-based, exclusive
     fixable: bool  # a codemod rewrites it completely (without leaving a TODO)
+    # a codemod edits this span, maybe leaving a TODO at it (the scanner's "fixable": what rewrite
+    # changes); None: the same as ``fixable``
+    changes: Optional[bool] = None

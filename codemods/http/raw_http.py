@@ -210,6 +210,21 @@ class _Planner(UrlPlanning):
             result[(line, column + 1)] = plan.rewrite and not todos
         return result
 
+    def changed_spans(self) -> List[Tuple[Tuple[int, int], Tuple[int, int]]]:
+        """For the scanner: ((line, 1-based column), (end line, end column)) of every node the
+        plan replaces (URLs, headers, bodies, base-URL constants, response reads)."""
+        nodes = list(self.replacements) + list(self.read_edits)
+        if not nodes:
+            return []
+        self._position(nodes[0])  # resolves the positions once
+        table = self.codemod.metadata[PositionProvider]
+        spans = []
+        for node in nodes:
+            pos = table.get(node)
+            if pos is not None:
+                spans.append(((pos.start.line, pos.start.column + 1), (pos.end.line, pos.end.column + 1)))
+        return spans
+
     def run(self) -> None:
         self.plans = plans = [self._plan(call) for call in self.calls]
         self.client_bases = self._decide_client_bases(plans)
@@ -528,6 +543,12 @@ def call_outcomes(module_or_wrapper) -> Dict[Tuple[int, int], bool]:
     """For the scanner: (line, 1-based column) of each v1 raw-HTTP call -> whether this codemod
     rewrites it completely (no TODO left at it). From the plan alone: nothing is rewritten. A
     ``MetadataWrapper`` already resolved for the scanner is reused."""
+    return call_outcomes_and_changes(module_or_wrapper)[0]
+
+
+def call_outcomes_and_changes(module_or_wrapper):
+    """``call_outcomes`` and, from the same plan, the spans the codemod replaces
+    (``_Planner.changed_spans``): what ``prelude-migrate rewrite`` changes, for the scanner."""
     from libcst.codemod import CodemodContext
     from libcst.metadata import MetadataWrapper
 
@@ -536,7 +557,7 @@ def call_outcomes(module_or_wrapper) -> Dict[Tuple[int, int], bool]:
     codemod = RawHttpCodemod(CodemodContext(wrapper=wrapper))
     codemod.metadata = wrapper.resolve_many((ParentNodeProvider, ScopeProvider, PositionProvider))
     planner = codemod.plan(wrapper.module)
-    return {} if planner is None else planner.outcomes()
+    return ({}, []) if planner is None else (planner.outcomes(), planner.changed_spans())
 
 
 # --- applying the plan -----------------------------------------------------------------------

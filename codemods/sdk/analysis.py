@@ -610,10 +610,11 @@ class _Resolver:
                 "(customer_uuid, phone_number) in ding-client-sdk; pass the phone number to lookup.lookup"))
 
     # -- usages -------------------------------------------------------------------------------
-    def _usage(self, kind: str, detail: str, node: cst.CSTNode, fixable: bool) -> Usage:
+    def _usage(self, kind: str, detail: str, node: cst.CSTNode, fixable: bool,
+               changes: Optional[bool] = None) -> Usage:
         pos = self.positions[node]
         return Usage(kind, detail, pos.start.line, pos.start.column + 1, pos.end.line,
-                     pos.end.column + 1, fixable)
+                     pos.end.column + 1, fixable, changes)
 
     def _usages(self) -> None:
         r = self.result
@@ -622,9 +623,10 @@ class _Resolver:
             found.append(self._usage("sdk-import", _import_text(node), node, True))
         for call in r.clients:
             # Always a TODO: a v2 key is needed.
-            found.append(self._usage("sdk-client", dotted_name(call.func) or "Ding", call, False))
+            found.append(self._usage("sdk-client", dotted_name(call.func) or "Ding", call, False, True))
         for call, sdk_call in r.calls.items():
-            found.append(self._usage("sdk-call", sdk_call.op, call, _call_fixable(sdk_call)))
+            found.append(self._usage("sdk-call", sdk_call.op, call, _call_fixable(sdk_call),
+                                     _becomes_v2(sdk_call) and sdk_call.op != "feedback"))
         for handler, caught in r.error_handlers.items():
             found.append(self._usage("sdk-error", ", ".join(caught), handler, True))
         for node, ref in r.enum_refs.items():

@@ -13,7 +13,7 @@ import errno
 import os
 import stat
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from compat.knowledge.deadlines import DEADLINES, effective_deadline, severity_on
 from migrate.files import BINARY_SNIFF, decode_source, display_path, is_binary, iter_file_paths
@@ -30,6 +30,7 @@ from migrate.scan.python import PythonParseError, claimed_hits, python_usages
 from migrate.scan.rules import RULE_MODULES, rule_id_for
 from migrate.scan.suppress import Suppressions
 from migrate.scan.todo_fold import fold
+from migrate.scan.fixable import other_language_changes, python_fixable, python_usage_fixable, span_changed
 from codemods.syntax.lines import split_lines
 
 DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES  # one limit for scan and rewrite (migrate.limits)
@@ -187,6 +188,7 @@ class FileScanner:
         notebook = is_notebook(ctx.path)
         python = ctx.language == "python"
         libcst_ok = False
+        usages: list = []
         if (python or notebook) and python_hit and self.wants_usages:
             known = self.options.known_usages
             if known is not None and self._walk_path in known:
@@ -199,12 +201,12 @@ class FileScanner:
             ctx.python_evidence = bool(usages)
             for rule_id, usage in claimed_hits(usages, self.usage_rules):
                 rows.append((rule_id, usage.line, usage.column, usage.end_line, usage.end_column,
-                             self.usage_rules[rule_id].usage_message(usage), usage.fixable))
+                             self.usage_rules[rule_id].usage_message(usage), python_usage_fixable(usage, usages)))
                 spans.setdefault(rule_id, []).append(usage)
                 if usage.kind == "raw-http":
                     for host_rule in HOST_RULES:
                         spans.setdefault(host_rule, []).append(usage)
-        syntax_found = self._syntax(ctx, python and libcst_ok, rows, spans)
+        syntax_found = self._syntax(ctx, python and libcst_ok, rows, spans, usages)
         if self.index is None and not notebook:  # first pass: what the repository index needs
             result.facts = file_facts(self._walk_path, ctx.syntax_language, ctx.text)
             result.deferred = not (ctx.python_evidence or any(u.kind in STRONG_KINDS for u in syntax_found))
@@ -215,11 +217,15 @@ class FileScanner:
         for rule_id, module in rules.items():
             for hit in module.match(ctx):
                 rows.append(self._row(ctx, rule_id, hit, spans.get(rule_id, ())))
-        return [row for row in rows if row is not None]
+        rows = [row for row in rows if row is not None]
+        if not (python or notebook) and any(row[0] != TODO_RULE for row in rows):
+            rows = _with_rewrite_changes(ctx, rows)
+        return rows
 
     _walk_path = ""
 
-    def _syntax(self, ctx: FileContext, parsed_python: bool, rows: list, spans: Dict[str, list]) -> list:
+    def _syntax(self, ctx: FileContext, parsed_python: bool, rows: list, spans: Dict[str, list],
+                python_usages_found: Sequence[object] = ()) -> list:
         """The ``codemods.syntax`` usages of the file, as rows of the rules that claim them. In a
         Python file libcst parsed, the SDK kinds are libcst's (one detection with the codemods)."""
         if not self.syntax_rules:
@@ -238,7 +244,8 @@ class FileScanner:
                    for u in spans.get(rule_id, ())):
                 continue  # the libcst finding already covers it
             rows.append((rule_id, usage.line, usage.column, usage.end_line, usage.end_column,
-                         self.modules[rule_id].syntax_message(usage, ctx), False))
+                         self.modules[rule_id].syntax_message(usage, ctx),
+                         parsed_python and python_fixable(python_usages_found, usage.kind, usage.line, usage.column)))
         return found
 
     @staticmethod
@@ -310,6 +317,14 @@ class FileScanner:
                 severity = own
         rules = ", ".join(sorted({row[0] for row in covered}))
         return severity, f"{message} (covers {rules})"
+
+
+def _with_rewrite_changes(ctx: FileContext, rows: list) -> list:
+    """Rows of a non-Python file with ``fixable`` = rewrite changes the code of that span."""
+    changes = other_language_changes(ctx.path, ctx.text)
+    if changes is None:
+        return rows
+    return [row[:6] + (row[0] != TODO_RULE and span_changed(changes, *row[1:5]),) for row in rows]
 
 
 def _days_left(deadline_id: Optional[str], today: _dt.date) -> str:

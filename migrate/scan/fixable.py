@@ -1,0 +1,144 @@
+"""Which findings ``prelude-migrate rewrite`` fixes: a finding is ``fixable`` exactly when rewrite
+changes the code of its span (not only a TODO comment above it), in every language.
+
+- Files rewritten by ``codemods.lang`` (every language but Python): the file's rewrite is run
+  in memory (``codemods.lang.rewrite_source``, the function ``rewrite`` calls) and compared with
+  the text, character by character on the lines it changed (:func:`changes_between`). Only files
+  with findings pay for it.
+- Python: from the shared analysis, without running a codemod (:func:`python_fixable`): a
+  usage the codemods edit (``Usage.changes``), and a finding inside the span of a call they
+  rewrite when the call's rewrite replaces that part (request fields, headers, hosts).
+"""
+from __future__ import annotations
+
+import difflib
+from typing import Dict, Iterable, List, Optional, Sequence, Set
+
+from compat.knowledge.todos import TODO_MARKER
+
+Changes = Dict[int, Optional[Set[float]]]  # 1-based line -> None (whole line) or changed columns
+
+
+def _line_columns(old: str, new: str) -> Set[float]:
+    """1-based columns of ``old`` that ``new`` replaces or deletes; an insertion between columns
+    c and c+1 is c + 0.5."""
+    cols: Set[float] = set()
+    for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag in ("replace", "delete"):
+            cols.update(range(i1 + 1, i2 + 1))
+        elif tag == "insert":
+            cols.add(i1 + 0.5)
+    return cols
+
+
+def _pair(olds: Sequence[str], news: Sequence[str]) -> List[tuple]:
+    """(old index, new index or None) for the lines of one changed block: equal counts pair in
+    order; otherwise each old line takes the most similar new line after the previous pick."""
+    if len(olds) == len(news):
+        return list(zip(range(len(olds)), range(len(news))))
+    pairs, start = [], 0
+    for i, line in enumerate(olds):
+        best, best_ratio = None, 0.6
+        for j in range(start, len(news)):
+            ratio = difflib.SequenceMatcher(None, line, news[j], autojunk=False).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = j, ratio
+        pairs.append((i, best))
+        if best is not None:
+            start = best + 1
+    return pairs
+
+
+def changes_between(old: str, new: str) -> Changes:
+    """What ``new`` (a rewrite of ``old``) changed in ``old``'s lines; inserted TODO comment lines
+    are not changes."""
+    if old == new:
+        return {}
+    a = old.splitlines()
+    b = [line for line in new.splitlines() if TODO_MARKER not in line or line in a]
+    out: Changes = {}
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "delete":
+            out.update({i + 1: None for i in range(i1, i2)})
+        elif tag == "replace":
+            for i, j in _pair(a[i1:i2], b[j1:j2]):
+                out[i1 + i + 1] = None if j is None else _line_columns(a[i1 + i], b[j1 + j])
+    return out
+
+
+def span_changed(changes: Changes, line: int, column: int, end_line: int, end_column: int) -> bool:
+    """Whether a change falls inside the span (1-based, end exclusive); an insertion counts when
+    strictly inside it."""
+    for number in range(line, max(end_line, line) + 1):
+        if number not in changes:
+            continue
+        cols = changes[number]
+        if cols is None:
+            return True
+        lo = column if number == line else 1
+        hi = end_column if number == end_line and end_column > lo else float("inf")
+        if any(lo <= c < hi if c == int(c) else lo < c < hi for c in cols):
+            return True
+    return False
+
+
+def other_language_changes(path: str, text: str) -> Optional[Changes]:
+    """What ``rewrite`` changes in a non-Python file; None when codemods.lang does not rewrite
+    this kind of file (or cannot parse it)."""
+    from codemods.lang import language_for_path, rewrite_source
+
+    language = language_for_path(path)
+    if language is None:
+        return None
+    try:
+        result = rewrite_source(language, text, path)
+    except Exception:  # a rewrite bug: the scan goes on, nothing is promised
+        return None
+    if result.error:
+        return None
+    return changes_between(text, result.new_source)
+
+
+# --- Python ------------------------------------------------------------------------------------
+
+# Kinds of syntax-layer findings that a rewritten Python call replaces when they are inside it
+# (the raw-HTTP and SDK codemods drop customer_uuid, swap the X-API-Key header, move the URL).
+_REPLACED_INSIDE_CALLS = frozenset({"customer-uuid-field", "customer-uuid-header", "api-key-header",
+                                    "v1-host", "v1-path"})
+_CALL_KINDS = frozenset({"sdk-call", "raw-http"})
+
+
+def usage_changes(usage) -> bool:
+    """Whether the codemods edit this libcst usage (maybe leaving a TODO at it)."""
+    changes = getattr(usage, "changes", None)
+    return usage.fixable if changes is None else changes
+
+
+_MODELS = ".models"  # `from ding.models import components`: the v1 SDK's request/response models
+# libcst usage kinds that a rewritten call replaces when they are inside it
+_LIBCST_INSIDE_CALLS = frozenset({"callback-url", "api-key-header", "host"})
+
+
+def python_usage_fixable(usage, usages: Sequence[object]) -> bool:
+    """For a libcst usage of a Python file: whether rewrite changes it."""
+    if usage.kind == "sdk-import" and _MODELS in usage.detail:
+        # the models import stays while a v1 call that keeps its request model is left
+        return all(usage_changes(u) for u in usages if u.kind == "sdk-call")
+    if usage_changes(usage):
+        return True
+    return usage.kind in _LIBCST_INSIDE_CALLS and _inside_changed_call(usages, usage.line, usage.column)
+
+
+def _inside_changed_call(usages: Iterable[object], line: int, column: int) -> bool:
+    return any(u.kind in _CALL_KINDS and usage_changes(u)
+               and (u.line, u.column) <= (line, column) < (u.end_line, u.end_column) for u in usages)
+
+
+def python_fixable(usages: Iterable[object], kind: str, line: int, column: int) -> bool:
+    """For a syntax-layer finding of ``kind`` at (line, column) in a Python file: whether the
+    codemods replace it, i.e. it sits inside a call they rewrite."""
+    return kind in _REPLACED_INSIDE_CALLS and _inside_changed_call(usages, line, column)
+
+
+__all__ = ["Changes", "changes_between", "other_language_changes", "python_fixable", "python_usage_fixable",
+           "span_changed", "usage_changes"]
