@@ -113,6 +113,7 @@ class FileResult:
     written: bool = False
     language: str = "python"
     unmarked: Tuple[Tuple[int, str], ...] = ()  # (line, why): v1 usages in a format without comments
+    sites: int = 0  # the findings of `scan` in the file whose code this rewrite changes (changed_sites)
 
     @property
     def changed(self) -> bool:
@@ -190,16 +191,9 @@ def _rewrite_other_bytes(data: bytes, path: str, language: str, rewriters: froze
 def _scanner_findings(path: str):
     """``text -> [(line, advice)]``: what ``scan`` flags in ``text`` (not the TODO rule), so that
     codemods.lang marks every line scan would flag (manifests, links) and nothing else."""
-    import datetime as _dt
     import re
 
-    from migrate.scan import selected_rules
-    from migrate.scan.engine import FileScanner, ScanOptions
-
-    global _SCANNER
-    if _SCANNER is None:
-        _SCANNER = FileScanner(ScanOptions(selected_rules(), _dt.date.today()))
-    scanner = _SCANNER
+    scanner = _site_scanner()
     deadline = re.compile(r" \([^()]*\b(?:removal|deprecation|support)[^()]*\)|;? ?v1 removal date \S+| \(\d+ days? left\)")
 
     def findings(text: str):
@@ -209,7 +203,40 @@ def _scanner_findings(path: str):
     return findings
 
 
-_SCANNER = None
+_SCANNERS: dict = {}
+
+
+def _site_scanner(todo_rule: bool = True):
+    """One ``FileScanner`` with every rule (``todo_rule=False``: all but the TODO rule, so that no
+    v1 finding is folded into a TODO), for the findings ``scan`` would report in a file."""
+    import datetime as _dt
+
+    from migrate.findings import TODO_RULE
+    from migrate.scan import selected_rules
+    from migrate.scan.engine import FileScanner, ScanOptions
+
+    if todo_rule not in _SCANNERS:
+        rules = tuple(r for r in selected_rules() if todo_rule or r != TODO_RULE)
+        _SCANNERS[todo_rule] = FileScanner(ScanOptions(rules, _dt.date.today()))
+    return _SCANNERS[todo_rule]
+
+
+def changed_sites(result: FileResult) -> int:
+    """How many of the findings ``scan`` reports in the file (the TODO rule aside) this rewrite
+    changes, i.e. the sites ``scan`` calls fixable: the code of their span differs (a TODO
+    comment above a site does not count)."""
+    if not result.changed or result.new is None:
+        return 0
+    from migrate.files import decode_source
+    from migrate.scan.fixable import changes_between, span_changed
+
+    try:
+        old, new = decode_source(result.original), decode_source(result.new)
+    except UnicodeDecodeError:
+        return 0
+    changes = changes_between(old, new)
+    findings = _site_scanner(todo_rule=False).scan_bytes(result.path, result.original).findings
+    return sum(1 for f in findings if span_changed(changes, f.line, f.column, f.end_line, f.end_column))
 
 
 def rewrite_file(path: str, codemods: Sequence[str], write: bool = True, display: Optional[str] = None,
@@ -246,6 +273,7 @@ def rewrite_file(path: str, codemods: Sequence[str], write: bool = True, display
 def _rewrite_file_task(args: Tuple[str, Tuple[str, ...], bool, str, int, bool, object]) -> FileResult:
     path, codemods, write, display, max_bytes, keep_original, repo = args
     result = rewrite_file(path, codemods, write, display, max_bytes, repo)
+    result.sites = changed_sites(result)  # here, while the original is at hand
     if not keep_original:
         result.original = b""  # not needed back in the parent unless a diff is wanted
     return result
@@ -403,12 +431,14 @@ class Summary:
     failed: int = 0  # every failure, parse failures included
     by_codemod: Dict[str, int] = field(default_factory=dict)
     by_language: Dict[str, int] = field(default_factory=dict)
+    sites: int = 0  # the findings of `scan` whose code the rewrite changes (scan's "fixable")
 
     def add(self, result: FileResult) -> None:
         self.scanned += 1
         self.by_language[result.language] = self.by_language.get(result.language, 0) + 1
         if result.changed:
             self.changed += 1
+            self.sites += result.sites or changed_sites(result)
             for name in result.applied:
                 self.by_codemod[name] = self.by_codemod.get(name, 0) + 1
         if result.todos and result.status != "failed":
@@ -421,7 +451,9 @@ class Summary:
         languages = ", ".join(f"{n} {lang}" for lang, n in sorted(self.by_language.items())
                               ) if set(self.by_language) - {"python"} else ""
         parts = [f"{self.scanned} file{'s' * (self.scanned != 1)} scanned" + (f" ({languages})" if languages else ""),
-                 f"{self.changed} {verb}", f"{self.with_todos} left with TODOs",
+                 f"{self.changed} {verb}" + (f" ({self.sites} flagged site{'s' * (self.sites != 1)})"
+                                             if self.changed else ""),
+                 f"{self.with_todos} left with TODOs",
                  f"{self.parse_failed} failed to parse"]
         other = self.failed - self.parse_failed
         if other:

@@ -101,16 +101,50 @@ def _deadline(module, today: _dt.date) -> str:
             f"`error` past a removal (`--today` changes the date).")
 
 
+# What `prelude-migrate rewrite` does with each rule's findings, per language (docs/codemods.md
+# has the before/after). A rule not listed is fixed where RuleInfo.fixable says so, else by hand.
+_PY_JS_CALLS = ("Python and JS/TS: replaced inside the raw-HTTP calls rewrite migrates; elsewhere, and in "
+                "every other language, a TODO comment above it.")
+_SDK = ("Python: the v1 SDK becomes `prelude-python-sdk` where the mapping is certain (a TODO where it is "
+        "not); JS/TS: `@ding-live/ding` becomes `@prelude.so/sdk`, all or nothing per file; Go, Java, "
+        "Kotlin, C#, PHP, Ruby and Swift: a TODO comment above it, saying what the v2 SDK needs.")
+REWRITES = {
+    "PM101": ("Python: raw-HTTP calls to v1 and the base-URL constants they use become v2 calls (URL, "
+              "Bearer header, body); JS/TS: `fetch`, `axios`, `got`, `ky` calls whose URL, headers and body "
+              "are visible become v2 calls. Other v1 URLs, and every other language and config format: a TODO "
+              "comment above it (v2 needs new paths, authentication and bodies, not only a host)."),
+    "PM102": ("Every language and config format: `api.ding.live/v2` becomes `api.prelude.dev/v2` (same "
+              "paths) inside string literals and config values; anywhere else nothing."),
+    "PM103": _SDK, "PM105": _SDK, "PM106": _SDK,
+    "PM104": ("`package.json` and pip requirements: swapped for the v2 SDK when every code file of the "
+              "package has moved off the v1 SDK in the same run; other manifests: a TODO comment above it."),
+    "PM107": "Python: the call becomes a v2 call where URL, headers and body are visible (a TODO otherwise).",
+    "PM108": _PY_JS_CALLS, "PM112": _PY_JS_CALLS,
+    "PM203": ("Every language: an old documentation link with a known current page is replaced by it, "
+              "in literals and comments; others get a TODO comment."),
+}
+FIXABLE_NOTE = ("Per site: a finding says `fixable` (JSON `fixable`, SARIF `properties.fixable` and `fixes`) "
+                "exactly when `prelude-migrate rewrite` changes its code, not only a TODO comment above it; "
+                "the summary's \"N fixable\" counts those sites and `rewrite` prints the same count "
+                "(\"N changed (M flagged sites)\"). Review with `prelude-migrate rewrite --diff PATH`.")
+
+
 def _fix(module) -> str:
     info = module.RULE
     own = getattr(module, "FIX", None)
     manual = f" By hand: {own}" if own else ""
+    what = REWRITES.get(info.id)
+    if what:
+        return f"`prelude-migrate rewrite`: {what} {FIXABLE_NOTE}" + manual
     if info.fixable:
-        return ("`prelude-migrate rewrite` fixes the findings that say `fixable` (the JSON field "
-                "`fixable`, SARIF `properties.fixable`): the sites its codemods rewrite in that "
-                "file's language. Run `prelude-migrate rewrite --diff PATH` to review the change; "
-                "what it cannot derive safely gets a `TODO(prelude-migration)` comment." + manual)
+        return ("`prelude-migrate rewrite` fixes the sites its codemods rewrite in that file's language; "
+                "what it cannot derive safely gets a `TODO(prelude-migration)` comment. " + FIXABLE_NOTE + manual)
     return "No codemod fixes it: change it by hand." + manual
+
+
+def rewrite_fixes(info) -> bool:
+    """Whether `rewrite` changes some findings of this rule (in some language)."""
+    return info.id in REWRITES or info.fixable
 
 
 # Before each example's fence in Markdown, for the docs-snippet tests (tests/docs/): an example
@@ -220,7 +254,7 @@ def rules_table() -> str:
     out = ["| id | name | deadline | rewrite fixes it |", "|---|---|---|---|"]
     for rule_id, module in modules.items():
         info = module.RULE
-        fixed = "where the finding says `fixable`" if info.fixable else "no"
+        fixed = "where the finding says `fixable`" if rewrite_fixes(info) else "no"
         deadline = info.deadline or getattr(module, "SEVERITY_LABEL", f"advice ({info.fixed_severity or 'info'})")
         out.append(f"| [{info.id}](#{info.id.lower()}) | `{info.name}` | {deadline} | {fixed} |")
     return "\n".join(out) + "\n"

@@ -82,7 +82,7 @@ def _result(key: str, finding: Finding, rule_index: int) -> dict:
               "endLine": max(finding.end_line, finding.line)}
     if finding.end_column >= 1:
         region["endColumn"] = finding.end_column
-    return {
+    result = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": _LEVELS[finding.severity],
@@ -93,6 +93,24 @@ def _result(key: str, finding: Finding, rule_index: int) -> dict:
                        "fix": ("`prelude-migrate rewrite` rewrites this site" if finding.fixable
                                else "no codemod rewrites this site: fix it by hand"),
                        "deadline": finding.deadline},
+    }
+    if finding.fixable and finding.fix:
+        result["fixes"] = [_fix(finding)]
+    return result
+
+
+def _fix(finding: Finding) -> dict:
+    """SARIF ``fix``: what ``prelude-migrate rewrite`` writes at this site, as whole-line
+    replacements (``deletedRegion`` + ``insertedContent``)."""
+    return {
+        "description": {"text": "prelude-migrate rewrite"},
+        "artifactChanges": [{
+            "artifactLocation": _uri(finding.path),
+            "replacements": [{
+                "deletedRegion": {"startLine": line, "startColumn": start, "endLine": line, "endColumn": end},
+                "insertedContent": {"text": text},
+            } for line, start, end, text in finding.fix],
+        }],
     }
 
 

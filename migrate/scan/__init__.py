@@ -72,7 +72,9 @@ def scan(paths: Sequence["os.PathLike[str] | str"], *, config=None, today: Optio
     _second_pass(walked, results, options, jobs, timeout)
     summary = ScanSummary(today=today)
     summary.files_skipped_binary += binary_names[0]
-    findings = pool.collect(results, summary)
+    from migrate.scan.fixable import with_manifest_swaps
+
+    findings = with_manifest_swaps(pool.collect(results, summary))  # rewrite's repo-level manifest swaps
     summary.files_unreadable.extend(unlistable)
     summary.duration_s = time.perf_counter() - started
     return findings, summary

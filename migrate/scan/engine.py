@@ -30,7 +30,8 @@ from migrate.scan.python import PythonParseError, claimed_hits, python_usages
 from migrate.scan.rules import RULE_MODULES, rule_id_for
 from migrate.scan.suppress import Suppressions
 from migrate.scan.todo_fold import fold
-from migrate.scan.fixable import other_language_changes, python_fixable, python_usage_fixable, span_changed
+from migrate.scan.fixable import (changes_between, fix_for, line_replacements, other_language_rewrite,
+                                  python_fixable, python_usage_fixable, span_changed)
 from codemods.syntax.lines import split_lines
 
 DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES  # one limit for scan and rewrite (migrate.limits)
@@ -183,6 +184,7 @@ class FileScanner:
     # -- rules -------------------------------------------------------------------------------
     def _hits(self, ctx: FileContext, text_hit: bool, python_hit: bool, result: FileResult):
         """``(rule_id, line, column, end_line, end_column, message, fixable)`` rows."""
+        self._fixes = {}
         rows = []
         spans: Dict[str, list] = {}  # rule id -> libcst usage spans (text hits inside are dupes)
         notebook = is_notebook(ctx.path)
@@ -219,10 +221,11 @@ class FileScanner:
                 rows.append(self._row(ctx, rule_id, hit, spans.get(rule_id, ())))
         rows = [row for row in rows if row is not None]
         if not (python or notebook) and any(row[0] != TODO_RULE for row in rows):
-            rows = _with_rewrite_changes(ctx, rows)
+            rows = _with_rewrite_changes(ctx, rows, self._fixes)
         return rows
 
     _walk_path = ""
+    _fixes: dict = {}
 
     def _syntax(self, ctx: FileContext, parsed_python: bool, rows: list, spans: Dict[str, list],
                 python_usages_found: Sequence[object] = ()) -> list:
@@ -304,7 +307,8 @@ class FileScanner:
                 rule_id, ctx.path, line, column, end_line, end_column, severity,
                 message + _days_left(deadline, self.options.today), fixable, deadline,
                 ctx.line_text(line).strip()[:300],
-                tuple(sorted(((row[0], row[1], row[2]) for row in covered), key=lambda c: (c[1], c[2], c[0])))))
+                fix=self._fixes.get((rule_id, line, column), ()),
+                covers=tuple(sorted(((row[0], row[1], row[2]) for row in covered), key=lambda c: (c[1], c[2], c[0])))))
         result.findings.sort(key=lambda f: (f.line, f.column, f.rule))
 
     def _covering(self, severity: str, message: str, covered) -> Tuple[str, str]:
@@ -319,12 +323,21 @@ class FileScanner:
         return severity, f"{message} (covers {rules})"
 
 
-def _with_rewrite_changes(ctx: FileContext, rows: list) -> list:
-    """Rows of a non-Python file with ``fixable`` = rewrite changes the code of that span."""
-    changes = other_language_changes(ctx.path, ctx.text)
-    if changes is None:
+def _with_rewrite_changes(ctx: FileContext, rows: list, fixes: dict) -> list:
+    """Rows of a non-Python file with ``fixable`` = rewrite changes the code of that span; the
+    edits of each fixable row go to ``fixes`` ((rule, line, column) -> ``fix_for`` tuples)."""
+    new = other_language_rewrite(ctx.path, ctx.text)
+    if new is None:
         return rows
-    return [row[:6] + (row[0] != TODO_RULE and span_changed(changes, *row[1:5]),) for row in rows]
+    changes = changes_between(ctx.text, new)
+    replacements = line_replacements(ctx.text, new) if changes else {}
+    out = []
+    for row in rows:
+        fixable = row[0] != TODO_RULE and span_changed(changes, *row[1:5])
+        if fixable:
+            fixes[row[:3]] = fix_for(replacements, row[1], row[3])
+        out.append(row[:6] + (fixable,))
+    return out
 
 
 def _days_left(deadline_id: Optional[str], today: _dt.date) -> str:

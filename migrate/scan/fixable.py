@@ -5,6 +5,8 @@ changes the code of its span (not only a TODO comment above it), in every langua
   in memory (``codemods.lang.rewrite_source``, the function ``rewrite`` calls) and compared with
   the text, character by character on the lines it changed (:func:`changes_between`). Only files
   with findings pay for it.
+- Dependency manifests (package.json, requirements): rewrite swaps the v1 SDK when the code of
+  the package no longer uses it (:func:`with_manifest_swaps`, after the whole scan).
 - Python: from the shared analysis, without running a codemod (:func:`python_fixable`): a
   usage the codemods edit (``Usage.changes``), and a finding inside the span of a call they
   rewrite when the call's rewrite replaces that part (request fields, headers, hosts).
@@ -12,7 +14,7 @@ changes the code of its span (not only a TODO comment above it), in every langua
 from __future__ import annotations
 
 import difflib
-from typing import Dict, Iterable, List, Optional, Sequence, Set
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from compat.knowledge.todos import TODO_MARKER
 
@@ -49,21 +51,44 @@ def _pair(olds: Sequence[str], news: Sequence[str]) -> List[tuple]:
     return pairs
 
 
-def changes_between(old: str, new: str) -> Changes:
-    """What ``new`` (a rewrite of ``old``) changed in ``old``'s lines; inserted TODO comment lines
-    are not changes."""
-    if old == new:
-        return {}
+def _changed_lines(old: str, new: str):
+    """(0-based old line, its text, its new text or None when deleted) for each line ``new``
+    changes; inserted TODO comment lines are not changes."""
     a = old.splitlines()
     b = [line for line in new.splitlines() if TODO_MARKER not in line or line in a]
-    out: Changes = {}
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "delete":
-            out.update({i + 1: None for i in range(i1, i2)})
+            for i in range(i1, i2):
+                yield i, a[i], None
         elif tag == "replace":
             for i, j in _pair(a[i1:i2], b[j1:j2]):
-                out[i1 + i + 1] = None if j is None else _line_columns(a[i1 + i], b[j1 + j])
-    return out
+                yield i1 + i, a[i1 + i], None if j is None else b[j1 + j]
+
+
+def changes_between(old: str, new: str) -> Changes:
+    """What ``new`` (a rewrite of ``old``) changed in ``old``'s lines."""
+    if old == new:
+        return {}
+    return {i + 1: None if after is None else _line_columns(before, after)
+            for i, before, after in _changed_lines(old, new)}
+
+
+def line_replacements(old: str, new: str) -> Dict[int, Tuple[str, str]]:
+    """1-based old line -> (its text, its new text) for the lines ``new`` edits in place."""
+    if old == new:
+        return {}
+    return {i + 1: (before, after) for i, before, after in _changed_lines(old, new) if after is not None}
+
+
+def fix_for(replacements: Dict[int, Tuple[str, str]], line: int, end_line: int) -> Tuple[tuple, ...]:
+    """The edits of one finding's lines, as (line, 1-based start column, end column, new text)
+    whole-line replacements (SARIF ``fixes``); empty when a line of it is not edited in place."""
+    out = []
+    for number in range(line, max(end_line, line) + 1):
+        if number in replacements:
+            before, after = replacements[number]
+            out.append((number, 1, len(before) + 1, after))
+    return tuple(out)
 
 
 def span_changed(changes: Changes, line: int, column: int, end_line: int, end_column: int) -> bool:
@@ -82,8 +107,8 @@ def span_changed(changes: Changes, line: int, column: int, end_line: int, end_co
     return False
 
 
-def other_language_changes(path: str, text: str) -> Optional[Changes]:
-    """What ``rewrite`` changes in a non-Python file; None when codemods.lang does not rewrite
+def other_language_rewrite(path: str, text: str) -> Optional[str]:
+    """The text ``rewrite`` makes of a non-Python file; None when codemods.lang does not rewrite
     this kind of file (or cannot parse it)."""
     from codemods.lang import language_for_path, rewrite_source
 
@@ -94,9 +119,37 @@ def other_language_changes(path: str, text: str) -> Optional[Changes]:
         result = rewrite_source(language, text, path)
     except Exception:  # a rewrite bug: the scan goes on, nothing is promised
         return None
-    if result.error:
-        return None
-    return changes_between(text, result.new_source)
+    return None if result.error else result.new_source
+
+
+# --- dependency manifests -----------------------------------------------------------------------
+
+_SDK_CODE_RULES = frozenset({"PM103", "PM105", "PM106", "PM109"})  # v1 SDK imports, clients, calls, errors
+_MANIFEST_RULE = "PM104"
+
+
+def with_manifest_swaps(findings: Sequence[object]) -> list:
+    """``findings`` with the v1 SDK dependency of a package.json / requirements file fixable when
+    rewrite swaps it (``migrate.manifest_swaps``): when every v1 SDK finding in the code files of
+    that package is fixable, and there is at least one import among them."""
+    out = list(findings)
+    if not any(f.rule == _MANIFEST_RULE and not f.fixable for f in out):
+        return out
+    import dataclasses
+    import os
+
+    from codemods.lang.manifests import ECOSYSTEMS, manifest_ecosystem, package_folder
+
+    for index, finding in enumerate(out):
+        ecosystem = manifest_ecosystem(finding.path) if finding.rule == _MANIFEST_RULE else None
+        if ecosystem is None or finding.fixable:
+            continue
+        folder = package_folder(finding.path).rstrip(os.sep) + os.sep
+        code = [f for f in out if f.rule in _SDK_CODE_RULES and f.path.lower().endswith(ECOSYSTEMS[ecosystem].sources)
+                and os.path.abspath(f.path).startswith(folder)]
+        if any(f.rule == "PM103" for f in code) and all(f.fixable for f in code):
+            out[index] = dataclasses.replace(finding, fixable=True)
+    return out
 
 
 # --- Python ------------------------------------------------------------------------------------
@@ -140,5 +193,5 @@ def python_fixable(usages: Iterable[object], kind: str, line: int, column: int) 
     return kind in _REPLACED_INSIDE_CALLS and _inside_changed_call(usages, line, column)
 
 
-__all__ = ["Changes", "changes_between", "other_language_changes", "python_fixable", "python_usage_fixable",
+__all__ = ["Changes", "changes_between", "with_manifest_swaps", "fix_for", "line_replacements", "other_language_rewrite", "python_fixable", "python_usage_fixable",
            "span_changed", "usage_changes"]

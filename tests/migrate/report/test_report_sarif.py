@@ -140,3 +140,30 @@ def test_finding_of_an_unregistered_rule_still_has_a_descriptor():
     assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == ["PM999"]
     assert run["results"][0]["ruleIndex"] == 0
     validate({"version": "2.1.0", "runs": [run]})
+
+
+def test_fixable_results_carry_the_rewrite_as_sarif_fixes(tmp_path):
+    """Through the CLI on the sample repository: the safe moves (legacy host in YAML and .env)
+    come with the replacement rewrite writes; the document stays valid."""
+    import shutil
+
+    from scan_helpers import DATA as SCAN_DATA, run_cli
+
+    shutil.copytree(SCAN_DATA / "v1_repo", tmp_path / "repo")
+    result = run_cli([".", "--format", "sarif", "--today", "2026-05-01"], cwd=tmp_path / "repo")
+    document = json.loads(result.stdout)
+    validate(document)
+    results = document["runs"][0]["results"]
+    by_site = {(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                r["locations"][0]["physicalLocation"]["region"]["startLine"], r["ruleId"]): r for r in results}
+    k8s = by_site[("deploy/k8s.yaml", 3, "PM102")]
+    change = k8s["fixes"][0]["artifactChanges"][0]
+    assert change["artifactLocation"]["uri"] == "deploy/k8s.yaml"
+    assert change["replacements"] == [{
+        "deletedRegion": {"startLine": 3, "startColumn": 1, "endLine": 3, "endColumn": 43},
+        "insertedContent": {"text": "    value: https://api.prelude.dev/v2/notify"}}]
+    assert by_site[("deploy/.env.example", 2, "PM102")]["fixes"][0]["artifactChanges"][0]["replacements"][0][
+        "insertedContent"]["text"] == "NOTIFY_URL=https://api.prelude.dev/v2/transactional"
+    # only fixable results have fixes; the Go SDK call is marked, not rewritten
+    assert all(r["properties"]["fixable"] for r in results if "fixes" in r)
+    assert "fixes" not in by_site[("go/otp.go", 9, "PM106")]

@@ -57,7 +57,7 @@ def test_writes_in_place_and_summarises(tmp_path):
     assert legacy.read_text() == LEGACY_DONE
     new_raw = raw.read_text()
     assert "https://api.prelude.dev/v2/verification" in new_raw and 'r.json()["id"]' in new_raw
-    assert "3 files scanned, 2 changed, 1 left with TODOs, 0 failed to parse" in result.stderr
+    assert "3 files scanned, 2 changed (3 flagged sites), 1 left with TODOs, 0 failed to parse" in result.stderr
     assert run(tmp_path, "--check").exit_code == 0  # a second run has nothing left to do
 
 
@@ -169,7 +169,7 @@ def test_files_without_a_trigger_are_never_parsed(tmp_path):
     result = run("--check", tmp_path)
     assert result.exit_code == 1
     assert "broken_but_unrelated" not in result.stderr
-    assert "2 files scanned, 1 would change, 0 left with TODOs, 0 failed to parse" in result.stderr
+    assert "2 files scanned, 1 would change (1 flagged site), 0 left with TODOs, 0 failed to parse" in result.stderr
 
 
 def test_non_utf8_file_is_reported_and_untouched(tmp_path):
