@@ -16,6 +16,7 @@ import re
 from typing import List, Optional, Tuple
 
 from compat.knowledge.deadlines import DEADLINES
+from compat.knowledge.hosts import LEGACY_V2_HOST_PREFIX, V2_HOST
 
 PUBLIC_DOCS_URL: Optional[str] = None  # the project has no public site yet: no SARIF helpUri
 DOCS_NOTE = ("prelude-migrate has no public documentation site yet: `prelude-migrate rule {id}` "
@@ -113,7 +114,7 @@ REWRITES = {
               "Bearer header, body); JS/TS: `fetch`, `axios`, `got`, `ky` calls whose URL, headers and body "
               "are visible become v2 calls. Other v1 URLs, and every other language and config format: a TODO "
               "comment above it (v2 needs new paths, authentication and bodies, not only a host)."),
-    "PM102": ("Every language and config format: `api.ding.live/v2` becomes `api.prelude.dev/v2` (same "
+    "PM102": (f"Every language and config format: `{LEGACY_V2_HOST_PREFIX}` becomes `{V2_HOST}/v2` (same "
               "paths) inside string literals and config values; anywhere else nothing."),
     "PM103": _SDK, "PM105": _SDK, "PM106": _SDK,
     "PM104": ("`package.json` and pip requirements: swapped for the v2 SDK when every code file of the "

@@ -53,14 +53,18 @@ def test_rule_needs_an_id_or_all():
 
 
 def test_rewrite_fix_wording_follows_the_rule_metadata():
+    from migrate.rule_help import rewrite_fixes
     from migrate.scan.rules import ALL_RULES
 
     for rule_id, info in ALL_RULES.items():
-        fix = run("rule", rule_id).stdout.split("\nFix\n", 1)[1].split("\nSuppress\n", 1)[0]
-        if info.fixable:
-            assert "prelude-migrate rewrite fixes the findings that say fixable" in " ".join(fix.split())
+        fix = " ".join(run("rule", rule_id).stdout.split("\nFix\n", 1)[1].split("\nSuppress\n", 1)[0].split())
+        if rewrite_fixes(info):
+            assert "a finding says fixable" in fix and "exactly when prelude-migrate rewrite changes its code" in fix
         else:
             assert "No codemod fixes it" in fix
+    # per language: PM102 is a safe move everywhere, PM105 only marked in Go (issue 14)
+    assert "Every language and config format" in " ".join(run("rule", "PM102").stdout.split())
+    assert "Go, Java, Kotlin, C#, PHP, Ruby and Swift: a TODO" in " ".join(run("rule", "PM105").stdout.split())
 
 
 def test_scan_help_epilogue_lists_the_rules_and_the_rule_command():
