@@ -57,7 +57,7 @@ def test_writes_in_place_and_summarises(tmp_path):
     assert legacy.read_text() == LEGACY_DONE
     new_raw = raw.read_text()
     assert "https://api.prelude.dev/v2/verification" in new_raw and 'r.json()["id"]' in new_raw
-    assert "3 files scanned, 2 changed (3 flagged sites), 1 left with TODOs, 0 failed to parse" in result.stderr
+    assert "3 files scanned, 2 changed (4 flagged sites), 1 left with TODOs, 0 failed to parse" in result.stderr
     assert run(tmp_path, "--check").exit_code == 0  # a second run has nothing left to do
 
 
