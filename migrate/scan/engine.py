@@ -176,10 +176,23 @@ class FileScanner:
             text = decode_source(data)
         except UnicodeDecodeError:
             text = data.decode("latin-1")  # positions stay per character; nothing is lost
+        if self.options.names_only and not self._uses_index(syntax_language, text):
+            return FileResult(shown, "unchanged")
         ctx = FileContext(shown, text, coarse, syntax_language=syntax_language)
         raw = self._hits(ctx, text_hit, python_hit, result)
         self._finish(ctx, raw, result, b"prelude-migrate:" in lower)
         return result
+
+    def _uses_index(self, language: Optional[str], text: str) -> bool:
+        """Second pass: whether the index can change this file's findings. A file the first
+        pass did not defer already had its own v1 evidence or no v1-looking token, so only what
+        it takes from other files counts: a wrapper or module it imports (or shares a package
+        with), or a v1 base-URL constant it can see. Naming an index word is not enough: a
+        wrapper called ``send`` is named by most of a node_modules tree."""
+        from codemods.syntax.source import Source
+
+        source = Source(language or "", text, path=self._walk_path, index=self.index)
+        return bool(self.index.references(source) or self.index.base_constants_for(source))
 
     # -- rules -------------------------------------------------------------------------------
     def _hits(self, ctx: FileContext, text_hit: bool, python_hit: bool, result: FileResult):
