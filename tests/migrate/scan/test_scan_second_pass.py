@@ -42,3 +42,35 @@ def test_each_python_file_is_analysed_once_and_the_findings_do_not_change(tmp_pa
     monkeypatch.setattr(engine.ScanOptions, "known_usages", None, raising=False)
     monkeypatch.setattr(engine, "python_usages", real)
     assert _findings(tmp_path) == once
+
+
+WRAPPER_JS = ('const BASE = "https://api.ding.live/v1";\n'
+              "export class DingClient {\n"
+              "  async send(phone) { return fetch(`${BASE}/authentication`, { method: 'POST' }); }\n"
+              "}\n")
+APP_JS = ('import { DingClient } from "./ding";\n'
+          "const client = new DingClient();\n"
+          "export const start = (phone) => client.send(phone);\n")
+UNRELATED_JS = ("// a socket library: names the same words, imports nothing of the wrapper\n"
+                "export class DingClient2 {}\n"
+                "export function send(socket, data) { return socket.send(data); }\n")
+
+
+def test_the_second_pass_skips_files_that_only_name_an_index_word(tmp_path, monkeypatch):
+    write_tree(tmp_path, {"lib/ding.js": WRAPPER_JS, "lib/app.js": APP_JS, "vendor/socket.js": UNRELATED_JS})
+    log = tmp_path.parent / f"{tmp_path.name}-hits.log"
+    real = engine.FileScanner._hits
+
+    def counted(self, ctx, *args):
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"{ctx.path} {'second' if self.index is not None else 'first'}\n")
+        return real(self, ctx, *args)
+
+    monkeypatch.setattr(engine.FileScanner, "_hits", counted)
+    found = _findings(tmp_path)
+    second = sorted(line.split()[0] for line in log.read_text(encoding="utf-8").splitlines()
+                    if line.endswith(" second"))
+    assert "vendor/socket.js" not in " ".join(second)
+    assert any(path.endswith("lib/app.js") for path in second)
+    assert any(p == "lib/app.js" and rule == "PM116" for p, rule, _l, _c in found)
+    assert not any(p == "vendor/socket.js" for p, *_ in found)
