@@ -16,6 +16,7 @@ from codemods.lang.js.nodes import declarator_of, enclosing_function, line_of, s
 from codemods.lang.js.todo_texts import (
     HIDDEN_RESPONSE_TODO, LINE_TYPE_TODO, NO_V2_FIELD_TODO, NO_V2_STATUS_TODO, STATUS_READ_TODO)
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
+from codemods.core.mapping import status_mapper
 from compat.knowledge.statuses import CHECK_STATUS_V1_TO_V2, CREATE_STATUS_V1_TO_V2, RETRY_STATUS_V1_TO_V2
 
 _HTTP_RESPONSE_ATTRS = frozenset({"ok", "status", "statusText", "headers", "url", "redirected"})
@@ -24,16 +25,22 @@ _NO_V2_FIELDS = {"create": ("created_at", "expires_at"), "retry": ("created_at",
 ID_FIELD_V1, ID_FIELD_V2 = "authentication_uuid", "id"
 
 
-def v2_statuses(op: str, v1: str) -> Optional[Tuple[str, ...]]:
-    """The v2 statuses a comparison with v1 status ``v1`` accepts; () when v2 has none; None when
-    ``v1`` is no v1 status of ``op``."""
-    if op == "create":
-        return CREATE_STATUS_V1_TO_V2.get(v1)
-    table = CHECK_STATUS_V1_TO_V2 if op == "check" else RETRY_STATUS_V1_TO_V2 if op == "retry" else {}
-    if v1 not in table:
+def status_move(op: str, v1: str) -> Optional[Tuple[Tuple[str, ...], Optional[str]]]:
+    """None when ``v1`` is no v1 status of ``op``; else (the v2 statuses a comparison with it
+    accepts, () when v2 has none; the TODO when the move is not exact). The one status policy of
+    the codemods (``codemods.core.mapping``), as in Python."""
+    table = {"create": CREATE_STATUS_V1_TO_V2, "check": CHECK_STATUS_V1_TO_V2, "retry": RETRY_STATUS_V1_TO_V2}.get(op)
+    mapper = status_mapper(op)
+    if table is None or mapper is None or v1 not in table:
         return None
-    value = table[v1]
-    return (value,) if value else ()
+    values, todo = mapper(v1)
+    return tuple(values or ()), todo
+
+
+def v2_statuses(op: str, v1: str) -> Optional[Tuple[str, ...]]:
+    """The v2 statuses of :func:`status_move` alone."""
+    move = status_move(op, v1)
+    return None if move is None else move[0]
 
 
 @dataclass
@@ -219,12 +226,15 @@ class _Reader:
         return ", ".join(pairs)
 
     def comparison(self, binary, expr, literal_node, v1: str) -> None:
-        v2 = v2_statuses(self.op, v1)
-        if v2 is None:
+        move = status_move(self.op, v1)
+        if move is None:
             return  # not a v1 status of this operation (already v2, or something else)
+        v2, inexact = move
         if not v2:
             self.mark(binary, NO_V2_STATUS_TODO.format(op=self.op, status=v1))
             return
+        if inexact:
+            self.mark(binary, inexact)
         quote = literal_node.text()[0]
         if len(v2) == 1:
             self.reads.edits.append(Edit(*span(literal_node), f"{quote}{v2[0]}{quote}", "status"))
@@ -243,12 +253,15 @@ class _Reader:
             v1 = string_value(value)
             if v1 is None:
                 continue
-            v2 = v2_statuses(self.op, v1)
-            if v2 is None:
+            move = status_move(self.op, v1)
+            if move is None:
                 continue
+            v2, inexact = move
             if not v2:
                 self.mark(case, NO_V2_STATUS_TODO.format(op=self.op, status=v1))
                 continue
+            if inexact:
+                self.mark(case, inexact)
             quote = value.text()[0]
             labels = f"{quote}{v2[0]}{quote}:" + "".join(f" case {quote}{s}{quote}:" for s in v2[1:])
             colon = next(c for c in case.children() if c.text() == ":")

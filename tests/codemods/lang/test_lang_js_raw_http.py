@@ -217,3 +217,20 @@ def test_class_member_instances_made_twice_or_handed_out_are_left():
               '  client() { return this.http; }\n}\n')
     after = rewrite(handed, "typescript")
     assert 'baseURL: "https://api.ding.live/v1"' in after and TODO in after  # used outside the rewritten calls
+
+
+def test_an_approximate_status_is_rewritten_and_marked_as_in_python():
+    """One status policy (codemods.core.mapping): 'without_attempt' becomes v2's
+    'expired_or_not_found', which is only approximately the same, so a TODO says so."""
+    after = rewrite("""\
+        import axios from "axios";
+        const api = axios.create({ baseURL: "https://api.ding.live/v1", headers: { "X-API-Key": KEY } });
+        async function f(phone, code) {
+          const { data } = await api.post("/authentication", { customer_uuid: C, phone_number: phone });
+          const res = await api.post("/check", { customer_uuid: C, authentication_uuid: data.authentication_uuid, check_code: code });
+          return res.data.status === "without_attempt";
+        }
+        """)
+    assert 'return res.data.status === "expired_or_not_found";' in after
+    assert f"// {TODO}: v1 check status 'without_attempt' maps only approximately to 'expired_or_not_found'" in after
+    assert '"without_attempt"' not in code_lines(after)
