@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Optional
 
-from codemods.http.v1_leftovers import LEFTOVER_TODO
+
 from codemods.syntax import family
 from compat.knowledge.config_names import V1_CONFIG_NAMES
 from compat.knowledge.hosts import V2_AUTH_HEADER, V2_AUTH_SCHEME, V2_ORIGIN, classify_url
 from compat.knowledge.operations import OPERATIONS
 from compat.knowledge.packages import V2_CLIENT_SHAPES, V2_PACKAGES
 from compat.knowledge.statuses import CHECK_STATUS_V1_TO_V2, CREATE_STATUS_V1_TO_V2, RETRY_STATUS_V1_TO_V2
+from compat.knowledge.todos import LEFTOVER_TODO
 from compat.knowledge.todos import LEGACY_HOST_TODO as LEGACY_HOST
 from compat.knowledge.todos import V2_KEY_TODO
 
