@@ -92,10 +92,13 @@ def _bytecode_as_installed() -> None:
     """A pip-installed package runs from compiled bytecode; an editable checkout under
     PYTHONDONTWRITEBYTECODE=1 (set on some CI machines) recompiles every module at each start
     (~50 ms). The measured commands get a private bytecode cache, filled by the untimed warm-up."""
+    import atexit
     import tempfile
 
+    cache = tempfile.mkdtemp(prefix="prelude-migrate-bench-pyc-")
+    atexit.register(shutil.rmtree, cache, True)
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    os.environ["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="prelude-migrate-bench-pyc-")
+    os.environ["PYTHONPYCACHEPREFIX"] = cache
 
 
 def main(argv=None) -> int:

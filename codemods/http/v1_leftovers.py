@@ -100,12 +100,18 @@ class V1LeftoversCodemod(PlainCodemod):
         updated_node.visit(check)
         if not check.found:
             return updated_node
-        existing = {line.comment.value for line in updated_node.leading_lines if line.comment is not None}
-        if self.current_module.body and self.current_module.body[0] is original_node:
-            existing |= comments_above(original_node, self.current_module)
-        if any(TODO_MARKER in comment for comment in existing):
-            return updated_node
-        return with_todo_lines(updated_node, [LEFTOVER_TODO], existing)
+        return _with_leftover_todo(original_node, updated_node, self.current_module)
+
+
+def _with_leftover_todo(original_node, updated_node, module: cst.Module):
+    """``updated_node`` with the leftover TODO above it, unless a migration TODO is already there
+    (its own comments, or the module header's when it is the first statement)."""
+    existing = {line.comment.value for line in updated_node.leading_lines if line.comment is not None}
+    if module.body and module.body[0] is original_node:
+        existing |= comments_above(original_node, module)
+    if any(TODO_MARKER in comment for comment in existing):
+        return updated_node
+    return with_todo_lines(updated_node, [LEFTOVER_TODO], existing)
 
 
 def _is_v1_url_text(node: cst.CSTNode) -> bool:
@@ -183,12 +189,7 @@ class _UrlFlowMarker(cst.CSTTransformer):
     def on_leave(self, original_node, updated_node):
         if not isinstance(original_node, _STATEMENTS) or not self._open.pop()[0]:
             return updated_node
-        existing = {line.comment.value for line in updated_node.leading_lines if line.comment is not None}
-        if self.module.body and self.module.body[0] is original_node:
-            existing |= comments_above(original_node, self.module)
-        if any(TODO_MARKER in comment for comment in existing):
-            return updated_node
-        return with_todo_lines(updated_node, [LEFTOVER_TODO], existing)
+        return _with_leftover_todo(original_node, updated_node, self.module)
 
 
 # --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
