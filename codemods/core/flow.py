@@ -81,11 +81,17 @@ class Flow:
     # function -> its parameters that some call in this module gives a v1 callable (a lambda
     # making a v1 SDK call, a v1 bound method, a function of v1_functions): `retrying(fn)`
     v1_callable_params: Dict[cst.FunctionDef, Set[str]] = field(default_factory=dict)
+    # a nested function -> the function it is defined in (closures see its parameters)
+    outer: Dict[cst.FunctionDef, cst.FunctionDef] = field(default_factory=dict)
 
     def calls_v1(self, body: cst.CSTNode, function: Optional[cst.FunctionDef]) -> bool:
         """``body`` (inside ``function``) calls a function of this module that makes a v1 SDK
-        call, or a parameter given a v1 callable: v1 SDK exceptions can reach it."""
-        params = self.v1_callable_params.get(function, set()) if function is not None else set()
+        call, or a parameter given a v1 callable, its own or one of an enclosing function (the
+        ``fn`` of a decorator's inner wrapper): v1 SDK exceptions can reach it."""
+        params: Set[str] = set()
+        while function is not None:
+            params |= self.v1_callable_params.get(function, set())
+            function = self.outer.get(function)
         for node in walk(body):
             if isinstance(node, cst.Call):
                 func = node.func
@@ -210,6 +216,8 @@ class ValueFlow:
             if isinstance(current, cst.FunctionDef):
                 self._functions.setdefault(current.name.value, []).append(current)
                 self._returns.setdefault(current, [])
+                if fn is not None:
+                    self.flow.outer[current] = fn
                 fn = current
             elif isinstance(current, cst.Return) and fn is not None and current.value is not None:
                 self._returns[fn].append(current.value)
@@ -244,6 +252,32 @@ class ValueFlow:
                     positional[index] if index < len(positional) and not argument.star else None)
                 if param:
                     self.flow.v1_callable_params.setdefault(functions[0], set()).add(param)
+        self._decorated_v1_functions()
+
+    def _decorated_v1_functions(self) -> None:
+        """A decorator of this module applied to a function that makes a v1 call is given a v1
+        callable: ``@timed`` (its first parameter) or ``@retrying(times=2)`` (the first
+        parameter of the function the factory returns)."""
+        for name in self.flow.v1_functions:
+            for function in self._functions.get(name, []):
+                for decorator in function.decorators:
+                    wrapper = self._decorator_function(decorator.decorator)
+                    params = wrapper.params.posonly_params or wrapper.params.params if wrapper else ()
+                    if params:
+                        self.flow.v1_callable_params.setdefault(wrapper, set()).add(params[0].name.value)
+
+    def _decorator_function(self, expression: cst.BaseExpression) -> Optional[cst.FunctionDef]:
+        """The function of this module that receives the decorated function."""
+        factory = expression.func if isinstance(expression, cst.Call) else None
+        name = factory if factory is not None else expression
+        found = self._functions.get(name.value, []) if isinstance(name, cst.Name) else []
+        if len(found) != 1:
+            return None
+        if factory is None:
+            return found[0]
+        returned = [r.value for r in self._returns.get(found[0], []) if isinstance(r, cst.Name)]
+        nested = [f for r in returned for f in self._functions.get(r, []) if self.flow.outer.get(f) is found[0]]
+        return nested[0] if len(nested) == 1 else None
 
     def _is_v1_callable(self, node: cst.BaseExpression) -> bool:
         if isinstance(node, cst.Lambda):

@@ -91,6 +91,7 @@ class _Collector(cst.CSTVisitor):
         self.wrapper_reads: List[Tuple[cst.Attribute, cst.Call]] = []
         self.tries: List[cst.Try] = []
         self.network_handlers: List[Tuple[cst.ExceptHandler, cst.Try, str]] = []
+        self.otp_aliases: List[cst.Attribute] = []  # `X.otp` bound to a name
 
     # No `visit_<Node>_<attribute>` hooks: skip libcst's per-child lookup of one (a third of
     # the visit's calls).
@@ -154,6 +155,8 @@ class _Collector(cst.CSTVisitor):
     def visit_Assign(self, node: cst.Assign) -> None:
         for t in node.targets:
             self.assign_targets.add(t.target)
+        if isinstance(node.value, cst.Attribute) and node.value.attr.value == "otp":
+            self.otp_aliases.append(node.value)  # `otp = make_client().otp`
         if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
             key = (self._function, node.targets[0].target.value)
             payload_op, status_op = self._payload_op(node.value), self._status_op(node.value)
@@ -194,8 +197,9 @@ class _Collector(cst.CSTVisitor):
         found = self._v1_parts(node.func)
         if found and found[1][0] == "models" and found[1][-1] in SDK_V1_REQUEST_MODELS:
             self.model_calls[node] = (found[1][-1], found[0])
-            phone = arg(node, "phone_number", 1 if found[1][-1] == "CreateAuthenticationRequest" else None)
-            self._note_phone(phone)
+            if SDK_V1_REQUEST_MODELS[found[1][-1]] != "feedback":  # v2 drops the feedback call: its
+                # number says nothing about the check's (and a second run would no longer see it)
+                self._note_phone(arg(node, "phone_number", 1 if found[1][-1] == "CreateAuthenticationRequest" else None))
         func = node.func
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute):
             namespace, method = func.value.attr.value, func.attr.value
@@ -396,6 +400,7 @@ class _Resolver:
         r.error_handlers = {h: caught for h, caught, pkg in c.handlers if pkg in packages}
         r.imports = [node for node, pkg in c.imports if pkg in packages]
         r.payload_refs, r.status_refs = c.payload_refs, c.status_refs
+        r.otp_aliases = set(c.otp_aliases)
 
         functions: Dict[cst.Call, Optional[cst.FunctionDef]] = {}
         for call, namespace, method, fn, kind in accepted:
@@ -535,7 +540,8 @@ class _Resolver:
         """The phone number of a check/retry: only from the create of the same verification
         earlier in the same function (its id flows into this call), the number not rebound in
         between; else the one phone-named parameter, with a review note, unless that parameter
-        is given to another v1 call here (a lookup, a feedback, a create for another number)."""
+        is given to another v1 call here (a lookup, a create for another number; not a feedback,
+        which v2 drops)."""
         create = self._create_of(sdk_call)
         if create is not None:
             phone = arg(create.request.call, "phone_number", 1) if create.request.call is not None else None

@@ -22,7 +22,7 @@ from libcst.metadata import ParentNodeProvider
 from codemods.core.nodes import arg, code, comments_in, dotted_name, literal_string
 from codemods.core.todo import todo_comment as todo_text
 from codemods.sdk.common import SdkCodemod
-from codemods.sdk.model import CALL_TRIGGERS, OTP_METHODS, SdkCall
+from codemods.sdk.model import CALL_TRIGGERS, IMPORT_TRIGGERS, OTP_METHODS, SdkCall
 from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2, FEEDBACK_STATUS_V1_TO_V2
 from compat.knowledge.operations import CREATE_FIELD_MOVES, CREATE_FIELD_REVIEW, OPERATIONS
 
@@ -45,12 +45,14 @@ class Plan:
 
 class SdkCallsCodemod(SdkCodemod):
     NAME = "sdk-calls"
-    TRIGGERS = CALL_TRIGGERS  # every operation is called on client.otp or client.lookup
+    # every operation is called on client.otp or client.lookup; a v1 module may also keep the
+    # namespace in a name (`otp = make_client().otp`, marked), with no `.otp.` in it
+    TRIGGERS = CALL_TRIGGERS + IMPORT_TRIGGERS
     DESCRIPTION = "client.otp.* / client.lookup.lookup v1 calls -> verification.create/check, lookup.lookup, watch feedback TODO."
 
     def has_work(self, analysis) -> bool:
         # (client names alone: an uncalled `client.otp.check` still gets its TODO)
-        return bool(analysis.calls or analysis.client_names or analysis.v2_client_names)
+        return bool(analysis.calls or analysis.client_names or analysis.v2_client_names or analysis.otp_aliases)
 
     def visit_Module(self, node: cst.Module) -> None:
         self._plans: Dict[cst.Call, Plan] = {}
@@ -246,10 +248,14 @@ class SdkCallsCodemod(SdkCodemod):
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
         # `client.otp` used other than as `client.otp.<method>(...)`: kept in a variable, or a
         # method passed on uncalled (`to_thread(client.otp.check, req)`). v2 has no `otp`.
-        if original_node.attr.value != "otp" or not self._is_client(original_node.value):
+        if original_node.attr.value != "otp":
             return updated_node
         parent = self.get_metadata(ParentNodeProvider, original_node, None)
-        receiver = dotted_name(original_node.value)
+        # (`otp = make_client().otp` in a v1 module: the namespace bound to a name, whatever
+        # the receiver is; its calls through the name are not rewritten)
+        if not self._is_client(original_node.value) and original_node not in self.analysis.otp_aliases:
+            return updated_node
+        receiver = dotted_name(original_node.value) or self.render(original_node.value)
         if isinstance(parent, cst.Attribute) and parent.value is original_node:
             if parent.attr.value in OTP_METHODS and not self._is_called(parent):
                 self.todo(original_node, f"v1 method {receiver}.otp.{parent.attr.value} is passed on "

@@ -103,6 +103,7 @@ class SdkAnalysis:
     wrapper_reads: Dict[cst.Attribute, str] = field(default_factory=dict)
     # `except requests.exceptions.X` around v1 calls -> the prelude_python_sdk class to add
     network_handlers: Dict[cst.ExceptHandler, str] = field(default_factory=dict)
+    otp_aliases: Set[cst.Attribute] = field(default_factory=set)  # `otp = client.otp`: marked
     usages: List[Usage] = field(default_factory=list)
     flow: Optional[Flow] = None  # where each v1 value goes (codemods.core.flow)
 

@@ -3,8 +3,8 @@
 A program folder holds v1 modules (marked with ``# site: NAME`` comments) and ``scenario.py``,
 which is harness code, never rewritten: ``scenario(run)`` imports the program's modules and calls
 them through ``run.step(site, callable)``. The v1 side serves ``compat.testing.FakeV1`` (the
-``ding`` SDK and raw requests/httpx to the v1 host), the v2 side ``FakeV2`` (the real
-``prelude_python_sdk``, raw requests/httpx to the v2 host). The trace is plain JSON so that a
+``ding`` SDK and raw requests/httpx/urllib to the v1 host), the v2 side ``FakeV2`` (the real
+``prelude_python_sdk``, raw requests/httpx/urllib to the v2 host). The trace is plain JSON so that a
 program for an older v1 SDK can run in a subprocess whose ``sys.path`` starts with that SDK:
 
     python equivalence_runner.py PROGRAM_DIR v1|v2 [SDK_DIR]   # prints the trace as JSON
@@ -185,6 +185,41 @@ def record_replies(fake: Any) -> List[Dict[str, Any]]:
     return replies
 
 
+@contextlib.contextmanager
+def serve_urllib(fake: Any) -> Iterator[None]:
+    """``urllib.request.urlopen`` answered by ``fake`` too, for programs with no HTTP library."""
+    import email.message
+    import io
+    import urllib.error
+    import urllib.request
+    import urllib.response
+
+    class FakeHandler(urllib.request.HTTPSHandler):  # replaces the real one: never the network
+        handler_order = 100  # before any other handler, for http:// too
+
+        def https_open(self, request: Any) -> Any:
+            try:
+                status, headers, body = fake.handle(request.get_method(), request.full_url,
+                                                    dict(request.header_items()), request.data or b"")
+            except TimeoutError as timeout:
+                raise urllib.error.URLError(timeout) from None
+            message = email.message.Message()
+            for name, value in (headers or {}).items():
+                message[name] = value
+            reply = urllib.response.addinfourl(io.BytesIO(body or b""), message, request.full_url, status)
+            reply.msg = ""
+            return reply
+
+        http_open = https_open
+
+    before = urllib.request._opener  # type: ignore[attr-defined]
+    urllib.request.install_opener(urllib.request.build_opener(FakeHandler))
+    try:
+        yield
+    finally:
+        urllib.request.install_opener(before)
+
+
 def make_fake(side: str) -> Any:
     from compat.testing import FakeV1, FakeV2
 
@@ -199,7 +234,7 @@ def run_program(program: Path, side: str) -> Dict[str, Any]:
     replies = record_replies(fake)
     with importable(program) as names, environment(V1_KEY if side == "v1" else V2_KEY):
         run = Run(side, fake, [n for n in names if n != Path(SCENARIO).stem])
-        with fake.serve_requests(), fake.serve_httpx():
+        with fake.serve_requests(), fake.serve_httpx(), serve_urllib(fake):
             try:
                 importlib.import_module(Path(SCENARIO).stem).scenario(run)
             except Exception as error:  # the scenario itself broke: the harness reports it

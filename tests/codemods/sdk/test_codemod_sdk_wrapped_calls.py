@@ -1,0 +1,129 @@
+"""v1 calls behind a decorator, a namespace kept in a name, and a check followed by a feedback
+(issue 8, found on a held-out set): before/after through the whole rewrite
+(``codemods.engine.rewrite_source``), then a second run that changes nothing."""
+from __future__ import annotations
+
+from textwrap import dedent
+
+from codemods.engine import rewrite_source
+
+T = "# TODO(prelude-migration): "
+HEAD = '''\
+import functools
+
+import requests
+from ding import Ding
+from ding.models import components
+
+client = Ding(api_key=KEY)
+'''
+
+
+def _rewritten(source: str) -> str:
+    done = rewrite_source(source, "m.py")
+    assert done.error is None, done.error
+    return done.new_source
+
+
+def _twice(source: str) -> str:
+    once = _rewritten(source)
+    assert _rewritten(once) == once
+    return once
+
+
+def test_a_network_handler_in_a_decorator_of_a_v1_function_is_widened():
+    once = _twice(HEAD + '''
+def again_on_network_error(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except requests.exceptions.ConnectionError:
+            return fn(*args, **kwargs)
+    return wrapper
+
+
+@again_on_network_error
+def country(phone):
+    return client.lookup.lookup(phone, C).lookup_response.country_code
+''')
+    assert (f"            return fn(*args, **kwargs)\n"
+            f"        {T}v2 network failures raise prelude_python_sdk.APIConnectionError, not requests exceptions\n"
+            f"        except (requests.exceptions.ConnectionError, prelude_python_sdk.APIConnectionError):\n") in once
+
+
+def test_a_decorator_factory_s_wrapper_is_followed_too():
+    once = _twice(HEAD + '''
+def retry_on_network(times=2):
+    def decorate(fn):
+        def inner(*args, **kwargs):
+            for attempt in range(times):
+                try:
+                    return fn(*args, **kwargs)
+                except requests.exceptions.RequestException:
+                    if attempt == times - 1:
+                        raise
+        return inner
+    return decorate
+
+
+@retry_on_network(times=3)
+def country(phone):
+    return client.lookup.lookup(phone, C).lookup_response.country_code
+''')
+    assert "except (requests.exceptions.RequestException, prelude_python_sdk.APIConnectionError):" in once
+
+
+def test_a_decorator_of_functions_without_v1_calls_is_left_alone():
+    source = '''\
+import requests
+
+
+def again_on_network_error(fn):
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except requests.exceptions.ConnectionError:
+            return fn(*args, **kwargs)
+    return wrapper
+
+
+@again_on_network_error
+def status(url):
+    return requests.get(url).status_code
+'''
+    assert _rewritten(source) == source
+
+
+def test_an_otp_namespace_kept_in_a_name_is_marked_whatever_its_receiver():
+    once = _twice('''\
+from ding.models import components
+
+from factory import build
+
+otp = build().otp
+
+
+def send(phone):
+    return otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+''')
+    assert dedent(f'''
+        {T}v1 namespace build().otp is kept aside; v2 has no otp namespace: call client.verification... where it is used
+        otp = build().otp
+    ''') in once
+
+
+def test_a_feedback_for_the_same_parameter_does_not_stop_the_check_and_the_result_is_stable():
+    """v2 drops the feedback call; the first run must already write what a second run would."""
+    once = _twice(HEAD + '''
+def confirm(phone_number, auth_uuid, code):
+    res = client.otp.check(components.CreateCheckRequest(
+        customer_uuid=C, authentication_uuid=auth_uuid, check_code=code))
+    client.otp.feedback(components.FeedbackRequest(
+        customer_uuid=C, phone_number=phone_number, status=components.FeedbackRequestStatus.ONBOARDED))
+    return res.create_check_response.status == components.CheckStatus.VALID
+''')
+    assert (f"    {T}v2 check is keyed by phone number; `phone_number` is assumed to be the number the "
+            f"verification was created for\n    res = client.verification.check(\n") in once
+    assert 'return res.status == "success"' in once
+
