@@ -56,13 +56,19 @@ class FileRewrite:
         return self.error is None and self.new_source != self.source
 
 
+_CLASSES: dict = {}  # frozenset of names (None: all) -> classes; the registry is fixed per process
+
+
 def codemod_classes(names: Optional[Sequence[str]] = None) -> List[type]:
     """The codemod classes for ``names`` (default: all), in run order."""
-    from codemods.registry import all_codemods
+    key = None if names is None else frozenset(names)
+    if key not in _CLASSES:
+        from codemods.registry import all_codemods
 
-    registry = all_codemods()
-    wanted = set(registry) if names is None else set(names)
-    return [cls for name, cls in registry.items() if name in wanted]
+        registry = all_codemods()
+        wanted = set(registry) if key is None else key
+        _CLASSES[key] = [cls for name, cls in registry.items() if name in wanted]
+    return list(_CLASSES[key])
 
 
 def triggered(lowered: bytes, classes: Sequence[type]) -> List[type]:

@@ -24,6 +24,7 @@ from typing import Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 import libcst as cst
 
 from codemods.core.nodes import dotted_name, string_value, walk
+from codemods.core.readonly_walk import children_map
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
 from compat.knowledge.todos import (
@@ -210,6 +211,7 @@ class ValueFlow:
         return self.flow
 
     def _collect(self, node: cst.CSTNode, function: Optional[cst.FunctionDef]) -> None:
+        children = children_map(self.module)  # node.children, computed once per module
         stack = [(node, function)]
         while stack:
             current, fn = stack.pop()
@@ -227,7 +229,7 @@ class ValueFlow:
                 self._names.append(current)
             elif isinstance(current, (cst.Call, cst.ListComp, cst.SetComp, cst.GeneratorExp)):
                 self._calls.append(current)  # (comprehensions: containers of v1 values)
-            stack.extend((child, fn) for child in reversed(current.children))
+            stack.extend((child, fn) for child in reversed(children.get(current, ())))
 
     def _callable_params(self) -> None:
         """The parameters of this module's functions that a call here gives a v1 callable."""

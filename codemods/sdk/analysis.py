@@ -28,6 +28,7 @@ from libcst.metadata import (
 from codemods.core.flow import ValueFlow
 from codemods.core.nodes import arg, dotted_name, walk
 from codemods.core.phone import assumed_phone_note, phone_parameter
+from codemods.core.readonly_walk import visit_readonly
 from codemods.sdk.model import (
     DISTINCTIVE_METHODS,
     LOOKUP_METHODS,
@@ -322,7 +323,7 @@ def analyze(source_or_wrapper: Union[str, cst.Module, MetadataWrapper], usages: 
     to a v1 client (the repo pre-pass, ``codemods.prepass``)."""
     wrapper = _wrap(source_or_wrapper)
     collector = _Collector()
-    wrapper.visit(collector)
+    visit_readonly(wrapper, collector)  # wrapper.visit(collector), without rebuilding the tree
     return _Resolver(wrapper, collector).resolve(usages, known_v1, foreign_clients)
 
 

@@ -1,0 +1,76 @@
+"""Read-only walks of a module whose parents are already known, without libcst's rebuilding.
+
+``module.visit(visitor)`` rebuilds every node it passes, even for a ``CSTVisitor`` that changes
+nothing (each ``_visit_and_replace_children`` calls the node's constructor): about half the cost
+of a traversal. The engine's parent metadata (``ParentNodeProvider``, computed by the walk in
+``codemods.core.libcst_speedups``) already lists every node's children, in source order; the
+walks here reuse those lists:
+
+- :func:`visit_readonly` calls a visitor's ``on_visit``/``on_leave`` on the same nodes, in the
+  same order, as ``wrapper.visit(visitor)`` (children skipped where ``on_visit`` says False),
+  metadata resolved as ``wrapper.visit`` does. Attribute hooks (``visit_<Node>_<attribute>``)
+  are not called: a visitor class that defines one is refused.
+- :func:`children_map` gives the lists themselves (``codemods.core.flow`` walks them).
+
+The children lists are kept for one module at a time (the one whose parents were computed
+last); for any other module they are computed again from ``node.children``, so the answers
+never depend on the cache.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Sequence
+
+_EMPTY: Sequence = ()
+_children_of: List[object] = [None, {}]  # [module, {node: its children}] for the last module
+
+
+def remember_children(module, children: Dict[object, Sequence]) -> None:
+    """Record ``children`` (every node of ``module`` -> ``node.children``) for the walks."""
+    _children_of[0], _children_of[1] = module, children
+
+
+def children_map(module) -> Dict[object, Sequence]:
+    """Every node of ``module`` -> its children in source order (leaves may be absent)."""
+    if _children_of[0] is module:
+        return _children_of[1]  # type: ignore[return-value]
+    children: Dict[object, Sequence] = {}
+    stack = [module]
+    while stack:
+        node = stack.pop()
+        kids = node.children
+        if kids:
+            children[node] = kids
+            stack.extend(kids)
+    remember_children(module, children)
+    return children
+
+
+_checked: Dict[type, bool] = {}
+
+
+def _no_attribute_hooks(cls: type) -> bool:
+    if cls not in _checked:
+        hooks = [name for name in dir(cls) if name.startswith(("visit_", "leave_"))
+                 and not getattr(getattr(cls, name), "_is_no_op", False)]  # (libcst's typed stubs)
+        # node class names have no underscore: a second one is an attribute hook
+        _checked[cls] = not any(name.partition("_")[2].count("_") for name in hooks)
+    return _checked[cls]
+
+
+def visit_readonly(wrapper, visitor) -> None:
+    """``wrapper.visit(visitor)`` for a ``CSTVisitor`` without attribute hooks, rebuilding nothing."""
+    if not _no_attribute_hooks(type(visitor)):
+        raise TypeError(f"{type(visitor).__name__} has attribute hooks: use wrapper.visit")
+    module = wrapper.module
+    with visitor.resolve(wrapper):
+        children = children_map(module)
+        on_visit, on_leave = visitor.on_visit, visitor.on_leave
+        stack = [(module, iter(children.get(module, _EMPTY) if on_visit(module) else _EMPTY))]
+        while stack:
+            node, rest = stack[-1]
+            child = next(rest, None)
+            if child is None:
+                stack.pop()
+                on_leave(node)
+            else:
+                stack.append((child, iter(children.get(child, _EMPTY) if on_visit(child) else _EMPTY)))

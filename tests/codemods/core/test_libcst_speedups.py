@@ -1,0 +1,60 @@
+"""codemods.core.libcst_speedups: libcst's own answers, faster. Each patch is checked against
+libcst's unpatched code path on real v1 programs."""
+from __future__ import annotations
+
+import libcst as cst
+from libcst.metadata import BatchableMetadataProvider, MetadataWrapper, ParentNodeProvider
+from libcst.metadata.parent_node_provider import ParentNodeVisitor
+
+from codemods.core import libcst_speedups
+from tests.paths import DATA
+
+PROGRAMS = sorted(p for p in (DATA / "equivalence").glob("*/*.py") if p.name != "scenario.py")[:8]
+
+
+def test_parents_are_libcsts_own_in_the_same_order():
+    libcst_speedups.install()
+    assert PROGRAMS
+    for program in PROGRAMS + [DATA / "v1_program" / "otp_service.py"]:
+        module = cst.parse_module(program.read_text())
+        patched = MetadataWrapper(module, unsafe_skip_copy=True).resolve(ParentNodeProvider)
+        reference = ParentNodeProvider()
+        module.visit(ParentNodeVisitor(reference))  # libcst's visitor, which the patch replaces
+        expected = list(reference._computed.items())
+        assert len(expected) > 100, program
+        assert [(id(c), id(p)) for c, p in patched.items()] == [(id(c), id(p)) for c, p in expected], program
+
+
+class _Names(BatchableMetadataProvider[int]):
+    def visit_Name(self, node):
+        self.set_metadata(node, 1)
+
+
+class _ModuleOnly(BatchableMetadataProvider[int]):
+    calls: list = []
+
+    def visit_Module(self, node):
+        _ModuleOnly.calls.append("visit")
+        self.set_metadata(node, 1)
+
+    def leave_Module(self, original_node):
+        _ModuleOnly.calls.append("leave")
+
+
+def test_a_round_of_module_only_providers_does_not_walk_the_tree(monkeypatch):
+    from libcst._batched_visitor import _BatchedCSTVisitor
+
+    libcst_speedups.install()
+    left = []
+    real_leave = _BatchedCSTVisitor.on_leave
+    monkeypatch.setattr(_BatchedCSTVisitor, "on_leave", lambda self, node: (left.append(node), real_leave(self, node)))
+    module = cst.parse_module("import ding\nx = ding.Ding(api_key=KEY)\n")
+    _ModuleOnly.calls = []
+    only = MetadataWrapper(module, unsafe_skip_copy=True).resolve(_ModuleOnly)
+    assert _ModuleOnly.calls == ["visit", "leave"] and list(only.values()) == [1]
+    assert left == [module]  # no node below the module was walked
+    left.clear()
+    names = MetadataWrapper(module, unsafe_skip_copy=True).resolve_many([_Names, _ModuleOnly])[_Names]
+    # a provider hooking names in the same round: the whole tree is walked, every name seen
+    assert sorted(n.value for n in names) == ["Ding", "KEY", "api_key", "ding", "ding", "x"]
+    assert len(left) > 10
