@@ -93,6 +93,7 @@ class _Collector(cst.CSTVisitor):
         self.tries: List[cst.Try] = []
         self.network_handlers: List[Tuple[cst.ExceptHandler, cst.Try, str]] = []
         self.otp_aliases: List[cst.Attribute] = []  # `X.otp` bound to a name
+        self.threaded: Dict[cst.Call, cst.Call] = {}  # thread call -> the v1 call it stands for
 
     # No `visit_<Node>_<attribute>` hooks: skip libcst's per-child lookup of one (a third of
     # the visit's calls).
@@ -202,6 +203,10 @@ class _Collector(cst.CSTVisitor):
                 # number says nothing about the check's (and a second run would no longer see it)
                 self._note_phone(arg(node, "phone_number", 1 if found[1][-1] == "CreateAuthenticationRequest" else None))
         func = node.func
+        threaded = _threaded_call(node)
+        if threaded is not None:  # `asyncio.to_thread(client.otp.check, req)`
+            self.threaded[node] = threaded
+            func = threaded.func
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute):
             namespace, method = func.value.attr.value, func.attr.value
             if (namespace == "otp" and method in OTP_METHODS) or (
@@ -375,7 +380,7 @@ class _Resolver:
             and any(_imports_client(node) for node, pkg in c.imports if pkg in packages))
         accepted: List[Tuple[cst.Call, str, str, Optional[cst.FunctionDef], str]] = []
         for call, namespace, method, fn in c.candidates:
-            receiver = call.func.value.value  # type: ignore[attr-defined]
+            receiver = c.threaded.get(call, call).func.value.value  # type: ignore[attr-defined]
             if receiver in v1_ctor_nodes or dotted_name(receiver) in r.client_names:
                 kind = "v1"
             elif namespace == "otp" and (receiver in c.v2_ctor_calls or dotted_name(receiver) in r.v2_client_names):
@@ -439,7 +444,11 @@ class _Resolver:
     # -- calls --------------------------------------------------------------------------------
     def _sdk_call(self, call: cst.Call, namespace: str, method: str,
                   fn: Optional[cst.FunctionDef], kind: str) -> Optional[SdkCall]:
-        receiver = call.func.value.value  # type: ignore[attr-defined]
+        threaded = self.c.threaded.get(call)
+        if threaded is not None and OTP_METHODS.get(method) not in ("create", "check", "retry"):
+            return None  # (a thread-run lookup or feedback stays marked as a method passed on)
+        shape = threaded or call
+        receiver = shape.func.value.value  # type: ignore[attr-defined]
         if namespace == "lookup":
             keywords = {a.keyword.value for a in call.args if a.keyword is not None}
             positional = [a for a in call.args if a.keyword is None]
@@ -452,9 +461,9 @@ class _Resolver:
         if method == "send" and kind != "v1":
             return None
         op = OTP_METHODS[method]
-        sdk_call = SdkCall(call, op, method, receiver)
+        sdk_call = SdkCall(call, op, method, receiver, threaded=threaded)
         if op != "status":
-            sdk_call.request = self._request(call, op)
+            sdk_call.request = self._request(shape, op)
         return sdk_call
 
     def _request(self, call: cst.Call, op: str) -> RequestModel:
@@ -654,6 +663,26 @@ def _becomes_v2(sdk_call: SdkCall) -> bool:
     if sdk_call.request.problem and sdk_call.op != "status":
         return False
     return not (sdk_call.op in ("check", "retry", "lookup") and sdk_call.phone is None)
+
+
+# Thread runners that pass their extra arguments, keywords too, to the function they run: a v1
+# method handed to one is rewritten as the v2 method with the v2 arguments.
+_KEYWORD_FORWARDING_RUNNERS = ("to_thread", "run_in_threadpool")
+
+
+def _threaded_call(call: cst.Call) -> Optional[cst.Call]:
+    """`asyncio.to_thread(client.otp.check, req)` -> `client.otp.check(req)` (the same argument
+    nodes; never part of the tree), for an `.otp.<method>` given only positional arguments."""
+    name = dotted_name(call.func) or ""
+    if name.rsplit(".", 1)[-1] not in _KEYWORD_FORWARDING_RUNNERS or not call.args:
+        return None
+    method = call.args[0].value
+    if call.args[0].keyword is not None or call.args[0].star or any(a.keyword is not None or a.star for a in call.args):
+        return None
+    if not (isinstance(method, cst.Attribute) and isinstance(method.value, cst.Attribute)
+            and method.value.attr.value == "otp" and method.attr.value in OTP_METHODS):
+        return None
+    return cst.Call(func=method, args=[a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in call.args[1:]])
 
 
 def _call_shape(call: Optional[cst.CSTNode]) -> bool:

@@ -87,6 +87,20 @@ class SdkCallsCodemod(SdkCodemod):
 
     # -- planning ---------------------------------------------------------------------------
     def _plan(self, c: SdkCall) -> Plan:
+        plan = self._plan_call(c)
+        if c.threaded is None or plan.replacement is None:
+            return plan
+        # `asyncio.to_thread(client.otp.check, req)` -> `asyncio.to_thread(client.verification.check,
+        # target=..., code=...)`: the runner passes the keywords on
+        v2 = cst.ensure_type(cst.parse_expression(plan.replacement), cst.Call)
+        parts = [self.render(v2.func)] + [self.render(a.with_changes(comma=cst.MaybeSentinel.DEFAULT)) for a in v2.args]
+        runner = self.render(c.node.func)
+        one_line = f"{runner}({', '.join(parts)})"
+        if "\n" not in self.render(c.node) and "\n" not in one_line and len(one_line) <= 100:
+            return replace(plan, replacement=one_line)
+        return replace(plan, replacement=f"{runner}(\n" + "".join(f"    {p},\n" for p in parts) + ")")
+
+    def _plan_call(self, c: SdkCall) -> Plan:
         if self._in_fstring(c.node):  # replacements write "..." literals; keep it simple and safe
             return Plan(todos=[FSTRING_CALL_TODO])
         receiver = self.render(c.receiver)
@@ -97,7 +111,7 @@ class SdkCallsCodemod(SdkCodemod):
         if c.op == "feedback":
             return self._plan_feedback(c)
         if c.op == "status":
-            auth = arg(c.node, "auth_uuid", 0)
+            auth = arg(c.shape, "auth_uuid", 0)
             if auth is None:
                 return Plan(todos=[STATUS_TODO])
             return Plan(f"{receiver}.{OPERATIONS['status'].v2_sdk_call}({self.render(auth.value)})", [STATUS_TODO])
@@ -257,7 +271,7 @@ class SdkCallsCodemod(SdkCodemod):
             return updated_node
         receiver = dotted_name(original_node.value) or self.render(original_node.value)
         if isinstance(parent, cst.Attribute) and parent.value is original_node:
-            if parent.attr.value in OTP_METHODS and not self._is_called(parent):
+            if parent.attr.value in OTP_METHODS and not self._is_called(parent) and not self._threaded(parent):
                 self.todo(original_node, f"v1 method {receiver}.otp.{parent.attr.value} is passed on "
                                          "uncalled; call the v2 method (client.verification...) instead")
         else:
@@ -268,6 +282,13 @@ class SdkCallsCodemod(SdkCodemod):
     def _is_client(self, node: cst.BaseExpression) -> bool:
         name = dotted_name(node)
         return name in self.analysis.client_names or name in self.analysis.v2_client_names
+
+    def _threaded(self, method: cst.Attribute) -> bool:
+        """`method` is handed to a thread runner whose call is rewritten as a whole."""
+        argument = self.get_metadata(ParentNodeProvider, method, None)
+        runner = self.get_metadata(ParentNodeProvider, argument, None) if argument is not None else None
+        plan = self._plans.get(runner) if isinstance(runner, cst.Call) else None
+        return plan is not None and plan.replacement is not None
 
     def _is_called(self, node: cst.Attribute) -> bool:
         parent = self.get_metadata(ParentNodeProvider, node, None)

@@ -71,6 +71,14 @@ class SdkCall:
     phone_proven: bool = False  # same variable passed as phone_number in this function
     phone_note: Optional[str] = None  # why the phone number needs a look (TODO text)
     lookup_type: Optional[cst.BaseExpression] = None  # lookup `type_=`
+    # `asyncio.to_thread(client.otp.check, req)`: node is that call, and this the v1 call it
+    # stands for (`client.otp.check(req)`, the same argument nodes), read for its arguments only
+    threaded: Optional[cst.Call] = None
+
+    @property
+    def shape(self) -> cst.Call:
+        """The call whose arguments are the v1 method's (the node itself but for a thread call)."""
+        return self.threaded if self.threaded is not None else self.node
 
 
 @dataclass

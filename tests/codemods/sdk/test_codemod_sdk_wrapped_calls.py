@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from textwrap import dedent
 
+import pytest
+
 from codemods.engine import rewrite_source
 
 T = "# TODO(prelude-migration): "
@@ -31,8 +33,7 @@ def _twice(source: str) -> str:
     return once
 
 
-def test_a_network_handler_in_a_decorator_of_a_v1_function_is_widened():
-    once = _twice(HEAD + '''
+PLAIN_DECORATOR = '''
 def again_on_network_error(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -44,23 +45,15 @@ def again_on_network_error(fn):
 
 
 @again_on_network_error
-def country(phone):
-    return client.lookup.lookup(phone, C).lookup_response.country_code
-''')
-    assert (f"            return fn(*args, **kwargs)\n"
-            f"        {T}v2 network failures raise prelude_python_sdk.APIConnectionError, not requests exceptions\n"
-            f"        except (requests.exceptions.ConnectionError, prelude_python_sdk.APIConnectionError):\n") in once
-
-
-def test_a_decorator_factory_s_wrapper_is_followed_too():
-    once = _twice(HEAD + '''
+'''
+DECORATOR_FACTORY = '''
 def retry_on_network(times=2):
     def decorate(fn):
         def inner(*args, **kwargs):
             for attempt in range(times):
                 try:
                     return fn(*args, **kwargs)
-                except requests.exceptions.RequestException:
+                except requests.exceptions.ConnectionError:
                     if attempt == times - 1:
                         raise
         return inner
@@ -68,10 +61,16 @@ def retry_on_network(times=2):
 
 
 @retry_on_network(times=3)
-def country(phone):
+'''
+
+
+@pytest.mark.parametrize("decorator", [PLAIN_DECORATOR, DECORATOR_FACTORY], ids=["plain", "factory"])
+def test_a_network_handler_in_a_decorator_of_a_v1_function_is_widened(decorator):
+    once = _twice(HEAD + decorator + '''def country(phone):
     return client.lookup.lookup(phone, C).lookup_response.country_code
 ''')
-    assert "except (requests.exceptions.RequestException, prelude_python_sdk.APIConnectionError):" in once
+    assert f"{T}v2 network failures raise prelude_python_sdk.APIConnectionError, not requests exceptions\n" in once
+    assert "except (requests.exceptions.ConnectionError, prelude_python_sdk.APIConnectionError):" in once
 
 
 def test_a_decorator_of_functions_without_v1_calls_is_left_alone():
@@ -127,3 +126,57 @@ def confirm(phone_number, auth_uuid, code):
             f"verification was created for\n    res = client.verification.check(\n") in once
     assert 'return res.status == "success"' in once
 
+
+
+ASYNC_HEAD = "import asyncio\n\nfrom starlette.concurrency import run_in_threadpool\n" + HEAD
+
+
+@pytest.mark.parametrize("runner", ["asyncio.to_thread", "run_in_threadpool"])
+def test_a_v1_method_handed_to_a_keyword_forwarding_runner_is_rewritten_with_its_reads(runner):
+    once = _twice(ASYNC_HEAD + f'''
+async def send(phone):
+    res = await {runner}(client.otp.create_authentication, components.CreateAuthenticationRequest(
+        customer_uuid=C, phone_number=phone, device_type=components.DeviceType.IOS))
+    return res.create_authentication_response.authentication_uuid
+''')
+    assert dedent(f'''
+        async def send(phone):
+            res = await {runner}(
+                client.verification.create,
+                target={{"type": "phone_number", "value": phone}},
+                signals={{"device_platform": "ios"}},
+            )
+            return res.id
+        ''') in once
+    assert "passed on uncalled" not in once
+
+
+def test_a_threaded_check_takes_its_number_by_the_same_policy():
+    once = _twice(ASYNC_HEAD + '''
+async def verify(phone_number, auth_uuid, code):
+    req = components.CreateCheckRequest(customer_uuid=C, authentication_uuid=auth_uuid, check_code=code)
+    res = await asyncio.to_thread(client.otp.check, req)
+    return res.create_check_response.status == components.CheckStatus.VALID
+''')
+    assert ('    res = await asyncio.to_thread(\n'
+            '        client.verification.check,\n'
+            '        target={"type": "phone_number", "value": phone_number},\n'
+            '        code=code,\n'
+            '    )\n') in once
+    assert f"{T}v2 check is keyed by phone number; `phone_number` is assumed" in once
+    assert 'return res.status == "success"' in once
+
+
+@pytest.mark.parametrize("call", [
+    "loop.run_in_executor(None, client.otp.check, req)",  # passes no keywords on
+    "asyncio.to_thread(client.lookup.lookup, phone, C)",  # (a lookup keeps its positional shape question)
+    "asyncio.to_thread(client.otp.check, req, timeout=5)",  # a keyword for the method: v1-only
+])
+def test_other_runners_and_calls_keep_the_mark(call):
+    once = _twice(ASYNC_HEAD + f'''
+async def verify(loop, phone, auth_uuid, code):
+    req = components.CreateCheckRequest(customer_uuid=C, authentication_uuid=auth_uuid, check_code=code)
+    return await {call}
+''')
+    assert call in once
+    assert "verification.check" not in once
