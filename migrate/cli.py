@@ -7,7 +7,6 @@ import sys
 import click
 
 from compat.knowledge.hosts import V1_HOST
-from migrate import __version__
 from migrate.errors import EXIT_INTERRUPTED, report
 
 # name -> "module:attribute" of a click command; loaded when invoked so --help stays fast.
@@ -56,8 +55,19 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
+def _print_version(ctx, param, value) -> None:
+    """``--version``, read from the installed metadata only when asked (start-up stays light)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from migrate import __version__
+
+    click.echo(f"prelude-migrate, version {__version__}")
+    ctx.exit()
+
+
 @click.group("prelude-migrate", cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="prelude-migrate")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version and exit.")
 def cli():
     """Move off the Prelude (formerly Ding) v1 API and the api.ding.live host.
 

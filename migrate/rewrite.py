@@ -7,6 +7,11 @@ file when it contains none of the selected codemods' trigger tokens (no parse), 
 once and run every triggered codemod on the same tree. Files that do not decode or parse are
 reported and never written. Many candidate files are spread over a process pool; results come
 back in input order.
+
+Start-up stays lazy: the codemods' names and trigger tokens are data (``codemods.registry``), so
+a tree where no file passes the pre-filter never imports libcst, the codemods or the non-Python
+rewriters (``codemods.lang``'s engine, ast-grep); each is imported once a file of its kind does,
+in this process before the workers are forked, so that the workers share it.
 """
 from __future__ import annotations
 
@@ -20,7 +25,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import click
 
-from codemods.lang.registry import LANG_REWRITERS
+from codemods.lang.registry import LANG_REWRITERS  # names and descriptions only (no ast-grep)
 from compat.knowledge.todos import TODO_MARKER
 from migrate.files import FileChangedError
 from migrate.limits import DEFAULT_MAX_FILE_BYTES
@@ -29,6 +34,9 @@ from migrate.workers import DEFAULT_TIMEOUT
 PYTHON_SUFFIXES = (".py", ".pyi")
 POOL_MAX_WORKERS = 61  # Windows' limit for multiprocessing waits
 PROGRESS_MIN_FILES = 200
+# A worker is forked only for this many candidate files (at least one worker): a fork, its
+# pipes and a worker's first-file costs outweigh a second worker for a handful of small files.
+FILES_PER_WORKER = 4
 
 
 class UsageError(Exception):
@@ -38,7 +46,7 @@ class UsageError(Exception):
 # --- codemod selection ------------------------------------------------------------------
 
 def available_codemods() -> Dict[str, type]:
-    """NAME -> codemod class, in run order."""
+    """NAME -> codemod class, in run order (imports libcst and every codemod)."""
     from codemods.registry import all_codemods
     return all_codemods()
 
@@ -46,7 +54,9 @@ def available_codemods() -> Dict[str, type]:
 def select_codemods(only: Sequence[str] = (), skip: Sequence[str] = ()) -> List[str]:
     """The codemod names to run, in run order (the Python codemods, then the rewriters of the
     other languages, ``codemods.lang.registry``); raises UsageError for an unknown name."""
-    names = list(available_codemods()) + list(LANG_REWRITERS)
+    from codemods.registry import codemod_names
+
+    names = list(codemod_names()) + list(LANG_REWRITERS)
     for requested in list(only) + list(skip):
         if requested not in names:
             raise UsageError(f"unknown codemod {requested!r}; known: {', '.join(names) or '(none)'}")
@@ -68,10 +78,6 @@ class SourceResult:
     changed: bool
     applied: Tuple[str, ...]  # codemods that changed something
     todos: int  # TODO(prelude-migration) markers in the result
-
-
-def _triggered(lowered: bytes, classes: Sequence[type]) -> List[type]:
-    return [c for c in classes if any(t in lowered for t in getattr(c, "TRIGGERS", (b"",)))]
 
 
 def rewrite_source(text: str, path: str = "<string>", codemods: Optional[Sequence[str]] = None,
@@ -113,7 +119,8 @@ class FileResult:
     written: bool = False
     language: str = "python"
     unmarked: Tuple[Tuple[int, str], ...] = ()  # (line, why): v1 usages in a format without comments
-    sites: int = 0  # the findings of `scan` in the file whose code this rewrite changes (changed_sites)
+    # the findings of `scan` in the file whose code this rewrite changes (changed_sites); None: not counted
+    sites: Optional[int] = None
 
     @property
     def changed(self) -> bool:
@@ -122,16 +129,18 @@ class FileResult:
 
 def rewrite_bytes(data: bytes, path: str, codemods: Sequence[str], repo=None) -> FileResult:
     """Rewrite one file's content (nothing is written)."""
-    import libcst as cst
+    from codemods.registry import triggers_of
     from migrate.files import decode_source, encode_like
 
     language = _language_of(path)
     if language is not None:
         return _rewrite_other_bytes(data, path, language, _lang_only(codemods))
-    registry = available_codemods()
+    lowered = data.lower()
     repo_tokens = repo.tokens if repo is not None else ()
-    if not _triggered(data.lower(), [registry[n] for n in _python_only(codemods)]) and not any(t in data.lower() for t in repo_tokens):
+    if not any(t in lowered for t in triggers_of(codemods)) and not any(t in lowered for t in repo_tokens):
         return FileResult(path, "skipped", data)
+    import libcst as cst
+
     try:
         text = decode_source(data)
     except UnicodeDecodeError as exc:
@@ -157,8 +166,8 @@ def rewrite_bytes(data: bytes, path: str, codemods: Sequence[str], repo=None) ->
 
 def _language_of(path: str) -> Optional[str]:
     """The codemods.lang language of a non-Python file (None: Python, rewritten by libcst)."""
-    from codemods.lang import language_for_path
-    return language_for_path(path)
+    from codemods.syntax.languages import rewrite_language_for_path  # (not codemods.lang: no rewriter)
+    return rewrite_language_for_path(path)
 
 
 def _rewrite_other_bytes(data: bytes, path: str, language: str, rewriters: frozenset) -> FileResult:
@@ -270,10 +279,11 @@ def rewrite_file(path: str, codemods: Sequence[str], write: bool = True, display
     return result
 
 
-def _rewrite_file_task(args: Tuple[str, Tuple[str, ...], bool, str, int, bool, object]) -> FileResult:
-    path, codemods, write, display, max_bytes, keep_original, repo = args
+def _rewrite_file_task(args: Tuple[str, Tuple[str, ...], bool, str, int, bool, object, bool]) -> FileResult:
+    path, codemods, write, display, max_bytes, keep_original, repo, count_sites = args
     result = rewrite_file(path, codemods, write, display, max_bytes, repo)
-    result.sites = changed_sites(result)  # here, while the original is at hand
+    if count_sites:
+        result.sites = changed_sites(result)  # here, while the original is at hand
     if not keep_original:
         result.original = b""  # not needed back in the parent unless a diff is wanted
     return result
@@ -328,19 +338,54 @@ def rewrite_paths(
     on_result: Optional[Callable[[FileResult], None]] = None,
     timeout: Optional[float] = DEFAULT_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    count_sites: bool = True,
 ) -> List[FileResult]:
     """Rewrite every file of ``paths`` (already discovered); results in input order.
 
     Files without any trigger of the selected codemods are answered "skipped" without a parse
-    (and without leaving this process). The rest run in worker processes (``migrate.workers``),
-    largest first, so that a file that crashes the parser or runs past ``timeout`` seconds is
-    reported as failed and costs nothing else.
+    (and without leaving this process, nor importing a parser). The rest run in worker processes
+    (``migrate.workers``), largest first, so that a file that crashes the parser or runs past
+    ``timeout`` seconds is reported as failed and costs nothing else; one worker per
+    ``FILES_PER_WORKER`` candidates, up to ``jobs``. ``count_sites``: fill each changed
+    result's ``sites`` (a scan of the file; only the summary line shows it).
     """
     from migrate.files import display_path
     from migrate.workers import WorkerFailure, run_isolated
 
-    registry = available_codemods()
-    triggers = tuple({t for n in _python_only(codemods) for t in getattr(registry[n], "TRIGGERS", (b"",))})
+    results, candidates, repo = prefilter_paths(paths, codemods)
+    for skipped in results:
+        if skipped is not None and on_result:
+            on_result(skipped)
+    args = [(os.fspath(paths[i]), tuple(codemods), write, display_path(paths[i]), max_bytes, keep_original, repo,
+             count_sites) for i in candidates]
+    workers = min(jobs or os.cpu_count() or 1, POOL_MAX_WORKERS, max(1, len(args) // FILES_PER_WORKER))
+    if args:
+        _import_before_fork([paths[i] for i in candidates], codemods)
+    done = run_isolated(_rewrite_file_task, args, jobs=workers, timeout=timeout, schedule=_largest_first,
+                        chunk_max=8, flush_every=0.0) if args else ()  # one result per message: a written file is never redone
+    for index, (arg, result) in zip(candidates, done):
+        if isinstance(result, WorkerFailure):
+            result = FileResult(arg[3], "failed", error=f"not rewritten: {result}", parse_error=True)
+        results[index] = result
+        if on_result:
+            on_result(result)
+    from migrate.manifest_swaps import swap_manifests
+
+    if "manifests" not in codemods:
+        return results
+    return swap_manifests(paths, results, write)  # package.json / requirements: v1 SDK -> v2 when certain
+
+
+def prefilter_paths(paths: Sequence[Path], codemods: Sequence[str]
+                    ) -> Tuple[List[Optional[FileResult]], List[int], object]:
+    """The pass before any parse, in this process: (results with the skipped files filled in,
+    the indexes of the candidates, the repo pre-pass's facts or None). A candidate is a file
+    with a trigger token of the selected codemods, or a Python file importing a module that the
+    pre-pass found handing out v1 things."""
+    from codemods.registry import triggers_of
+    from migrate.files import display_path
+
+    triggers = triggers_of(codemods)
     lang_selected = bool(_lang_only(codemods))
     results: List[Optional[FileResult]] = [None] * len(paths)
     candidates: List[int] = []
@@ -353,25 +398,19 @@ def rewrite_paths(
         else:
             results[index] = FileResult(display_path(path), "skipped", todos=todos, language=language or "python")
     candidates, repo = _with_importers(paths, candidates, results, codemods)
-    for skipped in results:
-        if skipped is not None and on_result:
-            on_result(skipped)
-    args = [(os.fspath(paths[i]), tuple(codemods), write, display_path(paths[i]), max_bytes, keep_original, repo)
-            for i in candidates]
-    workers = min(jobs or os.cpu_count() or 1, POOL_MAX_WORKERS, max(1, len(args)))
-    done = run_isolated(_rewrite_file_task, args, jobs=workers, timeout=timeout, schedule=_largest_first,
-                        chunk_max=8, flush_every=0.0)  # one result per message: a written file is never redone
-    for index, (arg, result) in zip(candidates, done):
-        if isinstance(result, WorkerFailure):
-            result = FileResult(arg[3], "failed", error=f"not rewritten: {result}", parse_error=True)
-        results[index] = result
-        if on_result:
-            on_result(result)
-    from migrate.manifest_swaps import swap_manifests
+    return results, candidates, repo
 
-    if "manifests" not in codemods:
-        return results
-    return swap_manifests(paths, results, write)  # package.json / requirements: v1 SDK -> v2 when certain
+
+def _import_before_fork(candidates: Sequence[Path], codemods: Sequence[str]) -> None:
+    """Import what the workers will need for these candidates here, once, before they are forked
+    (they then share it): libcst and the selected codemods for a Python file, the non-Python
+    rewriters for another. Nothing for a kind of file that is not among them."""
+    if any(_language_of(path.name) is None for path in candidates) and _python_only(codemods):
+        from codemods.engine import codemod_classes
+
+        codemod_classes(_python_only(codemods))
+    if any(_language_of(path.name) is not None for path in candidates) and _lang_only(codemods):
+        import codemods.lang.engine  # noqa: F401
 
 
 def _with_importers(paths, candidates: List[int], results: list, codemods: Sequence[str]):
@@ -432,13 +471,15 @@ class Summary:
     by_codemod: Dict[str, int] = field(default_factory=dict)
     by_language: Dict[str, int] = field(default_factory=dict)
     sites: int = 0  # the findings of `scan` whose code the rewrite changes (scan's "fixable")
+    count_sites: bool = True  # False: `sites` is not shown, not counted (no scan of changed files)
 
     def add(self, result: FileResult) -> None:
         self.scanned += 1
         self.by_language[result.language] = self.by_language.get(result.language, 0) + 1
         if result.changed:
             self.changed += 1
-            self.sites += result.sites or changed_sites(result)
+            if self.count_sites:
+                self.sites += result.sites if result.sites is not None else changed_sites(result)
             for name in result.applied:
                 self.by_codemod[name] = self.by_codemod.get(name, 0) + 1
         if result.todos and result.status != "failed":
@@ -557,14 +598,14 @@ def rewrite(paths, show_diff, check, only, skip, stdin_filename, no_gitignore, c
 
     files = discover(paths, respect_gitignore=not no_gitignore, exclude=_config_exclude(paths, config_path),
                      on_error=folder_error)
-    summary = Summary()
+    summary = Summary(count_sites=not quiet)
     show_bar = len(files) >= PROGRESS_MIN_FILES and sys.stderr.isatty() and not quiet
     progress = click.progressbar(length=len(files), label="rewriting", file=sys.stderr) if show_bar \
         else contextlib.nullcontext()
     with progress as bar:
         results = rewrite_paths(files, codemods, write=not dry_run, keep_original=show_diff, jobs=jobs,
                                 on_result=(lambda _result: bar.update(1)) if show_bar else None,
-                                timeout=timeout, max_bytes=max_file_size)
+                                timeout=timeout, max_bytes=max_file_size, count_sites=not quiet)
     results = unlisted + results
 
     out = sys.stdout

@@ -18,6 +18,7 @@ import libcst as cst
 from codemods.core.base import PlainCodemod
 from codemods.core.todo import COMMENT_HOSTS, comments_above, with_todo_lines
 from compat.knowledge.todos import CROSS_MODULE_CONSTANT_TODO
+from compat.knowledge.triggers import CROSS_MODULE_TRIGGERS
 
 _WHY = {
     "constants": CROSS_MODULE_CONSTANT_TODO,
@@ -29,7 +30,7 @@ _WHY = {
 class CrossModuleCodemod(PlainCodemod):
     NAME = "cross-module"
     DESCRIPTION = "A TODO at each read of a v1 constant or v1 wrapper imported from another module of the tree."
-    TRIGGERS: Tuple[bytes, ...] = ()  # run by the engine when the pre-pass names an imported module
+    TRIGGERS = CROSS_MODULE_TRIGGERS  # run by the engine when the pre-pass names an imported module
 
     def __init__(self, context) -> None:
         super().__init__(context)

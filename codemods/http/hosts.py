@@ -12,7 +12,7 @@ import libcst as cst
 from codemods.core.base import PlainCodemod
 from codemods.http.urls import is_docs_link, replace_legacy_host, rewrite_docs_links
 from compat.knowledge.hosts import LEGACY_V2_HOST_PREFIX, V2_HOST
-from compat.knowledge.triggers import OLD_DOCS_TRIGGER
+from compat.knowledge.triggers import HOSTS_TRIGGERS
 
 
 def _moved(text: str) -> str:
@@ -23,7 +23,7 @@ def _moved(text: str) -> str:
 class HostsCodemod(PlainCodemod):
     NAME = "hosts"
     DESCRIPTION = f"{LEGACY_V2_HOST_PREFIX} -> {V2_HOST}/v2 in strings and f-strings; old docs links -> current pages."
-    TRIGGERS = (LEGACY_V2_HOST_PREFIX.encode(), OLD_DOCS_TRIGGER)
+    TRIGGERS = HOSTS_TRIGGERS
 
     def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.SimpleString:
         if "b" in updated_node.prefix.lower():

@@ -47,6 +47,7 @@ from compat.knowledge.todos import (  # noqa: F401 (the JS rewrites import the s
     BODY_SHAPES, BODY_TODO, FEEDBACK_TODO, HIDDEN_BASE_TODO, HIDDEN_HEADERS_TODO, HIDDEN_RESPONSE_TODO,
     NO_HEADER_TODO, NO_PHONE_TODO, SHARED_HEADER_TODO, STATUS_TODO, UNBUILDABLE_URL_TODO, UNKNOWN_URL_TODO,
     V2_KEY_TODO, WRONG_METHOD_TODO, feedback_removed_todo)
+from compat.knowledge.triggers import RAW_HTTP_TRIGGERS
 
 
 
@@ -81,8 +82,7 @@ class RawHttpCodemod(CodemodCommand):
     NAME = "raw-http"
     DESCRIPTION = (f"requests/httpx calls to {V1_HOST}/v1 -> {V2_HOST}/v2: URL, auth header, "
                    "JSON body and visible response reads.")
-    # Plus the usual names of a v1 base URL kept in the environment (see _hidden_base_operation).
-    TRIGGERS = (V1_HOST.encode(), b"ding_url", b"ding_base", b"ding_api_url", b"ding_host", b"ding_endpoint")
+    TRIGGERS = RAW_HTTP_TRIGGERS  # the v1 host and v1 base-URL names (see _hidden_base_operation)
     METADATA_DEPENDENCIES = (ParentNodeProvider, ScopeProvider)
     # PositionProvider is resolved only for the scanner's question (call_outcomes).
 

@@ -23,6 +23,7 @@ from codemods.core.nodes import string_value, walk
 from codemods.http.urls import DYNAMIC, LEGACY_V2, V1_UNKNOWN_OPERATION, v1_path_operation, classify_url
 from compat.knowledge.hosts import V1_HOST
 from compat.knowledge.todos import LEFTOVER_TODO, TODO_MARKER
+from compat.knowledge.triggers import V1_LEFTOVERS_TRIGGERS
 
 
 _STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
@@ -67,7 +68,7 @@ class _V1StringsOfStatement(cst.CSTVisitor):
 class V1LeftoversCodemod(PlainCodemod):
     NAME = "v1-leftovers"
     DESCRIPTION = f"A TODO above every remaining {V1_HOST}/v1 URL that no codemod could rewrite."
-    TRIGGERS = (V1_HOST.encode(),)
+    TRIGGERS = V1_LEFTOVERS_TRIGGERS
 
     # Metadata-free, so that it can judge the tree as the codemods before it in the same
     # traversal left it: a statement that held a v1 string is looked at again when it is left,

@@ -13,20 +13,10 @@ from codemods.core.nodes import dotted_name
 from codemods.core.usage import Usage
 from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
 from compat.knowledge.operations import OPERATIONS
-from compat.knowledge.sdk_shapes import SDK_V1_ENUMS, SDK_V1_PAYLOAD_ATTRS
-
-# Lower-case byte substrings: a file containing none of them has no v1 SDK usage. ("ding"
-# alone would match every "encoding=", so the import forms are used instead.)
-SDK_TRIGGERS: Tuple[bytes, ...] = (
-    b"import ding", b"from ding", b"import sdk", b"from sdk", b".otp.", b"lookup.lookup",
-    b"autentication",
-) + tuple(sorted({attr.encode() for attr in SDK_V1_PAYLOAD_ATTRS.values()}))
-
-# Narrower triggers per concern, for codemods that only act on one kind of v1 usage.
-IMPORT_TRIGGERS: Tuple[bytes, ...] = (b"import ding", b"from ding", b"import sdk", b"from sdk")
-CALL_TRIGGERS: Tuple[bytes, ...] = (b".otp.", b".lookup.")
-# (`except requests...` handlers matter only around v1 calls, hence the call triggers.)
-ERROR_TRIGGERS: Tuple[bytes, ...] = (b"errorresponse", b"sdkerror") + CALL_TRIGGERS
+from compat.knowledge.sdk_shapes import SDK_V1_ENUMS
+# Trigger tokens: a file containing none of SDK_TRIGGERS has no v1 SDK usage; the narrower ones
+# are per concern, for codemods that act on one kind of v1 usage.
+from compat.knowledge.triggers import CALL_TRIGGERS, ERROR_TRIGGERS, IMPORT_TRIGGERS, SDK_TRIGGERS  # noqa: F401
 
 V1_PACKAGES = ("ding", "sdk")
 V2_PACKAGE = "prelude_python_sdk"

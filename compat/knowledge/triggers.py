@@ -7,7 +7,7 @@ from typing import FrozenSet, Tuple
 
 from compat.knowledge.config_names import V1_CONFIG_NAMES
 from compat.knowledge.docs_links import DOCS_HOSTS_OLD
-from compat.knowledge.hosts import V1_AUTH_HEADER, V1_HOST
+from compat.knowledge.hosts import LEGACY_V2_HOST_PREFIX, V1_AUTH_HEADER, V1_HOST
 from compat.knowledge.packages import V1_EVIDENCE_TOKENS, V1_WEAK_PACKAGE_TOKENS
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS
 
@@ -30,6 +30,17 @@ OLD_DOCS_TRIGGER = b"docs.prelude.so/api-reference"  # every moved page starts w
 LEGACY_TRANSACTIONAL_PATH = b"/v2/transactional"
 HTTP_TRIGGERS: Tuple[bytes, ...] = (
     V1_HOST.encode(), OLD_DOCS_TRIGGER, *(h.encode() for h in DOCS_HOSTS_OLD), LEGACY_TRANSACTIONAL_PATH)
+
+# --- Python: each codemod's own tokens (codemods.registry reads them without importing the
+# codemods, so that a tree without v1 never imports libcst) --------------------------------
+
+# raw-http: the v1 host, plus the usual names of a v1 base URL kept in the environment
+RAW_HTTP_TRIGGERS: Tuple[bytes, ...] = (
+    V1_HOST.encode(), b"ding_url", b"ding_base", b"ding_api_url", b"ding_host", b"ding_endpoint")
+HOSTS_TRIGGERS: Tuple[bytes, ...] = (LEGACY_V2_HOST_PREFIX.encode(), OLD_DOCS_TRIGGER)
+V1_LEFTOVERS_TRIGGERS: Tuple[bytes, ...] = (V1_HOST.encode(),)
+# cross-module: none of its own; the engine runs it on the files the repo pre-pass names
+CROSS_MODULE_TRIGGERS: Tuple[bytes, ...] = ()
 
 # --- any file: v1 evidence and the text rules -------------------------------------------------
 

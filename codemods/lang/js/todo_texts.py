@@ -1,13 +1,13 @@
 """The TODO sentences the JS/TS rewrites write: the same wording as the Python raw-HTTP codemod
-(one sentence per fact), taken from where it is kept."""
+(one sentence per fact), taken from where it is kept (compat.knowledge.todos; not through the
+Python codemods, which would import libcst into a rewrite of JS/TS alone)."""
 from __future__ import annotations
 
-from codemods.http.raw_http import (  # noqa: F401
-    BODY_SHAPES, BODY_TODO, FEEDBACK_TODO, HIDDEN_HEADERS_TODO, HIDDEN_RESPONSE_TODO, NO_HEADER_TODO,
-    NO_PHONE_TODO, SHARED_HEADER_TODO, STATUS_TODO, UNKNOWN_URL_TODO, WRONG_METHOD_TODO)
-from codemods.http.url_planning import CLIENT_BASE_TODO  # noqa: F401
 from compat.knowledge.operations import CREATE_FIELD_REVIEW  # noqa: F401
-from compat.knowledge.todos import V2_KEY_TODO, blocked_status_todo, check_status_todo  # noqa: F401
+from compat.knowledge.todos import (  # noqa: F401
+    BODY_SHAPES, BODY_TODO, CLIENT_BASE_TODO, FEEDBACK_TODO, HIDDEN_HEADERS_TODO, HIDDEN_RESPONSE_TODO,
+    NO_HEADER_TODO, NO_PHONE_TODO, SHARED_HEADER_TODO, STATUS_TODO, UNKNOWN_URL_TODO, V2_KEY_TODO,
+    WRONG_METHOD_TODO, blocked_status_todo, check_status_todo)
 
 UNKNOWN_FIELD_TODO = "v1 field '{field}' has no v2 place this tool knows; move it by hand"
 STATUS_READ_TODO = ("the v2 {op} statuses differ from v1 ({mapping}); this use of the status is not a "

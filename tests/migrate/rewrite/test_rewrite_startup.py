@@ -1,0 +1,108 @@
+"""``prelude-migrate rewrite`` imports a parser only for a file that needs one: a tree without v1
+costs a walk and a byte search, never libcst, the codemods or ast-grep; a trigger-free file is
+never parsed; Python-only v1 work never loads the other languages' rewriters, and JS-only v1
+work never loads libcst. Observed through the CLI in a fresh interpreter whose import system
+records every module it looks up, in the whole process tree (the workers are forked from it).
+(``-X importtime`` would not do: it misses ``importlib.import_module``.)"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from paths import ROOT
+
+V1_PY = ('import requests\n\n'
+         'r = requests.post("https://api.ding.live/v1/authentication",\n'
+         '                  json={"customer_uuid": "c", "phone_number": "+33600000000"},\n'
+         '                  headers={"X-API-Key": "test-v1-key"})\n')
+V1_JS = ('const r = await fetch("https://api.ding.live/v1/authentication", {method: "POST", '
+         'headers: {"X-API-Key": key}, body: JSON.stringify({customer_uuid: c, phone_number: p})});\n')
+PLAIN = {
+    "app/main.py": "import os\n\nprint(os.getcwd())\n",
+    "app/util.py": "def encoding(x, encoding='utf-8'):\n    return x.encode(encoding)\n",
+    "web/app.js": "console.log('hello');\n",
+    "README.md": "# a project\n",
+    "config.json": '{"name": "x"}\n',
+}
+PARSERS = ("libcst", "libcst_native", "ast_grep_py")
+OURS = ("codemods.engine", "codemods.lang.engine", "codemods.sdk.analysis", "codemods.http.raw_http",
+        "migrate.scan")
+
+
+def _tree(tmp_path, files):
+    for name, text in files.items():
+        path = tmp_path / "tree" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path / "tree"
+
+
+RECORDER = """
+import sys
+log = sys.argv[1]
+
+class Recorder:
+    def find_spec(self, name, path=None, target=None):
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(name + "\\n")
+        return None
+
+sys.meta_path.insert(0, Recorder())
+sys.argv = ["prelude-migrate", *sys.argv[2:]]
+from migrate.cli import main
+main()
+"""
+
+
+def _rewrite(tree, *options):
+    """(exit code, stderr, names of every module imported by the run and its workers)."""
+    log = tree.parent / "imported.txt"
+    log.unlink(missing_ok=True)
+    proc = subprocess.run([sys.executable, "-c", RECORDER, str(log), "rewrite", "--check", "--no-gitignore",
+                           *options, str(tree)], cwd=ROOT, capture_output=True, text=True)
+    return proc.returncode, proc.stderr, set(log.read_text(encoding="utf-8").split())
+
+
+def _loaded(imported, names):
+    return {name for name in names if name in imported}
+
+
+def test_a_tree_without_v1_imports_no_parser_and_no_codemod(tmp_path):
+    code, err, imported = _rewrite(_tree(tmp_path, PLAIN), "-j", "2")
+    assert code == 0, err
+    assert "5 files scanned" in err and "0 would change" in err
+    assert _loaded(imported, PARSERS + OURS) == set()
+    assert "codemods.registry" in imported and "click" in imported  # the check sees this run's imports
+
+
+def test_a_file_without_trigger_tokens_is_never_parsed(tmp_path):
+    """A broken file that holds no trigger token is skipped without a parse (no error), next to a
+    v1 file that is rewritten; the same broken file holding a trigger token is parsed and reported."""
+    broken = "def f(:\n    return ]\n"
+    files = dict(PLAIN, **{"app/v1.py": V1_PY, "app/broken.py": broken, "web/broken.js": "function (( {\n"})
+    code, err, imported = _rewrite(_tree(tmp_path, files))
+    assert code == 1, err  # changes pending, and nothing failed
+    assert "would rewrite" in err and "v1.py" in err
+    assert "0 failed to parse" in err and "error" not in err
+    assert "libcst" in imported  # the v1 file was parsed
+
+    files["app/broken.py"] = broken + "# https://api.ding.live/v2/transactional\n"
+    code, err, _ = _rewrite(_tree(tmp_path, files))
+    assert code == 2
+    assert "broken.py: cannot parse" in err and "1 failed to parse" in err
+
+
+def test_python_v1_alone_loads_no_other_language_nor_the_scanner_when_quiet(tmp_path):
+    code, err, imported = _rewrite(_tree(tmp_path, dict(PLAIN, **{"app/v1.py": V1_PY})), "-q")
+    assert code == 1, err
+    assert {"libcst", "codemods.engine", "codemods.http.raw_http"} <= imported
+    # the summary's flagged-site count (a scan of each changed file) is not computed when not shown
+    assert _loaded(imported, ("ast_grep_py", "codemods.lang.engine", "migrate.scan")) == set()
+
+
+def test_js_v1_alone_loads_no_libcst(tmp_path):
+    code, err, imported = _rewrite(_tree(tmp_path, dict(PLAIN, **{"web/v1.js": V1_JS})))
+    assert code == 1, err
+    assert "would rewrite" in err and "v1.js" in err and "flagged site" in err
+    assert {"codemods.lang.engine", "ast_grep_py"} <= imported
+    assert _loaded(imported, ("libcst", "libcst_native", "codemods.engine", "codemods.sdk.analysis")) == set()
