@@ -79,7 +79,7 @@ def _swapped(path: Path, result, text: str, new_text: str, lines: List[int], wri
     new = encode_like(new_text, on_disk or b"")
     todos = new_text.count(TODO_MARKER)
     applied = tuple(a for a in result.applied if a != "todo" or todos) + (f"{result.language}:dependency",)
-    changes = dict(status="changed", new=new, applied=applied, todos=todos,
+    changes = dict(status="changed", new=new, applied=applied, todos=todos, sites=None,  # sites: counted again
                    unmarked=tuple(u for u in result.unmarked if u[0] not in lines))
     if not result.original:
         changes["original"] = on_disk or b""
