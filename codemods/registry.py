@@ -38,7 +38,7 @@ CODEMODS: Tuple[CodemodEntry, ...] = (
     CodemodEntry("sdk-responses", "codemods.sdk.responses:SdkResponsesCodemod", _t.SDK_TRIGGERS),
     CodemodEntry("sdk-errors", "codemods.sdk.errors:SdkErrorsCodemod", _t.ERROR_TRIGGERS),
     CodemodEntry("sdk-client", "codemods.sdk.client:SdkClientCodemod", _t.IMPORT_TRIGGERS),
-    CodemodEntry("sdk-calls", "codemods.sdk.calls:SdkCallsCodemod", _t.CALL_TRIGGERS),
+    CodemodEntry("sdk-calls", "codemods.sdk.calls:SdkCallsCodemod", _t.CALL_TRIGGERS + _t.IMPORT_TRIGGERS),
     CodemodEntry("sdk-imports", "codemods.sdk.imports:SdkImportsCodemod", _t.IMPORT_TRIGGERS),
     # raw HTTP and hosts (codemods/http/urls.py detection) run after the SDK codemods
     CodemodEntry("raw-http", "codemods.http.raw_http:RawHttpCodemod", _t.RAW_HTTP_TRIGGERS),
