@@ -9,10 +9,11 @@ scanner shares are re-exported here, so the scanner needs this one module.
 """
 from __future__ import annotations
 
-from typing import List, Tuple, Union
+import dataclasses
+from typing import Dict, List, Optional, Tuple, Union
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
 from codemods.core.nodes import dotted_name, string_value
 from codemods.core.usage import Usage
@@ -27,6 +28,8 @@ from codemods.http.urls import (  # noqa: F401  (the scanner's vocabulary)
     is_docs_link,
 )
 from codemods.sdk.analysis import analyze
+from codemods.sdk.calls import planned_changes
+from codemods.sdk.responses import renamed_response_field
 from codemods.sdk.model import DISTINCTIVE_METHODS, SDK_TRIGGERS  # noqa: F401
 from compat.knowledge.hosts import V1_AUTH_HEADER
 
@@ -35,8 +38,44 @@ __all__ = ["find_sdk_usages", "find_http_usages", "classify_url", "LEGACY_V2", "
 
 
 def find_sdk_usages(source_or_wrapper: Union[str, cst.Module, MetadataWrapper]) -> List[Usage]:
-    """The v1 SDK usages of one module, in source order (1-based columns)."""
-    return analyze(source_or_wrapper).usages
+    """The v1 SDK usages of one module, in source order (1-based columns). An ``sdk-call``
+    usage ``changes`` exactly when the sdk-calls plan rewrites or removes it, and carries as
+    ``edits`` what that plan and sdk-responses change for it (:func:`_with_sdk_edits`)."""
+    wrapper = _as_wrapper(source_or_wrapper)
+    analysis = analyze(wrapper)
+    if not analysis.calls:
+        return analysis.usages
+    return _with_sdk_edits(wrapper, analysis)
+
+
+def _with_sdk_edits(wrapper: MetadataWrapper, analysis) -> List[Usage]:
+    positions = wrapper.resolve(PositionProvider)
+    parents = wrapper.resolve(ParentNodeProvider)
+
+    def span(node: cst.CSTNode, start_after: Optional[cst.CSTNode] = None) -> Tuple[int, int, int, int]:
+        pos = positions[node]
+        start = positions[start_after].end if start_after is not None else pos.start
+        return start.line, start.column + 1, pos.end.line, pos.end.column + 1
+
+    reads: Dict[str, List[Tuple[int, int, int, int]]] = {}  # operation -> response reads rewritten
+    for node, op in analysis.payload_refs.items():
+        if isinstance(node, cst.Attribute) and node.value not in analysis.payload_refs:
+            reads.setdefault(op, []).append(span(node, node.value))  # `res.create_check_response` -> `res`
+        parent = parents.get(node)
+        if isinstance(parent, cst.Attribute) and parent.value is node \
+                and renamed_response_field(op, parent.attr.value):
+            reads.setdefault(op, []).append(span(parent.attr))
+    plans = planned_changes(wrapper, analysis)
+    by_position = {(positions[call].start.line, positions[call].start.column + 1): call for call in analysis.calls}
+    usages = []
+    for usage in analysis.usages:
+        call = by_position.get((usage.line, usage.column)) if usage.kind == "sdk-call" else None
+        if call is not None:
+            nodes = plans.get(call, ())
+            edits = tuple(span(node) for node in nodes) + tuple(reads.get(analysis.calls[call].op, ()))
+            usage = dataclasses.replace(usage, changes=bool(nodes), edits=edits)
+        usages.append(usage)
+    return usages
 
 
 def _as_wrapper(source_or_wrapper: Union[str, bytes, cst.Module, MetadataWrapper]) -> MetadataWrapper:
@@ -61,9 +100,16 @@ class _UsageVisitor(cst.CSTVisitor):
         self.found: List[Tuple[cst.CSTNode, str, str, bool]] = []
         self.header_keys: List[cst.CSTNode] = []
         self.has_v1 = False
+        self.functions: List[cst.FunctionDef] = []  # local URL variables are followed (as the codemod does)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.append(node)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.functions.pop()
 
     def visit_Call(self, node: cst.Call) -> None:
-        call = self.analysis.http_call(node)
+        call = self.analysis.http_call(node, self.functions[-1] if self.functions else None)
         if call is not None and call.operation is not None and call.operation != LEGACY_V2:
             self.has_v1 = True
             self.found.append((node, "raw-http", call.operation, False))  # see _with_codemod_outcomes
@@ -124,11 +170,13 @@ def find_http_usages(source_or_wrapper: Union[str, bytes, cst.Module, MetadataWr
     if visitor.has_v1:
         found += [(node, "api-key-header", V1_AUTH_HEADER, False) for node in visitor.header_keys]
     usages = []
+    edits = tuple((a[0], a[1], b[0], b[1]) for a, b in replaced)  # the one raw-HTTP plan of the file
     for node, kind, detail, fixable in found:
         pos = positions[node]
         start, end = (pos.start.line, pos.start.column + 1), (pos.end.line, pos.end.column + 1)
         changes = fixable or any(a < end and start < b for a, b in replaced)
-        usages.append(Usage(kind, detail, start[0], start[1], end[0], end[1], fixable, changes))
+        usages.append(Usage(kind, detail, start[0], start[1], end[0], end[1], fixable, changes,
+                            edits if kind == "raw-http" else ()))
     usages.sort(key=lambda u: (u.line, u.column, u.kind))
     return usages
 

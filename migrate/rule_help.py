@@ -121,6 +121,15 @@ REWRITES = {
               "package has moved off the v1 SDK in the same run; other manifests: a TODO comment above it."),
     "PM107": "Python: the call becomes a v2 call where URL, headers and body are visible (a TODO otherwise).",
     "PM108": _PY_JS_CALLS, "PM112": _PY_JS_CALLS,
+    "PM114": ("Python and JS/TS: the path of a raw-HTTP call rewrite migrates becomes the v2 path (a URL "
+              "built in a local variable too); elsewhere, and in every other language, a TODO comment above it."),
+    "PM115": ("Python and JS/TS: a status compared with a v1 response read of a call rewrite migrates becomes "
+              "the v2 value where the status tables map it; elsewhere a TODO comment above it."),
+    "PM116": ("Python: a call on a v1 SDK client built in another module of the tree is rewritten like any v1 "
+              "SDK call; other wrappers and other languages: a TODO comment above it."),
+    "PM117": ("Python and JS/TS: replaced inside the calls rewrite migrates (the v2 check body has `target` "
+              "and `code`) and in their response reads (`authentication_uuid` becomes `id`); elsewhere, and in "
+              "every other language, a TODO comment above it."),
     "PM203": ("Every language: an old documentation link with a known current page is replaced by it, "
               "in literals and comments; others get a TODO comment."),
 }

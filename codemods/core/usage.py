@@ -4,7 +4,7 @@ scanner's Python rules by ``codemods.detect``, so the codemods and the scanner n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Tuple
 
 # What a usage is. The scanner maps each kind to one rule.
 KINDS = (
@@ -32,3 +32,7 @@ class Usage:
     # a codemod edits this span, maybe leaving a TODO at it (the scanner's "fixable": what rewrite
     # changes); None: the same as ``fixable``
     changes: Optional[bool] = None
+    # the spans ((line, column, end_line, end_column), 1-based, end exclusive) that the codemods
+    # change on behalf of this usage: the call they replace, the request model statement they
+    # delete, the response reads they rewrite (the scanner's "fixable" for findings inside them)
+    edits: Tuple[Tuple[int, int, int, int], ...] = ()

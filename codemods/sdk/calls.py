@@ -360,6 +360,32 @@ def _target(phone_code: str) -> str:
     return f'{{"type": "phone_number", "value": {phone_code}}}'
 
 
+def planned_changes(wrapper, analysis) -> Dict[cst.Call, List[cst.CSTNode]]:
+    """For the scanner: per v1 call of ``analysis`` (the shared analysis of ``wrapper``'s
+    module), the original nodes this codemod's plan replaces or deletes: the call (rewritten),
+    its statement (a removed feedback), its request model assignment (inlined and deleted, or
+    turned into the v2 arguments). Empty: the call stays as it is (maybe under a TODO). The
+    same ``_plan`` the rewrite takes; nothing is rewritten."""
+    from libcst.codemod import CodemodContext
+
+    codemod = SdkCallsCodemod(CodemodContext(wrapper=wrapper))
+    codemod.metadata = wrapper.resolve_many(SdkCallsCodemod.METADATA_DEPENDENCIES)
+    codemod.prepare(analysis)
+    codemod.visit_Module(wrapper.module)
+    changed: Dict[cst.Call, List[cst.CSTNode]] = {}
+    for call, plan in codemod._plans.items():
+        nodes: List[cst.CSTNode] = []
+        if plan.replacement is not None:
+            nodes.append(call)
+            assignment = analysis.calls[call].request.assignment
+            if assignment is not None and (assignment in codemod._delete_lines or assignment in codemod._shared_lines):
+                nodes.append(assignment)
+        if plan.remove_statement:
+            nodes.append(codemod._statement_of(call))
+        changed[call] = nodes
+    return changed
+
+
 # --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---
 from codemods.core.examples import CodemodDocs, CodemodExample, NoOp  # noqa: E402
 

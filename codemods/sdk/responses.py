@@ -45,6 +45,15 @@ def v2_status_values(kind: str, value: str) -> Tuple[Optional[List[str]], Option
     return (list(values) if values else None), why
 
 
+def renamed_response_field(op: str, field: str) -> bool:
+    """Whether this codemod writes another name for ``<payload of op>.field`` (the v2 field;
+    ``leave_Attribute`` / ``_lookup_field`` below): what the scanner reports as fixable."""
+    if op == "status":
+        return False  # a TODO only
+    move = LOOKUP_FIELD_MOVES.get(field) if op == "lookup" else SDK_V1_RESPONSE_FIELDS.get(op, {}).get(field)
+    return move is not None and move != field
+
+
 class SdkResponsesCodemod(SdkCodemod):
     NAME = "sdk-responses"
     DESCRIPTION = "v1 SDK response wrappers (res.create_check_response.status ...) -> v2 response fields and status literals."

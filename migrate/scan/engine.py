@@ -261,7 +261,8 @@ class FileScanner:
                 continue  # the libcst finding already covers it
             rows.append((rule_id, usage.line, usage.column, usage.end_line, usage.end_column,
                          self.modules[rule_id].syntax_message(usage, ctx),
-                         parsed_python and python_fixable(python_usages_found, usage.kind, usage.line, usage.column)))
+                         parsed_python and python_fixable(python_usages_found, usage.kind, usage.line, usage.column,
+                                                         usage.end_line, usage.end_column)))
         return found
 
     @staticmethod

@@ -65,12 +65,45 @@ def _changed_lines(old: str, new: str):
                 yield i1 + i, a[i1 + i], None if j is None else b[j1 + j]
 
 
+def _block_columns(olds: Sequence[str], news: Sequence[str]) -> Dict[int, Set[float]]:
+    """Changed columns per old line of a block rewritten into another number of lines (a call
+    laid out again): one character diff of the two blocks, so text the rewrite carries over to
+    another line (a variable, an environment name) is not a change."""
+    old, new = "\n".join(olds), "\n".join(news)
+    starts, offset = [], 0
+    for line in olds:
+        starts.append(offset)
+        offset += len(line) + 1
+    cols: Dict[int, Set[float]] = {}
+
+    def mark(at: int, half: bool) -> None:
+        index = max(i for i, start in enumerate(starts) if start <= at)
+        cols.setdefault(index, set()).add(at - starts[index] + (0.5 if half else 1))
+
+    for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag in ("replace", "delete"):
+            for at in range(i1, i2):
+                mark(at, False)
+        elif tag == "insert":
+            mark(min(i1, len(old)), True)
+    return cols
+
+
 def changes_between(old: str, new: str) -> Changes:
     """What ``new`` (a rewrite of ``old``) changed in ``old``'s lines."""
     if old == new:
         return {}
-    return {i + 1: None if after is None else _line_columns(before, after)
-            for i, before, after in _changed_lines(old, new)}
+    a = old.splitlines()
+    b = [line for line in new.splitlines() if TODO_MARKER not in line or line in a]
+    changes: Changes = {}
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "delete" or (tag == "replace" and j1 == j2):
+            changes.update({i + 1: None for i in range(i1, i2)})
+        elif tag == "replace" and i2 - i1 == j2 - j1:
+            changes.update({i1 + k + 1: _line_columns(a[i1 + k], b[j1 + k]) for k in range(i2 - i1)})
+        elif tag == "replace":
+            changes.update({i1 + k + 1: cols for k, cols in _block_columns(a[i1:i2], b[j1:j2]).items()})
+    return changes
 
 
 def line_replacements(old: str, new: str) -> Dict[int, Tuple[str, str]]:
@@ -159,6 +192,9 @@ def with_manifest_swaps(findings: Sequence[object]) -> list:
 _REPLACED_INSIDE_CALLS = frozenset({"customer-uuid-field", "customer-uuid-header", "api-key-header",
                                     "v1-host", "v1-path"})
 _CALL_KINDS = frozenset({"sdk-call", "raw-http"})
+# Kinds whose text a rewritten span keeps as it is (`os.environ["DING_API_KEY"]` inside a header
+# the raw-HTTP codemod rebuilds).
+_CARRIED_OVER = frozenset({"config-name", "todo-marker"})
 
 
 def usage_changes(usage) -> bool:
@@ -179,7 +215,8 @@ def python_usage_fixable(usage, usages: Sequence[object]) -> bool:
         return all(usage_changes(u) for u in usages if u.kind == "sdk-call")
     if usage_changes(usage):
         return True
-    return usage.kind in _LIBCST_INSIDE_CALLS and _inside_changed_call(usages, usage.line, usage.column)
+    return (usage.kind in _LIBCST_INSIDE_CALLS and _inside_changed_call(usages, usage.line, usage.column)) \
+        or _in_edits(usages, usage.line, usage.column, usage.end_line, usage.end_column)
 
 
 def _inside_changed_call(usages: Iterable[object], line: int, column: int) -> bool:
@@ -187,10 +224,20 @@ def _inside_changed_call(usages: Iterable[object], line: int, column: int) -> bo
                and (u.line, u.column) <= (line, column) < (u.end_line, u.end_column) for u in usages)
 
 
-def python_fixable(usages: Iterable[object], kind: str, line: int, column: int) -> bool:
-    """For a syntax-layer finding of ``kind`` at (line, column) in a Python file: whether the
-    codemods replace it, i.e. it sits inside a call they rewrite."""
-    return kind in _REPLACED_INSIDE_CALLS and _inside_changed_call(usages, line, column)
+def _in_edits(usages: Iterable[object], line: int, column: int, end_line: int, end_column: int) -> bool:
+    """Whether the span overlaps one the codemods change (``Usage.edits``: replaced calls,
+    deleted request models, rewritten response reads, the raw-HTTP plan's nodes)."""
+    start, end = (line, column), (end_line, end_column)
+    return any((a, b) < end and start < (c, d) for u in usages for a, b, c, d in getattr(u, "edits", ()))
+
+
+def python_fixable(usages: Iterable[object], kind: str, line: int, column: int,
+                   end_line: int, end_column: int) -> bool:
+    """For a syntax-layer finding of ``kind`` at that span of a Python file: whether the
+    codemods replace it (it sits inside a call they rewrite, or in a span they change)."""
+    usages = list(usages)
+    return (kind in _REPLACED_INSIDE_CALLS and _inside_changed_call(usages, line, column)) \
+        or (kind not in _CARRIED_OVER and _in_edits(usages, line, column, end_line, end_column))
 
 
 __all__ = ["Changes", "changes_between", "with_manifest_swaps", "fix_for", "line_replacements", "other_language_rewrite", "python_fixable", "python_usage_fixable",
