@@ -10,10 +10,10 @@ scanner shares are re-exported here, so the scanner needs this one module.
 from __future__ import annotations
 
 import dataclasses
-from typing import Dict, List, Optional, Tuple, Union
+from typing import List, Tuple, Union
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from codemods.core.nodes import dotted_name, string_value
 from codemods.core.usage import Usage
@@ -28,8 +28,7 @@ from codemods.http.urls import (  # noqa: F401  (the scanner's vocabulary)
     is_docs_link,
 )
 from codemods.sdk.analysis import analyze
-from codemods.sdk.calls import planned_changes
-from codemods.sdk.responses import renamed_response_field
+from codemods.sdk.edits import sdk_edits
 from codemods.sdk.model import DISTINCTIVE_METHODS, SDK_TRIGGERS  # noqa: F401
 from compat.knowledge.hosts import V1_AUTH_HEADER
 
@@ -43,37 +42,34 @@ def find_sdk_usages(source_or_wrapper: Union[str, cst.Module, MetadataWrapper]) 
     ``edits`` what that plan and sdk-responses change for it (:func:`_with_sdk_edits`)."""
     wrapper = _as_wrapper(source_or_wrapper)
     analysis = analyze(wrapper)
-    if not analysis.calls:
+    if not analysis.uses_v1:
         return analysis.usages
     return _with_sdk_edits(wrapper, analysis)
 
 
 def _with_sdk_edits(wrapper: MetadataWrapper, analysis) -> List[Usage]:
+    """The analysis' usages with what the SDK codemods will change (``codemods.sdk.edits``)."""
+    edits = sdk_edits(wrapper, analysis)
     positions = wrapper.resolve(PositionProvider)
-    parents = wrapper.resolve(ParentNodeProvider)
 
-    def span(node: cst.CSTNode, start_after: Optional[cst.CSTNode] = None) -> Tuple[int, int, int, int]:
-        pos = positions[node]
-        start = positions[start_after].end if start_after is not None else pos.start
-        return start.line, start.column + 1, pos.end.line, pos.end.column + 1
+    def start(node: cst.CSTNode) -> Tuple[int, int]:
+        pos = positions[node].start
+        return pos.line, pos.column + 1
 
-    reads: Dict[str, List[Tuple[int, int, int, int]]] = {}  # operation -> response reads rewritten
-    for node, op in analysis.payload_refs.items():
-        if isinstance(node, cst.Attribute) and node.value not in analysis.payload_refs:
-            reads.setdefault(op, []).append(span(node, node.value))  # `res.create_check_response` -> `res`
-        parent = parents.get(node)
-        if isinstance(parent, cst.Attribute) and parent.value is node \
-                and renamed_response_field(op, parent.attr.value):
-            reads.setdefault(op, []).append(span(parent.attr))
-    plans = planned_changes(wrapper, analysis)
-    by_position = {(positions[call].start.line, positions[call].start.column + 1): call for call in analysis.calls}
+    calls = {start(call): call for call in analysis.calls}
+    imports = {start(node): node for node in analysis.imports}
+    codes = {start(node): span for node, span in edits.error_code_edits.items()}
     usages = []
     for usage in analysis.usages:
-        call = by_position.get((usage.line, usage.column)) if usage.kind == "sdk-call" else None
-        if call is not None:
-            nodes = plans.get(call, ())
-            edits = tuple(span(node) for node in nodes) + tuple(reads.get(analysis.calls[call].op, ()))
-            usage = dataclasses.replace(usage, changes=bool(nodes), edits=edits)
+        at = (usage.line, usage.column)
+        if usage.kind == "sdk-call" and at in calls:
+            call = calls[at]
+            usage = dataclasses.replace(usage, changes=call in edits.changed_calls, edits=edits.call_edits[call] + tuple(
+                edits.op_edits.get(analysis.calls[call].op, ())))
+        elif usage.kind == "sdk-import" and at in imports:
+            usage = dataclasses.replace(usage, changes=imports[at] in edits.changed_imports)
+        elif usage.kind == "sdk-error" and at in codes:
+            usage = dataclasses.replace(usage, changes=True, edits=(codes[at],))
         usages.append(usage)
     return usages
 

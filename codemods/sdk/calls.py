@@ -360,21 +360,22 @@ def _target(phone_code: str) -> str:
     return f'{{"type": "phone_number", "value": {phone_code}}}'
 
 
-def planned_changes(wrapper, analysis) -> Dict[cst.Call, List[cst.CSTNode]]:
+def planned_changes(wrapper, analysis) -> Dict[cst.Call, Tuple[List[cst.CSTNode], List[str]]]:
     """For the scanner: per v1 call of ``analysis`` (the shared analysis of ``wrapper``'s
-    module), the original nodes this codemod's plan replaces or deletes: the call (rewritten),
-    its statement (a removed feedback), its request model assignment (inlined and deleted, or
-    turned into the v2 arguments). Empty: the call stays as it is (maybe under a TODO). The
-    same ``_plan`` the rewrite takes; nothing is rewritten."""
+    module), (the original nodes this codemod's plan replaces or deletes, the source it writes
+    there). The nodes: the call (rewritten), its statement (a removed feedback), its request
+    model assignment (inlined and deleted, or turned into the v2 arguments); none when the call
+    stays as it is (maybe under a TODO). The same ``_plan`` the rewrite takes; nothing is rewritten."""
     from libcst.codemod import CodemodContext
 
     codemod = SdkCallsCodemod(CodemodContext(wrapper=wrapper))
     codemod.metadata = wrapper.resolve_many(SdkCallsCodemod.METADATA_DEPENDENCIES)
     codemod.prepare(analysis)
     codemod.visit_Module(wrapper.module)
-    changed: Dict[cst.Call, List[cst.CSTNode]] = {}
+    changed: Dict[cst.Call, Tuple[List[cst.CSTNode], List[str]]] = {}
     for call, plan in codemod._plans.items():
         nodes: List[cst.CSTNode] = []
+        texts = [text for text in (plan.replacement, plan.shared_request) if text]
         if plan.replacement is not None:
             nodes.append(call)
             assignment = analysis.calls[call].request.assignment
@@ -382,7 +383,7 @@ def planned_changes(wrapper, analysis) -> Dict[cst.Call, List[cst.CSTNode]]:
                 nodes.append(assignment)
         if plan.remove_statement:
             nodes.append(codemod._statement_of(call))
-        changed[call] = nodes
+        changed[call] = (nodes, texts)
     return changed
 
 

@@ -31,6 +31,7 @@ from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
 
 _STATUS_KINDS = {"create": "create-status", "check": "check-status", "retry": "retry-status"}
+STATUS_KINDS = _STATUS_KINDS  # what each operation's status compares (codemods.sdk.edits reads it too)
 _MOVES = {"create-status": create_status_move, "check-status": check_status_move,
           "retry-status": retry_status_move, "line-type": line_type_move}
 

@@ -203,16 +203,12 @@ def usage_changes(usage) -> bool:
     return usage.fixable if changes is None else changes
 
 
-_MODELS = ".models"  # `from ding.models import components`: the v1 SDK's request/response models
 # libcst usage kinds that a rewritten call replaces when they are inside it
 _LIBCST_INSIDE_CALLS = frozenset({"callback-url", "api-key-header", "host"})
 
 
 def python_usage_fixable(usage, usages: Sequence[object]) -> bool:
     """For a libcst usage of a Python file: whether rewrite changes it."""
-    if usage.kind == "sdk-import" and _MODELS in usage.detail:
-        # the models import stays while a v1 call that keeps its request model is left
-        return all(usage_changes(u) for u in usages if u.kind == "sdk-call")
     if usage_changes(usage):
         return True
     return (usage.kind in _LIBCST_INSIDE_CALLS and _inside_changed_call(usages, usage.line, usage.column)) \
