@@ -23,6 +23,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 from compat.knowledge.hosts import V1_HOST
 from compat.knowledge.operations import CHECK_FIELD_MOVES
 from compat.knowledge.packages import V1_DISTRIBUTIONS as V1_PACKAGES
+from codemods.syntax.import_gate import IMPORT_LINE as _IMPORT_LINE, dot_specifier, on_import_line, relative_part
 from codemods.syntax.languages import family
 from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.rules.sdk_import import pattern_for as import_pattern
@@ -67,8 +68,6 @@ _STOP_METHODS = frozenset({
 })
 # Where a folder is one package: a file sees its folder's declarations without an import.
 _FOLDER_PACKAGES = frozenset({"go", "jvm", "csharp", "swift"})
-_IMPORT_LINE = re.compile(r"(?m)^[ \t]*(?:import|from|use|using|require|require_relative|include|#include|load)\b[^\n]*"
-                          r"|\brequire\s*\([^)\n]*\)|\bimport\s*\([^)\n]*\)")
 _OWN_PACKAGE = {  # manifest -> its own name's pattern
     "package.json": re.compile(r'(?m)^\s{0,4}"name"\s*:\s*"(?P<name>[^"]+)"'),
     "composer.json": re.compile(r'(?m)^\s{0,4}"name"\s*:\s*"(?P<name>[^"]+)"'),
@@ -155,6 +154,10 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
         else:
             facts.package = os.path.splitext(os.path.basename(path))[0]
     return facts
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
 
 
 def _folder(path: str) -> str:
@@ -293,6 +296,66 @@ class RepoIndex:
                     visible.add(name)
                     break
         return visible
+
+    def may_change(self, path: str, language: str, text: str) -> bool:
+        """A cheap necessary condition for ``references`` or ``base_constants_for`` to find
+        anything in this file (the second pass asks it first; those two still decide). It
+        follows their rules with substring searches instead of regular expressions over the
+        whole text: an entry of the same family declared in the same folder where a folder is a
+        package, a name, stem or Go folder written on a line an import can sit on, or (JS/TS) a
+        relative module specifier that can resolve to a declaring file."""
+        folder = _folder(path)
+        fam = family(language)
+        seen: Dict[Tuple[str, bool], bool] = {}
+
+        def imported(word: str, whole: bool = True) -> bool:
+            if (word, whole) not in seen:
+                seen[word, whole] = on_import_line(text, word, whole)
+            return seen[word, whole]
+
+        for table in (self.wrappers, self.modules):
+            for name, (decl_path, decl_family) in table.items():
+                if decl_path == path or decl_family != fam or name not in text:
+                    continue
+                if fam in _FOLDER_PACKAGES and _folder(decl_path) == folder:
+                    return True
+                if imported(name) or imported(_stem(decl_path)):
+                    return True
+                decl_folder = os.path.basename(_folder(decl_path))
+                if fam == "go" and decl_folder and imported('/%s"' % decl_folder, whole=False):
+                    return True
+        if fam == "js" and (self.wrappers or self.modules) and self._js_specifier_possible(path, text):
+            return True
+        for name, paths in self.base_constants.items():
+            if name not in text:
+                continue
+            for decl in paths:
+                if decl == path or (fam in _FOLDER_PACKAGES and _folder(decl) == folder):
+                    return True
+                if imported(_stem(decl)) or imported(name):
+                    return True
+        return False
+
+    def _js_specifier_possible(self, path: str, text: str) -> bool:
+        """Whether a relative specifier (``_JS_RELATIVE_IMPORT``) may resolve to a declaring
+        file: its last part (the file's stem, or its folder's name for an ``index`` file) after
+        a ``/``, or - when a declaring file sits in this folder or above it (as ``index.js`` or
+        beside it) - a specifier ending in ``.`` / ``..``."""
+        here = _normal(_folder(path) or ".")
+        above = False
+        for decl_path, _ in list(self.wrappers.values()) + list(self.modules.values()):
+            if decl_path == path:
+                continue
+            stem = _stem(decl_path)
+            keys = [stem] + ([os.path.basename(_folder(decl_path))] if stem == "index" else [])
+            if any(key and relative_part(text, key) for key in keys):
+                return True
+            declared = _normal(decl_path)
+            for suffix in _JS_SUFFIXES:
+                if declared.endswith(suffix):
+                    base = declared[:len(declared) - len(suffix)] if suffix else declared
+                    above = above or base in (".", here) or base.startswith("..") or here.startswith(base + "/")
+        return above and dot_specifier(text)
 
     def methods_of(self, refs) -> Set[str]:
         out: Set[str] = set()

@@ -191,6 +191,8 @@ class FileScanner:
         wrapper called ``send`` is named by most of a node_modules tree."""
         from codemods.syntax.source import Source
 
+        if not self.index.may_change(self._walk_path, language or "", text):
+            return False  # the cheap necessary condition: no regular expression over the text
         source = Source(language or "", text, path=self._walk_path, index=self.index)
         return bool(self.index.references(source) or self.index.base_constants_for(source))
 

@@ -13,7 +13,7 @@ namespaces, method names, routes, docs links) and decide whether the text rules 
 from __future__ import annotations
 
 import re
-from typing import Sequence, Tuple
+from typing import List, Sequence, Tuple
 
 from codemods.syntax.triggers import SYNTAX_TRIGGERS
 from compat.knowledge.triggers import TEXT_TRIGGERS as SHARED_TEXT_TRIGGERS
@@ -22,6 +22,14 @@ from compat.knowledge.triggers import DISTINCTIVE_METHODS, HTTP_TRIGGERS, SDK_TR
 # The shared text triggers (compat.knowledge.triggers) plus what only the syntax rules look for
 # (customer_uuid, camelCase config names, the tool's own TODO marker).
 TEXT_TRIGGERS: Tuple[bytes, ...] = tuple(dict.fromkeys(SHARED_TEXT_TRIGGERS + SYNTAX_TRIGGERS))
+
+
+def minimal(tokens: Sequence[bytes]) -> List[bytes]:
+    """The tokens that contain no other token (in order): when any match is a hit, a token
+    holding another one can never decide anything, and each pattern counts against the SIMD
+    automaton's 64."""
+    unique = list(dict.fromkeys(tokens))
+    return [t for t in unique if not any(o != t and o in t for o in unique)]
 
 
 def python_triggers() -> Tuple[bytes, ...]:
@@ -67,11 +75,12 @@ class AhoCorasickMatcher:
         def automaton(tokens):
             if not tokens:
                 return None
-            return ahocorasick_rs.BytesAhoCorasick(list(tokens),
-                                                   matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
+            return ahocorasick_rs.BytesAhoCorasick(minimal(tokens), matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
 
         strong, weak = _split_python_tokens(python_tokens, strong_tokens)
         self._any = automaton(list(text_tokens) + strong)  # one pass for the common no-hit case
+        self.sizes = {name: len(minimal(tokens)) for name, tokens in
+                      (("any", list(text_tokens) + strong), ("text", text_tokens), ("python", strong), ("weak", weak))}
         self._text = automaton(text_tokens)
         self._python = automaton(strong)
         self._weak = automaton(weak)

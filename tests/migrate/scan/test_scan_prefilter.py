@@ -52,3 +52,23 @@ def test_prose_that_looks_like_an_import_is_not_parsed(tmp_path, monkeypatch):
     assert sorted(parsed) == ["def send(client, req):", "import ding"]
     assert [(f.path, f.rule, f.line) for f in findings] == [
         ("helper.py", "PM106", 2), ("real.py", "PM103", 1), ("real.py", "PM103", 2)]
+
+
+@pytest.mark.parametrize("spelling", ["authentication_uuid", "authenticationUuid", "AuthenticationUUID",
+                                      "check_code", "checkCode", "check-code"])
+def test_a_file_naming_only_a_v1_check_field_passes_the_prefilter(spelling):
+    data = f'const body = {{ "{spelling}": id }};\n'.encode()
+    assert make_matcher().groups(data.lower(), data, False)[0]
+
+
+def test_a_file_naming_only_authentication_uuid_is_scanned_with_its_folders_evidence(tmp_path):
+    # The only v1 word of check.ts is authentication_uuid (PM117); the v1 host is in its folder.
+    write_tree(tmp_path, {
+        "otp/client.ts": 'export const BASE = "https://api.ding.live/v1";\n',
+        "otp/check.ts": "export function body(id: string, code: string) {\n"
+                        "  return { authentication_uuid: id, code };\n}\n",
+        "other/check.ts": "export function body(id: string) {\n  return { authentication_uuid: id };\n}\n",
+    })
+    findings, _ = scan_tree(tmp_path)
+    flagged = sorted((f.path, f.rule, f.line) for f in findings if f.rule == "PM117")
+    assert flagged == [("otp/check.ts", "PM117", 2)]  # other/ has no v1 evidence: nothing there

@@ -1,0 +1,88 @@
+"""Cheap questions about where a word sits in a file's text, for the second pass's gate
+(``RepoIndex.may_change``): substring searches around each occurrence, never a regular
+expression over the whole text (minified bundles and 9 MB ``typescript.js`` are common in a
+``node_modules`` tree). Each answer is a superset of what the index's regular expressions
+(``IMPORT_LINE``, its JS relative import pattern) accept, so the gate never hides a file.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+# Words that open an import line, and the call shapes that import anywhere: the index's
+# ``IMPORT_LINE`` is built from these.
+IMPORT_KEYWORDS = ("import", "from", "use", "using", "require", "require_relative", "include", "#include", "load")
+IMPORT_CALLS = ("require", "import")
+IMPORT_LINE = re.compile(r"(?m)^[ \t]*(?:" + "|".join(IMPORT_KEYWORDS) + r")\b[^\n]*"
+                         + "".join(r"|\b%s\s*\([^)\n]*\)" % call for call in IMPORT_CALLS))
+_WORD_CHAR = re.compile(r"[\w$]").match
+
+
+def occurrences(text: str, word: str, whole: bool = False) -> Iterator[int]:
+    """Offsets of ``word`` in ``text``; ``whole``: not inside a longer ``[\\w$]`` word."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not whole or not ((at and _WORD_CHAR(text, at - 1)) or (end < len(text) and _WORD_CHAR(text, end))):
+            yield at
+        at = text.find(word, at + 1)
+
+
+def on_import_line(text: str, word: str, whole: bool = True) -> bool:
+    """Whether ``word`` occurs inside what ``IMPORT_LINE`` matches: a line opening with an
+    import keyword, or the parentheses of ``require(...)`` / ``import(...)`` on one line (the
+    call's name may sit on a line above, as ``\\s*`` allows)."""
+    if any(call in word for call in IMPORT_CALLS):
+        return word in text  # a match may start inside the word itself: never hide it
+    for at in occurrences(text, word, whole):
+        start = text.rfind("\n", 0, at) + 1
+        indent = start
+        while indent < at and text[indent] in " \t":
+            indent += 1
+        if text.startswith(IMPORT_KEYWORDS, indent):
+            return True
+        opening = text.rfind("(", start, at)
+        if opening < 0 or text.find(")", opening, at) >= 0:
+            continue
+        closing = text.find(")", at + len(word))
+        if closing < 0 or text.find("\n", at, closing) >= 0:
+            continue
+        before = opening
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        if text.endswith(IMPORT_CALLS, 0, before):
+            return True
+    return False
+
+
+def relative_part(text: str, part: str) -> bool:
+    """Whether ``part`` occurs as the last part of a relative module specifier could: right
+    after a ``/`` and before a quote, ``.`` (an extension) or ``/``."""
+    for at in occurrences(text, part):
+        after = text[at + len(part):at + len(part) + 1]
+        if at and text[at - 1] == "/" and after and after in "'\"./":
+            return True
+    return False
+
+
+def dot_specifier(text: str) -> bool:
+    """A quoted specifier whose last part is ``.`` or ``..`` (``from ".."``, ``require("./")``)
+    right after ``from`` or an opening parenthesis (whitespace and newlines between allowed)."""
+    for quote in ("'", '"'):
+        for tail in ("." + quote, "./" + quote):
+            for at in occurrences(text, tail):
+                before = text[at - 1:at]
+                if before == ".":
+                    before = text[at - 2:at - 1]
+                if not before or before not in "'\"/":
+                    continue
+                opening = max(text.rfind("'", 0, at), text.rfind('"', 0, at))
+                while opening > 0 and text[opening - 1].isspace():
+                    opening -= 1
+                if text.endswith(("from", "("), 0, opening):
+                    return True
+    return False
+
+
+__all__ = ["IMPORT_CALLS", "IMPORT_KEYWORDS", "IMPORT_LINE", "dot_specifier", "occurrences", "on_import_line",
+           "relative_part"]
