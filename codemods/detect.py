@@ -16,6 +16,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from codemods.core.nodes import dotted_name, string_value
+from codemods.core.readonly_walk import visit_readonly
 from codemods.core.usage import Usage
 from codemods.http.calls import HttpAnalysis
 from codemods.http.raw_http import call_outcomes_and_changes
@@ -157,7 +158,7 @@ def find_http_usages(source_or_wrapper: Union[str, bytes, cst.Module, MetadataWr
     wrapper = _as_wrapper(source_or_wrapper)
     analysis = HttpAnalysis(wrapper.module)
     visitor = _UsageVisitor(analysis)
-    wrapper.visit(visitor)
+    visit_readonly(wrapper, visitor)  # wrapper.visit(visitor), without rebuilding the tree
     positions = wrapper.resolve(PositionProvider)
     found = list(visitor.found)
     replaced: list = []  # spans the raw-http codemod replaces: what rewrite changes

@@ -18,12 +18,13 @@ def python_usages(text: str) -> list:
     import libcst as cst
     from libcst.metadata import MetadataWrapper
 
-    from codemods.core import libcst_speedups
+    from codemods.core import fast_positions, libcst_speedups
     from codemods.detect import find_http_usages, find_sdk_usages
 
     from migrate.limits import parse_risk
 
     libcst_speedups.install()  # libcst's per-visitor class scans, cached per class (as in rewrite)
+    fast_positions.install()  # libcst's positions, from offsets (a scan reads a few per file)
 
     risk = parse_risk(text)  # a parser stack overflow is a segfault, not an exception
     if risk:
@@ -32,7 +33,10 @@ def python_usages(text: str) -> list:
         wrapper = MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)
     except (cst.ParserSyntaxError, RecursionError, ValueError) as exc:
         raise PythonParseError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
-    usages = list(find_http_usages(wrapper)) + list(find_sdk_usages(wrapper))
+    # The SDK analysis first: its parent metadata records the children lists that the HTTP
+    # detection's read-only walk then reuses (codemods.core.readonly_walk).
+    sdk = list(find_sdk_usages(wrapper))
+    usages = list(find_http_usages(wrapper)) + sdk
     return _drop_covered_hosts(usages)
 
 
