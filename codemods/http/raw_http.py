@@ -33,6 +33,7 @@ from codemods.http.request_bodies import (
     string_key,
     string_literal,
 )
+from codemods.http.error_reads import error_read_plans
 from codemods.http.plan import CallPlan
 from codemods.http.response_reads import ResponseReads
 from codemods.http.url_planning import CLIENT_BASE_TODO, UrlPlanning
@@ -244,6 +245,11 @@ class _Planner(UrlPlanning):
             if plan.rewrite:
                 self._commit(plan, plans, rewritable)
             for node, text in plan.todos:
+                self.todo(node, text)
+        for _, error_reads in error_read_plans(plans, self.parent, self.reads):  # `exc.response.json()`
+            self.replacements.update(error_reads.replacements)
+            self.read_edits.update(error_reads.replacements)
+            for node, text in error_reads.todos:
                 self.todo(node, text)
         self._commit_clients(plans)
         self._commit_constants(rewritable)
@@ -461,8 +467,12 @@ class _Planner(UrlPlanning):
                 plan.todos.append((call.node, STATUS_TODO))
         if plan.headers is not None:
             self._commit_header_dict(plan.headers, call.node, plan)
+            for element in plan.headers.elements:  # `{**HEADERS, "Accept": ...}`
+                if isinstance(element, cst.StarredDictElement) and isinstance(element.value, cst.Name) \
+                        and self._visible_dict(element.value):
+                    self._commit_shared_dict(element.value, plan, plans)
         elif plan.shared_headers is not None:
-            self._commit_shared_headers(plan, plans)
+            self._commit_shared_dict(plan.shared_headers, plan, plans)
 
     def _commit_header_dict(self, headers: cst.Dict, todo_at: cst.CSTNode, plan: Optional[CallPlan]) -> bool:
         new, rewrote_key = rewrite_headers(headers, self.render)
@@ -483,14 +493,16 @@ class _Planner(UrlPlanning):
         bound = self.binding(node) if isinstance(node, cst.Name) else None
         return bound is not None and isinstance(bound[1], cst.Dict)
 
-    def _commit_shared_headers(self, plan: CallPlan, plans: Sequence[CallPlan]) -> None:
-        name = plan.shared_headers
-        assert name is not None
+    def _commit_shared_dict(self, name: cst.Name, plan: CallPlan, plans: Sequence[CallPlan]) -> None:
+        """A headers dict bound to ``name`` (`headers=HEADERS`, `{**HEADERS, ...}`): rewritten
+        when every use of it is in a rewritten call; else the call gets a TODO."""
         bound = self.binding(name)
         if bound is None or not isinstance(bound[1], cst.Dict):
             plan.todos.append((plan.call.node, HIDDEN_HEADERS_TODO))
             return
         rewritten_args = {id(p.shared_headers) for p in plans if p.rewrite and p.shared_headers is not None}
+        rewritten_args |= {id(e.value) for p in plans if p.rewrite and p.headers is not None
+                           for e in p.headers.elements if isinstance(e, cst.StarredDictElement)}
         uses = self.accesses(bound[0]) or []
         if not uses or any(id(u) not in rewritten_args for u in uses):
             plan.todos.append((plan.call.node, SHARED_HEADER_TODO))

@@ -11,6 +11,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import libcst as cst
 
 from codemods.core.mapping import error_code_value_move, line_type_move, status_mapper
+from codemods.core.match_cases import mapped_patterns
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 
 # Response attributes that say nothing about the JSON shape.
@@ -127,6 +128,15 @@ class ResponseReads:
 
     # -- rewriting
 
+    def plan_json(self, json_call: cst.Call, operation: str, result: ReadPlan) -> bool:
+        """Plan the reads of one decoded JSON (``x.json()``) into ``result``; False when it escapes."""
+        reads: List[Read] = []
+        if not self._json_reads(json_call, reads):
+            return False
+        for read in reads:
+            self._rewrite_read(read, operation, result)
+        return True
+
     def plan(self, call: cst.Call, operation: str) -> ReadPlan:
         result = ReadPlan()
         reads = self.find(call)
@@ -188,6 +198,9 @@ class ResponseReads:
     def _rewrite_values(self, read: Read, mapping, unseen_todo: str, result: ReadPlan) -> None:
         """Rewrite a comparison of the read against literals; TODO when it is not one."""
         comparison = self.parent(read.node)
+        if isinstance(comparison, cst.Match) and comparison.subject is read.node:
+            self._rewrite_cases(comparison, mapping, unseen_todo, result)
+            return
         if not isinstance(comparison, (cst.Comparison, cst.ComparisonTarget)):
             result.todos.append((read.node, unseen_todo))
             return
@@ -242,6 +255,17 @@ class ResponseReads:
         new = f"{read_code} {'not in' if negated else 'in'} {tuple_code}"
         result.replacements[comparison] = cst.parse_expression(new).with_changes(
             lpar=comparison.lpar, rpar=comparison.rpar)
+
+    @staticmethod
+    def _rewrite_cases(match: cst.Match, mapping, unseen_todo: str, result: ReadPlan) -> None:
+        """`match body["status"]: case "valid": ...`: each case like a comparison."""
+        def value_of(node: cst.BaseExpression) -> Optional[str]:
+            values = _literals(node) if isinstance(node, cst.SimpleString) else None
+            return values[0] if values else None
+
+        patterns, notes = mapped_patterns(match, value_of, mapping, '"')
+        result.todos += [(match.subject, note) for note in (notes if patterns is not None else notes or [unseen_todo])]
+        result.replacements.update(patterns or {})
 
 
 def _single_name_assign(node: Optional[cst.CSTNode]) -> bool:

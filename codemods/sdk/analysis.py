@@ -42,6 +42,7 @@ from codemods.sdk.model import (
     v1_enum_value,
 )
 from codemods.core.usage import Usage
+from codemods.sdk.device_maps import device_maps
 from compat.knowledge.errors import V1_TO_V2_ERRORS
 from compat.knowledge.operations import CREATE_FIELD_REVIEW
 from compat.knowledge.sdk_shapes import (
@@ -407,6 +408,10 @@ class _Resolver:
         r.imports = [node for node, pkg in c.imports if pkg in packages]
         r.payload_refs, r.status_refs = c.payload_refs, c.status_refs
         r.otp_aliases = set(c.otp_aliases)
+        r.device_maps = device_maps(
+            self.wrapper.module, self.scopes, self.parents,
+            {n: ref.value for n, ref in r.enum_refs.items() if ref.kind == "device-type"},
+            [call for call, model in r.model_calls.items() if model == "CreateAuthenticationRequest"])
 
         functions: Dict[cst.Call, Optional[cst.FunctionDef]] = {}
         for call, namespace, method, fn, kind in accepted:

@@ -61,6 +61,7 @@ class SdkCallsCodemod(SdkCodemod):
         self._remove_lines: Set[cst.SimpleStatementLine] = set()
         # id -> node; holding the node keeps its id from being reused by a later node.
         self._placeholders: Dict[int, cst.CSTNode] = {}
+        self._device_literals = self._rewritable_device_maps()
         for call, sdk_call in self.analysis.calls.items():
             plan = self._plan(sdk_call)
             self._plans[call] = plan
@@ -74,6 +75,32 @@ class SdkCallsCodemod(SdkCodemod):
                 plan.moved_comments = comments_in(request.assignment.body[0]) + ([trailing.value] if trailing else [])
             if plan.remove_statement:
                 self._remove_lines.add(self._statement_of(call))
+
+    def _rewritable_device_maps(self) -> Dict[cst.CSTNode, str]:
+        """The DeviceType members of the module dicts (codemods.sdk.device_maps) that become v2
+        literals: those of a dict every reader of which is a create rewritten here."""
+        maps = self.analysis.device_maps
+        if not maps:
+            return {}
+        self._device_literals = {n: v for m in maps.values() for n, v in m.literals.items()}  # (tentatively)
+        replaced = set()
+        for sdk_call in self.analysis.calls.values():
+            device = self._device_field(sdk_call)
+            if device in maps and self._plan(sdk_call).replacement is not None:
+                replaced.add(device)
+        return {n: v for m in {id(m): m for m in maps.values()}.values() if all(u in replaced for u in m.uses)
+                for n, v in m.literals.items()}
+
+    def _device_field(self, c: SdkCall) -> Optional[cst.BaseExpression]:
+        model = c.request.call if c.op == "create" else None
+        device = arg(model, "device_type", None) if model is not None else None
+        return device.value if device is not None else None
+
+    def leave_DictElement(self, original_node: cst.DictElement, updated_node: cst.DictElement) -> cst.DictElement:
+        literal = self._device_literals.get(original_node.value)
+        if literal is None or self.quote is None:
+            return updated_node
+        return updated_node.with_changes(value=cst.SimpleString(f"{self.quote}{literal}{self.quote}"))
 
     def _in_fstring(self, node: cst.CSTNode) -> bool:
         parent = self.get_metadata(ParentNodeProvider, node, None)
@@ -184,12 +211,26 @@ class SdkCallsCodemod(SdkCodemod):
     def _device_platform(self, value: Optional[cst.BaseExpression], todos: List[str]) -> Optional[str]:
         if value is None:
             return None
+        maps = self.analysis.device_maps
+        if value in maps and all(n in self._device_literals for n in maps[value].literals):
+            return self.render(value)  # a read of a dict whose values become v2 literals
+        if isinstance(value, cst.IfExp):  # `DeviceType.IOS if ios else DeviceType.ANDROID`
+            body, orelse = self._device_literal(value.body), self._device_literal(value.orelse)
+            if body and orelse:
+                return f"{body} if {self.render(value.test)} else {orelse}"
+        literal = self._device_literal(value)
+        if literal is not None:
+            return literal
+        todos.append("device_type is now signals.device_platform, a lower-case string "
+                     "('ios', 'android', 'web', 'ipados', 'tvos')")
+        return None
+
+    def _device_literal(self, value: cst.BaseExpression) -> Optional[str]:
+        """The v2 literal of a DeviceType member or v1 literal (`"ios"`), or None."""
         ref = self.analysis.enum_refs.get(value)
         v1 = ref.value if ref is not None and ref.kind == "device-type" else literal_string(value)
         if v1 is not None and v1.upper() in DEVICE_TYPE_V1_TO_V2:
             return f'"{DEVICE_TYPE_V1_TO_V2[v1.upper()]}"'
-        todos.append("device_type is now signals.device_platform, a lower-case string "
-                     "('ios', 'android', 'web', 'ipados', 'tvos')")
         return None
 
     def _plan_check_retry(self, c: SdkCall, receiver: str) -> Plan:

@@ -4,7 +4,7 @@ and no visiting here: that is ``codemods.sdk.analysis``."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Set, Tuple, Union
+from typing import Any, Dict, List, Optional, Set, Tuple, Union
 
 import libcst as cst
 
@@ -102,6 +102,8 @@ class SdkAnalysis:
     # `except requests.exceptions.X` around v1 calls -> the prelude_python_sdk class to add
     network_handlers: Dict[cst.ExceptHandler, str] = field(default_factory=dict)
     otp_aliases: Set[cst.Attribute] = field(default_factory=set)  # `otp = client.otp`: marked
+    # device_type argument value -> the module dict of DeviceType members it reads (device_maps)
+    device_maps: Dict[cst.CSTNode, Any] = field(default_factory=dict)
     usages: List[Usage] = field(default_factory=list)
     flow: Optional[Flow] = None  # where each v1 value goes (codemods.core.flow)
 

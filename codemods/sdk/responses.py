@@ -20,6 +20,7 @@ from codemods.sdk.common import (
     subject_first,
     without_value_suffix,
 )
+from codemods.core.match_cases import mapped_patterns
 from codemods.core.mapping import (
     check_status_move,
     create_status_move,
@@ -152,6 +153,29 @@ class SdkResponsesCodemod(SdkCodemod):
             return updated_node
         return self.map_comparison(original_node, updated_node, target, without_value_suffix(subject_now), values,
                                    lambda value: v2_status_values(kind, value))
+
+    def leave_Match(self, original_node: cst.Match, updated_node: cst.Match) -> cst.Match:
+        """`match res.create_check_response.status:` on a traced status or line type: each
+        `case CheckStatus.VALID:` moves like a comparison (codemods.core.match_cases)."""
+        subject = original_node.subject
+        kind = self._kind(subject, subject) if self._is_status_read(subject) else None
+        if kind is None or self.quote is None:
+            return updated_node
+        enum_values = {n: ref.value for n, ref in self.analysis.enum_refs.items()}
+
+        def value_of(node: cst.BaseExpression) -> Optional[str]:
+            values = comparator_values(node, enum_values)
+            return values[0] if values and len(values) == 1 else None
+
+        patterns, todos = mapped_patterns(original_node, value_of, lambda value: v2_status_values(kind, value),
+                                          self.quote)
+        for why in todos:
+            self.todo(subject, why)
+        if patterns is None:
+            return updated_node
+        return updated_node.with_changes(cases=[
+            now.with_changes(pattern=patterns.get(case.pattern, now.pattern))
+            for case, now in zip(original_node.cases, updated_node.cases)])
 
     def _untraced_payload_read(self, node: cst.BaseExpression) -> bool:
         """`x.create_check_response.status` whose `x` no rewritten call produced."""

@@ -14,10 +14,10 @@ class Sender:
         res = self.sdk.otp.create_authentication(components.CreateAuthenticationRequest(  # site: create-dict
             customer_uuid=CUSTOMER_UUID, phone_number=phone,
             device_type=DEVICE_TYPES.get(platform, components.DeviceType.WEB)))
-        return res.create_authentication_response.status.value
+        return res.create_authentication_response.status.value  # site: dict-status
 
     def from_flag(self, phone, is_ios):
         res = self.sdk.otp.create_authentication(components.CreateAuthenticationRequest(  # site: create-conditional
             customer_uuid=CUSTOMER_UUID, phone_number=phone,
             device_type=components.DeviceType.IOS if is_ios else components.DeviceType.ANDROID))
-        return res.create_authentication_response.status.value
+        return res.create_authentication_response.status.value  # site: conditional-status

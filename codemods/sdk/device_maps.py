@@ -1,0 +1,119 @@
+"""Module dicts of v1 ``DeviceType`` members read into ``device_type`` (issue 8, untraced values):
+
+    PLATFORM_DEVICE = {"ios": components.DeviceType.IOS, "android": components.DeviceType.ANDROID}
+    ...
+    device = PLATFORM_DEVICE[platform]
+    client.otp.create_authentication(CreateAuthenticationRequest(..., device_type=device))
+
+v2 wants the lower-case ``signals.device_platform`` literals. When the whole flow of the dict is
+visible, both sides are rewritten: its values become the v2 literals (``"ios"``) and the create
+passes the read on as it is. "Visible" means: the name is bound once, at module level, to a dict
+literal whose every value is a ``DeviceType`` member with a v2 literal; every read of it is
+``NAME[key]``; and each read goes straight into ``device_type=`` of a
+``CreateAuthenticationRequest``, or into a local bound once and read only there. Otherwise the
+create keeps its TODO (``sdk-calls``). Whether each of those creates is rewritten is for
+``sdk-calls`` to say: the dict changes only when all are.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Mapping, Optional
+
+import libcst as cst
+
+from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2
+
+DEVICE_TYPE_FIELD = "device_type"
+
+
+@dataclass
+class DeviceMap:
+    name: str
+    literals: Dict[cst.CSTNode, str] = field(default_factory=dict)  # enum member node -> v2 literal
+    uses: List[cst.BaseExpression] = field(default_factory=list)  # the device_type argument values
+
+
+def device_maps(module: cst.Module, scopes: Mapping[cst.CSTNode, object], parents: Mapping[cst.CSTNode, cst.CSTNode],
+                device_members: Mapping[cst.CSTNode, str], create_models: List[cst.Call]) -> Dict[cst.CSTNode, DeviceMap]:
+    """device_type argument value -> the DeviceMap it reads. ``device_members``: the v1
+    DeviceType member nodes and their v1 values; ``create_models``: the CreateAuthenticationRequest
+    calls."""
+    found: Dict[cst.CSTNode, DeviceMap] = {}
+    models = set(create_models)
+    for statement in module.body:
+        dict_map = _dict_constant(statement, device_members)
+        if dict_map is None:
+            continue
+        references = _only_binding_references(statement.body[0].targets[0].target, scopes)  # type: ignore[attr-defined]
+        if not references:
+            continue
+        uses = []
+        for access in references:
+            use = _device_use(_read_of(access.node, parents), parents, scopes, models)
+            if use is None:
+                break
+            uses.append(use)
+        else:
+            dict_map.uses = uses
+            found.update({use: dict_map for use in uses})
+    return found
+
+
+def _dict_constant(statement: cst.CSTNode, device_members: Mapping[cst.CSTNode, str]) -> Optional[DeviceMap]:
+    """`NAME = {key: DeviceType.X, ...}` with a v2 literal for every value."""
+    if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
+            and isinstance(statement.body[0], cst.Assign) and len(statement.body[0].targets) == 1):
+        return None
+    assign = statement.body[0]
+    target, value = assign.targets[0].target, assign.value
+    if not isinstance(target, cst.Name) or not isinstance(value, cst.Dict) or not value.elements:
+        return None
+    literals: Dict[cst.CSTNode, str] = {}
+    for element in value.elements:
+        v1 = device_members.get(element.value) if isinstance(element, cst.DictElement) else None
+        if v1 is None or v1.upper() not in DEVICE_TYPE_V1_TO_V2:
+            return None
+        literals[element.value] = DEVICE_TYPE_V1_TO_V2[v1.upper()]
+    return DeviceMap(target.value, literals)
+
+
+def _read_of(name: cst.CSTNode, parents: Mapping[cst.CSTNode, cst.CSTNode]) -> Optional[cst.BaseExpression]:
+    """`NAME[key]` around the access ``name``. (Not `NAME.get(key)`: its None would reach v2 as
+    a null device_platform where v1 left the field out.)"""
+    parent = parents.get(name)
+    if isinstance(parent, cst.Subscript) and parent.value is name and len(parent.slice) == 1:
+        return parent
+    return None
+
+
+def _device_use(read: Optional[cst.BaseExpression], parents: Mapping[cst.CSTNode, cst.CSTNode],
+                scopes: Mapping[cst.CSTNode, object], models: set) -> Optional[cst.BaseExpression]:
+    """The device_type argument value ``read`` reaches: itself, or the one read of the local it
+    is assigned to; None when it goes anywhere else."""
+    if read is None:
+        return None
+    if _is_device_argument(read, parents, models):
+        return read
+    assign = parents.get(read)
+    if not (isinstance(assign, cst.Assign) and assign.value is read and len(assign.targets) == 1
+            and isinstance(assign.targets[0].target, cst.Name)):
+        return None
+    accesses = _only_binding_references(assign.targets[0].target, scopes)
+    if len(accesses) != 1 or not _is_device_argument(accesses[0].node, parents, models):
+        return None
+    return accesses[0].node
+
+
+def _only_binding_references(name: cst.Name, scopes: Mapping[cst.CSTNode, object]) -> list:
+    """The reads of ``name`` when this is its only binding in its scope (else [])."""
+    scope = scopes.get(name)
+    assignments = list(scope.assignments[name.value]) if scope is not None else []  # type: ignore[attr-defined]
+    if len(assignments) != 1:
+        return []
+    return list(assignments[0].references)  # (from nested scopes too)
+
+
+def _is_device_argument(node: cst.CSTNode, parents: Mapping[cst.CSTNode, cst.CSTNode], models: set) -> bool:
+    argument = parents.get(node)
+    return isinstance(argument, cst.Arg) and argument.value is node and argument.keyword is not None \
+        and argument.keyword.value == DEVICE_TYPE_FIELD and parents.get(argument) in models

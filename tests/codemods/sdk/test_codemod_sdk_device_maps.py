@@ -1,0 +1,88 @@
+"""A DeviceType taken from a module dict (issue 8): both sides are rewritten when the dict's whole
+flow is visible (codemods.sdk.device_maps), else the create keeps its TODO. Through the whole
+rewrite, then a second run that changes nothing."""
+from __future__ import annotations
+
+import pytest
+
+from codemods.engine import rewrite_source
+
+T = "# TODO(prelude-migration): "
+HEAD = '''\
+import ding
+from ding.models import components
+
+client = ding.Ding(api_key=KEY)
+DEVICES = {"a": components.DeviceType.ANDROID, "i": components.DeviceType.IOS}
+'''
+DEVICE_TODO = f"{T}device_type is now signals.device_platform, a lower-case string"
+
+
+def _twice(source: str) -> str:
+    once = rewrite_source(source, "m.py")
+    assert once.error is None, once.error
+    assert rewrite_source(once.new_source, "m.py").new_source == once.new_source
+    return once.new_source
+
+
+@pytest.mark.parametrize("read", [
+    "device = DEVICES[kind]\n    ",  # through a local read once
+    "",  # straight into the model
+])
+def test_a_dict_read_only_into_rewritten_creates_becomes_v2_literals(read):
+    value = "device" if read else "DEVICES[kind]"
+    once = _twice(HEAD + f'''
+def send(phone, kind):
+    {read}client.otp.create_authentication(components.CreateAuthenticationRequest(
+        customer_uuid=C, phone_number=phone, device_type={value}))
+''')
+    assert 'DEVICES = {"a": "android", "i": "ios"}' in once
+    assert f'signals={{"device_platform": {value}}}' in once
+    assert DEVICE_TODO not in once
+
+
+@pytest.mark.parametrize("other_use", [
+    "def kinds():\n    return list(DEVICES.values())\n",  # read another way
+    "def pick(kind):\n    return DEVICES.get(kind)\n",  # .get: None would reach v2 as null
+    "def send_raw(phone, kind):\n    client.otp.create_authentication(components.CreateAuthenticationRequest(\n"
+    "        customer_uuid=C, phone_number=phone, device_type=DEVICES[kind], bogus=1))\n",  # a create left v1
+])
+def test_a_dict_with_any_other_reader_is_left_and_the_create_marked(other_use):
+    once = _twice(HEAD + '''
+def send(phone, kind):
+    client.otp.create_authentication(components.CreateAuthenticationRequest(
+        customer_uuid=C, phone_number=phone, device_type=DEVICES[kind]))
+
+''' + other_use)
+    assert 'DEVICES = {"a": components.DeviceType.ANDROID, "i": components.DeviceType.IOS}' in once
+    assert DEVICE_TODO in once
+
+
+def test_a_local_read_twice_keeps_the_todo():
+    once = _twice(HEAD + '''
+def send(phone, kind):
+    device = DEVICES[kind]
+    print(device)
+    client.otp.create_authentication(components.CreateAuthenticationRequest(
+        customer_uuid=C, phone_number=phone, device_type=device))
+''')
+    assert "components.DeviceType.ANDROID" in once and DEVICE_TODO in once
+
+
+def test_a_conditional_of_two_members_maps_both_branches():
+    once = _twice(HEAD.replace("DEVICES", "_unused") + '''
+def send(phone, ios):
+    client.otp.create_authentication(components.CreateAuthenticationRequest(
+        customer_uuid=C, phone_number=phone,
+        device_type=components.DeviceType.IOS if ios else components.DeviceType.ANDROID))
+''')
+    assert 'signals={"device_platform": "ios" if ios else "android"}' in once
+
+
+def test_a_conditional_with_none_keeps_the_todo():
+    once = _twice(HEAD + '''
+def send(phone, ios):
+    client.otp.create_authentication(components.CreateAuthenticationRequest(
+        customer_uuid=C, phone_number=phone, device_type=components.DeviceType.IOS if ios else None))
+''')
+    assert DEVICE_TODO in once
