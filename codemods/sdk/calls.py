@@ -424,6 +424,11 @@ def planned_changes(wrapper, analysis) -> Dict[cst.Call, Tuple[List[cst.CSTNode]
                 nodes.append(assignment)
         if plan.remove_statement:
             nodes.append(codemod._statement_of(call))
+        device_map = analysis.device_maps.get(codemod._device_field(analysis.calls[call]))
+        if plan.replacement is not None and device_map is not None \
+                and all(n in codemod._device_literals for n in device_map.literals):
+            nodes += list(device_map.literals)  # the module dict's members become v2 literals
+            texts += [f'"{literal}"' for literal in device_map.literals.values()]
         changed[call] = (nodes, texts)
     return changed
 

@@ -23,7 +23,7 @@ from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvide
 from codemods.sdk.calls import planned_changes
 from codemods.sdk.common import comparator_values
 from codemods.sdk.imports import in_rewritable_place
-from codemods.sdk.responses import STATUS_KINDS, renamed_response_field, v2_status_values
+from codemods.sdk.responses import STATUS_KINDS, mapped_match, renamed_response_field, v2_status_values
 
 Span = Tuple[int, int, int, int]
 _SYMMETRIC = (cst.Equal, cst.NotEqual, cst.Is, cst.IsNot)
@@ -102,6 +102,14 @@ class _Edits:
         return None, None
 
     def _status_comparison(self, subject: cst.CSTNode, kind: str, op: str) -> None:
+        read, parent = subject, self.parents.get(subject)
+        if isinstance(parent, cst.Attribute) and parent.attr.value == "value" and parent.value is subject:
+            read, parent = parent, self.parents.get(parent)
+        if isinstance(parent, cst.Match) and parent.subject is read:  # `match res...status:` (its cases)
+            for pattern in (mapped_match(parent, kind, self.a.enum_refs)[0] or {}):
+                self.result.op_edits.setdefault(op, []).append(self.span(pattern))
+                self.removed.append((pattern, []))
+            return
         comparison, other = self._comparison(subject)
         if comparison is None:
             return

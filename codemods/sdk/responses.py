@@ -56,6 +56,18 @@ def renamed_response_field(op: str, field: str) -> bool:
     return move is not None and move != field
 
 
+def mapped_match(match: cst.Match, kind: str, enum_refs, quote: str = '"'):
+    """`match <a v1 status or line type of kind>:` -> (case pattern -> v2 pattern, or None to
+    leave it; TODO texts): the move sdk-responses makes (and the scanner's fixable reads)."""
+    enum_values = {n: ref.value for n, ref in enum_refs.items()}
+
+    def value_of(node: cst.BaseExpression) -> Optional[str]:
+        values = comparator_values(node, enum_values)
+        return values[0] if values and len(values) == 1 else None
+
+    return mapped_patterns(match, value_of, lambda value: v2_status_values(kind, value), quote)
+
+
 class SdkResponsesCodemod(SdkCodemod):
     NAME = "sdk-responses"
     DESCRIPTION = "v1 SDK response wrappers (res.create_check_response.status ...) -> v2 response fields and status literals."
@@ -161,14 +173,7 @@ class SdkResponsesCodemod(SdkCodemod):
         kind = self._kind(subject, subject) if self._is_status_read(subject) else None
         if kind is None or self.quote is None:
             return updated_node
-        enum_values = {n: ref.value for n, ref in self.analysis.enum_refs.items()}
-
-        def value_of(node: cst.BaseExpression) -> Optional[str]:
-            values = comparator_values(node, enum_values)
-            return values[0] if values and len(values) == 1 else None
-
-        patterns, todos = mapped_patterns(original_node, value_of, lambda value: v2_status_values(kind, value),
-                                          self.quote)
+        patterns, todos = mapped_match(original_node, kind, self.analysis.enum_refs, self.quote)
         for why in todos:
             self.todo(subject, why)
         if patterns is None:
