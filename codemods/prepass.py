@@ -28,6 +28,7 @@ import stat
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
 
+from codemods.core.tokens import any_token
 from compat.knowledge.hosts import LEGACY_V2_HOST_PREFIX, V1_AUTH_HEADER
 from compat.knowledge.hosts import V1_HOST as _V1_HOST
 _CLIENT_CLASSES = frozenset({"Ding", "SDK"})
@@ -202,9 +203,10 @@ def prepass(paths: Sequence[str], triggers: Optional[Sequence[bytes]] = None,
     facts_so_far = RepoFacts(modules)
     tokens = facts_so_far.tokens
     imported: Dict[str, Set[str]] = {}
+    has_token = any_token(tokens)
     for path in paths if tokens else ():  # the importers: a byte search, then `ast` on the few
         data = _read(path)
-        if data is None or not any(t in data.lower() for t in tokens):
+        if data is None or not has_token(data.lower()):
             continue
         try:
             tree = ast.parse(data.decode("utf-8-sig"))

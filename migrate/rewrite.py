@@ -322,7 +322,9 @@ def _prefilter(path: Path, triggers: Optional[Tuple[bytes, ...]]) -> Tuple[bool,
     if triggers is None:
         from codemods.lang.triggers import has_trigger
         return has_trigger(lowered), lowered.count(_TODO_BYTES)
-    return any(t in lowered for t in triggers), lowered.count(_TODO_BYTES)
+    from codemods.core.tokens import any_token
+
+    return any_token(tuple(triggers))(lowered), lowered.count(_TODO_BYTES)
 
 
 _TODO_BYTES = TODO_MARKER.lower().encode("ascii")
