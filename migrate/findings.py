@@ -33,9 +33,9 @@ class Finding:
     # PM301 only: the v1 findings directly below this TODO, folded into it (migrate.scan.todo_fold),
     # as (rule, line, column) triples.
     covers: Tuple[Tuple[str, int, int], ...] = field(default=(), compare=False)
-    # what `rewrite` writes at this site, when known: (line, start column, end column, new text)
-    # replacements of whole lines (SARIF fixes); empty when unknown or not fixable
-    fix: Tuple[Tuple[int, int, int, str], ...] = field(default=(), compare=False)
+    # what `rewrite` writes at this site, when known: (line, start column, end line, end column,
+    # new text) replacements of whole lines (SARIF fixes); empty when unknown or not fixable
+    fix: Tuple[Tuple[int, int, int, int, str], ...] = field(default=(), compare=False)
 
     def fingerprint(self) -> str:
         """Stable across line moves: rule, path and the stripped source line (plus occurrence

@@ -100,22 +100,27 @@ def _result(key: str, finding: Finding, rule_index: int) -> dict:
 
 
 def _fix(finding: Finding) -> dict:
-    """SARIF ``fix``: what ``prelude-migrate rewrite`` writes at this site, as whole-line
-    replacements (``deletedRegion`` + ``insertedContent``)."""
+    """SARIF ``fix``: what ``prelude-migrate rewrite`` writes at this site, as replacements of
+    whole lines (``deletedRegion`` + ``insertedContent``)."""
     return {
         "description": {"text": "prelude-migrate rewrite"},
         "artifactChanges": [{
             "artifactLocation": _uri(finding.path),
             "replacements": [{
-                "deletedRegion": {"startLine": line, "startColumn": start, "endLine": line, "endColumn": end},
+                "deletedRegion": {"startLine": line, "startColumn": start, "endLine": end_line, "endColumn": end},
                 "insertedContent": {"text": text},
-            } for line, start, end, text in finding.fix],
+            } for line, start, end_line, end, text in finding.fix],
         }],
     }
 
 
 def sarif_document(findings: Sequence[Finding], summary: ScanSummary,
                    rules: Mapping[str, RuleInfo]) -> dict:
+    """The SARIF 2.1.0 document; fixable Python results get their ``fixes`` here (a rewrite in
+    memory of those files only: the other formats do not pay for it)."""
+    from migrate.scan.fixable import with_python_fixes
+
+    findings = with_python_fixes(findings)
     rule_list: List[RuleInfo] = sorted(rules.values(), key=lambda r: r.id)
     known = set(rules)
     for finding in findings:

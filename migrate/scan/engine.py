@@ -30,8 +30,8 @@ from migrate.scan.python import PythonParseError, claimed_hits, python_usages
 from migrate.scan.rules import RULE_MODULES, rule_id_for
 from migrate.scan.suppress import Suppressions
 from migrate.scan.todo_fold import fold
-from migrate.scan.fixable import (changes_between, fix_for, line_replacements, other_language_rewrite,
-                                  python_fixable, python_usage_fixable, span_changed)
+from migrate.scan.fixable import (LineBlocks, changes_between, other_language_rewrite, python_fixable,
+                                  python_usage_fixable, span_changed)
 from codemods.syntax.lines import split_lines
 
 DEFAULT_MAX_BYTES = DEFAULT_MAX_FILE_BYTES  # one limit for scan and rewrite (migrate.limits)
@@ -341,17 +341,17 @@ class FileScanner:
 
 def _with_rewrite_changes(ctx: FileContext, rows: list, fixes: dict) -> list:
     """Rows of a non-Python file with ``fixable`` = rewrite changes the code of that span; the
-    edits of each fixable row go to ``fixes`` ((rule, line, column) -> ``fix_for`` tuples)."""
+    edits of each fixable row go to ``fixes`` ((rule, line, column) -> ``LineBlocks.fix`` tuples)."""
     new = other_language_rewrite(ctx.path, ctx.text)
     if new is None:
         return rows
     changes = changes_between(ctx.text, new)
-    replacements = line_replacements(ctx.text, new) if changes else {}
+    blocks = LineBlocks(ctx.text, new) if changes else None
     out = []
     for row in rows:
         fixable = row[0] != TODO_RULE and span_changed(changes, *row[1:5])
         if fixable:
-            fixes[row[:3]] = fix_for(replacements, row[1], row[3])
+            fixes[row[:3]] = blocks.fix(row[1], row[3])
         out.append(row[:6] + (fixable,))
     return out
 

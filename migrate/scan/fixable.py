@@ -7,12 +7,17 @@ changes the code of its span (not only a TODO comment above it), in every langua
   with findings pay for it.
 - Dependency manifests (package.json, requirements): rewrite swaps the v1 SDK when the code of
   the package no longer uses it (:func:`with_manifest_swaps`, after the whole scan).
-- Python: from the shared analysis, without running a codemod (:func:`python_fixable`): a
-  usage the codemods edit (``Usage.changes``), and a finding inside the span of a call they
-  rewrite when the call's rewrite replaces that part (request fields, headers, hosts).
+- Python: from the shared analysis and the codemods' own plans, without running a codemod
+  (:func:`python_fixable`, :func:`python_usage_fixable`): a usage the codemods edit
+  (``Usage.changes``), a finding overlapping a span they change (``Usage.edits``, from
+  ``codemods.sdk.edits`` and the raw-HTTP plan), or inside a call they rewrite when that call's
+  rewrite replaces that part (request fields, headers, hosts).
+- SARIF ``fixes`` (:class:`LineBlocks`): the lines rewrite writes over a fixable finding; for
+  Python computed only for the SARIF report (:func:`with_python_fixes`).
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -33,38 +38,6 @@ def _line_columns(old: str, new: str) -> Set[float]:
     return cols
 
 
-def _pair(olds: Sequence[str], news: Sequence[str]) -> List[tuple]:
-    """(old index, new index or None) for the lines of one changed block: equal counts pair in
-    order; otherwise each old line takes the most similar new line after the previous pick."""
-    if len(olds) == len(news):
-        return list(zip(range(len(olds)), range(len(news))))
-    pairs, start = [], 0
-    for i, line in enumerate(olds):
-        best, best_ratio = None, 0.6
-        for j in range(start, len(news)):
-            ratio = difflib.SequenceMatcher(None, line, news[j], autojunk=False).ratio()
-            if ratio > best_ratio:
-                best, best_ratio = j, ratio
-        pairs.append((i, best))
-        if best is not None:
-            start = best + 1
-    return pairs
-
-
-def _changed_lines(old: str, new: str):
-    """(0-based old line, its text, its new text or None when deleted) for each line ``new``
-    changes; inserted TODO comment lines are not changes."""
-    a = old.splitlines()
-    b = [line for line in new.splitlines() if TODO_MARKER not in line or line in a]
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "delete":
-            for i in range(i1, i2):
-                yield i, a[i], None
-        elif tag == "replace":
-            for i, j in _pair(a[i1:i2], b[j1:j2]):
-                yield i1 + i, a[i1 + i], None if j is None else b[j1 + j]
-
-
 def _block_columns(olds: Sequence[str], news: Sequence[str]) -> Dict[int, Set[float]]:
     """Changed columns per old line of a block rewritten into another number of lines (a call
     laid out again): one character diff of the two blocks, so text the rewrite carries over to
@@ -77,7 +50,7 @@ def _block_columns(olds: Sequence[str], news: Sequence[str]) -> Dict[int, Set[fl
     cols: Dict[int, Set[float]] = {}
 
     def mark(at: int, half: bool) -> None:
-        index = max(i for i, start in enumerate(starts) if start <= at)
+        index = bisect.bisect_right(starts, at) - 1
         cols.setdefault(index, set()).add(at - starts[index] + (0.5 if half else 1))
 
     for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
@@ -106,22 +79,79 @@ def changes_between(old: str, new: str) -> Changes:
     return changes
 
 
-def line_replacements(old: str, new: str) -> Dict[int, Tuple[str, str]]:
-    """1-based old line -> (its text, its new text) for the lines ``new`` edits in place."""
-    if old == new:
-        return {}
-    return {i + 1: (before, after) for i, before, after in _changed_lines(old, new) if after is not None}
+class LineBlocks:
+    """The line blocks ``new`` (a rewrite of ``old``) replaces, deletes or inserts (its TODO
+    comments too), computed once per file for :meth:`fix`."""
+
+    def __init__(self, old: str, new: str) -> None:
+        self.newline = "\r\n" if "\r\n" in old else "\n"
+        self.old, self.new = old.splitlines(), new.splitlines()
+        self.opcodes = [op for op in difflib.SequenceMatcher(None, self.old, self.new, autojunk=False).get_opcodes()
+                        if op[0] != "equal"]
+
+    def fix(self, line: int, end_line: int) -> Tuple[tuple, ...]:
+        """What the rewrite writes over one finding's lines (1-based), as (line, column, end
+        line, end column, new text) replacements of whole lines in the old text's positions
+        (SARIF ``fixes``): every block overlapping them, and one inserted right above them."""
+        a, b, newline, last = self.old, self.new, self.newline, max(end_line, line)
+        out = []
+        for tag, i1, i2, j1, j2 in self.opcodes:
+            if tag == "insert":
+                if line - 1 <= i1 < last:
+                    out.append((i1 + 1, 1, i1 + 1, 1, newline.join(b[j1:j2]) + newline))
+            elif i1 < last and i2 > line - 1:
+                if tag == "delete" and i2 < len(a):
+                    out.append((i1 + 1, 1, i2 + 1, 1, ""))
+                else:
+                    out.append((i1 + 1, 1, i2, len(a[i2 - 1]) + 1, newline.join(b[j1:j2])))
+        return tuple(out)
 
 
-def fix_for(replacements: Dict[int, Tuple[str, str]], line: int, end_line: int) -> Tuple[tuple, ...]:
-    """The edits of one finding's lines, as (line, 1-based start column, end column, new text)
-    whole-line replacements (SARIF ``fixes``); empty when a line of it is not edited in place."""
-    out = []
-    for number in range(line, max(end_line, line) + 1):
-        if number in replacements:
-            before, after = replacements[number]
-            out.append((number, 1, len(before) + 1, after))
-    return tuple(out)
+def with_python_fixes(findings: Sequence[object]) -> list:
+    """``findings`` with ``fix`` set on the fixable Python ones (SARIF ``fixes``): each file that
+    has some is rewritten in memory (``migrate.rewrite.rewrite_source``, what ``rewrite`` runs on
+    it, without the cross-module pre-pass); a finding gets the blocks that rewrite writes over
+    its lines when that rewrite changes its span. A file that no longer holds what was scanned
+    (a source line differs), cannot be read or does not rewrite gets none."""
+    import dataclasses
+
+    from migrate.scan.languages import language_of
+
+    out = list(findings)
+    files: Dict[str, List[int]] = {}
+    for index, finding in enumerate(out):
+        if finding.fixable and not finding.fix and language_of(finding.path) == "python":
+            files.setdefault(finding.path, []).append(index)
+    for path, indexes in files.items():
+        new_and_old = _python_rewrite(path, [out[i] for i in indexes])
+        if new_and_old is None:
+            continue
+        old, new = new_and_old
+        changes, blocks = changes_between(old, new), LineBlocks(old, new)
+        for i in indexes:
+            f = out[i]
+            if span_changed(changes, f.line, f.column, f.end_line, f.end_column):
+                out[i] = dataclasses.replace(f, fix=blocks.fix(f.line, f.end_line))
+    return out
+
+
+def _python_rewrite(path: str, findings: Sequence[object]) -> Optional[Tuple[str, str]]:
+    from migrate.files import decode_source
+    from migrate.rewrite import rewrite_source
+
+    try:
+        with open(path, "rb") as handle:
+            old = decode_source(handle.read())
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = old.splitlines()
+    if any(f.line > len(lines) or lines[f.line - 1].strip()[:300] != f.snippet for f in findings):
+        return None  # not the text that was scanned (stdin, or changed since)
+    try:
+        result = rewrite_source(old, path)
+    except Exception:  # a parse or codemod failure: no fixes, nothing promised
+        return None
+    return (old, result.text) if result.changed else None
 
 
 def span_changed(changes: Changes, line: int, column: int, end_line: int, end_column: int) -> bool:
@@ -236,5 +266,5 @@ def python_fixable(usages: Iterable[object], kind: str, line: int, column: int,
         or (kind not in _CARRIED_OVER and _in_edits(usages, line, column, end_line, end_column))
 
 
-__all__ = ["Changes", "changes_between", "with_manifest_swaps", "fix_for", "line_replacements", "other_language_rewrite", "python_fixable", "python_usage_fixable",
+__all__ = ["Changes", "LineBlocks", "changes_between", "with_python_fixes", "with_manifest_swaps", "other_language_rewrite", "python_fixable", "python_usage_fixable",
            "span_changed", "usage_changes"]

@@ -167,3 +167,69 @@ def test_fixable_results_carry_the_rewrite_as_sarif_fixes(tmp_path):
     # only fixable results have fixes; the Go SDK call is marked, not rewritten
     assert all(r["properties"]["fixable"] for r in results if "fixes" in r)
     assert "fixes" not in by_site[("go/otp.go", 9, "PM106")]
+
+
+def _apply(text: str, replacements) -> str:
+    """Apply SARIF replacements (whole-line regions, 1-based, end column exclusive) to ``text``."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(line: int, column: int) -> int:
+        return starts[line - 1] + column - 1
+
+    regions = sorted({(offset(r["deletedRegion"]["startLine"], r["deletedRegion"]["startColumn"]),
+                       offset(r["deletedRegion"]["endLine"], r["deletedRegion"]["endColumn"]),
+                       r["insertedContent"]["text"]) for r in replacements}, reverse=True)
+    for start, end, inserted in regions:
+        text = text[:start] + inserted + text[end:]
+    return text
+
+
+def test_python_results_carry_what_rewrite_writes(tmp_path):
+    """Through the CLI on the sample repository: every fixable Python result has fixes; all of
+    a file's fixes applied give exactly what `prelude-migrate rewrite` writes there; the
+    document stays valid."""
+    import shutil
+    import subprocess
+    import sys
+
+    from scan_helpers import DATA as SCAN_DATA, run_cli
+
+    repo, rewritten = tmp_path / "repo", tmp_path / "rewritten"
+    shutil.copytree(SCAN_DATA / "v1_repo", repo)
+    shutil.copytree(SCAN_DATA / "v1_repo", rewritten)
+    subprocess.run([sys.executable, "-m", "migrate.cli", "rewrite", "."], cwd=rewritten, check=True,
+                   capture_output=True, timeout=300)
+    document = json.loads(run_cli([".", "--format", "sarif", "--today", "2026-05-01"], cwd=repo).stdout)
+    validate(document)
+    every = document["runs"][0]["results"]
+    results = [r for r in every if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".py")]
+    assert results and all("fixes" in r for r in results if r["properties"]["fixable"])
+    assert not any("fixes" in r for r in every if not r["properties"]["fixable"])
+    # files whose every change is at a fixable finding (no TODO for another one), in three languages
+    for name in ("py/otp.py", "py/raw.py", "web/otp.ts", "deploy/k8s.yaml"):
+        replacements = [rep for r in every if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == name
+                        for change in r.get("fixes", [{"artifactChanges": []}])[0]["artifactChanges"]
+                        for rep in change["replacements"]]
+        assert _apply((repo / name).read_text(), replacements) == (rewritten / name).read_text(), name
+    # the v1 response read of py/otp.py: one line, `res.id`
+    [read] = [r for r in results if r["ruleId"] == "PM117"]
+    assert read["fixes"][0]["artifactChanges"][0]["replacements"] == [{
+        "deletedRegion": {"startLine": 13, "startColumn": 1, "endLine": 13, "endColumn": 66},
+        "insertedContent": {"text": "    return res.id"}}]
+
+
+def test_python_fixes_are_left_out_when_the_file_changed_since_the_scan(tmp_path):
+    import datetime
+
+    from migrate.scan import scan
+    from migrate.scan.fixable import with_python_fixes
+
+    source = tmp_path / "otp.py"
+    source.write_text((DATA / "scan" / "v1_repo" / "py" / "otp.py").read_text())
+    findings = [f for f in scan([str(source)], today=datetime.date(2026, 5, 1), jobs=1)[0] if f.fixable]
+    assert findings and all(f.fix for f in with_python_fixes(findings))
+    source.write_text(source.read_text().replace("return res.", "return  res."))
+    assert not any(f.fix for f in with_python_fixes(findings))
