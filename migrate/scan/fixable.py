@@ -109,8 +109,8 @@ class LineBlocks:
 
 def with_python_fixes(findings: Sequence[object]) -> list:
     """``findings`` with ``fix`` set on the fixable Python ones (SARIF ``fixes``): each file that
-    has some is rewritten in memory (``migrate.rewrite.rewrite_source``, what ``rewrite`` runs on
-    it, without the cross-module pre-pass); a finding gets the blocks that rewrite writes over
+    has some is rewritten in memory (``codemods.engine.transform_source``, what ``rewrite`` runs
+    on it, without the cross-module pre-pass); a finding gets the blocks that rewrite writes over
     its lines when that rewrite changes its span. A file that no longer holds what was scanned
     (a source line differs), cannot be read or does not rewrite gets none."""
     import dataclasses
@@ -136,8 +136,8 @@ def with_python_fixes(findings: Sequence[object]) -> list:
 
 
 def _python_rewrite(path: str, findings: Sequence[object]) -> Optional[Tuple[str, str]]:
+    from codemods.engine import transform_source  # what `rewrite` runs on a Python file
     from migrate.files import decode_source
-    from migrate.rewrite import rewrite_source
 
     try:
         with open(path, "rb") as handle:
@@ -148,10 +148,10 @@ def _python_rewrite(path: str, findings: Sequence[object]) -> Optional[Tuple[str
     if any(f.line > len(lines) or lines[f.line - 1].strip()[:300] != f.snippet for f in findings):
         return None  # not the text that was scanned (stdin, or changed since)
     try:
-        result = rewrite_source(old, path)
+        result = transform_source(old, path)
     except Exception:  # a parse or codemod failure: no fixes, nothing promised
         return None
-    return (old, result.text) if result.changed else None
+    return (old, result.new_source) if result.changed else None
 
 
 def span_changed(changes: Changes, line: int, column: int, end_line: int, end_column: int) -> bool:
