@@ -25,6 +25,7 @@ from compat.knowledge.operations import CHECK_FIELD_MOVES
 from compat.knowledge.packages import V1_DISTRIBUTIONS as V1_PACKAGES
 from codemods.syntax.import_gate import IMPORT_LINE as _IMPORT_LINE, dot_specifier, on_import_line, relative_part
 from codemods.syntax.languages import family
+from codemods.syntax.rules.api_key_header import HEADER_CONSTANT
 from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.rules.sdk_import import pattern_for as import_pattern
 
@@ -32,7 +33,6 @@ _ASSIGNED_HOST = re.compile(
     r"""(?P<name>[A-Za-z_$][\w$]*)["']?\s*(?::=|=|:|=>|\?\?=)\s*(?:[\w.:<>\[\]]+\s*)?\(?\s*[@$]?["'`][^"'`\n]*"""
     + re.escape(V1_HOST),
     re.IGNORECASE)
-_ASSIGNED_HEADER = re.compile(r"""(?P<name>[A-Za-z_$][\w$]*)\s*(?::=|=|:|=>)\s*["']x-api-key["']""", re.IGNORECASE)
 
 # family -> declarations of a module that wraps v1 (name group "name"), methods ("method")
 _DECLARATIONS = {
@@ -136,7 +136,7 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
     if pattern is not None and pattern.search(text):
         facts.strong = True
     if "x-api-key" in lower:
-        facts.header_constants = tuple(sorted({m.group("name") for m in _ASSIGNED_HEADER.finditer(text)}))
+        facts.header_constants = tuple(sorted({m.group("name") for m in HEADER_CONSTANT.finditer(text)}))
     if "uuid" in lower or "code" in lower:
         facts.v1_fields = frozenset(re.sub(r"[_-]", "", m.group(0)).lower() for m in _V1_FIELD.finditer(text))
     fam = family(language)

@@ -6,13 +6,16 @@ dict keys and dataclass fields, identifiers and accessors (``CustomerUUID``, ``g
 as a header name (``customer-uuid``, ``CUSTOMER_UUID``, a line that sets headers). Not in
 comments. Needs v1 evidence anywhere in the repository, or ``authentication_uuid`` /
 ``check_code`` / ``x-api-key`` in the same file (the rest of a v1 request); configuration names such as
-``DING_CUSTOMER_UUID`` are ``config-name``.
+``DING_CUSTOMER_UUID`` are ``config-name``. A string passed as the first positional argument of a
+v1 ``CreateAuthenticationRequest`` constructor is the customer UUID too (its first two
+positionals are always customer UUID and phone number), in a file with v1 evidence.
 """
 from __future__ import annotations
 
 import re
 
 from codemods.syntax.rules.config_name import FORMS
+from compat.knowledge.sdk_shapes import SDK_V1_REQUEST_MODELS
 from codemods.syntax.source import Example
 
 KINDS = ("customer-uuid-field", "customer-uuid-header")
@@ -24,6 +27,21 @@ _PREFIXES = ("", "get", "set", "with", "has", "_", "m_", "$", "@", ":", "x-", "g
 _COMPANIONS = re.compile(r"authentication[_-]?uuid|check[_-]?code|x-api-key", re.IGNORECASE)
 
 
+# The request model whose first positional is the customer UUID (phone number second).
+_CREATE_MODEL = next(name for name, op in SDK_V1_REQUEST_MODELS.items() if op == "create")
+_POSITIONAL = re.compile(r"""\b(?:new\s+)?%s\s*\(\s*(?P<arg>"[^"\n]*"|'[^'\n]*')\s*,""" % _CREATE_MODEL)
+
+
+def _positional(source):
+    """The customer UUID passed positionally to the v1 create request model."""
+    if _CREATE_MODEL not in source.text or not source.evidence(near=True):
+        return
+    for m in _POSITIONAL.finditer(source.text):
+        start, end = m.start("arg"), m.end("arg")
+        if source.where(start, end) == "string":
+            yield source.usage("customer-uuid-field", start, end, "customer_uuid (positional)", "string")
+
+
 def _accepted(token: str) -> bool:
     if token.lower() in FORMS:
         return False
@@ -33,6 +51,7 @@ def _accepted(token: str) -> bool:
 
 
 def find(source):
+    yield from _positional(source)
     if "uuid" not in source.lower:
         return
     matches = [m for m in _TOKEN.finditer(source.text) if _accepted(m.group(0))]
@@ -57,6 +76,8 @@ EXAMPLES = (
     Example("typescript", 'const S = z.object({ customer_uuid: z.string(), check_code: z.string() });\n', (1,)),
     Example("python", "@dataclass\nclass Check:\n    customer_uuid: str\n    check_code: str\n", (3,)),
     Example("typescript", "const r = await fetch('https://api.ding.live/v1/lookup/' + p, { headers: { 'customer-uuid': id } });\n", (1,)),
+    Example("java", 'import live.ding.dingSdk.Ding;\nvar req = new CreateAuthenticationRequest(\n    "c0ffee00-0000-4000-8000-000000000001",\n    "+15550100");\n', (3,)),
+    Example("java", 'var req = new CreateAuthenticationRequest("c0ffee00-0000-4000-8000-000000000001", "+15550100");\n'),
     Example("sql", "CREATE TABLE orders (customer_uuid uuid, total int);\n"),  # no v1 evidence
     Example("typescript", "// customer_uuid was removed; check_code too\nconst x = 1;\n"),
 )

@@ -1,7 +1,9 @@
 """``sdk-call``: a call of a v1 SDK operation (create, check, retry, feedback, status, lookup) on
 the ``otp``/``lookup`` namespaces of the v1 SDKs. Names only v1 has (the ``createAutentication``
 typo, ``createAuthentication``, ``getAuthenticationStatus``) always; shared names (``otp.check``,
-``lookup.lookup``, ``authenticate``) only in files with other v1 evidence. In code only.
+``lookup.lookup``, ``authenticate``) only in files with other v1 evidence. Go: the operations
+of the hand-written ``ding-go`` client called on the variable that ``ding.NewClient(...)``
+returned (``client.Check(...)``, ``client.Retry(...)``). In code only.
 """
 from __future__ import annotations
 
@@ -32,6 +34,8 @@ _TYPO = re.compile(r"\b(?P<name>create_?[aA]utentication(?:Async)?)\b")
 _WEAK_FREE_CALLS = re.compile(
     r"(?:\b(?P<fn>otp(?:CreateAuthentication|Check|Retry|Feedback|GetAuthenticationStatus))"
     r"|\.(?P<name>authenticate|Authenticate(?:WithContext)?))\s*\(")
+# Go, the hand-written ding-go client: `client, err := ding.NewClient(...)`, then `client.Check(...)`.
+_GO_CLIENT_VAR = re.compile(r"(?P<var>[A-Za-z_]\w*)\s*(?:,\s*[A-Za-z_]\w*\s*)?:?=\s*ding\.NewClient\s*\(")
 _NO_CALLS = frozenset({"text", "dockerfile", "bash", "shell", "dotenv", "yaml", "json", "toml",
                        "markdown", "make"})
 
@@ -61,6 +65,15 @@ def find(source):
             seen.add(start)
             source.strong = True
             yield source.usage(KIND, start, end, operation, where)
+    if family(source.language) == "go":
+        for v in {m.group("var") for m in _GO_CLIENT_VAR.finditer(source.text)}:
+            for m in re.finditer(r"(?<![\w.])%s\.(?P<name>[A-Z]\w*)\s*\(" % re.escape(v), source.text):
+                _, operation = operation_of(m.group("name"))
+                start, end = m.start("name"), m.end("name")
+                if operation and start not in seen and source.where(start, end) not in ("comment", "string"):
+                    seen.add(start)
+                    source.strong = True
+                    yield source.usage(KIND, start, end, operation, "code")
     if source.evidence(near=True):
         for m in _WEAK_FREE_CALLS.finditer(source.text):
             group = "fn" if m.group("fn") else "name"
@@ -76,6 +89,9 @@ EXAMPLES = (
     Example("typescript", "const res = await ding.otp.createAuthentication({ customerUuid, phoneNumber });\n", (1,)),
     Example("go", 'import dinggolang "github.com/ding-live/ding-golang"\nres, err := s.Otp.CreateAuthentication(ctx, &req)\n'
             "res2, err := s.Otp.Check(ctx, &check)\n", (2, 3)),
+    Example("go", 'client, err := ding.NewClient(ding.Config{APIKey: k})\nauth, err := client.Check(id, code)\nr, err := client.Retry(id)\n',
+            (2, 3)),
+    Example("go", 'client := other.NewClient()\nok := client.Check(id, code)\n'),
     Example("java", "var res = sdk.otp().createAuthentication().request(req).call();\n", (1,)),
     Example("php", "<?php\n$response = $sdk->otp->createAuthentication($request);\n", (2,)),
     Example("ruby", "require 'ding_sdk'\nres = s.otp.create_authentication(req)\n", (2,)),

@@ -16,7 +16,8 @@ STRONG = True
 
 # family -> [(pattern, needs v1 evidence)]
 CONSTRUCTORS = {
-    "js": [(re.compile(r"\bnew\s+Ding\s*\("), True),
+    # ``DingCore``: the standalone-function core of the TypeScript SDK (``@ding-live/ding/core.js``)
+    "js": [(re.compile(r"\bnew\s+Ding(?:Core)?\s*\("), True),
            # the Stainless v1 prototype: Prelude named, but v1 (customer UUID)
            (re.compile(r"\bnew\s+Prelude\s*\(\s*\{[^}]{0,400}?\bcustomerUuid\b"), False)],
     "go": [(re.compile(r"\bdinggolang\.New\s*\("), False),
@@ -29,7 +30,10 @@ CONSTRUCTORS = {
     "ruby": [(re.compile(r"\bDingSDK::Ding\.new\b"), False)],
     "csharp": [(re.compile(r"\bnew\s+(?:global::)?DingSDK\.Ding\s*\("), False),
                (re.compile(r"\bnew\s+(?:global::)?Ding\s*\("), True)],
-    "python": [(re.compile(r"\b(?:ding\.)?Ding\s*\(\s*api_key\s*="), True)],
+    # ``ding.Ding(api_key=...)``: module, class and keyword of the v1 SDK, even in an excerpt
+    # without its import line; a bare ``Ding(api_key=...)`` only with other evidence.
+    "python": [(re.compile(r"(?<![\w.])ding\.Ding\s*\(\s*api_key\s*="), False),
+               (re.compile(r"(?<![\w.])Ding\s*\(\s*api_key\s*="), True)],
 }
 
 
@@ -54,6 +58,9 @@ def find(source):
 
 EXAMPLES = (
     Example("typescript", 'import { Ding } from "@ding-live/ding";\nconst ding = new Ding({ apiKey: "test-v1-key" });\n', (2,)),
+    Example("typescript", 'import { DingCore } from "@ding-live/ding/core.js";\nconst ding = new DingCore({ apiKey: k });\n', (2,)),
+    Example("python", "s = ding.Ding(api_key=key)\n", (1,)),
+    Example("python", "s = Ding(api_key=key)\n"),  # a bare class name without other evidence
     Example("typescript", 'const c = new Prelude({\n  apiKey: "test-v1-key",\n  customerUuid: "c",\n});\n', (1,)),
     Example("go", 's := dinggolang.New(dinggolang.WithSecurity("test-v1-key"))\n', (1,)),
     Example("java", "import live.ding.dingsdk.Ding;\nDing sdk = Ding.builder().build();\n", (2,)),

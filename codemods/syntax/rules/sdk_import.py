@@ -1,7 +1,10 @@
 """``sdk-import``: an import of a v1 Ding SDK, by each language's import shape of the v1 packages
 and namespaces (``compat.knowledge.packages.V1_DISTRIBUTIONS`` / ``V1_SOURCE_NAMESPACES``). Python files are
 found by libcst (``codemods.detect``); this rule covers them only when they do not parse
-(e.g. Python 2). Not in comments.
+(e.g. Python 2). Java and C# code may also name a v1 type by its full name without an import
+(``live.ding.dingSdk.models.shared.CreateAuthenticationRequest req``,
+``DingSDK.Models.Components.FeedbackRequestStatus.Onboarded``): that is an import too. Not in
+comments or strings, and not a file's own ``package`` / ``namespace`` declaration.
 """
 from __future__ import annotations
 
@@ -32,6 +35,15 @@ _IMPORTS = {
 }
 
 
+# Qualified use of a v1 namespace in code (a dot and a type or package segment after it).
+_QUALIFIED = {
+    "jvm": re.compile(r"(?<![\w.])(?P<name>%s)\.(?=[A-Za-z_])" % _alternation(V1_SOURCE_NAMESPACES["jvm"])),
+    "csharp": re.compile(r"(?<![\w.])(?:global::)?(?P<name>%s)\.(?=[A-Z])" % _alternation(V1_SOURCE_NAMESPACES["csharp"])),
+}
+_DECLARATION_LINE = re.compile(r"^\s*(?:package|namespace|import|using)\b")
+_CLIENT_CLASS = re.compile(r"\.Ding\s*(?:\(|\.\s*builder\b)")  # the client itself: sdk-client's finding
+
+
 def pattern_for(language: str):
     return _IMPORTS.get(family(language))
 
@@ -40,6 +52,7 @@ def find(source):
     pattern = pattern_for(source.language)
     if pattern is None:
         return
+    seen = set()
     for m in pattern.finditer(source.text):
         group = "name" if m.group("name") else "name2"
         start, end = m.start(group), m.end(group)
@@ -47,7 +60,25 @@ def find(source):
         if where == "comment":
             continue
         source.strong = True
+        seen.add(start)
         yield source.usage(KIND, start, end, m.group(group), where)
+    qualified = _QUALIFIED.get(family(source.language))
+    if qualified is None:
+        return
+    lines = set()  # one finding per line is enough
+    for m in qualified.finditer(source.text):
+        start, end = m.start("name"), m.end("name")
+        line = source.lines.position(start)[0]
+        if start in seen or line in lines or _DECLARATION_LINE.match(source.lines.line_text(line)):
+            continue
+        if _CLIENT_CLASS.match(source.text, end):
+            continue
+        if source.where(start, end) in ("comment", "string"):
+            continue
+        seen.add(start)
+        lines.add(line)
+        source.strong = True
+        yield source.usage(KIND, start, end, m.group("name"), "code")
 
 
 EXAMPLES = (
@@ -60,6 +91,10 @@ EXAMPLES = (
     Example("ruby", "require 'ding_sdk'\n", (1,)),
     Example("csharp", "using DingSDK;\nusing DingSDK.Models.Components;\n", (1, 2)),
     Example("python", "from ding.models import components\nprint 'py2'\n", (1,)),
+    Example("java", "var req = new live.ding.dingSdk.models.shared.CreateCheckRequest(a, c, u);\n", (1,)),
+    Example("csharp", "Status = DingSDK.Models.Components.FeedbackRequestStatus.Onboarded,\n", (1,)),
+    Example("csharp", "namespace DingSDK.Models.Components\n{\n    // DingSDK.Models is this namespace\n}\n"),
+    Example("java", 'package live.ding.dingSdk.models.shared;\nString ua = "sdk/java live.ding.dingSdk";\n'),
     Example("typescript", '// was: import { Ding } from "@ding-live/ding";\nimport Prelude from "@prelude.so/sdk";\n'),
     Example("go", 'import "github.com/prelude-so/go-sdk"\n'),
     Example("csharp", "using PreludeSdk;\n"),

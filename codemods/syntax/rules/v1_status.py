@@ -3,7 +3,8 @@
 ``approved`` / ``denied``...) compared (``==``, ``===``, ``equals``), switched on (``case``,
 ``when``, ``match``) or declared as the value of a name that spells the same status (an enum
 member or constant: ``WithoutAttempt = 'without_attempt'``, ``CheckValid Check = "valid"``,
-``VALID("valid")``), in a file with v1 evidence or in its folder: v2 statuses are different
+``VALID("valid")``) or listed as a schema literal (``literal("approved")``, ``z.literal(...)``
+of superstruct/zod response schemas), in a file with v1 evidence or in its folder: v2 statuses are different
 words (``success``, ``failure``, ``expired_or_not_found``, ``blocked``). Languages with a
 grammar only.
 """
@@ -37,6 +38,16 @@ def _declares(source, m) -> bool:
                      % (words, quoted), line) is not None
 
 
+# A schema literal: the status as the only argument of a ``literal`` call (superstruct, zod, io-ts).
+_SCHEMA_LITERAL = re.compile(r"""(?<![\w$])(?:[\w$]+\.)?literal\s*\(\s*$""")
+
+
+def _schema_literal(source, m) -> bool:
+    before = source.text[max(0, m.start() - 40):m.start()]
+    after = source.text[m.end():m.end() + 3].lstrip()
+    return _SCHEMA_LITERAL.search(before) is not None and after.startswith(")")
+
+
 def find(source):
     if not _QUOTED.search(source.text) or source.tree is None or not source.evidence(near=True):
         return
@@ -44,7 +55,7 @@ def find(source):
         spot = source.spot(m.start("s"), m.end("s"))
         if spot is None or spot.where != "string" or string_value(spot.string) != m.group("s"):
             continue
-        if is_compared(spot.string) or _declares(source, m):
+        if is_compared(spot.string) or _declares(source, m) or _schema_literal(source, m):
             yield source.usage(KIND, m.start(), m.end(), m.group("s"), "string")
 
 
@@ -58,6 +69,8 @@ EXAMPLES = (
             "export enum Status {\n    Valid = 'valid',\n    WithoutAttempt = 'without_attempt',\n    Other = 'invalid',\n}\n",
             (4, 5), path="src/check.ts"),
     Example("go", 'import "github.com/ding-live/go-sdk/pkg/status"\nconst (\n\tCheckExpiredAuth Check = "expired_auth"\n)\n', (3,)),
+    Example("typescript", "const baseUrl = 'https://api.ding.live/v1'\nconst Ok = object({\n  status: union([literal(\"approved\"), literal(\"denied\")]),\n})\n", (3, 3)),
+    Example("typescript", 'const Shape = z.object({ kind: z.literal("approved") });\n'),  # no v1 evidence
     Example("typescript", 'if (form.state === "valid") submit();\n'),  # no v1 evidence
     Example("typescript", 'const r = await fetch("https://api.ding.live/v1/check", o);\nconst label = "valid";\n'),
 )

@@ -18,7 +18,8 @@ TEAM_V1_EXPECTED = {
     "docs/otp.md": [("PM101", 3, 10), ("PM203", 3, 56)],
     "dotnet/Otp.cs": [("PM103", 1, 7), ("PM103", 2, 7), ("PM105", 4, 11), ("PM106", 5, 25), ("PM112", 6, 5)],
     "dotnet/Otp.csproj": [("PM104", 3, 23)],
-    "dotnet/Qualified.cs": [("PM105", 1, 11)],  # new DingSDK.Ding(...)
+    # new DingSDK.Ding(...); a fully qualified v1 type (DingSDK.Models.Components.Security)
+    "dotnet/Qualified.cs": [("PM105", 1, 11), ("PM103", 1, 42)],
     "go/alias.go": [("PM103", 3, 14), ("PM105", 5, 14)],  # ding.New(ding.WithSecurity(...))
     "go/go.mod": [("PM104", 6, 2)],
     "go/otp.go": [("PM103", 6, 14), ("PM103", 7, 3), ("PM105", 11, 7), ("PM106", 12, 20), ("PM112", 13, 3),
