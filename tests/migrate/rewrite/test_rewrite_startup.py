@@ -106,3 +106,28 @@ def test_js_v1_alone_loads_no_libcst(tmp_path):
     assert "would rewrite" in err and "v1.js" in err and "flagged site" in err
     assert {"codemods.lang.engine", "ast_grep_py"} <= imported
     assert _loaded(imported, ("libcst", "libcst_native", "codemods.engine", "codemods.sdk.analysis")) == set()
+
+
+def test_workers_are_forked_by_candidate_count_and_the_output_stays_the_same(tmp_path, monkeypatch):
+    """A handful of v1 files runs in one worker whatever -j says (a second fork costs more than
+    it saves); more files get -j workers; the results are the same bytes in the same order."""
+    import migrate.workers
+    from migrate.rewrite import rewrite_paths, select_codemods
+
+    forked = []
+    real = migrate.workers.run_isolated
+
+    def spy(func, items, **options):
+        forked.append((len(items), options["jobs"]))
+        return real(func, items, **options)
+
+    monkeypatch.setattr(migrate.workers, "run_isolated", spy)
+    for count, workers in ((3, 1), (8, 2)):
+        tree = _tree(tmp_path / str(count), {**PLAIN, **{f"app/v1_{i}.py": V1_PY for i in range(count)}})
+        paths = sorted(p for p in tree.rglob("*") if p.is_file())
+        forked.clear()
+        two = rewrite_paths(paths, select_codemods(), write=False, jobs=2)
+        assert forked == [(count, workers)]
+        one = rewrite_paths(paths, select_codemods(), write=False, jobs=1)
+        assert [(r.path, r.status, r.new) for r in two] == [(r.path, r.status, r.new) for r in one]
+        assert sum(r.status == "changed" for r in two) == count
