@@ -40,6 +40,7 @@ USERS = {
     "python base constant": ("py/urls.py", "from gateway import BASE_URL\n\nURL = BASE_URL + '/check'\n"),
     "java same package": ("java/app/otp/Use.java", "package app.otp;\nclass Use { void f() { new DingOtp().check(\"x\"); } }\n"),
     "own base constant": ("svc/otp/otp.go", WRAPPER_GO),
+    "a later occurrence on the line": ("src/d.js", "f(sendCode) || g(); const m = require(sendCode);\n"),
 }
 # Files that name an index word, but nowhere an import can take it from another file.
 STRANGERS = {
@@ -48,6 +49,8 @@ STRANGERS = {
     "a longer word on an import line": ("vendor/b64.ts", 'import { Base64, BaseURLs } from "./codec";\nBase64.x(Base);\n'),
     "a parent index that declares nothing": ("vendor/pkg/test/t.js", "var DingClient = require('../');\nDingClient();\n"),
     "another language's folder": ("svc/otp/notes.py", "def Start():\n    pass\n\nStart()\n"),
+    "parentheses closed on the next line": ("vendor/e.js", "const m = require(sendCode\n);\nsendCode();\n"),
+    "parentheses closed before the word": ("vendor/f.js", "g(require(a), sendCode); require(b)(sendCode);\n"),
 }
 
 
