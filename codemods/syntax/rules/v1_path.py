@@ -2,13 +2,16 @@
 ``/authentication/feedback``, ``/authentication/{uuid}``, ``/lookup/{phone}``, with or without
 ``/v1``) written apart from the host: joined to a v1 base (a constant that holds the host, an
 env name such as ``DING_URL``, a ``%s``/``${...}`` placeholder in a file with v1 evidence).
+Also a bare segment (``"check"``, ``"retry"``, ``"authentication"``) passed next to other
+arguments of a call in a file with v1 evidence that joins a base and a segment (``fmt.Sprintf("%s/%s", base, url)``,
+``base + "/" + url``): the hand-written ding-go client's ``sendRequest(ctx, a, "check", req)``.
 v2 paths differ (``/v2/verification``...), so the advice names the v2 endpoint.
 """
 from __future__ import annotations
 
 import re
 
-from compat.knowledge.hosts import v1_path_operation
+from compat.knowledge.hosts import V1_UNKNOWN_OPERATION, v1_path_operation
 from codemods.syntax.rules.config_name import NAME_RE as CONFIG_NAME_RE, kind_of
 from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.source import Example
@@ -21,6 +24,12 @@ _PLACEHOLDER = r"(?:\$\{[^}]*\}|\{[^}]*\}|%[sv]|#\{[^}]*\}|\$\w+|\\\([^)]*\)|:\w
 _PATH = re.compile(r"^%s?(?:/v1)?(?P<path>/(?:authentication(?:/feedback|/%s|/[\w-]*)?|check|retry|lookup(?:/\S*)?))/?$"
                    % (_PLACEHOLDER, _PLACEHOLDER))
 _CANDIDATE = re.compile(r"""["'`][^"'`\n]{0,40}?/(?:authentication|check|retry|lookup)\b[^"'`\n]{0,40}["'`]""")
+
+
+# A base URL and a path segment joined with a slash (format string, concatenation, template).
+_SEGMENT_JOIN = re.compile(r"""["'`]%[sv]/%[sv]["'`]|\+\s*["'`]/["'`]\s*\+|\}/\$\{""")
+_SEGMENT = re.compile(r"""(?P<q>["'`])(?P<s>[a-z]+)(?P=q)""")
+_ARGUMENT_LISTS = ("argument_list", "arguments", "value_arguments")
 
 
 def operation_for(path: str) -> str:
@@ -41,9 +50,30 @@ def _joined_to_base(source, string_node) -> bool:
     return False
 
 
+def _segments(source):
+    """Bare v1 segments passed as arguments where this file joins base and segment itself."""
+    if not _SEGMENT_JOIN.search(source.text) or not source.evidence(near=True):
+        return
+    for m in _SEGMENT.finditer(source.text):
+        operation = v1_path_operation("/" + m.group("s"))
+        if operation == V1_UNKNOWN_OPERATION:
+            continue
+        spot = source.spot(m.start() + 1, m.end() - 1)
+        if spot is None or spot.where != "string" or string_value(spot.string) != m.group("s"):
+            continue
+        parent = spot.string.parent()
+        # one of several arguments (the segment and the payload: ``post("check", body)``)
+        if parent is None or parent.kind() not in _ARGUMENT_LISTS or \
+                sum(1 for c in parent.children() if c.is_named()) < 2:
+            continue
+        r = spot.string.range()
+        yield source.usage(KIND, r.start.index, r.end.index, operation, "string")
+
+
 def find(source):
     if source.tree is None:
         return
+    yield from _segments(source)
     for m in _CANDIDATE.finditer(source.text):
         spot = source.spot(m.start() + 1, m.end() - 1)
         if spot is None or spot.where != "string":
@@ -62,5 +92,11 @@ EXAMPLES = (
     Example("go", 'const baseURL = "https://api.ding.live/v1"\nfunc f() { post(baseURL + "/authentication", b) }\n', (2,)),
     Example("typescript", "const r = await fetch(`${process.env.DING_URL}/check`, { method: 'POST' });\n", (1,)),
     Example("php", "<?php\n$u = 'https://api.ding.live/v1';\n$r = $http->post(sprintf('%s/retry', $u));\n", (3,)),
+    Example("go", 'import "github.com/ding-live/go-sdk/pkg/status"\n'
+            'func (a *API) Check(r Req) error { return send(a, "check", r) }\n'
+            'func url(a *API, p string) string { return fmt.Sprintf("%s/%s", a.base, p) }\n'
+            'func name() string { return label("check") }\n', (2,)),
+    Example("go", 'func (s *Store) Check(r Req) error { return s.run("check", r) }\n'
+            'func url(b, p string) string { return fmt.Sprintf("%s/%s", b, p) }\n'),  # no v1 evidence
     Example("typescript", "router.post('/check', handler);\n"),  # a route of the app, no v1 evidence
 )

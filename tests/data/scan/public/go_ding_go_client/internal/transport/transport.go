@@ -29,3 +29,15 @@ func (t *Transport) post(url string, body []byte) (*http.Response, error) {
 	req.Header.Set("content-type", "application/json")
 	return t.hc.Do(req)
 }
+
+func (t *Transport) Send(body []byte) (*http.Response, error) {
+	return t.post("authentication", body)
+}
+
+func (t *Transport) Verify(body []byte) (*http.Response, error) {
+	return t.post("check", body)
+}
+
+func (t *Transport) Describe() string {
+	return label("check") + " " + t.base
+}
