@@ -33,3 +33,14 @@ def cli_runner() -> CliRunner:
         return CliRunner(mix_stderr=False)  # click < 8.2
     except TypeError:
         return CliRunner()  # click >= 8.2 keeps stderr apart by default
+
+
+def rewritten_twice(source: str, path: str = "m.py") -> str:
+    """``source`` through the whole rewrite (``codemods.engine.rewrite_source``); asserts that it
+    was rewritten without error and that a second run changes nothing."""
+    from codemods.engine import rewrite_source
+
+    once = rewrite_source(source, path)
+    assert once.error is None, once.error
+    assert rewrite_source(once.new_source, path).new_source == once.new_source
+    return once.new_source

@@ -3,7 +3,7 @@ code read through the HTTP exception (`exc.response.json()["code"]`). Before/aft
 whole rewrite, then a second run that changes nothing."""
 from __future__ import annotations
 
-from codemods.engine import rewrite_source
+from rewrite_helpers import rewritten_twice
 
 T = "# TODO(prelude-migration): "
 HEAD = '''\
@@ -24,22 +24,16 @@ def send(phone):
 '''
 
 
-def _twice(source: str) -> str:
-    once = rewrite_source(source, "m.py")
-    assert once.error is None, once.error
-    assert rewrite_source(once.new_source, "m.py").new_source == once.new_source
-    return once.new_source
-
 
 def test_a_spread_module_dict_used_only_by_rewritten_calls_is_rewritten_and_codes_mapped():
-    once = _twice(HEAD + SEND)
+    once = rewritten_twice(HEAD + SEND)
     assert 'AUTH = {"Authorization": f"Bearer {KEY}"}' in once
     assert 'headers={**AUTH, "Accept": "application/json"}' in once
     assert 'return exc.response.json()["code"] == "insufficient_balance"' in once
 
 
 def test_a_spread_dict_also_used_elsewhere_is_kept_and_the_call_marked():
-    once = _twice(HEAD + SEND + '''
+    once = rewritten_twice(HEAD + SEND + '''
 
 def status_page():
     return requests.get("https://status.example.com", headers=AUTH)
@@ -49,11 +43,11 @@ def status_page():
 
 
 def test_an_error_code_that_leaves_the_handler_is_marked():
-    once = _twice(HEAD + SEND.replace('return exc.response.json()["code"] == "negative_balance"',
+    once = rewritten_twice(HEAD + SEND.replace('return exc.response.json()["code"] == "negative_balance"',
                                       'code = exc.response.json()["code"]\n        return code'))
     assert f'        {T}v1 error codes changed in v2 (see docs/api-changes.md)\n        code = exc.response.json()["code"]' in once
 
 
 def test_a_handler_around_a_call_left_on_v1_is_left_alone():
-    once = _twice(HEAD + SEND.replace('json={"customer_uuid": C, "phone_number": phone}', "json=payload"))
+    once = rewritten_twice(HEAD + SEND.replace('json={"customer_uuid": C, "phone_number": phone}', "json=payload"))
     assert '"negative_balance"' in once

@@ -2,7 +2,7 @@
 by the same policy as the SDK family (codemods.core.match_cases, codemods.core.mapping)."""
 from __future__ import annotations
 
-from codemods.engine import rewrite_source
+from rewrite_helpers import rewritten_twice
 
 T = "# TODO(prelude-migration): "
 HEAD = '''\
@@ -17,15 +17,9 @@ def verify(phone, auth_uuid, code):
 '''
 
 
-def _twice(source: str) -> str:
-    once = rewrite_source(source, "m.py")
-    assert once.error is None, once.error
-    assert rewrite_source(once.new_source, "m.py").new_source == once.new_source
-    return once.new_source
-
 
 def test_status_cases_move_to_v2():
-    once = _twice(HEAD + '''\
+    once = rewritten_twice(HEAD + '''\
     match r.json()["status"]:
         case "valid":
             return 200
@@ -40,7 +34,7 @@ def test_status_cases_move_to_v2():
 
 
 def test_a_status_with_no_v2_value_keeps_the_match_and_says_why():
-    once = _twice(HEAD + '''\
+    once = rewritten_twice(HEAD + '''\
     match r.json()["status"]:
         case "valid":
             return 200
@@ -52,7 +46,7 @@ def test_a_status_with_no_v2_value_keeps_the_match_and_says_why():
 
 
 def test_a_capture_pattern_keeps_the_match_under_the_status_todo():
-    once = _twice(HEAD + '''\
+    once = rewritten_twice(HEAD + '''\
     match r.json()["status"]:
         case status if status.startswith("v"):
             return 200

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from codemods.engine import rewrite_source
+from rewrite_helpers import rewritten_twice
 
 T = "# TODO(prelude-migration): "
 HEAD = '''\
@@ -18,12 +18,6 @@ DEVICES = {"a": components.DeviceType.ANDROID, "i": components.DeviceType.IOS}
 DEVICE_TODO = f"{T}device_type is now signals.device_platform, a lower-case string"
 
 
-def _twice(source: str) -> str:
-    once = rewrite_source(source, "m.py")
-    assert once.error is None, once.error
-    assert rewrite_source(once.new_source, "m.py").new_source == once.new_source
-    return once.new_source
-
 
 @pytest.mark.parametrize("read", [
     "device = DEVICES[kind]\n    ",  # through a local read once
@@ -31,7 +25,7 @@ def _twice(source: str) -> str:
 ])
 def test_a_dict_read_only_into_rewritten_creates_becomes_v2_literals(read):
     value = "device" if read else "DEVICES[kind]"
-    once = _twice(HEAD + f'''
+    once = rewritten_twice(HEAD + f'''
 def send(phone, kind):
     {read}client.otp.create_authentication(components.CreateAuthenticationRequest(
         customer_uuid=C, phone_number=phone, device_type={value}))
@@ -48,7 +42,7 @@ def send(phone, kind):
     "        customer_uuid=C, phone_number=phone, device_type=DEVICES[kind], bogus=1))\n",  # a create left v1
 ])
 def test_a_dict_with_any_other_reader_is_left_and_the_create_marked(other_use):
-    once = _twice(HEAD + '''
+    once = rewritten_twice(HEAD + '''
 def send(phone, kind):
     client.otp.create_authentication(components.CreateAuthenticationRequest(
         customer_uuid=C, phone_number=phone, device_type=DEVICES[kind]))
@@ -59,7 +53,7 @@ def send(phone, kind):
 
 
 def test_a_local_read_twice_keeps_the_todo():
-    once = _twice(HEAD + '''
+    once = rewritten_twice(HEAD + '''
 def send(phone, kind):
     device = DEVICES[kind]
     print(device)
@@ -70,7 +64,7 @@ def send(phone, kind):
 
 
 def test_a_conditional_of_two_members_maps_both_branches():
-    once = _twice(HEAD.replace("DEVICES", "_unused") + '''
+    once = rewritten_twice(HEAD.replace("DEVICES", "_unused") + '''
 def send(phone, ios):
     client.otp.create_authentication(components.CreateAuthenticationRequest(
         customer_uuid=C, phone_number=phone,
@@ -80,7 +74,7 @@ def send(phone, ios):
 
 
 def test_a_conditional_with_none_keeps_the_todo():
-    once = _twice(HEAD + '''
+    once = rewritten_twice(HEAD + '''
 def send(phone, ios):
     client.otp.create_authentication(components.CreateAuthenticationRequest(
         customer_uuid=C, phone_number=phone, device_type=components.DeviceType.IOS if ios else None))

@@ -7,7 +7,7 @@ from textwrap import dedent, indent
 
 import pytest
 
-from codemods.engine import rewrite_source
+from rewrite_helpers import rewritten_twice
 
 T = "# TODO(prelude-migration): "
 HEAD = '''\
@@ -22,16 +22,9 @@ def verify(phone_number, auth_uuid, code):
 '''
 
 
-def _twice(source: str) -> str:
-    once = rewrite_source(source, "m.py")
-    assert once.error is None, once.error
-    again = rewrite_source(once.new_source, "m.py")
-    assert again.new_source == once.new_source
-    return once.new_source
-
 
 def test_value_cases_move_to_the_v2_statuses():
-    once = _twice(HEAD + '''\
+    once = rewritten_twice(HEAD + '''\
     match res.create_check_response.status:
         case components.CheckStatus.VALID:
             return "in"
@@ -53,7 +46,7 @@ def test_value_cases_move_to_the_v2_statuses():
 
 
 def test_an_approximate_move_is_made_and_marked():
-    once = _twice(HEAD + '''\
+    once = rewritten_twice(HEAD + '''\
     match res.create_check_response.status.value:
         case "without_attempt":
             return "start again"
@@ -70,7 +63,7 @@ def test_an_approximate_move_is_made_and_marked():
     '''        case str():\n            return 1\n''',
 ])
 def test_other_patterns_leave_the_statement_as_written(cases):
-    once = _twice(HEAD + "    match res.create_check_response.status:\n" + cases)
+    once = rewritten_twice(HEAD + "    match res.create_check_response.status:\n" + cases)
     assert "match res.status:" in once
     assert "case components.CheckStatus.VALID" in once or "case str():" in once
 
@@ -85,4 +78,4 @@ def label(status):
         case components.CheckStatus.VALID:
             return "ok"
 '''
-    assert "case components.CheckStatus.VALID:" in _twice(source)
+    assert "case components.CheckStatus.VALID:" in rewritten_twice(source)

@@ -7,7 +7,7 @@ from textwrap import dedent
 
 import pytest
 
-from codemods.engine import rewrite_source
+from rewrite_helpers import rewritten_twice
 
 T = "# TODO(prelude-migration): "
 HEAD = '''\
@@ -21,16 +21,6 @@ client = Ding(api_key=KEY)
 '''
 
 
-def _rewritten(source: str) -> str:
-    done = rewrite_source(source, "m.py")
-    assert done.error is None, done.error
-    return done.new_source
-
-
-def _twice(source: str) -> str:
-    once = _rewritten(source)
-    assert _rewritten(once) == once
-    return once
 
 
 PLAIN_DECORATOR = '''
@@ -66,7 +56,7 @@ def retry_on_network(times=2):
 
 @pytest.mark.parametrize("decorator", [PLAIN_DECORATOR, DECORATOR_FACTORY], ids=["plain", "factory"])
 def test_a_network_handler_in_a_decorator_of_a_v1_function_is_widened(decorator):
-    once = _twice(HEAD + decorator + '''def country(phone):
+    once = rewritten_twice(HEAD + decorator + '''def country(phone):
     return client.lookup.lookup(phone, C).lookup_response.country_code
 ''')
     assert f"{T}v2 network failures raise prelude_python_sdk.APIConnectionError, not requests exceptions\n" in once
@@ -91,11 +81,11 @@ def again_on_network_error(fn):
 def status(url):
     return requests.get(url).status_code
 '''
-    assert _rewritten(source) == source
+    assert rewritten_twice(source) == source
 
 
 def test_an_otp_namespace_kept_in_a_name_is_marked_whatever_its_receiver():
-    once = _twice('''\
+    once = rewritten_twice('''\
 from ding.models import components
 
 from factory import build
@@ -114,7 +104,7 @@ def send(phone):
 
 def test_a_feedback_for_the_same_parameter_does_not_stop_the_check_and_the_result_is_stable():
     """v2 drops the feedback call; the first run must already write what a second run would."""
-    once = _twice(HEAD + '''
+    once = rewritten_twice(HEAD + '''
 def confirm(phone_number, auth_uuid, code):
     res = client.otp.check(components.CreateCheckRequest(
         customer_uuid=C, authentication_uuid=auth_uuid, check_code=code))
@@ -133,7 +123,7 @@ ASYNC_HEAD = "import asyncio\n\nfrom starlette.concurrency import run_in_threadp
 
 @pytest.mark.parametrize("runner", ["asyncio.to_thread", "run_in_threadpool"])
 def test_a_v1_method_handed_to_a_keyword_forwarding_runner_is_rewritten_with_its_reads(runner):
-    once = _twice(ASYNC_HEAD + f'''
+    once = rewritten_twice(ASYNC_HEAD + f'''
 async def send(phone):
     res = await {runner}(client.otp.create_authentication, components.CreateAuthenticationRequest(
         customer_uuid=C, phone_number=phone, device_type=components.DeviceType.IOS))
@@ -152,7 +142,7 @@ async def send(phone):
 
 
 def test_a_threaded_check_takes_its_number_by_the_same_policy():
-    once = _twice(ASYNC_HEAD + '''
+    once = rewritten_twice(ASYNC_HEAD + '''
 async def verify(phone_number, auth_uuid, code):
     req = components.CreateCheckRequest(customer_uuid=C, authentication_uuid=auth_uuid, check_code=code)
     res = await asyncio.to_thread(client.otp.check, req)
@@ -173,7 +163,7 @@ async def verify(phone_number, auth_uuid, code):
     "asyncio.to_thread(client.otp.check, req, timeout=5)",  # a keyword for the method: v1-only
 ])
 def test_other_runners_and_calls_keep_the_mark(call):
-    once = _twice(ASYNC_HEAD + f'''
+    once = rewritten_twice(ASYNC_HEAD + f'''
 async def verify(loop, phone, auth_uuid, code):
     req = components.CreateCheckRequest(customer_uuid=C, authentication_uuid=auth_uuid, check_code=code)
     return await {call}
