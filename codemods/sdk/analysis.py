@@ -408,6 +408,8 @@ class _Resolver:
         r.imports = [node for node, pkg in c.imports if pkg in packages]
         r.payload_refs, r.status_refs = c.payload_refs, c.status_refs
         r.otp_aliases = set(c.otp_aliases)
+        for alias in c.otp_aliases:
+            self._alias_calls(alias)
         r.device_maps = device_maps(
             self.wrapper.module, self.scopes, self.parents,
             {n: ref.value for n, ref in r.enum_refs.items() if ref.kind == "device-type"},
@@ -440,6 +442,22 @@ class _Resolver:
             self.positions = self.wrapper.resolve(PositionProvider)
             self._usages()
         return r
+
+    def _alias_calls(self, alias: cst.Attribute) -> None:
+        """The `NAME.<otp method>` reads of `NAME = X.otp`; the alias is `swappable` when they
+        are all there is (nothing else reads the name)."""
+        assign = self.parents.get(alias)
+        target = assign.targets[0].target if isinstance(assign, cst.Assign) and len(assign.targets) == 1 else None
+        scope = self.scopes.get(target) if isinstance(target, cst.Name) else None
+        bindings = list(scope.assignments[target.value]) if scope is not None else []  # type: ignore[union-attr]
+        if len(bindings) != 1:
+            return
+        reads = [ref.node for ref in bindings[0].references]
+        methods = [self.parents.get(n) for n in reads]
+        calls = [m for m in methods if isinstance(m, cst.Attribute) and m.attr.value in OTP_METHODS]
+        self.result.otp_alias_calls.update({m: target.value for m in calls})  # type: ignore[union-attr]
+        if reads and len(calls) == len(reads):
+            self.result.swappable_aliases.add(alias)
 
     def _inside(self, node: cst.CSTNode, ancestor: cst.CSTNode) -> bool:
         while node is not None and node is not ancestor:

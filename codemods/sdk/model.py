@@ -102,6 +102,8 @@ class SdkAnalysis:
     # `except requests.exceptions.X` around v1 calls -> the prelude_python_sdk class to add
     network_handlers: Dict[cst.ExceptHandler, str] = field(default_factory=dict)
     otp_aliases: Set[cst.Attribute] = field(default_factory=set)  # `otp = client.otp`: marked
+    otp_alias_calls: Dict[cst.Attribute, str] = field(default_factory=dict)  # `otp.check` -> "otp"
+    swappable_aliases: Set[cst.Attribute] = field(default_factory=set)  # only read as `otp.<method>`
     # device_type argument value -> the module dict of DeviceType members it reads (device_maps)
     device_maps: Dict[cst.CSTNode, Any] = field(default_factory=dict)
     usages: List[Usage] = field(default_factory=list)

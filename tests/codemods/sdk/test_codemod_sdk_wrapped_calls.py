@@ -84,7 +84,7 @@ def status(url):
     assert rewritten_twice(source) == source
 
 
-def test_an_otp_namespace_kept_in_a_name_is_marked_whatever_its_receiver():
+def test_an_otp_namespace_kept_in_a_name_becomes_verification_and_each_call_is_marked():
     once = rewritten_twice('''\
 from ding.models import components
 
@@ -95,6 +95,22 @@ otp = build().otp
 
 def send(phone):
     return otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+''')
+    assert dedent(f'''
+        {T}v1 namespace build().otp is now build().verification (v2 has no otp namespace); every call through it is marked: give each the v2 method and arguments
+        otp = build().verification
+    ''') in once
+    assert f"    {T}v1 call through `otp`, the otp namespace kept in a name: v2 has verification.create(...)" in once
+
+
+def test_an_otp_namespace_read_another_way_is_kept_and_marked():
+    once = rewritten_twice('''\
+from ding.models import components
+
+from factory import build
+
+otp = build().otp
+CONFIG = otp.sdk_configuration
 ''')
     assert dedent(f'''
         {T}v1 namespace build().otp is kept aside; v2 has no otp namespace: call client.verification... where it is used
@@ -170,3 +186,23 @@ async def verify(loop, phone, auth_uuid, code):
 ''')
     assert call in once
     assert "verification.check" not in once
+
+
+def test_a_v1_model_built_for_no_v1_call_here_says_it_still_needs_ding():
+    once = rewritten_twice(HEAD + '''
+def build(phone):
+    return components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone)
+
+
+def send(phone):
+    return client.otp.create_authentication(build(phone))
+
+
+def send_inline(phone):
+    req = components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone)
+    return client.otp.create_authentication(req)
+''')
+    assert (f"    {T}v1 request model CreateAuthenticationRequest is built here for no call this tool rewrites, "
+            "so this still needs `ding`") in once
+    assert once.count("for no call this tool rewrites") == 1  # not the one inlined into its call
+    assert "from ding.models import components" in once
