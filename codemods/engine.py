@@ -81,6 +81,7 @@ def transform_source(source: str, path: str = "<string>", options: Optional[Rewr
     does not parse (and whatever a codemod raises); see :func:`rewrite_source`."""
     import libcst as cst
 
+    _parsed[:] = [None, None]
     options = options or RewriteOptions()
     lowered = source.encode("utf-8", "surrogatepass").lower()
     selected = codemod_classes(options.codemods)
@@ -96,8 +97,26 @@ def transform_source(source: str, path: str = "<string>", options: Optional[Rewr
     # without it and put it back, so such a file round-trips byte for byte.
     tail = "\r" if source.endswith("\r") else ""
     new_module, applied = rewrite_module(cst.parse_module(source[:-1] if tail else source), classes, path, repo)
+    if tail:
+        _parsed[:] = [None, None]  # the wrapper is of the text without its last "\r"
+    else:
+        _parsed[0] = source
     new_source = new_module.code + tail
     return FileRewrite(path, source, new_source, applied, new_source.count(TODO_MARKER), parsed=True)
+
+
+# [source text, MetadataWrapper of its module as parsed] of the file this process rewrote last
+_parsed: List[object] = [None, None]
+
+
+def parsed_wrapper(text: str):
+    """The engine's ``MetadataWrapper`` of ``text`` (parsed, its metadata and SDK analysis
+    already computed) when ``text`` is the source this process rewrote last; else None. The
+    rewrite CLI counts the scanner's findings in each changed file (``migrate.rewrite
+    .changed_sites``): the scan of the original reuses this instead of starting again. The
+    wrapper's module is the original tree (a rewrite builds new nodes, it never edits them)."""
+    source, wrapper = _parsed
+    return wrapper if wrapper is not None and (source is text or source == text) else None
 
 
 def rewrite_source(source: str, path: str = "<string>", options: Optional[RewriteOptions] = None) -> FileRewrite:
@@ -145,6 +164,7 @@ def rewrite_module(module, classes: Sequence[type], path: str = "<string>", repo
     last = [c for c in classes if c.NAME == SDK_IMPORTS]
     applied: List[str] = []
     new, analysis, names, wrapper = _batch(module, first, context, known_v1=None, cross=cross)
+    _parsed[1] = wrapper
     applied += names
     if last and analysis is not None and analysis.uses_v1 and (analysis.imports or analysis.type_refs):
         from codemods.sdk.imports import only_removals_left, schedule_removals

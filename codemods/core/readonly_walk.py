@@ -8,8 +8,9 @@ walks here reuse those lists:
 
 - :func:`visit_readonly` calls a visitor's ``on_visit``/``on_leave`` on the same nodes, in the
   same order, as ``wrapper.visit(visitor)`` (children skipped where ``on_visit`` says False),
-  metadata resolved as ``wrapper.visit`` does. Attribute hooks (``visit_<Node>_<attribute>``)
-  are not called: a visitor class that defines one is refused.
+  metadata resolved as ``wrapper.visit`` does; :func:`visit_module` does the same for a bare
+  module and a visitor without metadata. Attribute hooks (``visit_<Node>_<attribute>``) are not
+  called: a visitor class that defines one gets libcst's own traversal instead.
 - :func:`children_map` gives the lists themselves (``codemods.core.flow`` walks them).
 
 The children lists are kept for one module at a time (the one whose parents were computed
@@ -58,19 +59,33 @@ def _no_attribute_hooks(cls: type) -> bool:
 
 
 def visit_readonly(wrapper, visitor) -> None:
-    """``wrapper.visit(visitor)`` for a ``CSTVisitor`` without attribute hooks, rebuilding nothing."""
+    """``wrapper.visit(visitor)`` for a ``CSTVisitor``, rebuilding nothing (a visitor with
+    attribute hooks gets libcst's own traversal)."""
     if not _no_attribute_hooks(type(visitor)):
-        raise TypeError(f"{type(visitor).__name__} has attribute hooks: use wrapper.visit")
-    module = wrapper.module
+        wrapper.visit(visitor)
+        return
     with visitor.resolve(wrapper):
-        children = children_map(module)
-        on_visit, on_leave = visitor.on_visit, visitor.on_leave
-        stack = [(module, iter(children.get(module, _EMPTY) if on_visit(module) else _EMPTY))]
-        while stack:
-            node, rest = stack[-1]
-            child = next(rest, None)
-            if child is None:
-                stack.pop()
-                on_leave(node)
-            else:
-                stack.append((child, iter(children.get(child, _EMPTY) if on_visit(child) else _EMPTY)))
+        _walk(wrapper.module, visitor)
+
+
+def visit_module(module, visitor) -> None:
+    """``module.visit(visitor)`` for a ``CSTVisitor`` that needs no metadata, rebuilding nothing
+    (a visitor with attribute hooks gets libcst's own traversal)."""
+    if not _no_attribute_hooks(type(visitor)):
+        module.visit(visitor)
+        return
+    _walk(module, visitor)
+
+
+def _walk(module, visitor) -> None:
+    children = children_map(module)
+    on_visit, on_leave = visitor.on_visit, visitor.on_leave
+    stack = [(module, iter(children.get(module, _EMPTY) if on_visit(module) else _EMPTY))]
+    while stack:
+        node, rest = stack[-1]
+        child = next(rest, None)
+        if child is None:
+            stack.pop()
+            on_leave(node)
+        else:
+            stack.append((child, iter(children.get(child, _EMPTY) if on_visit(child) else _EMPTY)))

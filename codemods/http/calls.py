@@ -12,6 +12,7 @@ import libcst as cst
 
 from codemods.core.nodes import dotted_name, keyword_arg, string_value
 from codemods.http.urls import DYNAMIC, ModuleConstants, Segment, classify_url, segments_text, url_segments
+from codemods.core.readonly_walk import visit_module
 from compat.knowledge.hosts import V1_AUTH_HEADER
 
 HTTP_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
@@ -63,8 +64,8 @@ class HttpAnalysis:
         self.module_aliases: Dict[str, str] = {}  # local name -> "requests" | "httpx"
         self.function_aliases: Dict[str, Tuple[str, str]] = {}  # local name -> (module, attr)
         self.clients: Dict[str, Tuple[str, Optional[cst.BaseExpression]]] = {}  # name -> (module, base_url)
-        module.visit(_ImportCollector(self))
-        module.visit(_ClientCollector(self))
+        visit_module(module, _ImportCollector(self))
+        visit_module(module, _ClientCollector(self))
 
     def _factory(self, func: cst.BaseExpression) -> Optional[Tuple[str, str]]:
         name = dotted_name(func)
@@ -274,7 +275,7 @@ def iter_http_calls(module: cst.Module, analysis: Optional[HttpAnalysis] = None)
             if call is not None:
                 calls.append(call)
 
-    module.visit(_Calls())
+    visit_module(module, _Calls())
     return iter(calls)
 
 
@@ -319,5 +320,5 @@ def client_header_setups(module: cst.Module, analysis: HttpAnalysis, clients: Se
                 if isinstance(headers, cst.Dict):
                     found.setdefault(name, []).append(headers)
 
-    module.visit(_Setups())
+    visit_module(module, _Setups())
     return found

@@ -14,6 +14,7 @@ from codemods.http.plan import CallPlan
 from codemods.http.url_pieces import emit_url, merge_pieces, slice_pieces
 from codemods.core.nodes import dotted_name
 from codemods.http.urls import Segment, classify_url, segments_text
+from codemods.core.readonly_walk import visit_module
 from compat.knowledge.hosts import V1_BASE_ONLY_RE as _V1_BASE_RE
 from compat.knowledge.hosts import V1_BASE_PREFIX_RE as _V1_PREFIX_RE
 from compat.knowledge.hosts import V2_BASE_URL, V2_ORIGIN
@@ -88,7 +89,7 @@ class UrlPlanning:
                 elif not isinstance(parent, (cst.AssignTarget, cst.AsName)):
                     ok[0] = False
 
-        self.module.visit(_Uses())
+        visit_module(self.module, _Uses())
         return ok[0]
 
     # -- URLs and constants

@@ -328,9 +328,23 @@ def analyze(source_or_wrapper: Union[str, cst.Module, MetadataWrapper], usages: 
     ``foreign_clients``: local names imported from another module of the tree that binds them
     to a v1 client (the repo pre-pass, ``codemods.prepass``)."""
     wrapper = _wrap(source_or_wrapper)
+    plain = known_v1 is None
+    if plain and _last_plain[0] is wrapper and _last_plain[1] == tuple(foreign_clients):
+        return _last_plain[2].with_usages() if usages else _last_plain[2].result  # type: ignore[union-attr]
     collector = _Collector()
     visit_readonly(wrapper, collector)  # wrapper.visit(collector), without rebuilding the tree
-    return _Resolver(wrapper, collector).resolve(usages, known_v1, foreign_clients)
+    resolver = _Resolver(wrapper, collector)
+    result = resolver.resolve(usages, known_v1, foreign_clients)
+    if plain:
+        _last_plain[:] = [wrapper, tuple(foreign_clients), resolver]
+    return result
+
+
+# The last plain analysis (no ``known_v1``) and its wrapper: asked again for the same wrapper (the
+# rewrite CLI's site count scans the module the engine just rewrote, on the engine's wrapper:
+# ``codemods.engine.parsed_wrapper``), it is not recomputed; only the usages are added. The
+# result depends on the wrapper's module and the arguments alone, and nothing changes it.
+_last_plain: List[object] = [None, (), None]
 
 
 def _wrap(source_or_wrapper: Union[str, cst.Module, MetadataWrapper]) -> MetadataWrapper:
@@ -350,6 +364,7 @@ class _Resolver:
         self.scopes = wrapper.resolve(ScopeProvider)
         self.parents = wrapper.resolve(ParentNodeProvider)
         self.result = SdkAnalysis()
+        self._with_usages = False
 
     def resolve(self, usages: bool = True, known_v1: Optional[SdkAnalysis] = None,
                 foreign_clients: Sequence[str] = ()) -> SdkAnalysis:
@@ -439,9 +454,16 @@ class _Resolver:
                     or r.flow.calls_v1(try_node.body, self.flow_analysis.enclosing_function(try_node)):
                 r.network_handlers[handler] = v2_class
         if usages:
+            self.with_usages()
+        return r
+
+    def with_usages(self) -> SdkAnalysis:
+        """The result with its scanner ``Usage`` rows (computed once)."""
+        if self.result.uses_v1 and not self._with_usages:
+            self._with_usages = True
             self.positions = self.wrapper.resolve(PositionProvider)
             self._usages()
-        return r
+        return self.result
 
     def _alias_calls(self, alias: cst.Attribute) -> None:
         """The `NAME.<otp method>` reads of `NAME = X.otp`; the alias is `swappable` when they

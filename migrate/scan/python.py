@@ -20,6 +20,7 @@ def python_usages(text: str) -> list:
 
     from codemods.core import fast_positions, libcst_speedups
     from codemods.detect import find_http_usages, find_sdk_usages
+    from codemods.engine import parsed_wrapper
 
     from migrate.limits import parse_risk
 
@@ -30,7 +31,8 @@ def python_usages(text: str) -> list:
     if risk:
         raise PythonParseError(f"not parsed: {risk}")
     try:
-        wrapper = MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)
+        # (the rewrite CLI scans the file it just rewrote: the engine's parse and analyses hold)
+        wrapper = parsed_wrapper(text) or MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)
     except (cst.ParserSyntaxError, RecursionError, ValueError) as exc:
         raise PythonParseError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
     # The SDK analysis first: its parent metadata records the children lists that the HTTP

@@ -204,3 +204,46 @@ def test_removal_only_shortcut_gives_the_second_pass_output(monkeypatch):
     slow = [rewrite_source(p.read_text(), p.name).new_source for p in programs]
     assert fast == slow
     assert any(taken) and not all(taken)  # the shortcut is taken, and refused where it must be
+
+
+def test_the_rewrite_clis_site_scan_reuses_the_engines_parse_with_the_same_usages(monkeypatch):
+    """migrate.rewrite.changed_sites scans the original of each changed file: it reuses the
+    engine's wrapper and SDK analysis (codemods.engine.parsed_wrapper), with the usages a fresh
+    scan finds, on every v1 program."""
+    import codemods.engine as engine
+    from migrate.scan.python import python_usages
+    from tests.paths import DATA
+
+    programs = sorted(p for p in (DATA / "equivalence").glob("*/*.py") if p.name != "scenario.py")
+    reused = 0
+    for program in programs:
+        text = program.read_text()
+        fresh = python_usages(text)
+        assert engine.parsed_wrapper(text) is None  # nothing rewritten yet for this text
+        rewrite_source(text, program.name)
+        wrapper = engine.parsed_wrapper(text)
+        reused += wrapper is not None
+        assert engine.parsed_wrapper(text + "\n") is None  # only for exactly that text
+        parses = []
+        real_parse = cst.parse_module
+        monkeypatch.setattr(cst, "parse_module", lambda *a, **k: (parses.append(1), real_parse(*a, **k))[1])
+        assert python_usages(text) == fresh, program
+        monkeypatch.setattr(cst, "parse_module", real_parse)
+        assert not parses  # the engine's parse, metadata and analysis were used
+        rewrite_source("import os\n", "other.py")  # not parsed: the memo is dropped
+        assert engine.parsed_wrapper(text) is None
+    assert reused == len(programs) >= 20
+
+
+def test_a_second_plain_analysis_of_one_wrapper_is_not_recomputed():
+    from libcst.metadata import MetadataWrapper
+
+    from codemods.sdk import analysis
+
+    wrapper = MetadataWrapper(cst.parse_module(SDK_AND_HTTP), unsafe_skip_copy=True)
+    first = analysis.analyze(wrapper, usages=False)
+    assert first.uses_v1 and first.usages == []
+    again = analysis.analyze(wrapper)  # the scanner's call: the same analysis, with its usages
+    assert again is first and again.usages == analysis.analyze(SDK_AND_HTTP).usages != []
+    other = analysis.analyze(wrapper, foreign_clients=("client",))  # other inputs: computed again
+    assert other is not first and other.usages

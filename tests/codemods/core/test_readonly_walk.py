@@ -7,7 +7,7 @@ from libcst.metadata import MetadataWrapper, ParentNodeProvider, ScopeProvider
 
 from codemods.core import libcst_speedups
 from codemods.core.nodes import walk
-from codemods.core.readonly_walk import children_map, visit_readonly
+from codemods.core.readonly_walk import children_map, visit_module, visit_readonly
 from tests.paths import DATA
 
 SOURCE = (DATA / "v1_program" / "otp_service.py").read_text()
@@ -33,8 +33,12 @@ class _Recorder(cst.CSTVisitor):
 
 
 class _AttributeHook(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.funcs = 0
+
     def visit_Call_func(self, node) -> None:
-        pass
+        self.funcs += 1
 
 
 @pytest.mark.parametrize("parents_first", [True, False])
@@ -54,8 +58,32 @@ def test_visits_what_libcst_visits_in_the_same_order(parents_first):
     assert got.log == expected.log
 
 
-def test_children_are_libcsts_and_attribute_hooks_are_refused():
+def test_children_are_libcsts_and_attribute_hooks_get_libcsts_walk():
     module = cst.parse_module(SOURCE)
     assert all(list(children_map(module).get(n, ())) == list(n.children) for n in walk(module))
-    with pytest.raises(TypeError, match="attribute hooks"):
-        visit_readonly(MetadataWrapper(module), _AttributeHook())
+    calls = sum(isinstance(n, cst.Call) for n in walk(module))
+    for run in (lambda v: visit_readonly(MetadataWrapper(module), v), lambda v: visit_module(module, v)):
+        hooked = _AttributeHook()
+        run(hooked)
+        assert hooked.funcs == calls > 5  # attribute hooks are called: libcst's own traversal
+
+
+def test_visit_module_is_module_visit_without_metadata():
+    module = cst.parse_module(SOURCE)
+    expected, got = _Plain(), _Plain()
+    module.visit(expected)
+    visit_module(module, got)
+    assert got.log == expected.log and len(got.log) > 500
+
+
+class _Plain(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.log = []
+
+    def on_visit(self, node) -> bool:
+        self.log.append(("visit", id(node)))
+        return not isinstance(node, cst.Arg)
+
+    def on_leave(self, original_node) -> None:
+        self.log.append(("leave", id(original_node)))
