@@ -221,6 +221,8 @@ def _batch(module, classes: Sequence[type], context, known_v1, analysis=None, cr
     providers = {p for c in classes for p in c.get_inherited_dependencies()}
     metadata = wrapper.resolve_many(providers) if providers else {}
     context = _with_wrapper(context, wrapper)
+    # sdk-imports alone (the second pass) reads the analysis' imports and references only
+    references_only = all(cls.NAME == SDK_IMPORTS for cls in classes)
     members: List[Tuple[str, object]] = []
     rewritten: dict = {}  # original node -> as the batch left it (read by SDK codemods' plans)
     for cls in classes:
@@ -229,7 +231,7 @@ def _batch(module, classes: Sequence[type], context, known_v1, analysis=None, cr
         if isinstance(codemod, SdkCodemod):
             if analysis is None:
                 analysis = analyze(wrapper, usages=False, known_v1=known_v1,
-                                   foreign_clients=cross.clients if cross else ())
+                                   foreign_clients=cross.clients if cross else (), references_only=references_only)
             if not codemod.prepare(analysis):
                 continue
             codemod.rewritten = rewritten
@@ -287,6 +289,11 @@ class BatchedTransformer:
         self.rewritten = rewritten if rewritten is not None else {}  # original -> result, when different
         self.skipping: List[Optional[object]] = [None] * len(self.members)  # node whose children it declined
         self.changed_by: set = set()
+        # libcst calls the attribute hooks twice per child of every node: only the members that
+        # can react to one are called (the others' hooks do nothing)
+        self.attribute_members = [(i, m) for i, m in enumerate(self.members) if _reacts_to_attributes(m)]
+        if not self.attribute_members:
+            self.on_visit_attribute = self.on_leave_attribute = _ignore_attribute  # type: ignore[assignment]
 
     def on_visit(self, node) -> bool:
         any_child = False
@@ -299,12 +306,12 @@ class BatchedTransformer:
         return any_child
 
     def on_visit_attribute(self, node, attribute: str) -> None:
-        for index, member in enumerate(self.members):
+        for index, member in self.attribute_members:
             if self.skipping[index] is None:
                 member.on_visit_attribute(node, attribute)
 
     def on_leave_attribute(self, original_node, attribute: str) -> None:
-        for index, member in enumerate(self.members):
+        for index, member in self.attribute_members:
             if self.skipping[index] is None:
                 member.on_leave_attribute(original_node, attribute)
 
@@ -325,6 +332,28 @@ class BatchedTransformer:
         if result is not original_node:
             self.rewritten[original_node] = result
         return result
+
+
+def _ignore_attribute(node, attribute: str) -> None:
+    pass
+
+
+def _reacts_to_attributes(member) -> bool:
+    """False when ``member``'s attribute hooks are known to do nothing: our codemods' base
+    (``PlainCodemod`` skips them), or libcst's dispatch on a class defining no
+    ``visit_<Node>_<attribute>`` / ``leave_<Node>_<attribute>`` method."""
+    import libcst as cst
+
+    from codemods.core.base import PlainCodemod
+    from codemods.core.readonly_walk import has_attribute_hooks
+
+    cls = type(member)
+    if cls.on_visit_attribute is PlainCodemod.on_visit_attribute and \
+            cls.on_leave_attribute is PlainCodemod.on_leave_attribute:
+        return False
+    libcst_dispatch = cls.on_visit_attribute is cst.CSTTransformer.on_visit_attribute and \
+        cls.on_leave_attribute is cst.CSTTransformer.on_leave_attribute
+    return not libcst_dispatch or has_attribute_hooks(cls)
 
 
 # --- for the scanner -------------------------------------------------------------------------

@@ -46,22 +46,24 @@ def children_map(module) -> Dict[object, Sequence]:
     return children
 
 
-_checked: Dict[type, bool] = {}
-
-
-def _no_attribute_hooks(cls: type) -> bool:
-    if cls not in _checked:
-        hooks = [name for name in dir(cls) if name.startswith(("visit_", "leave_"))
-                 and not getattr(getattr(cls, name), "_is_no_op", False)]  # (libcst's typed stubs)
-        # node class names have no underscore: a second one is an attribute hook
-        _checked[cls] = not any(name.partition("_")[2].count("_") for name in hooks)
-    return _checked[cls]
+def has_attribute_hooks(cls: type) -> bool:
+    """Whether a visitor class defines a ``visit_<Node>_<attribute>`` or ``leave_<Node>_<attribute>``
+    method (libcst's typed stubs, which do nothing, aside). Cheap enough for the visitor classes
+    defined inside functions (a new class at each call)."""
+    for klass in cls.__mro__:
+        if klass.__module__ == "libcst._typed_visitor" or klass is object:
+            continue  # (only the do-nothing stubs, one per node and attribute)
+        # node class names have no underscore: a second one makes an attribute hook
+        if any(name.startswith(("visit_", "leave_")) and name.partition("_")[2].count("_")
+               and not getattr(value, "_is_no_op", False) for name, value in vars(klass).items()):
+            return True
+    return False
 
 
 def visit_readonly(wrapper, visitor) -> None:
     """``wrapper.visit(visitor)`` for a ``CSTVisitor``, rebuilding nothing (a visitor with
     attribute hooks gets libcst's own traversal)."""
-    if not _no_attribute_hooks(type(visitor)):
+    if has_attribute_hooks(type(visitor)):
         wrapper.visit(visitor)
         return
     with visitor.resolve(wrapper):
@@ -71,7 +73,7 @@ def visit_readonly(wrapper, visitor) -> None:
 def visit_module(module, visitor) -> None:
     """``module.visit(visitor)`` for a ``CSTVisitor`` that needs no metadata, rebuilding nothing
     (a visitor with attribute hooks gets libcst's own traversal)."""
-    if not _no_attribute_hooks(type(visitor)):
+    if has_attribute_hooks(type(visitor)):
         module.visit(visitor)
         return
     _walk(module, visitor)

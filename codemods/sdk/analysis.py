@@ -320,13 +320,16 @@ def qualified_names(scope, node: cst.CSTNode) -> Set[str]:
 
 
 def analyze(source_or_wrapper: Union[str, cst.Module, MetadataWrapper], usages: bool = True,
-            known_v1: Optional[SdkAnalysis] = None, foreign_clients: Sequence[str] = ()) -> SdkAnalysis:
+            known_v1: Optional[SdkAnalysis] = None, foreign_clients: Sequence[str] = (),
+            references_only: bool = False) -> SdkAnalysis:
     """Run the shared v1 SDK detection over one module. ``usages=False`` (the codemods) skips
     the scanner's ``Usage`` rows and with them the position metadata pass. ``known_v1``: the
     analysis of this module before the codemods rewrote part of it (the engine's second pass),
     whose verdict (v1 or not, which packages) stands even where the evidence is rewritten.
     ``foreign_clients``: local names imported from another module of the tree that binds them
-    to a v1 client (the repo pre-pass, ``codemods.prepass``)."""
+    to a v1 client (the repo pre-pass, ``codemods.prepass``). ``references_only`` (with
+    ``known_v1``: the engine's second pass, for sdk-imports alone) stops once the imports and the
+    enum, error and type references are known: no calls, no value flow, no usages."""
     wrapper = _wrap(source_or_wrapper)
     plain = known_v1 is None
     if plain and _last_plain[0] is wrapper and _last_plain[1] == tuple(foreign_clients):
@@ -334,7 +337,7 @@ def analyze(source_or_wrapper: Union[str, cst.Module, MetadataWrapper], usages: 
     collector = _Collector()
     visit_readonly(wrapper, collector)  # wrapper.visit(collector), without rebuilding the tree
     resolver = _Resolver(wrapper, collector)
-    result = resolver.resolve(usages, known_v1, foreign_clients)
+    result = resolver.resolve(usages, known_v1, foreign_clients, references_only and not plain)
     if plain:
         _last_plain[:] = [wrapper, tuple(foreign_clients), resolver]
     return result
@@ -367,7 +370,7 @@ class _Resolver:
         self._with_usages = False
 
     def resolve(self, usages: bool = True, known_v1: Optional[SdkAnalysis] = None,
-                foreign_clients: Sequence[str] = ()) -> SdkAnalysis:
+                foreign_clients: Sequence[str] = (), references_only: bool = False) -> SdkAnalysis:
         c, r = self.c, self.result
         # `sdk` is a generic package name: only ding-api-client 1.1.0 when both shapes appear.
         packages = {"ding"}
@@ -422,6 +425,8 @@ class _Resolver:
         r.error_handlers = {h: caught for h, caught, pkg in c.handlers if pkg in packages}
         r.imports = [node for node, pkg in c.imports if pkg in packages]
         r.payload_refs, r.status_refs = c.payload_refs, c.status_refs
+        if references_only:
+            return r
         r.otp_aliases = set(c.otp_aliases)
         for alias in c.otp_aliases:
             self._alias_calls(alias)

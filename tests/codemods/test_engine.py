@@ -247,3 +247,61 @@ def test_a_second_plain_analysis_of_one_wrapper_is_not_recomputed():
     assert again is first and again.usages == analysis.analyze(SDK_AND_HTTP).usages != []
     other = analysis.analyze(wrapper, foreign_clients=("client",))  # other inputs: computed again
     assert other is not first and other.usages
+
+
+class _FuncCounter(cst.CSTTransformer):
+    """A member with an attribute hook: the batch must still call it."""
+
+    def __init__(self):
+        super().__init__()
+        self.funcs = 0
+
+    def visit_Call_func(self, node):
+        self.funcs += 1
+
+
+def test_batched_attribute_hooks_reach_only_members_that_have_them():
+    from codemods.core.base import PlainCodemod
+    from libcst.codemod import CodemodContext
+
+    class Quiet(PlainCodemod):
+        def on_visit_attribute(self, node, attribute):  # PlainCodemod's would do nothing; this one counts
+            raise AssertionError("called although PlainCodemod's hooks are skipped")
+
+    counter, plain = _FuncCounter(), PlainCodemod(CodemodContext())
+    batch = BatchedTransformer([plain, counter])
+    assert [m for _, m in batch.attribute_members] == [counter]
+    cst.parse_module("f(g(x))\n").visit(batch)
+    assert counter.funcs == 2
+    only_plain = BatchedTransformer([plain])
+    assert only_plain.attribute_members == []
+    assert cst.parse_module("f(x)\n").visit(only_plain).code == "f(x)\n"
+    assert [m for _, m in BatchedTransformer([Quiet(CodemodContext())]).attribute_members]  # overridden: kept
+
+
+def test_the_second_pass_analysis_reads_references_only():
+    """sdk-imports alone reads the imports and the enum/error/type references: the engine's
+    second pass stops the analysis there, with the same answers for them."""
+    from libcst.metadata import MetadataWrapper
+
+    from codemods.sdk.analysis import analyze
+    from tests.paths import DATA
+
+    programs = sorted(p for p in (DATA / "equivalence").glob("*/*.py") if p.name != "scenario.py")
+    with_refs = 0
+    for program in programs:
+        module = cst.parse_module(program.read_text())
+        first = analyze(MetadataWrapper(module, unsafe_skip_copy=True), usages=False)
+        if not first.uses_v1:
+            continue
+        full = analyze(MetadataWrapper(module, unsafe_skip_copy=True), usages=False, known_v1=first)
+        short = analyze(MetadataWrapper(module, unsafe_skip_copy=True), usages=False, known_v1=first,
+                        references_only=True)
+        keyed = lambda d: [(type(n).__name__, cst.Module([]).code_for_node(n), v) for n, v in d.items()]
+        for field in ("enum_refs", "error_refs", "type_refs"):
+            assert keyed(getattr(short, field)) == keyed(getattr(full, field)), (program, field)
+        assert [cst.Module([]).code_for_node(n) for n in short.imports] == \
+            [cst.Module([]).code_for_node(n) for n in full.imports]
+        assert short.uses_v1 and short.packages == full.packages and not short.calls
+        with_refs += bool(full.enum_refs) and bool(full.calls)
+    assert with_refs >= 5
