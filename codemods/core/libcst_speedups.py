@@ -31,7 +31,7 @@ engine's tests (tests/codemods/test_engine.py) instead of silently changing outp
 from __future__ import annotations
 
 import inspect
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 _installed = False
 
@@ -141,13 +141,13 @@ def _parents_from_a_children_walk() -> None:
         # ParentNodeVisitor.on_leave(n): set_metadata(child, n) for each child, n in post-order
         set_metadata = self.set_metadata
         lists: dict = {}
-        stack = [(node, node.children, 0)]
+        stack = [(node, children_of(node), 0)]
         while stack:
             parent, children, index = stack[-1]
             if index < len(children):
                 stack[-1] = (parent, children, index + 1)
                 child = children[index]
-                stack.append((child, child.children, 0))
+                stack.append((child, children_of(child), 0))
             else:
                 stack.pop()
                 if children:
@@ -157,3 +157,67 @@ def _parents_from_a_children_walk() -> None:
         remember_children(node, lists)  # for codemods.core.readonly_walk
 
     provider.visit_Module = visit_Module  # type: ignore[method-assign]
+
+
+# --- a node's children without rebuilding the node ------------------------------------------
+
+_VISIT_HELPERS = frozenset({"visit_required", "visit_optional", "visit_sentinel", "visit_iterable",
+                            "visit_sequence", "visit_body_iterable", "visit_body_sequence"})
+_fields: Dict[type, Optional[Tuple[str, ...]]] = {}  # node class -> visited fields in order (None: use .children)
+_UNKNOWN = ("?",)
+
+
+def children_of(node) -> list:
+    """``node.children``, read from the node's fields instead of through a rebuild of the node.
+
+    libcst's ``children`` runs ``_visit_and_replace_children`` with a collecting visitor: it
+    visits each child field with ``visit_required(self, "field", ...)`` and its siblings, in
+    source order, then builds a new node from the results. The order of those calls is read
+    once per class from libcst's own source, and the fields are then read directly; each class
+    is checked once against ``node.children`` on its first node, and a class whose source does
+    not have that shape keeps ``node.children``."""
+    cls = type(node)
+    fields = _fields.get(cls, _UNKNOWN)
+    if fields is _UNKNOWN:
+        fields = _fields[cls] = _visited_fields(cls)
+        if fields is not None and _read(node, fields) != list(node.children):
+            fields = _fields[cls] = None
+    return list(node.children) if fields is None else _read(node, fields)
+
+
+def _read(node, fields: Tuple[str, ...]) -> list:
+    from libcst import MaybeSentinel
+
+    found = []
+    for name in fields:
+        value = getattr(node, name)
+        if value is None or value is MaybeSentinel.DEFAULT:
+            continue
+        if type(value) in (list, tuple):
+            found.extend(value)
+        elif hasattr(value, "_visit_and_replace_children"):
+            found.append(value)
+        else:
+            found.extend(value)  # another kind of sequence
+    return found
+
+
+def _visited_fields(cls: type) -> Optional[Tuple[str, ...]]:
+    import ast
+    import textwrap
+
+    method = next((vars(k)["_visit_and_replace_children"] for k in cls.__mro__
+                   if "_visit_and_replace_children" in vars(k)), None)
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(method)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+    calls = sorted((n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                    and n.func.id in _VISIT_HELPERS), key=lambda n: (n.lineno, n.col_offset))
+    fields: List[str] = []
+    for call in calls:
+        if len(call.args) < 2 or not isinstance(call.args[1], ast.Constant) or not isinstance(call.args[1].value, str):
+            return None
+        if call.args[1].value not in fields:
+            fields.append(call.args[1].value)
+    return tuple(fields)

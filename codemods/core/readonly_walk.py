@@ -34,11 +34,13 @@ def children_map(module) -> Dict[object, Sequence]:
     """Every node of ``module`` -> its children in source order (leaves may be absent)."""
     if _children_of[0] is module:
         return _children_of[1]  # type: ignore[return-value]
+    from codemods.core.libcst_speedups import children_of
+
     children: Dict[object, Sequence] = {}
     stack = [module]
     while stack:
         node = stack.pop()
-        kids = node.children
+        kids = children_of(node)
         if kids:
             children[node] = kids
             stack.extend(kids)

@@ -58,3 +58,25 @@ def test_a_round_of_module_only_providers_does_not_walk_the_tree(monkeypatch):
     # a provider hooking names in the same round: the whole tree is walked, every name seen
     assert sorted(n.value for n in names) == ["Ding", "KEY", "api_key", "ding", "ding", "x"]
     assert len(left) > 10
+
+
+def test_children_read_from_the_fields_are_libcsts_children():
+    from codemods.core.libcst_speedups import _fields, children_of
+    from codemods.core.nodes import walk
+
+    sources = [p.read_text() for p in PROGRAMS] + [
+        "from . import (a as b, c)\nfrom x import *\nimport a.b as c\n",
+        "async def f[T: int = str](*a, b=1, **k) -> T:\n    async with x as (y, z), w: pass\n"
+        "    async for i in j: yield i\n    return [k async for k in m if k] or {**d} or (lambda q=1, /, *r: q)\n",
+        "match p:\n    case {'k': [1, *rest]} | Point(x=0) if rest: pass\n    case _: del x[1:2, ::3]\n",
+        "x = f'{a!r:>{w}} {b=}' + t'' if 0 else b'' rb'\\\\'\n@d\nclass C(B, metaclass=M):\n"
+        "    '''doc'''\n    x: int = 1; y += 2\n    try:\n        raise E from e\n    except* (A, B) as e:\n"
+        "        global g; nonlocal n\n    finally:\n        assert (yield), 'm'\n",
+    ]
+    seen = set()
+    for source in sources:
+        module = cst.parse_module(source)
+        for node in walk(module):
+            assert [id(c) for c in children_of(node)] == [id(c) for c in node.children], type(node).__name__
+            seen.add(type(node))
+    assert len(seen) > 90 and not [cls for cls in seen if _fields[cls] is None]  # every class read directly
