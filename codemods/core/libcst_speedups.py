@@ -20,8 +20,9 @@ calls nothing: it is skipped when no provider of the round hooks anything but th
 whole traversal saved per round, two per file; about 13 % of a rewrite). And
 ``ParentNodeProvider`` records each node's children as the parent of each, in post-order, from
 a full visitor traversal that also rebuilds every node; the same ``set_metadata`` calls, in the
-same order, come from a post-order walk over ``children`` alone (half the work); the children
-lists it meets are kept for ``codemods.core.readonly_walk``.
+same order, come from a post-order walk over each node's children alone, read from the nodes'
+fields (``codemods.core.readonly_walk.children_of``, no node rebuilt); the children lists it
+meets are kept for the read-only walks of that module.
 
 Why patch rather than copy: the answers stay libcst's own (same classes, same code paths), so
 the output is byte-identical to an unpatched run; each patch checks that the private name it
@@ -31,7 +32,7 @@ engine's tests (tests/codemods/test_engine.py) instead of silently changing outp
 from __future__ import annotations
 
 import inspect
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Tuple
 
 _installed = False
 
@@ -130,7 +131,7 @@ def _batched_walk_stops_at_a_module_only_round() -> None:
 def _parents_from_a_children_walk() -> None:
     from libcst.metadata import parent_node_provider
 
-    from codemods.core.readonly_walk import remember_children
+    from codemods.core.readonly_walk import children_of, remember_children
 
     provider = parent_node_provider.ParentNodeProvider
     hooks = [name for name in vars(provider) if name.startswith(("visit_", "leave_"))]
@@ -158,66 +159,3 @@ def _parents_from_a_children_walk() -> None:
 
     provider.visit_Module = visit_Module  # type: ignore[method-assign]
 
-
-# --- a node's children without rebuilding the node ------------------------------------------
-
-_VISIT_HELPERS = frozenset({"visit_required", "visit_optional", "visit_sentinel", "visit_iterable",
-                            "visit_sequence", "visit_body_iterable", "visit_body_sequence"})
-_fields: Dict[type, Optional[Tuple[str, ...]]] = {}  # node class -> visited fields in order (None: use .children)
-_UNKNOWN = ("?",)
-
-
-def children_of(node) -> list:
-    """``node.children``, read from the node's fields instead of through a rebuild of the node.
-
-    libcst's ``children`` runs ``_visit_and_replace_children`` with a collecting visitor: it
-    visits each child field with ``visit_required(self, "field", ...)`` and its siblings, in
-    source order, then builds a new node from the results. The order of those calls is read
-    once per class from libcst's own source, and the fields are then read directly; each class
-    is checked once against ``node.children`` on its first node, and a class whose source does
-    not have that shape keeps ``node.children``."""
-    cls = type(node)
-    fields = _fields.get(cls, _UNKNOWN)
-    if fields is _UNKNOWN:
-        fields = _fields[cls] = _visited_fields(cls)
-        if fields is not None and _read(node, fields) != list(node.children):
-            fields = _fields[cls] = None
-    return list(node.children) if fields is None else _read(node, fields)
-
-
-def _read(node, fields: Tuple[str, ...]) -> list:
-    from libcst import MaybeSentinel
-
-    found = []
-    for name in fields:
-        value = getattr(node, name)
-        if value is None or value is MaybeSentinel.DEFAULT:
-            continue
-        if type(value) in (list, tuple):
-            found.extend(value)
-        elif hasattr(value, "_visit_and_replace_children"):
-            found.append(value)
-        else:
-            found.extend(value)  # another kind of sequence
-    return found
-
-
-def _visited_fields(cls: type) -> Optional[Tuple[str, ...]]:
-    import ast
-    import textwrap
-
-    method = next((vars(k)["_visit_and_replace_children"] for k in cls.__mro__
-                   if "_visit_and_replace_children" in vars(k)), None)
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(method)))
-    except (OSError, TypeError, SyntaxError):
-        return None
-    calls = sorted((n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-                    and n.func.id in _VISIT_HELPERS), key=lambda n: (n.lineno, n.col_offset))
-    fields: List[str] = []
-    for call in calls:
-        if len(call.args) < 2 or not isinstance(call.args[1], ast.Constant) or not isinstance(call.args[1].value, str):
-            return None
-        if call.args[1].value not in fields:
-            fields.append(call.args[1].value)
-    return tuple(fields)

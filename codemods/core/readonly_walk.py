@@ -11,7 +11,8 @@ walks here reuse those lists:
   metadata resolved as ``wrapper.visit`` does; :func:`visit_module` does the same for a bare
   module and a visitor without metadata. Attribute hooks (``visit_<Node>_<attribute>``) are not
   called: a visitor class that defines one gets libcst's own traversal instead.
-- :func:`children_map` gives the lists themselves (``codemods.core.flow`` walks them).
+- :func:`children_map` gives the lists themselves (``codemods.core.flow`` walks them);
+  :func:`children_of` is ``node.children`` read from the node's fields, without a rebuild.
 
 The children lists are kept for one module at a time (the one whose parents were computed
 last); for any other module they are computed again from ``node.children``, so the answers
@@ -19,7 +20,8 @@ never depend on the cache.
 """
 from __future__ import annotations
 
-from typing import Dict, List, Sequence
+import inspect
+from typing import Dict, List, Optional, Sequence, Tuple
 
 _EMPTY: Sequence = ()
 _children_of: List[object] = [None, {}]  # [module, {node: its children}] for the last module
@@ -34,8 +36,6 @@ def children_map(module) -> Dict[object, Sequence]:
     """Every node of ``module`` -> its children in source order (leaves may be absent)."""
     if _children_of[0] is module:
         return _children_of[1]  # type: ignore[return-value]
-    from codemods.core.libcst_speedups import children_of
-
     children: Dict[object, Sequence] = {}
     stack = [module]
     while stack:
@@ -93,3 +93,67 @@ def _walk(module, visitor) -> None:
             on_leave(node)
         else:
             stack.append((child, iter(children.get(child, _EMPTY) if on_visit(child) else _EMPTY)))
+
+
+# --- a node's children without rebuilding the node -------------------------------------------
+
+_VISIT_HELPERS = frozenset({"visit_required", "visit_optional", "visit_sentinel", "visit_iterable",
+                            "visit_sequence", "visit_body_iterable", "visit_body_sequence"})
+_fields: Dict[type, Optional[Tuple[str, ...]]] = {}  # node class -> visited fields in order (None: use .children)
+_UNKNOWN = ("?",)
+
+
+def children_of(node) -> list:
+    """``node.children``, read from the node's fields instead of through a rebuild of the node.
+
+    libcst's ``children`` runs ``_visit_and_replace_children`` with a collecting visitor: it
+    visits each child field with ``visit_required(self, "field", ...)`` and its siblings, in
+    source order, then builds a new node from the results. The order of those calls is read
+    once per class from libcst's own source, and the fields are then read directly; each class
+    is checked once against ``node.children`` on its first node, and a class whose source does
+    not have that shape keeps ``node.children``."""
+    cls = type(node)
+    fields = _fields.get(cls, _UNKNOWN)
+    if fields is _UNKNOWN:
+        fields = _fields[cls] = _visited_fields(cls)
+        if fields is not None and _read(node, fields) != list(node.children):
+            fields = _fields[cls] = None
+    return list(node.children) if fields is None else _read(node, fields)
+
+
+def _read(node, fields: Tuple[str, ...]) -> list:
+    from libcst import MaybeSentinel
+
+    found = []
+    for name in fields:
+        value = getattr(node, name)
+        if value is None or value is MaybeSentinel.DEFAULT:
+            continue
+        if type(value) in (list, tuple):
+            found.extend(value)
+        elif hasattr(value, "_visit_and_replace_children"):
+            found.append(value)
+        else:
+            found.extend(value)  # another kind of sequence
+    return found
+
+
+def _visited_fields(cls: type) -> Optional[Tuple[str, ...]]:
+    import ast
+    import textwrap
+
+    method = next((vars(k)["_visit_and_replace_children"] for k in cls.__mro__
+                   if "_visit_and_replace_children" in vars(k)), None)
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(method)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+    calls = sorted((n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                    and n.func.id in _VISIT_HELPERS), key=lambda n: (n.lineno, n.col_offset))
+    fields: List[str] = []
+    for call in calls:
+        if len(call.args) < 2 or not isinstance(call.args[1], ast.Constant) or not isinstance(call.args[1].value, str):
+            return None
+        if call.args[1].value not in fields:
+            fields.append(call.args[1].value)
+    return tuple(fields)

@@ -61,7 +61,7 @@ def test_a_round_of_module_only_providers_does_not_walk_the_tree(monkeypatch):
 
 
 def test_children_read_from_the_fields_are_libcsts_children():
-    from codemods.core.libcst_speedups import _fields, children_of
+    from codemods.core.readonly_walk import _fields, children_of
     from codemods.core.nodes import walk
 
     sources = [p.read_text() for p in PROGRAMS] + [
