@@ -39,6 +39,9 @@ HOST_RULES = ("PM101", "PM102", "PM114")  # hosts and paths inside a raw-HTTP ca
 # codemods.syntax kinds that libcst detects in Python files it parses (the same detection as the
 # codemods); the syntax layer finds them only in Python files libcst cannot parse (Python 2).
 LIBCST_KINDS = frozenset({"sdk-import", "sdk-client", "sdk-call"})
+# codemods.syntax kinds that say less than any libcst finding at the same place: a call of the
+# repository's own v1 client that libcst already reports as a v1 SDK call (PM106) is that call.
+YIELDS_TO_LIBCST = frozenset({"v1-client-call"})
 # codemods.syntax kinds that are v1 evidence on their own (a file without them is "deferred": the
 # second pass looks at it again with the repository index).
 STRONG_KINDS = frozenset({"v1-host", "sdk-import", "sdk-client", "sdk-call", "v1-client-call"})
@@ -258,8 +261,10 @@ class FileScanner:
             rule_id = self.syntax_rules.get(usage.kind)
             if rule_id is None:
                 continue
+            covering = (spans.get(rule_id, ()) if usage.kind not in YIELDS_TO_LIBCST
+                        else [u for rule_spans in spans.values() for u in rule_spans])
             if any((u.line, u.column) <= (usage.line, usage.column) <= (u.end_line, u.end_column)
-                   for u in spans.get(rule_id, ())):
+                   for u in covering):
                 continue  # the libcst finding already covers it
             rows.append((rule_id, usage.line, usage.column, usage.end_line, usage.end_column,
                          self.modules[rule_id].syntax_message(usage, ctx),

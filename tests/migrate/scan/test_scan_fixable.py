@@ -18,13 +18,10 @@ from paths import DATA
 
 TODAY = "2026-05-01"
 PROGRAMS = sorted(p.name for p in (DATA / "equivalence").iterdir() if p.is_dir())
-# Sites where scan and rewrite disagree; pinned, so that a change shows. Only when the programs
-# share one tree: there the repository index also reports the calls on two_modules' imported
-# client as PM116 (a repository-own v1 client), and the rewritten lookup keeps the text of its
-# receiver `client` (each program scanned alone has no such finding).
-KNOWN_GAPS = {
-    "two_modules": {("auth_flow.py", "PM116", 20, 11)},
-}
+# Sites where scan and rewrite disagree; pinned, so that a change shows. (The programs share one
+# tree, so the repository index sees two_modules' imported client: its calls are PM106 findings
+# only, the index's PM116 yields to them; see test_a_repository_client_call_libcst_reports_once.)
+KNOWN_GAPS: dict = {}
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -88,8 +85,8 @@ def test_equivalence_summary_counts_the_fixable_sites(equivalence):
     fixable, changed, _, summary = equivalence
     assert len(fixable ^ changed) == sum(len(g) for g in KNOWN_GAPS.values())
     assert summary["fixable"] == len(fixable)
-    # (rewrite's "(M flagged sites)" scans each file alone, without the repository index that
-    # finds PM116 here; v1_repo above pins that count)
+    # (rewrite's "(M flagged sites)" scans each file alone, without the repository index;
+    # v1_repo above pins that count)
 
 
 def test_a_url_in_a_local_variable_is_found_and_fixable(equivalence):
@@ -111,3 +108,13 @@ def test_hand_checked_python_sites(equivalence):
     # the models import stays: a module-level tuple of v1 enums / an uninlined request model read it
     assert not {("already_validated/login.py", "PM103", 3, 1), ("async_wrapper/verify_async.py", "PM103", 6, 1),
                 ("error_helpers/otp.py", "PM109", 16, 22)} & fixable  # a helper's parameter: not mapped
+
+
+def test_a_repository_client_call_libcst_reports_once(equivalence):
+    """two_modules' lookup on the client it imports from another module: libcst reports the v1
+    SDK call (PM106), and the repository index's "own v1 client" finding (PM116) at the same
+    place is not reported beside it, so the site counts once, as rewrite's count does."""
+    fixable, changed, _, _ = equivalence
+    site = ("two_modules/auth_flow.py", "PM106", 20, 11)
+    assert site in fixable and site in changed
+    assert not {s for s in fixable | changed if s[0] == site[0] and s[1] == "PM116"}
