@@ -22,9 +22,11 @@ process pool; :func:`plan` answers the scanner's "is this usage fixable" from th
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple, Union
 
+from codemods.core.tokens import any_token
 from compat.knowledge.todos import TODO_MARKER
 
 SDK_IMPORTS = "sdk-imports"  # the codemod that must see the rewritten tree
@@ -73,7 +75,7 @@ def codemod_classes(names: Optional[Sequence[str]] = None) -> List[type]:
 
 def triggered(lowered: bytes, classes: Sequence[type]) -> List[type]:
     """The codemods whose trigger tokens occur in ``lowered`` (lower-cased source bytes)."""
-    return [c for c in classes if any(t in lowered for t in getattr(c, "TRIGGERS", (b"",)))]
+    return [c for c in classes if any_token(tuple(getattr(c, "TRIGGERS", (b"",))))(lowered)]
 
 
 def transform_source(source: str, path: str = "<string>", options: Optional[RewriteOptions] = None) -> FileRewrite:
@@ -164,7 +166,7 @@ def rewrite_module(module, classes: Sequence[type], path: str = "<string>", repo
     last = [c for c in classes if c.NAME == SDK_IMPORTS]
     applied: List[str] = []
     new, analysis, names, wrapper = _batch(module, first, context, known_v1=None, cross=cross)
-    _parsed[1] = wrapper
+    _parsed[:] = [None, wrapper]  # transform_source names the source it belongs to
     applied += names
     if last and analysis is not None and analysis.uses_v1 and (analysis.imports or analysis.type_refs):
         from codemods.sdk.imports import only_removals_left, schedule_removals
@@ -339,7 +341,12 @@ def _ignore_attribute(node, attribute: str) -> None:
 
 
 def _reacts_to_attributes(member) -> bool:
-    """False when ``member``'s attribute hooks are known to do nothing: our codemods' base
+    return _class_reacts_to_attributes(type(member))
+
+
+@functools.lru_cache(maxsize=None)  # the codemod classes are fixed for the process
+def _class_reacts_to_attributes(cls) -> bool:
+    """False when a member of ``cls`` has attribute hooks are known to do nothing: our codemods' base
     (``PlainCodemod`` skips them), or libcst's dispatch on a class defining no
     ``visit_<Node>_<attribute>`` / ``leave_<Node>_<attribute>`` method."""
     import libcst as cst
@@ -347,7 +354,6 @@ def _reacts_to_attributes(member) -> bool:
     from codemods.core.base import PlainCodemod
     from codemods.core.readonly_walk import has_attribute_hooks
 
-    cls = type(member)
     if cls.on_visit_attribute is PlainCodemod.on_visit_attribute and \
             cls.on_leave_attribute is PlainCodemod.on_leave_attribute:
         return False

@@ -129,6 +129,7 @@ class FileResult:
 
 def rewrite_bytes(data: bytes, path: str, codemods: Sequence[str], repo=None) -> FileResult:
     """Rewrite one file's content (nothing is written)."""
+    from codemods.core.tokens import any_token
     from codemods.registry import triggers_of
     from migrate.files import decode_source, encode_like
 
@@ -137,7 +138,7 @@ def rewrite_bytes(data: bytes, path: str, codemods: Sequence[str], repo=None) ->
         return _rewrite_other_bytes(data, path, language, _lang_only(codemods))
     lowered = data.lower()
     repo_tokens = repo.tokens if repo is not None else ()
-    if not any(t in lowered for t in triggers_of(codemods)) and not any(t in lowered for t in repo_tokens):
+    if not any_token(triggers_of(codemods) + tuple(repo_tokens))(lowered):
         return FileResult(path, "skipped", data)
     import libcst as cst
 
@@ -226,7 +227,7 @@ def _site_scanner(todo_rule: bool = True):
 
     if todo_rule not in _SCANNERS:
         rules = tuple(r for r in selected_rules() if todo_rule or r != TODO_RULE)
-        _SCANNERS[todo_rule] = FileScanner(ScanOptions(rules, _dt.date.today()))
+        _SCANNERS[todo_rule] = FileScanner(ScanOptions(rules, _dt.date.today(), fixable_checked=False))
     return _SCANNERS[todo_rule]
 
 

@@ -605,7 +605,7 @@ class ValueFlow:
                 self.flow.uses.append(Use(node, how, Origin("line-type", "lookup")))
 
     def _unseen(self, read: cst.Attribute, field_name: str) -> bool:
-        if field_name in _V1_ONLY_FIELDS or field_name in ("status", "line_type"):
+        if field_name in _V1_ONLY_FIELDS or field_name in _ENUM_FIELDS:
             self.flow.unseen_reads[read] = field_name
             return True
         return False

@@ -23,6 +23,8 @@ from __future__ import annotations
 import inspect
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from libcst import MaybeSentinel
+
 _EMPTY: Sequence = ()
 _children_of: List[object] = [None, {}]  # [module, {node: its children}] for the last module
 
@@ -122,8 +124,6 @@ def children_of(node) -> list:
 
 
 def _read(node, fields: Tuple[str, ...]) -> list:
-    from libcst import MaybeSentinel
-
     found = []
     for name in fields:
         value = getattr(node, name)

@@ -9,7 +9,7 @@ import functools
 from typing import Callable, Tuple
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=None)  # a few fixed token sets per process
 def any_token(tokens: Tuple[bytes, ...]) -> Callable[[bytes], bool]:
     """``lowered -> bool``: True when ``lowered`` contains one of ``tokens`` (an empty token
     matches every text, as ``b"" in data`` does; no token matches none)."""

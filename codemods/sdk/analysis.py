@@ -42,7 +42,7 @@ from codemods.sdk.model import (
     v1_enum_value,
 )
 from codemods.core.usage import Usage
-from codemods.sdk.device_maps import device_maps
+from codemods.sdk.device_maps import device_maps, only_binding_references
 from compat.knowledge.errors import V1_TO_V2_ERRORS
 from compat.knowledge.operations import CREATE_FIELD_REVIEW
 from compat.knowledge.sdk_shapes import (
@@ -475,11 +475,9 @@ class _Resolver:
         are all there is (nothing else reads the name)."""
         assign = self.parents.get(alias)
         target = assign.targets[0].target if isinstance(assign, cst.Assign) and len(assign.targets) == 1 else None
-        scope = self.scopes.get(target) if isinstance(target, cst.Name) else None
-        bindings = list(scope.assignments[target.value]) if scope is not None else []  # type: ignore[union-attr]
-        if len(bindings) != 1:
+        if not isinstance(target, cst.Name):
             return
-        reads = [ref.node for ref in bindings[0].references]
+        reads = [ref.node for ref in only_binding_references(target, self.scopes)]
         methods = [self.parents.get(n) for n in reads]
         calls = [m for m in methods if isinstance(m, cst.Attribute) and m.attr.value in OTP_METHODS]
         self.result.otp_alias_calls.update({m: target.value for m in calls})  # type: ignore[union-attr]

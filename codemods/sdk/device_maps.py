@@ -44,7 +44,7 @@ def device_maps(module: cst.Module, scopes: Mapping[cst.CSTNode, object], parent
         dict_map = _dict_constant(statement, device_members)
         if dict_map is None:
             continue
-        references = _only_binding_references(statement.body[0].targets[0].target, scopes)  # type: ignore[attr-defined]
+        references = only_binding_references(statement.body[0].targets[0].target, scopes)  # type: ignore[attr-defined]
         if not references:
             continue
         uses = []
@@ -98,13 +98,13 @@ def _device_use(read: Optional[cst.BaseExpression], parents: Mapping[cst.CSTNode
     if not (isinstance(assign, cst.Assign) and assign.value is read and len(assign.targets) == 1
             and isinstance(assign.targets[0].target, cst.Name)):
         return None
-    accesses = _only_binding_references(assign.targets[0].target, scopes)
+    accesses = only_binding_references(assign.targets[0].target, scopes)
     if len(accesses) != 1 or not _is_device_argument(accesses[0].node, parents, models):
         return None
     return accesses[0].node
 
 
-def _only_binding_references(name: cst.Name, scopes: Mapping[cst.CSTNode, object]) -> list:
+def only_binding_references(name: cst.Name, scopes: Mapping[cst.CSTNode, object]) -> list:
     """The reads of ``name`` when this is its only binding in its scope (else [])."""
     scope = scopes.get(name)
     assignments = list(scope.assignments[name.value]) if scope is not None else []  # type: ignore[attr-defined]

@@ -31,8 +31,8 @@ from codemods.core.mapping import (
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
 
-_STATUS_KINDS = {"create": "create-status", "check": "check-status", "retry": "retry-status"}
-STATUS_KINDS = _STATUS_KINDS  # what each operation's status compares (codemods.sdk.edits reads it too)
+# what each operation's status compares (codemods.sdk.edits reads it too)
+STATUS_KINDS = {"create": "create-status", "check": "check-status", "retry": "retry-status"}
 _MOVES = {"create-status": create_status_move, "check-status": check_status_move,
           "retry-status": retry_status_move, "line-type": line_type_move}
 
@@ -203,7 +203,7 @@ class SdkResponsesCodemod(SdkCodemod):
         read), else from the v1 enum class on the right."""
         a = self.analysis
         if left in a.status_refs:
-            return _STATUS_KINDS.get(a.status_refs[left])
+            return STATUS_KINDS.get(a.status_refs[left])
         inner = without_value_suffix(left)
         if isinstance(inner, cst.Attribute) and inner.attr.value == "line_type" \
                 and a.payload_refs.get(inner.value) == "lookup":

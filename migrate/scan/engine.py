@@ -63,6 +63,9 @@ class ScanOptions:
     # Second pass: the libcst usages the first pass found per walked path (they depend on the
     # file's text alone, never on the index), so a Python file is not analysed twice.
     known_usages: Optional[Dict[str, tuple]] = field(default=None, compare=False)
+    # False: no in-memory rewrite of non-Python files to decide `fixable` (rewrite's own site
+    # count reads only where the findings are: it has the rewrite already)
+    fixable_checked: bool = True
 
 
 @dataclass
@@ -238,7 +241,7 @@ class FileScanner:
             for hit in module.match(ctx):
                 rows.append(self._row(ctx, rule_id, hit, spans.get(rule_id, ())))
         rows = [row for row in rows if row is not None]
-        if not (python or notebook) and any(row[0] != TODO_RULE for row in rows):
+        if self.options.fixable_checked and not (python or notebook) and any(row[0] != TODO_RULE for row in rows):
             rows = _with_rewrite_changes(ctx, rows, self._fixes)
         return rows
 

@@ -19,12 +19,6 @@ KIND = "config-name"
 STRONG = False
 
 
-def camel_forms(name: str):
-    parts = [p for p in name.lower().split("_") if p]
-    camel = parts[0] + "".join(p.capitalize() for p in parts[1:])
-    return {camel, camel[0].upper() + camel[1:]}
-
-
 _SEPARATORS = "_-."
 
 

@@ -64,8 +64,7 @@ def test_an_approximate_move_is_made_and_marked():
 ])
 def test_other_patterns_leave_the_statement_as_written(cases):
     once = rewritten_twice(HEAD + "    match res.create_check_response.status:\n" + cases)
-    assert "match res.status:" in once
-    assert "case components.CheckStatus.VALID" in once or "case str():" in once
+    assert "    match res.status:\n" + cases in once  # the subject moves, every case stays word for word
 
 
 def test_a_match_on_an_untraced_value_is_left_alone():

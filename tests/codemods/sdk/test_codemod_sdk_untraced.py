@@ -7,7 +7,7 @@ from textwrap import dedent
 
 import pytest
 
-from codemods.engine import rewrite_source
+from rewrite_helpers import rewritten_twice
 
 HEAD = '''\
 from ding import Ding
@@ -60,10 +60,7 @@ def _head_v2(after: str) -> str:
     return HEAD_V2 if "components." in after else HEAD_V2.replace("from ding.models import components\n", "")
 
 
-def _rewritten(source: str) -> str:
-    done = rewrite_source(source, "m.py")
-    assert done.error is None, done.error
-    return done.new_source
+_rewritten = rewritten_twice  # also asserts a second run changes nothing
 
 
 @pytest.mark.parametrize("name, before, after", CASES, ids=[c[0] for c in CASES])
