@@ -551,7 +551,9 @@ def _explain_codemod(ctx, param, value) -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Read `exclude`/`extend-exclude` from this TOML file instead of the nearest "
                    "configuration (.prelude-migrate.toml, prelude-migrate.toml or pyproject.toml).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Worker processes at most (default: all cores); one per 4 files that need a parse, "
+                   "none when no file does.")
 @click.option("-q", "--quiet", is_flag=True, help="No per-file lines and no summary; errors only.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT, show_default=True,
               metavar="SECONDS", help="Time one file may take; a file over it is reported and left as it was.")
