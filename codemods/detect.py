@@ -49,28 +49,19 @@ def find_sdk_usages(source_or_wrapper: Union[str, cst.Module, MetadataWrapper]) 
 
 
 def _with_sdk_edits(wrapper: MetadataWrapper, analysis) -> List[Usage]:
-    """The analysis' usages with what the SDK codemods will change (``codemods.sdk.edits``)."""
+    """The analysis' usages with what the SDK codemods will change (``codemods.sdk.edits``), each
+    matched to its edits through the node the analysis found it at."""
     edits = sdk_edits(wrapper, analysis)
-    positions = wrapper.resolve(PositionProvider)
-
-    def start(node: cst.CSTNode) -> Tuple[int, int]:
-        pos = positions[node].start
-        return pos.line, pos.column + 1
-
-    calls = {start(call): call for call in analysis.calls}
-    imports = {start(node): node for node in analysis.imports}
-    codes = {start(node): span for node, span in edits.error_code_edits.items()}
+    imports = set(analysis.imports)
     usages = []
-    for usage in analysis.usages:
-        at = (usage.line, usage.column)
-        if usage.kind == "sdk-call" and at in calls:
-            call = calls[at]
-            usage = dataclasses.replace(usage, changes=call in edits.changed_calls, edits=edits.call_edits[call] + tuple(
-                edits.op_edits.get(analysis.calls[call].op, ())))
-        elif usage.kind == "sdk-import" and at in imports:
-            usage = dataclasses.replace(usage, changes=imports[at] in edits.changed_imports)
-        elif usage.kind == "sdk-error" and at in codes:
-            usage = dataclasses.replace(usage, changes=True, edits=(codes[at],))
+    for usage, node in zip(analysis.usages, analysis.usage_nodes):
+        if usage.kind == "sdk-call" and node in analysis.calls:
+            usage = dataclasses.replace(usage, changes=node in edits.changed_calls, edits=edits.call_edits[node] + tuple(
+                edits.op_edits.get(analysis.calls[node].op, ())))
+        elif usage.kind == "sdk-import" and node in imports:
+            usage = dataclasses.replace(usage, changes=node in edits.changed_imports)
+        elif usage.kind == "sdk-error" and node in edits.error_code_edits:
+            usage = dataclasses.replace(usage, changes=True, edits=(edits.error_code_edits[node],))
         usages.append(usage)
     return usages
 

@@ -675,14 +675,14 @@ class _Resolver:
 
     # -- usages -------------------------------------------------------------------------------
     def _usage(self, kind: str, detail: str, node: cst.CSTNode, fixable: bool,
-               changes: Optional[bool] = None) -> Usage:
+               changes: Optional[bool] = None) -> Tuple[Usage, cst.CSTNode]:
         pos = self.positions[node]
         return Usage(kind, detail, pos.start.line, pos.start.column + 1, pos.end.line,
-                     pos.end.column + 1, fixable, changes)
+                     pos.end.column + 1, fixable, changes), node
 
     def _usages(self) -> None:
         r = self.result
-        found: List[Usage] = []
+        found: List[Tuple[Usage, cst.CSTNode]] = []
         for node in r.imports:
             found.append(self._usage("sdk-import", _import_text(node), node, True))
         for call in r.clients:
@@ -703,7 +703,8 @@ class _Resolver:
                 callback = arg(model_call, "callback_url", None)
                 if callback is not None:
                     found.append(self._usage("callback-url", "callback_url", callback, False))
-        r.usages = sorted(found, key=lambda u: (u.line, u.column, u.kind))
+        found.sort(key=lambda pair: (pair[0].line, pair[0].column, pair[0].kind))
+        r.usages, r.usage_nodes = [u for u, _ in found], [node for _, node in found]
 
 
 

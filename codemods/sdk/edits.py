@@ -22,6 +22,7 @@ from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvide
 
 from codemods.sdk.calls import planned_changes
 from codemods.sdk.common import comparator_values
+from codemods.sdk.errors import HandlerLookup
 from codemods.sdk.imports import in_rewritable_place
 from codemods.sdk.responses import STATUS_KINDS, mapped_match, renamed_response_field, v2_status_values
 
@@ -50,6 +51,7 @@ class _Edits:
         self.parents = wrapper.resolve(ParentNodeProvider)
         self.scopes = wrapper.resolve(ScopeProvider)
         self.wrapper = wrapper
+        self.handlers = HandlerLookup(analysis, self.parents.get)  # sdk-errors' decision
         self.result = SdkEdits()
         self.removed: List[Tuple[cst.CSTNode, List[str]]] = []  # (replaced node, texts written there)
 
@@ -129,28 +131,13 @@ class _Edits:
             if ref.kind != "error-code":
                 continue
             comparison, other = self._comparison(node)
-            if comparison is not None and self._code_read(other, comparison):
+            if comparison is not None and self._code_read(other):
                 self.result.error_code_edits[node] = self.span(comparison)
                 self.removed.append((comparison, []))
 
-    def _code_read(self, node: cst.CSTNode, at: cst.CSTNode) -> bool:
-        """`e.code` (or `e.code.value`) of a caught v1 error: `e` bound by an enclosing v1
-        handler, or a parameter the flow shows is given one."""
-        if isinstance(node, cst.Attribute) and node.attr.value == "value":
-            node = node.value
-        if not (isinstance(node, cst.Attribute) and node.attr.value == "code" and isinstance(node.value, cst.Name)):
-            return False
-        name = node.value.value
-        origin = self.a.flow.origin(node.value) if self.a.flow is not None else None
-        if origin is not None and origin.kind == "error" and origin.name:  # (sdk-errors' _handler_for)
-            return True
-        current = self.parents.get(at)
-        while current is not None and not isinstance(current, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
-            if isinstance(current, cst.ExceptHandler) and current in self.a.error_handlers \
-                    and current.name is not None and getattr(current.name.name, "value", None) == name:
-                return True
-            current = self.parents.get(current)
-        return False
+    def _code_read(self, node: cst.CSTNode) -> bool:
+        """`e.code` (or `e.code.value`) of a caught v1 error, by sdk-errors' own lookup."""
+        return self.handlers.code_read(node, self.handlers.open_handlers(node)) is not None
 
     # -- sdk-imports -----------------------------------------------------------------------------
     def _imports(self) -> None:

@@ -6,7 +6,7 @@ became a ``blocked`` status, keep a TODO at the check.
 """
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 import libcst as cst
 from libcst.codemod.visitors import AddImportsVisitor
@@ -33,6 +33,96 @@ def v2_error_codes(v1_code: str) -> Tuple[List[str], Optional[str]]:
     return list(codes) or [v1_code], why
 
 
+OpenHandlers = Sequence[Tuple[str, Tuple[str, ...]]]  # (bound name or "", v1 classes) of enclosing handlers
+
+
+class HandlerLookup:
+    """Which v1 error a name holds where it is read: sdk-errors' one decision, used by the codemod
+    (with its stack of open handlers) and by the scanner's ``fixable`` (codemods.sdk.edits, with
+    :meth:`open_handlers`), so both agree. ``parent_of``: the ParentNodeProvider lookup."""
+
+    def __init__(self, analysis, parent_of: Callable[[cst.CSTNode], Optional[cst.CSTNode]]) -> None:
+        self.analysis, self.parent_of = analysis, parent_of
+        self._narrowing: Optional[FrozenSet[str]] = None
+
+    def open_handlers(self, node: cst.CSTNode) -> List[Tuple[str, Tuple[str, ...]]]:
+        """The handlers enclosing ``node``, outermost first, as the codemod's traversal stacks them."""
+        stack = []
+        current = self.parent_of(node)
+        while current is not None:
+            if isinstance(current, cst.ExceptHandler):
+                caught = self.analysis.error_handlers.get(current)
+                named = bool(caught) and current.name is not None and isinstance(current.name.name, cst.Name)
+                stack.append((current.name.name.value, caught) if named else ("", ()))
+            current = self.parent_of(current)
+        return stack[::-1]
+
+    def narrowing_names(self) -> FrozenSet[str]:
+        """The names some ``isinstance(name, <v1 error class>)`` of this module tests."""
+        if self._narrowing is None:
+            names = set()
+            for ref in self.analysis.error_refs:
+                call = self.parent_of(ref)
+                while isinstance(call, (cst.Arg, cst.Element, cst.Tuple)):
+                    call = self.parent_of(call)
+                if isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value == "isinstance" \
+                        and call.args and isinstance(call.args[0].value, cst.Name):
+                    names.add(call.args[0].value.value)
+            self._narrowing = frozenset(names)
+        return self._narrowing
+
+    def narrowed_at(self, node: cst.Name) -> Optional[Tuple[str, ...]]:
+        """The v1 classes `node` is narrowed to by an enclosing ``if isinstance(node, <v1
+        error class>):`` (`except Exception as e:` ... `if isinstance(e, errors.ErrorResponse):`):
+        its reads in that body are rewritten like a handler's."""
+        child: cst.CSTNode = node
+        parent = self.parent_of(node)
+        while parent is not None and not isinstance(parent, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            if isinstance(parent, cst.If) and child is parent.body:
+                name, caught = self._narrowed(parent.test)
+                if name == node.value:
+                    return caught
+            child, parent = parent, self.parent_of(parent)
+        return None
+
+    def _narrowed(self, test: cst.BaseExpression) -> Tuple[str, Tuple[str, ...]]:
+        """(name, v1 classes) for ``isinstance(name, <v1 error class or a tuple of them>)``."""
+        if not (isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance"
+                and len(test.args) == 2 and isinstance(test.args[0].value, cst.Name)):
+            return "", ()
+        classes = test.args[1].value
+        elements = [e.value for e in classes.elements] if isinstance(classes, cst.Tuple) else [classes]
+        caught = tuple(self.analysis.error_refs.get(e) for e in elements)
+        if not caught or any(c is None for c in caught):
+            return "", ()
+        return test.args[0].value.value, caught  # type: ignore[return-value]
+
+    def handler_for(self, node: cst.BaseExpression, open_handlers: OpenHandlers) -> Optional[Tuple[str, ...]]:
+        """The v1 classes caught by the innermost handler binding `node` (a Name)."""
+        if not isinstance(node, cst.Name):
+            return None
+        narrowed = self.narrowed_at(node) if node.value in self.narrowing_names() else None
+        if narrowed:
+            return narrowed
+        flow = self.analysis.flow
+        origin = flow.origin(node) if flow is not None else None
+        if origin is not None and origin.kind == "error" and origin.name and not any(
+                name == node.value for name, _ in open_handlers):
+            return tuple(origin.name.split(","))  # a parameter given a caught v1 error (`describe(e)`)
+        for name, caught in reversed(open_handlers):
+            if name == node.value:
+                return caught or None
+        return None
+
+    def code_read(self, node: cst.BaseExpression, open_handlers: OpenHandlers) -> Optional[str]:
+        """The handler name when `node` is `e.code` (or `e.code.value`) of a caught v1 error."""
+        if isinstance(node, cst.Attribute) and node.attr.value == "value":
+            node = node.value
+        if isinstance(node, cst.Attribute) and node.attr.value == "code" and self.handler_for(node.value, open_handlers):
+            return node.value.value  # type: ignore[attr-defined]
+        return None
+
+
 class SdkErrorsCodemod(SdkCodemod):
     NAME = "sdk-errors"
     TRIGGERS = ERROR_TRIGGERS  # v1 exception class names, or v1 calls (for requests handlers)
@@ -52,45 +142,11 @@ class SdkErrorsCodemod(SdkCodemod):
         else:
             self._caught.append(("", ()))
 
-    def _narrowing_names(self) -> FrozenSet[str]:
-        """The names some ``isinstance(name, <v1 error class>)`` of this module tests (once per module)."""
-        if getattr(self, "_narrowing_for", None) is not self.analysis:
-            names = set()
-            for ref in self.analysis.error_refs:
-                call = self.get_metadata(ParentNodeProvider, ref, None)
-                while isinstance(call, (cst.Arg, cst.Element, cst.Tuple)):
-                    call = self.get_metadata(ParentNodeProvider, call, None)
-                if isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value == "isinstance" \
-                        and call.args and isinstance(call.args[0].value, cst.Name):
-                    names.add(call.args[0].value.value)
-            self._narrowing_for, self._narrowing = self.analysis, frozenset(names)
-        return self._narrowing
-
-    def _narrowed_at(self, node: cst.Name) -> Optional[Tuple[str, ...]]:
-        """The v1 classes `node` is narrowed to by an enclosing ``if isinstance(node, <v1
-        error class>):`` (`except Exception as e:` ... `if isinstance(e, errors.ErrorResponse):`):
-        its reads in that body are rewritten like a handler's."""
-        child: cst.CSTNode = node
-        parent = self.get_metadata(ParentNodeProvider, node, None)
-        while parent is not None and not isinstance(parent, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
-            if isinstance(parent, cst.If) and child is parent.body:
-                name, caught = self._narrowed(parent.test)
-                if name == node.value:
-                    return caught
-            child, parent = parent, self.get_metadata(ParentNodeProvider, parent, None)
-        return None
-
-    def _narrowed(self, test: cst.BaseExpression) -> Tuple[str, Tuple[str, ...]]:
-        """(name, v1 classes) for ``isinstance(name, <v1 error class or a tuple of them>)``."""
-        if not (isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance"
-                and len(test.args) == 2 and isinstance(test.args[0].value, cst.Name)):
-            return "", ()
-        classes = test.args[1].value
-        elements = [e.value for e in classes.elements] if isinstance(classes, cst.Tuple) else [classes]
-        caught = tuple(self.analysis.error_refs.get(e) for e in elements)
-        if not caught or any(c is None for c in caught):
-            return "", ()
-        return test.args[0].value.value, caught  # type: ignore[return-value]
+    def _lookup(self) -> "HandlerLookup":
+        if getattr(self, "_lookup_for", None) is not self.analysis:  # once per module
+            self._lookup_for = self.analysis
+            self._handlers = HandlerLookup(self.analysis, lambda n: self.get_metadata(ParentNodeProvider, n, None))
+        return self._handlers
 
     def leave_Try(self, original_node: cst.Try, updated_node: cst.Try) -> cst.Try:
         """v1 ErrorResponse (HTTP 400) and SDKError (the rest) were disjoint, so their order did
@@ -165,30 +221,10 @@ class SdkErrorsCodemod(SdkCodemod):
         return updated_node
 
     def _handler_for(self, node: cst.BaseExpression) -> Optional[Tuple[str, ...]]:
-        """The v1 classes caught by the innermost handler binding `node` (a Name)."""
-        if not isinstance(node, cst.Name):
-            return None
-        narrowed = self._narrowed_at(node) if node.value in self._narrowing_names() else None
-        if narrowed:
-            return narrowed
-        flow = self.analysis.flow
-        origin = flow.origin(node) if flow is not None else None
-        if origin is not None and origin.kind == "error" and origin.name and not any(
-                name == node.value for name, _ in self._caught):
-            return tuple(origin.name.split(","))  # a parameter given a caught v1 error (`describe(e)`)
-        for name, caught in reversed(self._caught):
-            if name == node.value:
-                return caught or None
-        return None
+        return self._lookup().handler_for(node, self._caught)
 
     def _code_read(self, node: cst.BaseExpression) -> Optional[str]:
-        """The handler name when `node` is `e.code` (or `e.code.value`) of a caught v1 error."""
-        if isinstance(node, cst.Attribute) and node.attr.value == "value":
-            node = node.value
-        if isinstance(node, cst.Attribute) and node.attr.value == "code" and self._handler_for(node.value):
-            return node.value.value  # type: ignore[attr-defined]
-        return None
-
+        return self._lookup().code_read(node, self._caught)
 
     def leave_Comparison(self, original_node: cst.Comparison, updated_node: cst.Comparison) -> cst.BaseExpression:
         # `e.code` may be on either side (`errors.Code.BLOCKED_NUMBER == e.code`).

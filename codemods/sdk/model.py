@@ -107,6 +107,7 @@ class SdkAnalysis:
     # device_type argument value -> the module dict of DeviceType members it reads (device_maps)
     device_maps: Dict[cst.CSTNode, Any] = field(default_factory=dict)
     usages: List[Usage] = field(default_factory=list)
+    usage_nodes: List[cst.CSTNode] = field(default_factory=list)  # the node of each of ``usages``
     flow: Optional[Flow] = None  # where each v1 value goes (codemods.core.flow)
 
     def is_client_expr(self, node: cst.BaseExpression) -> bool:

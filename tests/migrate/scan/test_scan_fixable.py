@@ -118,3 +118,52 @@ def test_a_repository_client_call_libcst_reports_once(equivalence):
     site = ("two_modules/auth_flow.py", "PM106", 20, 11)
     assert site in fixable and site in changed
     assert not {s for s in fixable | changed if s[0] == site[0] and s[1] == "PM116"}
+
+
+NARROWED_HANDLERS = '''\
+import ding
+from ding.models import errors
+
+client = ding.Ding(api_key="test-key")
+
+
+def narrowed(phone):
+    try:
+        return client.otp.create_authentication(phone_number=phone)
+    except Exception as e:
+        if isinstance(e, errors.ErrorResponse):
+            if e.code == errors.Code.BLOCKED_NUMBER:
+                return None
+        raise
+
+
+def in_a_lambda(phone, later):
+    try:
+        return client.otp.create_authentication(phone_number=phone)
+    except errors.ErrorResponse as e:
+        later(lambda: e.code == errors.Code.INVALID_PHONE_NUMBER)
+        raise
+
+
+def nested(phone):
+    try:
+        return client.otp.create_authentication(phone_number=phone)
+    except errors.ErrorResponse as e:
+        def blocked():
+            return e.code == errors.Code.BLOCKED_NUMBER
+        return blocked()
+'''
+
+
+def test_error_code_reads_follow_sdk_errors_own_handler_lookup(tmp_path):
+    """`e.code` compared where sdk-errors maps it: inside `if isinstance(e, <v1 error>):` of a
+    broad handler, in a lambda and in a function nested in a v1 handler. Scan's fixable flags come
+    from the codemod's own handler lookup, so they are exactly what rewrite changes."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "handlers.py").write_text(NARROWED_HANDLERS, encoding="utf-8")
+    fixable, changed, _, _ = _compare(source, tmp_path)
+    assert fixable == changed
+    codes = {("handlers.py", "PM109", 12, 26), ("handlers.py", "PM109", 21, 33), ("handlers.py", "PM109", 30, 30)}
+    assert codes <= fixable  # each comparison becomes `(e.body.get("code") ...) == "..."`
+    assert ("handlers.py", "PM103", 2, 1) in fixable  # `errors` then leaves the import
