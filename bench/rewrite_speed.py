@@ -226,7 +226,7 @@ def few_v1(args) -> None:
         (Path(tmp) / ".libcst.codemod.yaml").write_text(LIBCST_CONFIG)
         ours = [sys.executable, "-m", "migrate.cli", "rewrite", "--check", "-q", "-j", str(args.jobs), "--no-gitignore"]
         theirs = [sys.executable, "-m", "libcst.tool", "codemod", "--no-format", f"--jobs={args.jobs}",
-                  "--hide-progress", "http.hosts.HostsCodemod"]
+                  "--hide-progress", "libcst_commands.HostsCodemod"]
         for command, folder in ((ours, work), (theirs, warm)):  # untimed: fills the bytecode cache
             timed_cpu([*command, str(folder)], tmp)
 

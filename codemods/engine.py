@@ -14,10 +14,12 @@ declare is resolved, once; the SDK analysis (``codemods.sdk.analysis``) runs onc
 3. import bookkeeping once, at the end: the imports every codemod asked for are added, and the
    v1 imports left unused removed, in one ``AddImportsVisitor`` and one removal pass (not one of
    each per codemod); the removal reads the tokens, not a new scope analysis, whenever they
-   decide (``codemods.core.unused_imports``).
+   decide (``codemods.core.unused_imports``). A file whose codemods asked for no import change
+   never imports ``libcst.codemod`` (``codemods.core.import_requests``).
 
-Each codemod stays an ordinary libcst codemod (``python -m libcst.tool codemod`` runs it alone);
-the batching is done here. :func:`rewrite_task` is the picklable per-file entry point for a
+Each codemod stays a codemod of its own with libcst's ``Codemod`` API (``codemods.core.base``;
+``python -m libcst.tool codemod`` runs it alone through ``codemods.libcst_commands``); the
+batching is done here. :func:`rewrite_task` is the picklable per-file entry point for a
 process pool; :func:`plan` answers the scanner's "is this usage fixable" from the same analysis.
 """
 from __future__ import annotations
@@ -154,13 +156,12 @@ def rewrite_task(path: str, data: Union[bytes, str], options: Optional[RewriteOp
 def rewrite_module(module, classes: Sequence[type], path: str = "<string>", repo=None):
     """(new module, names of the codemods that changed it). ``classes`` in run order; ``repo``:
     the pre-pass's ``RepoFacts``."""
-    from libcst.codemod import CodemodContext
-
     from codemods.core import libcst_speedups
+    from codemods.core.context import RewriteContext
 
-    libcst_speedups.install()
+    libcst_speedups.install_metadata_patches()
 
-    context = CodemodContext(filename=path)
+    context = RewriteContext(filename=path)
     cross = _CrossModule.of(module, path, repo)
     first = [c for c in classes if c.NAME != SDK_IMPORTS]
     last = [c for c in classes if c.NAME == SDK_IMPORTS]
@@ -265,17 +266,13 @@ def _with_wrapper(context, wrapper):
 
 
 def _bookkeep_imports(module, context):
-    """The imports the codemods asked for, added and removed in one pass each: (module,
-    whether the removal changed it). The removal needs no scope analysis when the tokens
-    show the names unused (``codemods.core.unused_imports``)."""
-    from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+    """The imports every codemod of the file asked for, added and removed in one pass each:
+    (module, whether the removal changed it). The removal needs no scope analysis when the
+    tokens show the names unused (``codemods.core.unused_imports``); a file without requests
+    costs nothing (``codemods.core.import_requests``: no ``libcst.codemod`` import)."""
+    from codemods.core.import_requests import apply_import_requests
 
-    from codemods.core.unused_imports import remove_unused_imports
-    from codemods.sdk.common import without_copy
-
-    if context.scratch.get(AddImportsVisitor.CONTEXT_KEY):
-        module = without_copy(AddImportsVisitor)(context).transform_module(module)
-    return remove_unused_imports(module, context, without_copy(RemoveImportsVisitor))
+    return apply_import_requests(module, context)
 
 
 class BatchedTransformer:

@@ -1,6 +1,6 @@
 """The codemods of ``prelude-migrate rewrite``, in the order they run on a file, as plain data.
 
-Each entry names a module defining one ``libcst.codemod.Codemod`` subclass, with class attributes
+Each entry names a module defining one codemod class (``codemods.core.base``), with class attributes
 ``NAME`` (kebab-case, used by --only/--skip), ``DESCRIPTION`` and ``TRIGGERS`` (lower-case byte
 strings; a file containing none is not parsed for that codemod). The entry repeats the name and
 the trigger tokens (both from ``compat.knowledge.triggers``, the one place they are written) so

@@ -34,19 +34,38 @@ from __future__ import annotations
 import inspect
 from typing import Dict, List, Tuple
 
-_installed = False
+_metadata_installed = False
+_import_passes_installed = False
 
 
 def install() -> None:
-    global _installed
-    if _installed:
+    """Every patch (the scanner)."""
+    install_metadata_patches()
+    install_import_pass_patches()
+
+
+def install_metadata_patches() -> None:
+    """The patches of metadata resolution (no ``libcst.codemod`` or ``libcst.matchers`` import:
+    the rewrite engine installs these for every parsed file)."""
+    global _metadata_installed
+    if _metadata_installed:
         return
-    _installed = True
+    _metadata_installed = True
     _cache_batchable_visitors()
-    _cache_matcher_scans()
-    _top_imports_gatherer_reads_the_module_only()
     _batched_walk_stops_at_a_module_only_round()
     _parents_from_a_children_walk()
+
+
+def install_import_pass_patches() -> None:
+    """The patches of libcst's import passes (imports ``libcst.codemod`` and ``libcst.matchers``:
+    installed when a file really needs an import added or removed,
+    ``codemods.core.import_requests``)."""
+    global _import_passes_installed
+    if _import_passes_installed:
+        return
+    _import_passes_installed = True
+    _cache_matcher_scans()
+    _top_imports_gatherer_reads_the_module_only()
 
 
 def _cache_batchable_visitors() -> None:

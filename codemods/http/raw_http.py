@@ -17,9 +17,9 @@ import re
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
-from libcst.codemod import CodemodCommand
 from libcst.metadata import ParentNodeProvider, PositionProvider, ScopeProvider
 
+from codemods.core.base import Codemod
 from codemods.core.phone import assumed_phone_note, phone_parameter
 from codemods.http.calls import HttpAnalysis, HttpCall, client_header_setups, iter_http_calls
 from codemods.http.request_bodies import (
@@ -79,7 +79,7 @@ def _hidden_base_operation(call: HttpCall, module: cst.Module) -> Optional[str]:
     return op if evidence else None
 
 
-class RawHttpCodemod(CodemodCommand):
+class RawHttpCodemod(Codemod):
     NAME = "raw-http"
     DESCRIPTION = (f"requests/httpx calls to {V1_HOST}/v1 -> {V2_HOST}/v2: URL, auth header, "
                    "JSON body and visible response reads.")
@@ -561,12 +561,13 @@ def call_outcomes(module_or_wrapper) -> Dict[Tuple[int, int], bool]:
 def call_outcomes_and_changes(module_or_wrapper):
     """``call_outcomes`` and, from the same plan, the spans the codemod replaces
     (``_Planner.changed_spans``): what ``prelude-migrate rewrite`` changes, for the scanner."""
-    from libcst.codemod import CodemodContext
     from libcst.metadata import MetadataWrapper
+
+    from codemods.core.context import RewriteContext
 
     wrapper = module_or_wrapper if isinstance(module_or_wrapper, MetadataWrapper) else \
         MetadataWrapper(module_or_wrapper, unsafe_skip_copy=True)
-    codemod = RawHttpCodemod(CodemodContext(wrapper=wrapper))
+    codemod = RawHttpCodemod(RewriteContext(wrapper=wrapper))
     codemod.metadata = wrapper.resolve_many((ParentNodeProvider, ScopeProvider, PositionProvider))
     planner = codemod.plan(wrapper.module)
     return ({}, []) if planner is None else (planner.outcomes(), planner.changed_spans())

@@ -442,9 +442,9 @@ def planned_changes(wrapper, analysis) -> Dict[cst.Call, Tuple[List[cst.CSTNode]
     there). The nodes: the call (rewritten), its statement (a removed feedback), its request
     model assignment (inlined and deleted, or turned into the v2 arguments); none when the call
     stays as it is (maybe under a TODO). The same ``_plan`` the rewrite takes; nothing is rewritten."""
-    from libcst.codemod import CodemodContext
+    from codemods.core.context import RewriteContext
 
-    codemod = SdkCallsCodemod(CodemodContext(wrapper=wrapper))
+    codemod = SdkCallsCodemod(RewriteContext(wrapper=wrapper))
     codemod.metadata = wrapper.resolve_many(SdkCallsCodemod.METADATA_DEPENDENCIES)
     codemod.prepare(analysis)
     codemod.visit_Module(wrapper.module)

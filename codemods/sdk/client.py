@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import List
 
 import libcst as cst
-from libcst.codemod.visitors import AddImportsVisitor
 
+from codemods.core.import_requests import add_needed_import
 from codemods.core.nodes import literal_string
 from codemods.sdk.common import SdkCodemod
 from codemods.sdk.model import IMPORT_TRIGGERS, V2_PACKAGE
@@ -68,7 +68,7 @@ class SdkClientCodemod(SdkCodemod):
                 return updated_node
         new_args.append(cst.Arg(keyword=cst.Name("max_retries"), value=cst.Integer("0")))
         self.keep_comments(original_node)
-        AddImportsVisitor.add_needed_import(self.context, V2_PACKAGE, "Prelude")
+        add_needed_import(self.context, V2_PACKAGE, "Prelude")
         return cst.Call(func=cst.Name("Prelude"), args=_keyword_spacing(new_args))
 
     def _api_token(self, call: cst.Call, key: cst.BaseExpression) -> cst.Arg:

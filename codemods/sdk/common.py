@@ -2,67 +2,20 @@
 attaches TODO comments to statements without duplicating them) and small CST builders."""
 from __future__ import annotations
 
-from contextlib import contextmanager
-from dataclasses import replace
-from typing import Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import libcst as cst
-from libcst.codemod.visitors import AddImportsVisitor
-from libcst.metadata import MetadataWrapper, ParentNodeProvider
+from libcst.metadata import ParentNodeProvider
 
 from codemods.sdk.analysis import analyze
 from codemods.core.base import PlainCodemod
+from codemods.core.import_requests import _NoCopy
 from codemods.core.nodes import code, comments_in, literal_string, string, strings_tuple
 from codemods.core.todo import COMMENT_HOSTS, todo_comment, with_comments, without_header_duplicates
 from codemods.sdk.model import SDK_TRIGGERS, SdkAnalysis
 
 FSTRING_TODO = "v1 SDK use inside an f-string that uses both quote kinds; rewrite it by hand"
 
-
-
-class _NoCopy:
-    """Mixin for libcst codemods: wrap the module without libcst's defensive deep copy (a
-    tenth of the chain's time). The copy makes every node identity unique, so that metadata
-    keyed by node is unambiguous. A parsed module is already unique; trees built by
-    transformers share only libcst's default leaves (an empty `SimpleWhitespace`, a `Dot()`),
-    and no metadata is read for those here or in libcst's import passes."""
-
-    @contextmanager
-    def _handle_metadata_reference(self, module: cst.Module) -> Iterator[cst.Module]:
-        if self.context.metadata_manager is not None and self.context.filename:  # libcst's tool: its cache
-            with super()._handle_metadata_reference(module) as tree:  # type: ignore[misc]
-                yield tree
-            return
-        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-        old_context = self.context
-        with self.resolve(wrapper):  # type: ignore[attr-defined]
-            self.context = replace(self.context, wrapper=wrapper)
-            try:
-                yield wrapper.module
-            finally:
-                self.context = old_context
-
-
-class _TopLevelOnly:
-    """Mixin for AddImportsVisitor, which only ever edits the module's top-level imports: do
-    not walk into function bodies and expressions (a third of its run)."""
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        visit_children = super().on_visit(node)  # type: ignore[misc]
-        if isinstance(node, (cst.BaseCompoundStatement, cst.BaseSmallStatement)) \
-                and not isinstance(node, (cst.Import, cst.ImportFrom)):
-            return False
-        return visit_children
-
-
-_NO_COPY_CLASSES: Dict[type, type] = {}
-
-
-def without_copy(transform: type) -> type:
-    if transform not in _NO_COPY_CLASSES:
-        mixins = (_NoCopy, _TopLevelOnly) if issubclass(transform, AddImportsVisitor) else (_NoCopy,)
-        _NO_COPY_CLASSES[transform] = type(transform.__name__, (*mixins, transform), {})
-    return _NO_COPY_CLASSES[transform]
 
 
 class SdkCodemod(_NoCopy, PlainCodemod):
@@ -75,10 +28,6 @@ class SdkCodemod(_NoCopy, PlainCodemod):
     def has_work(self, analysis: SdkAnalysis) -> bool:
         """Whether this codemod can change anything in a v1 module (skips the rewrite pass)."""
         return True
-
-    def _instantiate_and_run(self, transform, tree: cst.Module) -> cst.Module:
-        # The import add/remove passes libcst runs afterwards skip the copy too.
-        return without_copy(transform)(self.context).transform_module(tree)
 
     def prepare(self, analysis: SdkAnalysis) -> bool:
         """Take the shared analysis of the module about to be visited; whether this codemod has

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 import libcst as cst
-from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import ParentNodeProvider
 
+from codemods.core.import_requests import add_needed_import
 from codemods.core.nodes import code
 from codemods.sdk.common import (
     FSTRING_TODO,
@@ -171,7 +171,7 @@ class SdkErrorsCodemod(SdkCodemod):
         if network and updated_node.type is not None:
             # Widen rather than replace: other code in the try may still use requests.
             self.todo(original_node, f"v2 network failures raise {V2_PACKAGE}.{network}, not requests exceptions")
-            AddImportsVisitor.add_needed_import(self.context, V2_PACKAGE)
+            add_needed_import(self.context, V2_PACKAGE)
             old = updated_node.type
             elements = list(old.elements) if isinstance(old, cst.Tuple) else [cst.Element(old)]
             elements = [e.with_changes(comma=cst.MaybeSentinel.DEFAULT) for e in elements]
@@ -206,7 +206,7 @@ class SdkErrorsCodemod(SdkCodemod):
         parent = self.get_metadata(ParentNodeProvider, original_node, None)
         if isinstance(parent, cst.Call) and parent.func is original_node:
             return None  # a test double: leave_Call adds the TODO
-        AddImportsVisitor.add_needed_import(self.context, V2_PACKAGE)
+        add_needed_import(self.context, V2_PACKAGE)
         return cst.parse_expression(f"{V2_PACKAGE}.{SDK_V1_ERROR_CLASSES[v1_class]}")
 
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:

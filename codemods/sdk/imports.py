@@ -9,9 +9,9 @@ import re
 from typing import Set
 
 import libcst as cst
-from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.metadata import ParentNodeProvider, ScopeProvider
 
+from codemods.core.import_requests import add_needed_import, remove_unused_import
 from codemods.sdk.analysis import qualified_names
 from codemods.core.nodes import code, dotted_name, literal_string
 from codemods.sdk.common import SdkCodemod
@@ -152,9 +152,9 @@ class SdkImportsCodemod(SdkCodemod):
             return None
         module, _, cls = target.rpartition(".")
         if module == "prelude_python_sdk":
-            AddImportsVisitor.add_needed_import(self.context, module, cls)
+            add_needed_import(self.context, module, cls)
             return cst.Name(cls)
-        AddImportsVisitor.add_needed_import(self.context, module)
+        add_needed_import(self.context, module)
         return cst.parse_expression(target)
 
 
@@ -173,17 +173,17 @@ def in_rewritable_place(node: cst.CSTNode, parent_of) -> bool:
 
 
 def schedule_removals(context, imports) -> None:
-    """Ask libcst's import bookkeeping to remove each v1 import of `imports` left unused."""
+    """Ask the import bookkeeping (``codemods.core.import_requests``) to remove each v1 import of `imports` left unused."""
     for imp in imports:
         if isinstance(imp, cst.Import):
             for alias in imp.names:
                 asname = alias.asname.name.value if alias.asname else None  # type: ignore[union-attr]
-                RemoveImportsVisitor.remove_unused_import(context, dotted_name(alias.name) or "", asname=asname)
+                remove_unused_import(context, dotted_name(alias.name) or "", asname=asname)
         elif not isinstance(imp.names, cst.ImportStar):
             module = dotted_name(imp.module) or ""  # type: ignore[arg-type]
             for alias in imp.names:
                 asname = alias.asname.name.value if alias.asname else None  # type: ignore[union-attr]
-                RemoveImportsVisitor.remove_unused_import(
+                remove_unused_import(
                     context, module, dotted_name(alias.name) or "", asname=asname)
 
 

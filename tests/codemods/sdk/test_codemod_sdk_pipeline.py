@@ -109,7 +109,7 @@ def test_runs_under_libcst_own_codemod_tool(tmp_path):
     app.write_text("import ding\nclient = ding.Ding(api_key=KEY)\n")
     done = subprocess.run(
         [sys.executable, "-m", "libcst.tool", "codemod", "--no-format", "--hide-progress",
-         "sdk.client.SdkClientCodemod", "-j", "1", str(app)],
+         "libcst_commands.SdkClientCodemod", "-j", "1", str(app)],
         cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert app.read_text() == (

@@ -131,3 +131,37 @@ def test_workers_are_forked_by_candidate_count_and_the_output_stays_the_same(tmp
         one = rewrite_paths(paths, select_codemods(), write=False, jobs=1)
         assert [(r.path, r.status, r.new) for r in two] == [(r.path, r.status, r.new) for r in one]
         assert sum(r.status == "changed" for r in two) == count
+
+
+LIBCST_CODEMOD = ("libcst.codemod", "libcst.matchers", "codemods.core.unused_imports", "codemods.libcst_commands")
+V1_SDK_PY = "import ding\n\nclient = ding.Ding(api_key=KEY)\n"
+
+
+def test_raw_http_v1_alone_imports_neither_libcst_codemod_nor_matchers(tmp_path):
+    """Our codemods' bases are not libcst's (whose import pulls in ``libcst.matchers``): a file
+    whose codemods ask for no import change never loads them; the rewrite is still done."""
+    tree = _tree(tmp_path, dict(PLAIN, **{"app/v1.py": V1_PY, "app/legacy.py": 'U = "https://api.ding.live/v2/x"\n'}))
+    code, err, imported = _rewrite(tree, "-q")
+    assert code == 1, err
+    assert {"libcst", "codemods.engine", "codemods.http.raw_http", "codemods.sdk.common"} <= imported
+    assert _loaded(imported, LIBCST_CODEMOD) == set()
+    code, out, _ = _diff(tree)
+    assert "+r = requests.post(\"https://api.prelude.dev/v2/verification\"," in out
+    assert '+U = "https://api.prelude.dev/v2/x"' in out
+
+
+def test_a_file_that_needs_an_import_change_still_gets_it(tmp_path):
+    tree = _tree(tmp_path, dict(PLAIN, **{"app/sdk.py": V1_SDK_PY}))
+    code, err, imported = _rewrite(tree, "-q")
+    assert code == 1, err
+    assert {"libcst.codemod", "codemods.core.unused_imports"} <= imported  # loaded for this file
+    code, out, _ = _diff(tree)
+    assert "+from prelude_python_sdk import Prelude" in out and "-import ding" in out
+    assert "+client = Prelude(api_token=KEY, max_retries=0)" in out
+
+
+def _diff(tree):
+    """(exit code, stdout, stderr) of ``rewrite --diff -q``."""
+    proc = subprocess.run([sys.executable, "-m", "migrate.cli", "rewrite", "--diff", "-q", "--no-gitignore",
+                           str(tree)], cwd=ROOT, capture_output=True, text=True)
+    return proc.returncode, proc.stdout, proc.stderr
