@@ -22,7 +22,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from compat.knowledge.hosts import V1_HOST
 from compat.knowledge.operations import CHECK_FIELD_MOVES
-from compat.knowledge.packages import V1_DISTRIBUTIONS as V1_PACKAGES
+from compat.knowledge.packages import V1_DISTRIBUTIONS as V1_PACKAGES, V1_PYTHON_IMPORT_PACKAGES
 from codemods.syntax.import_gate import IMPORT_LINE as _IMPORT_LINE, dot_specifier, on_import_line, relative_part
 from codemods.syntax.languages import family
 from codemods.syntax.rules.api_key_header import HEADER_CONSTANT
@@ -222,6 +222,19 @@ class RepoIndex:
 
     def folder_has_evidence(self, folder: str) -> bool:
         return folder in self.evidence_folders
+
+    def inside_v1_python_package(self, folder: str) -> bool:
+        """The folder is (inside) a folder named after a v1 Python import package (``ding``) that
+        shows evidence: a module of the v1 SDK itself (``ding/models/components/x.py`` whose only
+        v1 trace is ``from ding import utils``)."""
+        while folder:
+            if os.path.basename(folder) in V1_PYTHON_IMPORT_PACKAGES and folder in self.evidence_folders:
+                return True
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+        return False
 
     def names(self) -> List[str]:
         """Names whose mention makes a file worth a second look (trigger tokens)."""

@@ -4,6 +4,7 @@ whether this file, its folder or the repository shows v1 evidence."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -13,6 +14,15 @@ from codemods.syntax.tree import GrammarUnavailable, Spot, Tree
 from codemods.syntax.usage import Usage
 
 _UNSET = object()
+
+# What precedes a name that is being defined rather than called (``async check(`` in a class,
+# ``function check(``, ``def check(``, ``func (c *Client) Check(``, ``public class Application {``:
+# two example programs of one folder that each declare ``Application`` do not call each other).
+_DECLARATION = re.compile(r"\s*(?:(?:export|default|public|private|protected|internal|static|async|override|"
+                          r"final|abstract|sealed|partial|open|data|function|def|fun|func(?:\s*\([^)]*\))?|"
+                          r"class|interface|struct|record|object|enum|trait|module|type)\s+)+$")
+# A class method defined without a keyword (``  check(id: string, code: string): Promise<Check> {``).
+_BARE_METHOD = re.compile(r"\s*[\w$]+\s*\([^()]*\)\s*(?::[^{=;]*)?\{\s*$")
 
 
 @dataclass(frozen=True)
@@ -65,14 +75,22 @@ class Source:
     def in_trace(self, start: int) -> bool:
         return any(s <= start < e for s, e in self.trace_spans)
 
+    def defines(self, start: int) -> bool:
+        """The name at ``start`` is being declared (a function, method or class), not called."""
+        line, column = self.lines.position(start)
+        text = self.lines.line_text(line)
+        before = text[:column - 1]
+        return _DECLARATION.match(before) is not None or (not before.strip() and _BARE_METHOD.match(text) is not None)
+
     # -- evidence ------------------------------------------------------------------------
     @property
     def folder(self) -> str:
         return os.path.dirname(self.path.replace("\\", "/"))
 
     def evidence(self, *, near: bool = True, repo: bool = False) -> bool:
-        """v1 evidence in this file; with ``near``, also in its folder (one package) or in a
-        repository that is itself a v1 SDK; with ``repo``, anywhere in the repository."""
+        """v1 evidence in this file; with ``near``, also in its folder (one package), in a
+        repository that is itself a v1 SDK, or (Python) in the v1 package folder the file sits
+        in; with ``repo``, anywhere in the repository."""
         if self.strong:
             return True
         index = self.index
@@ -81,6 +99,8 @@ class Source:
         if index.references(self):
             return True
         if near and (index.folder_has_evidence(self.folder) or index.v1_sdk_repo):
+            return True
+        if near and self.language == "python" and index.inside_v1_python_package(self.folder):
             return True
         return repo and index.any_evidence
 

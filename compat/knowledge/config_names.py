@@ -13,8 +13,9 @@ V2_BASE_URL_ENV = "PRELUDE_BASE_URL"
 V1_CONFIG_NAMES: Mapping[str, str] = {
     "DING_API_KEY": "api-key", "DING_API_TOKEN": "api-key", "PRELUDE_X_API": "api-key",
     "DING_CUSTOMER_UUID": "customer-uuid", "PRELUDE_CUSTOMER_UUID": "customer-uuid",
-    "ding_customer_uuid": "customer-uuid",
+    "ding_customer_uuid": "customer-uuid", "DING_API_CUSTOMER_UUID": "customer-uuid",
     "DING_URL": "base-url", "ding_api_endpoint": "base-url",
 }
 V1_CONFIG_NAMES_DISTINCTIVE: FrozenSet[str] = frozenset({
-    "DING_CUSTOMER_UUID", "PRELUDE_CUSTOMER_UUID", "ding_customer_uuid", "PRELUDE_X_API"})
+    "DING_CUSTOMER_UUID", "PRELUDE_CUSTOMER_UUID", "ding_customer_uuid", "DING_API_CUSTOMER_UUID",
+    "PRELUDE_X_API"})

@@ -47,12 +47,18 @@ V2_CLIENT_SHAPES: Mapping[str, str] = {
 # Top-level Python packages of the v1 SDK (ding-api-client 1.1.0 shipped ``sdk``).
 V1_PYTHON_IMPORT_PACKAGES: Tuple[str, ...] = ("ding", "sdk")
 
+# Ding's GitHub organisation (Go module paths) and npm scope: every module published there is
+# Ding's v1-era code (the v2 SDKs are published by prelude-so, as ``V2_PACKAGES`` shows), so an
+# import of any of them - an SDK or a sample's own client package such as
+# ``github.com/ding-live/firebase/pkg/ding`` - is a v1 import.
+V1_ORG_PREFIXES: Mapping[str, str] = {"go": "github.com/ding-live/", "npm": "@ding-live/"}
+
 # Lower-case substrings that only v1 code contains, per ecosystem (package names, namespaces and
 # Go identifiers): one of them in a file is evidence of v1 use on its own.
 V1_EVIDENCE_TOKENS: Mapping[str, Tuple[str, ...]] = {
     "pypi": ("ding_api_client", "ding-api-client", "ding_client_sdk", "ding-client-sdk"),
-    "npm": ("@ding-live/",),
-    "go": ("github.com/ding-live/", "dinggolang", "ding.authenticateoptions", "ding.newclient("),
+    "npm": (V1_ORG_PREFIXES["npm"],),
+    "go": (V1_ORG_PREFIXES["go"], "dinggolang", "ding.authenticateoptions", "ding.newclient("),
     "maven": ("live.ding.", "dingsdk"),
     "composer": ("ding-live/ding-php",),
     "gem": ("ding_sdk",),

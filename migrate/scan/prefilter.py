@@ -1,7 +1,7 @@
 """The trigger-token pre-filter: files without a trigger are never decoded or parsed.
 
-One multi-pattern automaton (``ahocorasick_rs.BytesAhoCorasick``) runs over the lower-cased
-bytes of each file. Measured by ``bench/scan_speed.py --prefilter`` on the same tree, it beat a
+One multi-pattern automaton (``codemods.core.tokens.any_token``: ``ahocorasick_rs``,
+leftmost-first) runs over the lower-cased bytes of each file. Measured by ``bench/scan_speed.py --prefilter`` on the same tree, it beat a
 ``re`` alternation over the same lower-cased bytes (see docs/scan.md, "Speed"); the regex
 matcher is kept for that comparison.
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import List, Sequence, Tuple
 
+from codemods.core.tokens import any_token
 from codemods.syntax.triggers import SYNTAX_TRIGGERS
 from compat.knowledge.triggers import TEXT_TRIGGERS as SHARED_TEXT_TRIGGERS
 from compat.knowledge.triggers import DISTINCTIVE_METHODS, HTTP_TRIGGERS, SDK_TRIGGERS
@@ -70,12 +71,8 @@ class AhoCorasickMatcher:
 
     def __init__(self, text_tokens: Sequence[bytes], python_tokens: Sequence[bytes],
                  strong_tokens: Sequence[bytes] = ()) -> None:
-        import ahocorasick_rs
-
         def automaton(tokens):
-            if not tokens:
-                return None
-            return ahocorasick_rs.BytesAhoCorasick(minimal(tokens), matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
+            return any_token(tuple(minimal(tokens))) if tokens else None
 
         strong, weak = _split_python_tokens(python_tokens, strong_tokens)
         self._any = automaton(list(text_tokens) + strong)  # one pass for the common no-hit case
@@ -88,7 +85,7 @@ class AhoCorasickMatcher:
 
     @staticmethod
     def _hit(automaton, lower: bytes) -> bool:
-        return automaton is not None and bool(automaton.find_matches_as_indexes(lower))
+        return automaton is not None and automaton(lower)
 
     def groups(self, lower: bytes, data: bytes, python: bool = True) -> Tuple[bool, bool]:
         """(a text rule may match, the file is worth a libcst parse); the second is only

@@ -1,9 +1,10 @@
 """The syntax rules, one module per usage kind, in run order: the tool's own traces first, then
-the rules whose findings are v1 evidence on their own (``STRONG``), then the rules that need
-that evidence (``x-api-key``, ``customer_uuid``, statuses, paths).
+the rules whose findings are v1 evidence on their own (they set ``Source.strong``; the scanner
+lists their kinds in ``migrate.scan.engine.STRONG_KINDS``), then the rules that need that
+evidence (``x-api-key``, ``customer_uuid``, statuses, paths).
 
-A rule module defines ``KIND`` (or ``KINDS``), ``STRONG``, ``find(source) -> Iterator[Usage]``
-and ``EXAMPLES`` (``codemods.syntax.source.Example`` per language, tested one by one).
+A rule module defines ``KIND`` (or ``KINDS``), ``find(source) -> Iterator[Usage]`` and
+``EXAMPLES`` (``codemods.syntax.source.Example`` per language, tested one by one).
 """
 from __future__ import annotations
 

@@ -12,7 +12,6 @@ import re
 from codemods.syntax.source import Example
 
 KIND = "api-key-header"
-STRONG = False
 _HEADER = re.compile(r"(?<![\w\-])x-api-key(?![\w\-])", re.IGNORECASE)
 HEADER_CONSTANT = re.compile(r"""(?P<name>[A-Za-z_$][\w$]*)\s*(?::=|=|:|=>)\s*["']x-api-key["']""", re.IGNORECASE)  # a constant holding the header name
 _CUSTOMER_UUID = re.compile(r"customer[_\-]?uuid", re.IGNORECASE)  # v1 authentication's other half

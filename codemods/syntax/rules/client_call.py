@@ -10,13 +10,7 @@ import re
 from codemods.syntax.source import Example
 
 KIND = "v1-client-call"
-STRONG = True
-# What precedes a name that is being defined rather than called (``async check(`` in a class,
-# ``function check(``, ``def check(``, ``func (c *Client) Check(``).
-_DECLARATION = re.compile(r"\s*(?:(?:export|default|public|private|protected|static|async|override|"
-                          r"function|def|fun|func(?:\s*\([^)]*\))?)\s+)+$")
-# A class method defined without a keyword (``  check(id: string, code: string): Promise<Check> {``).
-_BARE_METHOD = re.compile(r"\s*[\w$]+\s*\([^()]*\)\s*(?::[^{=;]*)?\{\s*$")
+
 
 def find(source):
     index = source.index
@@ -41,7 +35,7 @@ def find(source):
         text = source.lines.line_text(line)
         if re.match(r"\s*(?:import|from|use|using|require|require_relative|include|package)\b", text):
             continue
-        if _DECLARATION.match(text[:column - 1]) or (not text[:column - 1].strip() and _BARE_METHOD.match(text)):
+        if source.defines(start):
             continue  # the wrapper's own method or function being defined, not a call
         source.strong = True
         yield source.usage(KIND, start, end, m.group(group), where)

@@ -16,7 +16,6 @@ from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.source import Example
 
 KIND = "config-name"
-STRONG = False
 
 
 _SEPARATORS = "_-."
@@ -55,13 +54,18 @@ def kind_of(spelling: str) -> str:
     return V1_CONFIG_NAMES[table_name(spelling)]
 
 
+def names_v1_only(text: str) -> bool:
+    """A name that only ever meant v1 (``DING_CUSTOMER_UUID``...) stands in ``text``: evidence for
+    every rule of the file (``codemods.syntax.find`` asks before the rules run, so that
+    ``new Ding(customerUuid, token)`` next to ``process.env.DING_CUSTOMER_UUID`` counts too)."""
+    return any(normalised(m.group(0)) in DISTINCTIVE for m in NAME_RE.finditer(text))
+
+
 def find(source):
     found = list(NAME_RE.finditer(source.text))
     if not found:
         return
     grammar = has_grammar(source.language)
-    if any(normalised(m.group(0)) in DISTINCTIVE for m in found):
-        source.strong = True  # evidence for the generic names of the same file
     for m in found:
         spelling = m.group(0)
         if normalised(spelling) not in DISTINCTIVE and not (source.evidence(near=True) or _CUSTOMER_UUID.search(source.text)):
@@ -80,6 +84,7 @@ EXAMPLES = (
     Example("dotenv", "DING_API_KEY=test-v1-key\nDING_CUSTOMER_UUID=00000000-0000-0000-0000-000000000000\n", (1, 2)),
     Example("typescript", "const cfg = { dingCustomerUuid: process.env.DING_CUSTOMER_UUID };\n", (1, 1)),
     Example("yaml", "ding_customer_uuid: abc\n", (1,)),
+    Example("ruby", 'ACCOUNT = ENV.fetch("DING_API_CUSTOMER_UUID")\n', (1,)),
     Example("typescript", "const token = process.env.DING_API_TOKEN;\nconst uuid = cfg['ding-customer-uuid'];\n", (1, 2)),
     Example("dotenv", "DING_URL=https://sounds.example.test/ding.mp3\nDING_API_KEY=abc\n"),
     Example("yaml", "DING_TALK_TOKEN: x\nDINGTALK_API_KEY: y\nMY_DING_CUSTOMER_UUID_OLD: z\n"),

@@ -19,7 +19,6 @@ from compat.knowledge.sdk_shapes import SDK_V1_REQUEST_MODELS
 from codemods.syntax.source import Example
 
 KINDS = ("customer-uuid-field", "customer-uuid-header")
-STRONG = False
 
 _TOKEN = re.compile(r"(?<![A-Za-z0-9_$@-])[A-Za-z0-9_$@-]*customer[_-]?uuid[A-Za-z0-9_-]*", re.IGNORECASE)
 _CORE = re.compile(r"customer[_-]?uuid", re.IGNORECASE)

@@ -10,7 +10,6 @@ from compat.knowledge.hosts import LEGACY_V2, V1_HOST, V1_HOST_RE, classify_url
 from codemods.syntax.source import Example
 
 KINDS = ("v1-host", "legacy-v2-host")
-STRONG = True
 
 HOST_RE = V1_HOST_RE
 

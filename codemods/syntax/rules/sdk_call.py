@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from codemods.syntax.languages import family
+from codemods.syntax.rules.sdk_import import go_v1_aliases
 from codemods.syntax.source import Example
 
 KIND = "sdk-call"
-STRONG = True
 
 # Normalised method name (lower case, no "_", no "async") -> operation.
 OPERATIONS = {
@@ -31,11 +31,14 @@ _NAMESPACE_CALL = re.compile(
 _LOOKUP_CALL = re.compile(
     r"(?:\.(?:lookup|Lookup)(?:\(\))?|->lookup)\s*(?:\.|->)\s*(?P<name>lookup|Lookup|LookupAsync|post_?[lL]ookup)\s*\(")
 _TYPO = re.compile(r"\b(?P<name>create_?[aA]utentication(?:Async)?)\b")
+# The TS SDK's standalone functions are named namespace + operation (``otpCheck``, ``lookupLookup``).
 _WEAK_FREE_CALLS = re.compile(
-    r"(?:\b(?P<fn>otp(?:CreateAuthentication|Check|Retry|Feedback|GetAuthenticationStatus))"
+    r"(?:\b(?P<fn>(?P<ns>otp|lookup)(?:CreateAuthentication|Check|Retry|Feedback|GetAuthenticationStatus|Lookup))"
     r"|\.(?P<name>authenticate|Authenticate(?:WithContext)?))\s*\(")
-# Go, the hand-written ding-go client: `client, err := ding.NewClient(...)`, then `client.Check(...)`.
-_GO_CLIENT_VAR = re.compile(r"(?P<var>[A-Za-z_]\w*)\s*(?:,\s*[A-Za-z_]\w*\s*)?:?=\s*ding\.NewClient\s*\(")
+# Go, the hand-written ding-go client: `client, err := ding.NewClient(...)`, then `client.Check(...)`;
+# likewise a client built by `New`/`NewClient` of a package imported from Ding's organisation and
+# kept in a variable or a struct field (`dingClient: ding.New(...)`, then `s.dingClient.Check(...)`).
+_GO_CLIENT_VAR = r"(?P<var>[A-Za-z_]\w*)[ \t]*(?:,[ \t]*[A-Za-z_]\w*[ \t]*)?(?::?=|:)[ \t]*&?[ \t]*(?:%s)\s*\("
 _NO_CALLS = frozenset({"text", "dockerfile", "bash", "shell", "dotenv", "yaml", "json", "toml",
                        "markdown", "make"})
 
@@ -45,6 +48,14 @@ def operation_of(name: str):
     if key.endswith("async"):
         key = key[:-5]
     return key, OPERATIONS.get(key)
+
+
+def _go_client_calls(text: str):
+    """The method calls on Go variables and fields that hold a v1 client."""
+    constructors = [r"ding\.NewClient"] + [r"%s\.New(?:Client)?" % re.escape(a) for a in sorted(go_v1_aliases(text))]
+    assigned = re.compile(_GO_CLIENT_VAR % "|".join(constructors))
+    for v in sorted({m.group("var") for m in assigned.finditer(text)}):
+        yield from re.finditer(r"(?<![\w])%s\.(?P<name>[A-Z]\w*)\s*\(" % re.escape(v), text)
 
 
 def find(source):
@@ -66,21 +77,21 @@ def find(source):
             source.strong = True
             yield source.usage(KIND, start, end, operation, where)
     if family(source.language) == "go":
-        for v in {m.group("var") for m in _GO_CLIENT_VAR.finditer(source.text)}:
-            for m in re.finditer(r"(?<![\w.])%s\.(?P<name>[A-Z]\w*)\s*\(" % re.escape(v), source.text):
-                _, operation = operation_of(m.group("name"))
-                start, end = m.start("name"), m.end("name")
-                if operation and start not in seen and source.where(start, end) not in ("comment", "string"):
-                    seen.add(start)
-                    source.strong = True
-                    yield source.usage(KIND, start, end, operation, "code")
+        for m in _go_client_calls(source.text):
+            _, operation = operation_of(m.group("name"))
+            start, end = m.start("name"), m.end("name")
+            if operation and start not in seen and source.where(start, end) not in ("comment", "string"):
+                seen.add(start)
+                source.strong = True
+                yield source.usage(KIND, start, end, operation, "code")
     if source.evidence(near=True):
         for m in _WEAK_FREE_CALLS.finditer(source.text):
             group = "fn" if m.group("fn") else "name"
             name = m.group(group)
-            _, operation = operation_of(name[3:] if group == "fn" else name)
+            _, operation = operation_of(name[len(m.group("ns")):] if group == "fn" else name)
             start, end = m.start(group), m.end(group)
-            if operation and start not in seen and source.where(start, end) not in ("comment", "string"):
+            if operation and start not in seen and source.where(start, end) not in ("comment", "string") \
+                    and not source.defines(start):
                 seen.add(start)
                 yield source.usage(KIND, start, end, operation, "code")
 
@@ -91,11 +102,19 @@ EXAMPLES = (
             "res2, err := s.Otp.Check(ctx, &check)\n", (2, 3)),
     Example("go", 'client, err := ding.NewClient(ding.Config{APIKey: k})\nauth, err := client.Check(id, code)\nr, err := client.Retry(id)\n',
             (2, 3)),
+    Example("go", 'import otp "github.com/ding-live/otp-demo/sms"\n\ntype app struct{ sms *otp.Client }\n'
+            'var a = app{\n\tlog: logger,\n\tsms: otp.NewClient(otp.Options{}),\n}\n'
+            'func f() { ok, _ := a.sms.Check(id, code); _ = a.log.Check(ok) }\n', (8,)),
     Example("go", 'client := other.NewClient()\nok := client.Check(id, code)\n'),
     Example("java", "var res = sdk.otp().createAuthentication().request(req).call();\n", (1,)),
     Example("php", "<?php\n$response = $sdk->otp->createAuthentication($request);\n", (2,)),
     Example("ruby", "require 'ding_sdk'\nres = s.otp.create_authentication(req)\n", (2,)),
     Example("csharp", "var res = await sdk.Otp.CreateAuthenticationAsync(req);\n", (1,)),
+    Example("javascript", "const sms = makeClient(process.env.PRELUDE_CUSTOMER_UUID);\nsms.authenticate(phone).then(done);\n", (2,)),
+    Example("typescript", 'import { DingCore } from "../core.js";\nimport * as c from "@ding-live/ding/models/components";\n'
+            "export async function otpRetry(client: DingCore, request: c.RetryAuthenticationRequest) {}\n"),
+    Example("typescript", 'import { lookupLookup } from "@ding-live/ding/funcs/lookupLookup.js";\n'
+            "const res = await lookupLookup(core, uuid, phone);\n", (2,)),
     Example("typescript", "const v = await client.verification.create({ target });\nawait client.lookup.lookup(phone, {});\n"),
     Example("javascript", "if (!user.otp.check(token)) { throw new Error('bad'); }\n"),
 )

@@ -1,5 +1,7 @@
 """``sdk-import``: an import of a v1 Ding SDK, by each language's import shape of the v1 packages
-and namespaces (``compat.knowledge.packages.V1_DISTRIBUTIONS`` / ``V1_SOURCE_NAMESPACES``). Python files are
+and namespaces (``compat.knowledge.packages.V1_DISTRIBUTIONS`` / ``V1_SOURCE_NAMESPACES``), and in
+Go and JS/TS of any module of Ding's organisation (``V1_ORG_PREFIXES``: ``github.com/ding-live/...``,
+``@ding-live/...``). Python files are
 found by libcst (``codemods.detect``); this rule covers them only when they do not parse
 (e.g. Python 2). Java and C# code may also name a v1 type by its full name without an import
 (``live.ding.dingSdk.models.shared.CreateAuthenticationRequest req``,
@@ -10,21 +12,25 @@ from __future__ import annotations
 
 import re
 
-from compat.knowledge.packages import V1_DISTRIBUTIONS as V1_PACKAGES, V1_SOURCE_NAMESPACES
+from compat.knowledge.packages import V1_DISTRIBUTIONS as V1_PACKAGES, V1_ORG_PREFIXES, V1_SOURCE_NAMESPACES
 from codemods.syntax.languages import family
 from codemods.syntax.source import Example
 
 KIND = "sdk-import"
-STRONG = True
 
 
 def _alternation(names) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+# A module of Ding's organisation or scope (``V1_ORG_PREFIXES``), named by its first segment.
+_ORG_MODULE = r"%s[A-Za-z0-9_.-]+"
+
 _IMPORTS = {
-    "js": re.compile(r"""["'](?P<name>%s)(?:/[^"'\s]*)?["']""" % _alternation(V1_PACKAGES["npm"])),
-    "go": re.compile(r'"(?P<name>%s)(?:/[^"\s]*)?"' % _alternation(V1_PACKAGES["go"])),
+    "js": re.compile(r"""["'](?P<name>%s|%s)(?:/[^"'\s]*)?["']"""
+                     % (_alternation(V1_PACKAGES["npm"]), _ORG_MODULE % re.escape(V1_ORG_PREFIXES["npm"]))),
+    "go": re.compile(r'"(?P<name>%s|%s)(?:/[^"\s]*)?"'
+                     % (_alternation(V1_PACKAGES["go"]), _ORG_MODULE % re.escape(V1_ORG_PREFIXES["go"]))),
     "jvm": re.compile(r"\bimport\s+(?:static\s+)?(?P<name>%s)\b" % _alternation(V1_SOURCE_NAMESPACES["jvm"])),
     "php": re.compile(r"\buse\s+\\?(?P<name>%s)\b" % _alternation(V1_SOURCE_NAMESPACES["php"])),
     "ruby": re.compile(r"""\brequire\s*\(?\s*["'](?P<name>%s)["']""" % _alternation(V1_SOURCE_NAMESPACES["ruby"])),
@@ -46,6 +52,25 @@ _CLIENT_CLASS = re.compile(r"\.Ding\s*(?:\(|\.\s*builder\b)")  # the client itse
 
 def pattern_for(language: str):
     return _IMPORTS.get(family(language))
+
+
+_GO_IMPORT_SPEC = re.compile(r'(?m)^[ \t]*(?:import[ \t]+)?(?:(?P<alias>[A-Za-z_]\w*)[ \t]+)?"(?P<path>[^"\n]+)"')
+
+
+def go_v1_aliases(text: str) -> frozenset:
+    """The names Go code calls its v1 imports by: the alias of the import line, else the last
+    path segment when it is an identifier (``github.com/ding-live/firebase/pkg/ding`` -> ``ding``).
+    ``internal`` packages are left out: only the v1 module itself can import them, so that code is
+    the SDK building its own parts, not a program using it."""
+    pattern = _IMPORTS["go"]
+    names = set()
+    for m in _GO_IMPORT_SPEC.finditer(text):
+        if not pattern.match('"%s"' % m.group("path")) or "/internal/" in m.group("path") + "/":
+            continue
+        name = m.group("alias") or m.group("path").rsplit("/", 1)[-1]
+        if name.isidentifier() and name != "_":
+            names.add(name)
+    return frozenset(names)
 
 
 def find(source):
@@ -85,6 +110,9 @@ EXAMPLES = (
     Example("typescript", 'import { Ding } from "@ding-live/ding";\nimport * as c from "@ding-live/ding/models/components";\n', (1, 2)),
     Example("javascript", 'const Ding = require("@ding-live/sdk").default;\n', (1,)),
     Example("go", 'import (\n\tdinggolang "github.com/ding-live/ding-golang"\n)\n', (2,)),
+    # any module of Ding's organisation: here a sample app's own client package
+    Example("go", 'import (\n\t"fmt"\n\n\tdingclient "github.com/ding-live/otp-demo/internal/client"\n)\n', (4,)),
+    Example("typescript", 'import { verify } from "@ding-live/express-otp";\n', (1,)),
     Example("java", "import live.ding.dingsdk.Ding;\n", (1,)),
     Example("kotlin", "import live.ding.dingSdk.models.shared.Security\n", (1,)),
     Example("php", "<?php\nuse Ding\\DingSDK;\n", (2,)),

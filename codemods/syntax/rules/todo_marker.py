@@ -12,7 +12,6 @@ from compat.knowledge.todos import TODO_MARKER
 from codemods.syntax.source import Example
 
 KIND = "todo-marker"
-STRONG = False
 _MARKER = re.compile(re.escape(TODO_MARKER) + r":?[ \t]*(?P<why>[^\r\n]*)")
 
 

@@ -5,17 +5,19 @@ every v1 response; v2 names the verification ``id``) and ``check_code`` (v2: ``c
 (``body.authentication_uuid``, ``json('authentication_uuid')``) and the identifiers generated for
 them (``AuthenticationUUID``, ``getCheckCode``, ``withAuthenticationUuid``). Not in comments.
 Needs v1 evidence in the file or its folder, or a second v1-only field in the same file (the
-rest of a v1 body): ``checkCode`` alone is an ordinary function name.
+rest of a v1 body): ``checkCode`` alone is an ordinary function name. Also every value passed by
+position to the v1 check or retry request model (``new CreateCheckRequest("e0e7...", "123456",
+"8f11...")``): all their parameters are v1-only fields, in an order that depends on the version.
 """
 from __future__ import annotations
 
 import re
 
 from compat.knowledge.operations import CHECK_FIELD_MOVES
+from compat.knowledge.sdk_shapes import SDK_V1_REQUEST_MODELS
 from codemods.syntax.source import Example
 
 KIND = "v1-field"
-STRONG = False
 
 # The v1 check body's fields other than customer_uuid (which has its own rule and advice).
 FIELDS = tuple(name for name in CHECK_FIELD_MOVES if name != "customer_uuid")
@@ -36,7 +38,58 @@ def _canonical(word: str) -> str:
     return next(name for name in FIELDS if name.replace("_", "") == flat)
 
 
+# The v1 check and retry request models take only v1-only fields, so whatever is passed to them
+# by position is one: their order changed between SDK versions ((authentication_uuid,
+# check_code, customer_uuid) up to 2.0.0, the customer UUID first from 3.0.0; sdk-surfaces), which
+# is why the detail is "positional" and not a field name.
+POSITIONAL = "positional"
+_POSITIONAL_MODELS = tuple(name for name, op in SDK_V1_REQUEST_MODELS.items() if op in ("check", "retry"))
+_MODEL_CALL = re.compile(r"(?<![\w$])(?:%s)\s*\(" % "|".join(_POSITIONAL_MODELS))
+# An argument that is a value, not a keyword/named argument or an expression with its own calls.
+_VALUE = re.compile(r"""(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)""")
+
+
+def _arguments(text: str, open_paren: int):
+    """(start, end) of each top-level argument of the call whose ``(`` is at ``open_paren``."""
+    depth, quote, start = 0, "", open_paren + 1
+    for i in range(open_paren, min(len(text), open_paren + 2000)):
+        c = text[i]
+        if quote:
+            if c == "\\":
+                continue
+            if c == quote and text[i - 1] != "\\":
+                quote = ""
+        elif c in "\"'`":
+            quote = c
+        elif c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                yield start, i
+                return
+        elif c == "," and depth == 1:
+            yield start, i
+            start = i + 1
+
+
+def _positional(source):
+    if not any(name in source.text for name in _POSITIONAL_MODELS) or not source.evidence(near=True):
+        return
+    for m in _MODEL_CALL.finditer(source.text):
+        if source.where(m.start(), m.end()) != "code":
+            continue
+        for start, end in _arguments(source.text, m.end() - 1):
+            raw = source.text[start:end]
+            value = raw.strip()
+            if not value or not _VALUE.fullmatch(value):
+                continue
+            start += len(raw) - len(raw.lstrip())
+            yield source.usage(KIND, start, start + len(value), POSITIONAL, source.where(start, start + 1))
+
+
 def find(source):
+    yield from _positional(source)
     lower = source.lower
     if "uuid" not in lower and "code" not in lower:
         return
@@ -57,6 +110,11 @@ EXAMPLES = (
     Example("php", "<?php\n$u = 'https://api.ding.live/v1';\n$id = $response->json('authentication_uuid');\n", (3,)),
     Example("java", '@JsonProperty("check_code") String checkCode; // with customer_uuid\n', (1, 1)),
     Example("ruby", "field :authentication_uuid, String\nfield :check_code, String\n", (1, 2)),
+    Example("kotlin", "import live.ding.dingSdk.models.shared.RetryAuthenticationRequest\n"
+            "val req = RetryAuthenticationRequest(\n    pendingId,\n    settings.account)\n", (3, 4)),
+    Example("csharp", "using DingSDK.Models.Components;\n"
+            'var req = new CreateCheckRequest(AuthenticationUuid: id, CheckCode: "1234", CustomerUuid: u);\n', (2, 2)),
+    Example("java", "var req = new CreateCheckRequest(a, c, u);\n"),  # no v1 evidence
     Example("typescript", "export async function checkCode(phone: string, code: string) {}\n"),  # v2 app code
     Example("python", "# authentication_uuid and check_code were v1 fields\nx = 1\n"),
 )

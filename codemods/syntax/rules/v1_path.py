@@ -18,7 +18,6 @@ from codemods.syntax.source import Example
 from codemods.syntax.tree import expression_around, string_value
 
 KIND = "v1-path"
-STRONG = False
 
 _PLACEHOLDER = r"(?:\$\{[^}]*\}|\{[^}]*\}|%[sv]|#\{[^}]*\}|\$\w+|\\\([^)]*\)|:\w+)"
 _PATH = re.compile(r"^%s?(?:/v1)?(?P<path>/(?:authentication(?:/feedback|/%s|/[\w-]*)?|check|retry|lookup(?:/\S*)?))/?$"

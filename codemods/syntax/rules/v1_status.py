@@ -1,25 +1,38 @@
 """``v1-status``: a v1 status string (``compat.knowledge.statuses``: check ``valid`` / ``invalid`` /
 ``without_attempt`` / ``expired_auth``..., create ``pending`` / ``spam_detected``..., retry
-``approved`` / ``denied``...) compared (``==``, ``===``, ``equals``), switched on (``case``,
-``when``, ``match``) or declared as the value of a name that spells the same status (an enum
-member or constant: ``WithoutAttempt = 'without_attempt'``, ``CheckValid Check = "valid"``,
-``VALID("valid")``) or listed as a schema literal (``literal("approved")``, ``z.literal(...)``
-of superstruct/zod response schemas), in a file with v1 evidence or in its folder: v2 statuses are different
-words (``success``, ``failure``, ``expired_or_not_found``, ``blocked``). Languages with a
-grammar only.
+``approved`` / ``denied``...; ``compat.knowledge.enums``: feedback ``onboarded`` /
+``not_onboarded``) compared (``==``, ``===``, ``equals``), switched on (``case``, ``when``,
+``match``) or declared as the value of a name that spells the same status (an enum member or
+constant: ``WithoutAttempt = 'without_attempt'``, ``CheckValid Check = "valid"``,
+``VALID("valid")``) or listed as a schema literal (``literal("approved")``, ``z.literal(...)`` of
+superstruct/zod response schemas); or a member of a v1 SDK status enum compared or switched on
+(``CheckStatus.Valid``, Go ``components.CheckStatusValid``). In a file with v1 evidence or in its
+folder: v2 statuses are different words (``success``, ``failure``, ``expired_or_not_found``,
+``blocked``). Languages with a grammar only.
 """
 from __future__ import annotations
 
 import re
 
+from compat.knowledge.enums import FEEDBACK_STATUS_V1_TO_V2
+from compat.knowledge.sdk_shapes import SDK_V1_ENUMS
 from compat.knowledge.statuses import V1_CHECK_STATUSES, V1_CREATE_STATUSES, V1_RETRY_STATUSES
 from codemods.syntax.source import Example
 from codemods.syntax.tree import is_compared, string_value
 
 KIND = "v1-status"
-STRONG = False
-STATUSES = frozenset(V1_CHECK_STATUSES) | frozenset(V1_CREATE_STATUSES) | frozenset(V1_RETRY_STATUSES)
+STATUSES = (frozenset(V1_CHECK_STATUSES) | frozenset(V1_CREATE_STATUSES) | frozenset(V1_RETRY_STATUSES)
+            | frozenset(FEEDBACK_STATUS_V1_TO_V2))
 _QUOTED = re.compile(r"""(?P<q>["'`])(?P<s>%s)(?P=q)""" % "|".join(sorted(STATUSES, key=len, reverse=True)))
+
+# A member of a v1 SDK status enum compared or switched on (``CheckStatus.Valid``, Go's
+# ``components.CheckStatusValid``, ``CheckStatus::VALID``). The bare ``Status`` enum is left out:
+# the name is too common to tell apart without its import.
+_STATUS_ENUMS = tuple(sorted((name for name, kind in SDK_V1_ENUMS.items() if kind.endswith("-status")
+                              and name != "Status"), key=len, reverse=True))
+_ENUM_MEMBER = re.compile(r"(?<![\w$])(?:[A-Za-z_$][\w$]*(?:\.|::|\\))*(?:%s)(?:(?:\.|::|->)(?P<member>[A-Za-z_]\w*)"
+                          r"|(?P<go>[A-Z]\w*))(?![\w$])" % "|".join(_STATUS_ENUMS))
+_BY_LETTERS = {status.replace("_", ""): status for status in STATUSES}
 
 
 # The catch-all member client libraries declare for answers they do not know (``Unknown = 'unknown'``):
@@ -48,8 +61,27 @@ def _schema_literal(source, m) -> bool:
     return _SCHEMA_LITERAL.search(before) is not None and after.startswith(")")
 
 
+def _enum_members(source):
+    for m in _ENUM_MEMBER.finditer(source.text):
+        member = (m.group("member") or m.group("go")).lower().replace("_", "")
+        status = _BY_LETTERS.get(member)
+        if status is None:
+            continue
+        spot = source.spot(m.start(), m.end())
+        if spot is None or spot.where != "code":
+            continue
+        node = next((n for n in spot.chain if n.range().start.index <= m.start() and n.range().end.index >= m.end()),
+                    None)
+        if node is not None and is_compared(node):
+            yield source.usage(KIND, m.start(), m.end(), status, "code")
+
+
 def find(source):
-    if not _QUOTED.search(source.text) or source.tree is None or not source.evidence(near=True):
+    if source.tree is None or not source.evidence(near=True):
+        return
+    if any(name in source.text for name in _STATUS_ENUMS):
+        yield from _enum_members(source)
+    if not _QUOTED.search(source.text):
         return
     for m in _QUOTED.finditer(source.text):
         spot = source.spot(m.start("s"), m.end("s"))
@@ -70,6 +102,12 @@ EXAMPLES = (
             (4, 5), path="src/check.ts"),
     Example("go", 'import "github.com/ding-live/go-sdk/pkg/status"\nconst (\n\tCheckExpiredAuth Check = "expired_auth"\n)\n', (3,)),
     Example("typescript", "const baseUrl = 'https://api.ding.live/v1'\nconst Ok = object({\n  status: union([literal(\"approved\"), literal(\"denied\")]),\n})\n", (3, 3)),
+    Example("go", 'import c "github.com/ding-live/ding-golang/models/components"\n'
+            'func ok(s c.CheckStatus) bool { return s == c.CheckStatusValid }\n', (2,)),
+    Example("csharp", "using DingSDK.Models.Components;\nswitch (res.Status) {\n"
+            "    case CheckStatus.Valid: return true;\n    case CheckStatus.Invalid: return false;\n}\n", (3, 4)),
+    Example("go", 'import c "github.com/ding-live/ding-golang/models/components"\nvar v = c.CheckStatusValid\n'),  # not compared
+    Example("python", "import ding_api_client\n\nclass Answer(str, Enum):\n    ONBOARDED = 'onboarded'\n", (4,)),
     Example("typescript", 'const Shape = z.object({ kind: z.literal("approved") });\n'),  # no v1 evidence
     Example("typescript", 'if (form.state === "valid") submit();\n'),  # no v1 evidence
     Example("typescript", 'const r = await fetch("https://api.ding.live/v1/check", o);\nconst label = "valid";\n'),

@@ -1,11 +1,13 @@
 """PM115 v1-status: a v1 status compared or switched on (check ``valid``, ``invalid``,
 ``without_attempt``, ``expired_auth``...; create ``pending``, ``spam_detected``...; retry
-``approved``, ``denied``...) in a file with v1 evidence. Found by ``codemods.syntax`` (kind
+``approved``, ``denied``...; feedback ``onboarded``, ``not_onboarded``), as a string or as a
+member of a v1 SDK status enum (``CheckStatus.Valid``), in a file with v1 evidence. Found by ``codemods.syntax`` (kind
 ``v1-status``, languages with a grammar). v2 answers with other words, so the comparison silently
 never matches after a host swap.
 """
 from __future__ import annotations
 
+from compat.knowledge.enums import FEEDBACK_STATUS_V1_TO_V2
 from compat.knowledge.statuses import (CHECK_STATUS_V1_TO_V2, CREATE_STATUS_V1_TO_V2, RETRY_STATUS_V1_TO_V2)
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example
@@ -25,6 +27,9 @@ def _v2_words(status: str) -> str:
             words.append(f"{what}: {table[status]!r}" if table[status] else f"{what}: no v2 equivalent")
     if status in CREATE_STATUS_V1_TO_V2:
         words.append("create: " + " / ".join(repr(s) for s in CREATE_STATUS_V1_TO_V2[status]))
+    if status in FEEDBACK_STATUS_V1_TO_V2:
+        v2 = FEEDBACK_STATUS_V1_TO_V2[status]
+        words.append(f"feedback moved to Watch, type {v2!r}" if v2 else "feedback: no v2 equivalent")
     return "; ".join(words)
 
 
@@ -38,5 +43,7 @@ EXAMPLES = (
     Example("check.go", 'package ding\n\nconst base = "https://api.ding.live/v1"\n\nfunc ok(s string) bool {\n'
             '\tswitch s {\n\tcase "valid":\n\t\treturn true\n\tcase "without_attempt":\n\t}\n\treturn false\n}\n',
             ((7, 7), (9, 7))),
+    Example("otp.go", 'package otp\n\nimport c "github.com/ding-live/ding-golang/models/components"\n\n'
+            'func ok(s *c.CheckStatus) bool { return s != nil && *s == c.CheckStatusValid }\n', ((5, 59),)),
     Example("form.ts", 'if (form.state === "valid") submit();\n'),  # no v1 evidence
 )

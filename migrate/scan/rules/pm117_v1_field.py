@@ -1,6 +1,7 @@
 """PM117 v1-field: ``authentication_uuid`` and ``check_code``, the v1 check/retry body fields and
 the v1 response's authentication id, wherever code spells them: body keys, struct tags,
-serializer annotations, model properties and accessors, response reads. Found by
+serializer annotations, model properties and accessors, response reads, and the values passed
+by position to the v1 check and retry request models. Found by
 ``codemods.syntax`` (kind ``v1-field``) with v1 evidence in the file or its folder, or next to
 another v1-only field. v2 identifies a verification by ``id`` and checks ``target`` + ``code``.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from compat.knowledge.operations import CHECK_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_RESPONSE_FIELDS
+from codemods.syntax.rules.v1_field import POSITIONAL
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import docs_url, removal_clause
@@ -31,6 +33,10 @@ def _advice(field: str) -> str:
 
 
 def syntax_message(usage, ctx) -> str:
+    if usage.detail == POSITIONAL:
+        return (f"v1 body field passed by position ({usage.text}; authentication_uuid, check_code or "
+                f"customer_uuid, in an order that depends on the v1 SDK version; {removal_clause()}): "
+                "the v2 check body is target + code, and v2 has no customer UUID")
     return f"v1 field {usage.text} ({removal_clause()}): {_advice(usage.detail)}"
 
 
@@ -42,6 +48,10 @@ EXAMPLES = (
             "\tStatus string `json:\"status\"`\n}\n\ntype CheckRequest struct {\n\tCustomerUUID string `json:\"customer_uuid\"`\n"
             "\tCheckCode string `json:\"check_code\"`\n}\n",
             ((4, 2), (4, 35), (10, 2), (10, 26))),
+    Example("Check.java", "import live.ding.dingSdk.models.shared.CreateCheckRequest;\n\nclass Verify {\n"
+            "    CreateCheckRequest request(String id, String code, String account) {\n"
+            "        return new CreateCheckRequest(id, code, account);\n    }\n}\n",
+            ((5, 39), (5, 43), (5, 49))),
     Example("verify.ts", "export async function checkCode(phone: string, code: string) {\n"
             "  return client.verification.check({ target: { type: 'phone_number', value: phone }, code });\n}\n"),
 )

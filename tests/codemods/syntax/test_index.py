@@ -106,3 +106,32 @@ def test_a_v1_body_model_is_evidence_for_its_folder():
     assert [(u.kind, u.line) for u in usages("python", security, path="src/security.py", index=index)] == [
         ("api-key-header", 1)]
     assert usages("python", security, path="other/security.py", index=index) == []
+
+
+def test_a_class_declared_in_two_files_of_one_package_is_not_a_call_of_the_other():
+    # Two runnable samples in one JVM folder, each with its own `Main` class on the v1 SDK: the
+    # index sees `Main` declared next to v1 evidence, but a declaration is not a call.
+    first = ("import live.ding.dingSdk.Ding;\n\nfinal class Main {\n"
+             "    static void run() { Ding sdk = Ding.builder().build(); }\n}\n")
+    second = ("import live.ding.dingSdk.Ding;\n\nfinal class Main {\n"
+              "    static void other() { Main.run(); }\n}\n")
+    index = _index({"samples/First.java": ("java", first), "samples/Second.java": ("java", second)})
+    found = [(u.kind, u.line) for u in usages("java", second, path="samples/Second.java", index=index)]
+    assert ("v1-client-call", 3) not in found
+    assert ("v1-client-call", 4) in found  # Main.run() is a call of the other file's class
+
+
+def test_a_module_deep_inside_the_v1_python_package_has_its_evidence():
+    # The v1 SDK's own modules: ding/otp.py shows the SDK; ding/models/shared/answer.py only
+    # imports `from ding import utils`, which is no evidence by itself.
+    otp = "from ding.models import operations\n\nclass Otp:\n    pass\n"
+    answer = ("from enum import Enum\nfrom ding import utils\n\n\nclass Answer(str, Enum):\n"
+              "    APPROVED = 'approved'\n    DENIED = 'denied'\n")
+    index = _index({"lib/ding/otp.py": ("python", otp), "lib/ding/models/shared/answer.py": ("python", answer)})
+    found = [(u.kind, u.line) for u in usages("python", answer, path="lib/ding/models/shared/answer.py", index=index)]
+    assert found == [("v1-status", 6), ("v1-status", 7)]
+    # a package folder of another name, or one without evidence, is not the v1 SDK
+    other = _index({"lib/dong/otp.py": ("python", otp), "lib/dong/models/shared/answer.py": ("python", answer)})
+    assert usages("python", answer, path="lib/dong/models/shared/answer.py", index=other) == []
+    bare = _index({"lib/ding/models/shared/answer.py": ("python", answer)})
+    assert usages("python", answer, path="lib/ding/models/shared/answer.py", index=bare) == []

@@ -72,3 +72,18 @@ def test_a_file_naming_only_authentication_uuid_is_scanned_with_its_folders_evid
     findings, _ = scan_tree(tmp_path)
     flagged = sorted((f.path, f.rule, f.line) for f in findings if f.rule == "PM117")
     assert flagged == [("otp/check.ts", "PM117", 2)]  # other/ has no v1 evidence: nothing there
+
+
+def test_a_standalone_function_naming_only_the_ts_core_class_is_scanned(tmp_path):
+    # The generated TS SDK's src/funcs/*.ts name only `DingCore` and their v1 path: without the
+    # core class among the pre-filter's tokens such a file is never read.
+    write_tree(tmp_path, {
+        "package.json": '{\n  "name": "@ding-live/ding",\n  "version": "0.21.0"\n}\n',
+        "src/funcs/otpResend.ts": 'import { DingCore } from "../core.js";\nimport { pathToFunc } from "../lib/url.js";\n\n'
+                                  "export async function send(client: DingCore) {\n"
+                                  '  return client._post(pathToFunc("/retry")());\n}\n',
+    })
+    data = (tmp_path / "src/funcs/otpResend.ts").read_bytes()
+    assert make_matcher().groups(data.lower(), data, False)[0]
+    findings, _ = scan_tree(tmp_path)
+    assert [(f.path, f.rule, f.line) for f in findings] == [("src/funcs/otpResend.ts", "PM114", 5)]
