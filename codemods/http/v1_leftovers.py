@@ -8,7 +8,9 @@ Docstrings are prose and are left alone.
 
 The URL is followed too (the value flow of a v1 URL): a call that receives a name holding a v1
 URL (``url = BASE_URL + "/check"`` before ``requests.post(url, ...)``), or that sends a relative
-v1 path (``client.post("/check")``) in a module whose ``base_url`` is a v1 URL, gets the TODO
+v1 path (``client.post("/check")``) in a module that still holds a v1 URL (a ``base_url``, a
+session subclass given the base, a default in ``os.environ.get``), or whose URL is built by a
+helper from a v1 path segment (``requests.post(endpoint(cfg, "check"), ...)``), gets the TODO
 at its own line, where the request goes wrong.
 """
 from __future__ import annotations
@@ -20,6 +22,7 @@ import libcst as cst
 from codemods.core.base import PlainCodemod
 from codemods.core.todo import comments_above, with_todo_lines
 from codemods.core.nodes import string_value, walk
+from codemods.http.calls import HTTP_VERBS
 from codemods.http.urls import DYNAMIC, LEGACY_V2, V1_UNKNOWN_OPERATION, v1_path_operation, classify_url
 from compat.knowledge.hosts import V1_HOST
 from compat.knowledge.todos import LEFTOVER_TODO, TODO_MARKER
@@ -126,30 +129,37 @@ def _is_v1_url_text(node: cst.CSTNode) -> bool:
 
 
 def _v1_url_names(module: cst.Module) -> Set[str]:
-    """Names assigned a value that holds a v1 URL (a literal, or another such name), anywhere."""
-    assigns = [n for n in walk(module) if isinstance(n, cst.Assign)]
+    """Names assigned a value that holds a v1 URL (a literal, or another such name), anywhere:
+    plain and annotated assignments (a dataclass field ``base_url: str = "https://..."``)."""
+    assigns = [(n.value, [t.target for t in n.targets]) if isinstance(n, cst.Assign) else (n.value, [n.target])
+               for n in walk(module) if isinstance(n, cst.Assign) or (isinstance(n, cst.AnnAssign) and n.value)]
     names: Set[str] = set()
     changed = True
     while changed:
         changed = False
-        for assign in assigns:
+        for value, targets in assigns:
             holds = any(_is_v1_url_text(n) or (isinstance(n, cst.Name) and n.value in names)
-                        for n in walk(assign.value))
+                        for n in walk(value))
             if not holds:
                 continue
-            for target in assign.targets:
-                if isinstance(target.target, cst.Name) and target.target.value not in names:
-                    names.add(target.target.value)
+            for target in targets:
+                if isinstance(target, cst.Name) and target.value not in names:
+                    names.add(target.value)
                     changed = True
     return names
 
 
-def _has_v1_base_url(module: cst.Module, holders: Set[str]) -> bool:
-    """A client built with ``base_url=`` a v1 URL (then its calls send relative v1 paths)."""
-    for node in walk(module):
-        if isinstance(node, cst.Arg) and node.keyword is not None and node.keyword.value == "base_url":
-            if any(_is_v1_url_text(n) or (isinstance(n, cst.Name) and n.value in holders) for n in walk(node.value)):
-                return True
+def _holds_v1_url(module: cst.Module) -> bool:
+    """The module still holds a v1 URL somewhere (a ``base_url=``, a session subclass given the
+    base, a default of ``os.environ.get``): then its calls may send relative v1 paths to it."""
+    stack: List[cst.CSTNode] = [module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Expr) and isinstance(node.value, (cst.SimpleString, cst.ConcatenatedString)):
+            continue  # a docstring or a bare string statement: prose
+        if _is_v1_url_text(node):
+            return True
+        stack.extend(node.children)
     return False
 
 
@@ -158,12 +168,39 @@ def _is_v1_path(text: str) -> bool:
     return path.startswith("/") and v1_path_operation(path) != V1_UNKNOWN_OPERATION
 
 
+# Calls that send a request to the URL of their first argument.
+_SENDING = frozenset({*HTTP_VERBS, "request", "urlopen", "Request", "stream"})
+
+
+def _built_from_v1_segment(node: cst.BaseExpression) -> bool:
+    """A URL built by a helper call from a v1 path segment: ``endpoint(cfg, "check")``,
+    ``urljoin(base, "authentication")``."""
+    if not isinstance(node, cst.Call):
+        return False
+    for argument in node.args:
+        text = _path_text(argument.value)
+        if text and not text.startswith(("http:", "https:")) and _is_v1_path("/" + text.lstrip("/")):
+            return True
+    return False
+
+
+def _path_text(node: cst.BaseExpression) -> Optional[str]:
+    """The text of a string, an f-string or ``"lookup/" + phone`` (dynamic parts as DYNAMIC)."""
+    if isinstance(node, cst.FormattedString):
+        return _fstring_text(node)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        left = _path_text(node.left)
+        return None if left is None else left + (_path_text(node.right) or DYNAMIC)
+    return string_value(node)
+
+
 def _mark_url_flow(module: cst.Module) -> cst.Module:
     """The module (as rewritten) with a TODO on each statement whose call sends to a v1 URL held
-    in a name, or sends a relative v1 path in a module whose base_url is v1."""
+    in a name, or sends a relative v1 path (or a URL a helper builds from a v1 path segment) in a
+    module that still holds a v1 URL."""
     holders = _v1_url_names(module)
-    relative = _has_v1_base_url(module, holders)
-    if not holders and not relative:
+    relative = bool(holders) or _holds_v1_url(module)
+    if not relative:
         return module
     return module.visit(_UrlFlowMarker(module, holders, relative))
 
@@ -185,7 +222,11 @@ class _UrlFlowMarker(cst.CSTTransformer):
         arguments = [a.value for a in call.args]
         reads = {n.value for a in arguments for n in walk(a) if isinstance(n, cst.Name)}
         first = string_value(arguments[0]) if arguments else None
-        return bool(reads & self.holders) or (self.relative and first is not None and _is_v1_path(first))
+        if reads & self.holders or (self.relative and first is not None and _is_v1_path(first)):
+            return True
+        func = call.func.attr.value if isinstance(call.func, cst.Attribute) else \
+            call.func.value if isinstance(call.func, cst.Name) else ""
+        return self.relative and func in _SENDING and bool(arguments) and _built_from_v1_segment(arguments[0])
 
     def on_leave(self, original_node, updated_node):
         if not isinstance(original_node, _STATEMENTS) or not self._open.pop()[0]:

@@ -68,6 +68,48 @@ PAIRS = [
             {TODO}
             HOST = "api.ding.live"
      '''),
+    # A base the module still holds, given to a session subclass positionally (not base_url=):
+    # its relative v1 paths go wrong at the call.
+    ("relative-v1-paths-on-a-session-subclass", '''
+        def make():
+            return PrefixSession(os.environ.get("DING_URL", "https://api.ding.live/v1"))
+
+        def retry(session, body):
+            return session.post("/retry", json=body)
+     ''', f'''
+        def make():
+            {TODO}
+            return PrefixSession(os.environ.get("DING_URL", "https://api.ding.live/v1"))
+
+        def retry(session, body):
+            {TODO}
+            return session.post("/retry", json=body)
+     '''),
+    # The URL built by a helper from a v1 path segment, the base a dataclass field default.
+    ("url-built-by-a-helper-from-a-v1-segment", '''
+        @dataclass
+        class Config:
+            base_url: str = "https://api.ding.live/v1/"
+
+        def check(config, body):
+            return requests.post(urljoin(config.base_url, "check"), json=body)
+
+        def lookup(config, phone):
+            return requests.get(join(config.root, "lookup/" + phone))
+     ''', f'''
+        @dataclass
+        class Config:
+            {TODO}
+            base_url: str = "https://api.ding.live/v1/"
+
+        def check(config, body):
+            {TODO}
+            return requests.post(urljoin(config.base_url, "check"), json=body)
+
+        def lookup(config, phone):
+            {TODO}
+            return requests.get(join(config.root, "lookup/" + phone))
+     '''),
     ("implicit-concatenation", '''
         URL = ("https://api.ding.live"
                "/v1/authentication")
@@ -91,6 +133,23 @@ NOOPS = [
     ("v2-legacy-host-and-new-host", '''
         A = "https://api.ding.live/v2/transactional"
         B = "https://api.prelude.dev/v2/verification"
+     '''),
+    ("relative-paths-without-a-v1-url-in-the-module", '''
+        def check(session, body):
+            return session.post("/check", json=body)
+
+        def label(config):
+            return render(config, "check")
+     '''),
+    ("a-v1-url-only-in-a-docstring-and-a-call-that-sends-nothing", '''
+        """Moved off https://api.ding.live/v1 last year."""
+        BASE = "https://api.prelude.dev/v2"
+
+        def send(session, body):
+            return session.post("/check", json=body)
+
+        def label(config, other):
+            return render(join(config, "check"), other.post(join(config, "notes")))
      '''),
     ("look-alikes", '''
         A = "https://mbktrading.live/v1/check"
