@@ -214,6 +214,7 @@ def prepass(paths: Sequence[str], triggers: Optional[Sequence[bytes]] = None,
             continue
         read += 1
         importer = module_name(os.fspath(path))
+        attributes: Optional[Dict[str, Set[str]]] = None  # `M.name` reads, for `import M`
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
                 target = facts_so_far.facts_for_import(node.module or "", node.level, importer)
@@ -224,13 +225,39 @@ def prepass(paths: Sequence[str], triggers: Optional[Sequence[bytes]] = None,
                     continue
                 v1 = target.clients | target.constants | target.wrappers | target.reexports
                 imported.setdefault(name, set()).update(a.name for a in node.names if a.name in v1)
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    target = facts_so_far.facts_for_import(alias.name, 0, importer)
+                    name = next((n for n, f in modules.items() if f is target), None)
+                    if target is None or name == importer:
+                        continue
+                    if attributes is None:
+                        attributes = _attribute_reads(tree)
+                    v1 = target.clients | target.constants | target.wrappers | target.reexports
+                    reads = attributes.get(alias.asname or alias.name, set())
+                    imported.setdefault(name, set()).update(reads & v1)
     return RepoFacts(modules, {k: frozenset(v) for k, v in imported.items() if v},
                      time.perf_counter() - start, read)
 
 
+def _attribute_reads(tree: ast.AST) -> Dict[str, Set[str]]:
+    """Dotted owner (``otp``, ``pkg.otp``) -> the attribute names read on it (``otp.start``)."""
+    found: Dict[str, Set[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            parts, owner = [], node.value
+            while isinstance(owner, ast.Attribute):
+                parts.insert(0, owner.attr)
+                owner = owner.value
+            if isinstance(owner, ast.Name):
+                found.setdefault(".".join([owner.id, *parts]), set()).add(node.attr)
+    return found
+
+
 def imported_v1_names(module_source_tree, facts: RepoFacts, importer: str) -> Dict[str, Tuple[str, str, str]]:
     """Local name -> (kind, module, name) for each ``from M import name`` in a libcst module
-    that binds a v1 client, constant, wrapper or re-export of another module of the tree."""
+    that binds a v1 client, constant, wrapper or re-export of another module of the tree, and
+    dotted local -> the same for ``import M`` (``M.name``; clients left to the SDK analysis)."""
     import libcst as cst
 
     from codemods.core.nodes import dotted_name
@@ -240,6 +267,17 @@ def imported_v1_names(module_source_tree, facts: RepoFacts, importer: str) -> Di
         if not isinstance(statement, cst.SimpleStatementLine):
             continue
         for small in statement.body:
+            if isinstance(small, cst.Import):
+                for alias in small.names:
+                    module = dotted_name(alias.name) or ""
+                    target = facts.facts_for_import(module, 0, importer)
+                    if target is None or module == importer:
+                        continue
+                    local = alias.asname.name.value if alias.asname else module  # type: ignore[union-attr]
+                    for kind in ("constants", "wrappers", "reexports"):
+                        for name in getattr(target, kind):
+                            found[f"{local}.{name}"] = (kind, module, name)
+                continue
             if not isinstance(small, cst.ImportFrom) or isinstance(small.names, cst.ImportStar):
                 continue
             module = dotted_name(small.module) if small.module is not None else ""

@@ -5,25 +5,28 @@ Fed by the repo pre-pass (``codemods.prepass``): for ``from config import BASE_U
 ``config.BASE_URL`` is a v1 URL or a header dict with ``X-API-Key``, or ``from otp import start``
 where ``otp.start`` wraps v1 calls, every statement that reads the name is marked (the
 constant's own module is marked too: a v1 URL that other modules import is not rewritten in
-place, so ``v1-leftovers`` marks it). Imported v1 clients need no TODO: the SDK codemods
-rewrite the calls on them here as they rewrite the client there. Run alone (libcst's runner)
-it knows no other module and changes nothing.
+place, so ``v1-leftovers`` marks it). ``import otp`` then ``otp.start(...)`` counts the same.
+What a wrapper returned is followed one step: a local bound once in its function to the
+wrapper's result (``payload = otp.start(phone)``) marks every statement that reads it
+(``session["id"] = payload.authentication_uuid``), where the v2 shape goes wrong. Imported v1
+clients need no TODO: the SDK codemods rewrite the calls on them here as they rewrite the
+client there. Run alone (libcst's runner) it knows no other module and changes nothing.
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 
 from codemods.core.base import PlainCodemod
+from codemods.core.nodes import dotted_name, walk
 from codemods.core.todo import COMMENT_HOSTS, comments_above, with_todo_lines
-from compat.knowledge.todos import CROSS_MODULE_CONSTANT_TODO
+from compat.knowledge.todos import CROSS_MODULE_CONSTANT_TODO, CROSS_MODULE_RESULT_TODO, CROSS_MODULE_WRAPPER_TODO
 from compat.knowledge.triggers import CROSS_MODULE_TRIGGERS
 
 _WHY = {
     "constants": CROSS_MODULE_CONSTANT_TODO,
-    "wrappers": ("`{local}` (`{module}.{name}`) calls the v1 API in another module; once that module is "
-                 "migrated it returns v2 shapes and raises v2 errors: review what this code reads from it"),
+    "wrappers": CROSS_MODULE_WRAPPER_TODO,
 }
 
 
@@ -37,22 +40,29 @@ class CrossModuleCodemod(PlainCodemod):
         # local name -> (kind, module, name), set by the engine from the repo pre-pass
         self.foreign: Dict[str, Tuple[str, str, str]] = {}
         self._open: List[List[str]] = []  # per open statement: TODO texts
+        self._result_reads: Dict[cst.Name, str] = {}  # a read of a wrapper's result -> its TODO
 
     def visit_Module(self, node: cst.Module) -> None:
         self.current_module = node
+        self._result_reads = _wrapper_result_reads(node, self.foreign)
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, COMMENT_HOSTS):
             self._open.append([])
         elif isinstance(node, (cst.Import, cst.ImportFrom)):
             return False  # the import itself is no read
-        elif isinstance(node, cst.Name) and self._open and node.value in self.foreign:
-            kind, module, name = self.foreign[node.value]
-            why = _WHY.get(kind)
-            if why is not None:
-                text = why.format(local=node.value, module=module or ".", name=name)
-                if text not in self._open[-1]:
-                    self._open[-1].append(text)
+        elif self._open and isinstance(node, (cst.Name, cst.Attribute)):
+            local = node.value if isinstance(node, cst.Name) else dotted_name(node)
+            text = self._result_reads.get(node) if isinstance(node, cst.Name) else None
+            if local in self.foreign:  # `start` (from M import start) or `M.start` (import M)
+                kind, module, name = self.foreign[local]
+                why = _WHY.get(kind)
+                text = why.format(local=local, module=module or ".", name=name,
+                                  what=_what(local, module, name)) if why else None
+            if text is not None and text not in self._open[-1]:
+                self._open[-1].append(text)
+            if isinstance(node, cst.Attribute) and local in self.foreign:
+                return False
         return super().on_visit(node)
 
     def on_leave(self, original_node, updated_node):
@@ -66,6 +76,51 @@ class CrossModuleCodemod(PlainCodemod):
         if self.current_module.body and self.current_module.body[0] is original_node:
             existing |= comments_above(original_node, self.current_module)
         return with_todo_lines(updated_node, texts, existing)
+
+
+def _what(local: str, module: str, name: str) -> str:
+    """How a TODO names an imported v1 thing: "`start` (`config.start`)", or "`config.start`"."""
+    qualified = f"{module or '.'}.{name}"
+    return f"`{local}`" if local == qualified else f"`{local}` (`{qualified}`)"
+
+
+def _wrapper_result_reads(module: cst.Module, foreign: Dict[str, Tuple[str, str, str]]) -> Dict[cst.Name, str]:
+    """The reads of a local bound once in its function to what a foreign wrapper returned
+    (``payload = otp.start(phone)``, ``await`` too) -> the TODO each read gets."""
+    found: Dict[cst.Name, str] = {}
+    wrappers = {local for local, (kind, _, _) in foreign.items() if kind == "wrappers"}
+    if not wrappers:
+        return found
+    for function in (n for n in walk(module) if isinstance(n, cst.FunctionDef)):
+        bound: Dict[str, str] = {}
+        counts: Dict[str, int] = {}
+        targets: Set[cst.Name] = set()
+        for node in walk(function.body):
+            if isinstance(node, (cst.AssignTarget, cst.AnnAssign, cst.AugAssign, cst.For, cst.CompFor,
+                                 cst.WithItem, cst.AsName, cst.NamedExpr, cst.Param)):
+                target = getattr(node, "target", None) or getattr(node, "name", None) \
+                    or getattr(node, "asname", None)
+                for name in walk(target) if target is not None else ():
+                    if isinstance(name, cst.Name):
+                        counts[name.value] = counts.get(name.value, 0) + 1
+                        targets.add(name)
+            if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+                value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+                local = dotted_name(value.func) if isinstance(value, cst.Call) else None
+                if local in wrappers:
+                    _, module_name, name = foreign[local]
+                    bound[node.targets[0].target.value] = CROSS_MODULE_RESULT_TODO.format(
+                        holder=node.targets[0].target.value, what=_what(local, module_name, name))
+        followed = {holder: text for holder, text in bound.items() if counts.get(holder) == 1}
+        if not followed:
+            continue
+        attrs = {n.attr for n in walk(function.body) if isinstance(n, cst.Attribute)}
+        keywords = {n.keyword for n in walk(function.body) if isinstance(n, cst.Arg) and n.keyword is not None}
+        for node in walk(function.body):
+            if isinstance(node, cst.Name) and node.value in followed and node not in targets \
+                    and node not in attrs and node not in keywords:
+                found[node] = followed[node.value]
+    return found
 
 
 # --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---

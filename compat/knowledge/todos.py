@@ -104,6 +104,11 @@ LEFTOVER_TODO = ("api.ding.live/v1 was removed in April 2026 and this use could 
                  "automatically: move it to https://api.prelude.dev/v2 (docs/api-changes.md)")
 LEGACY_HOST_TODO = "api.ding.live/v2 is deprecated: use https://api.prelude.dev/v2 (same paths)"
 # codemods.http.cross_module: {local} is the local name, {module}.{name} where it is defined.
+# {what}: "`start` (`config.start`)", or "`config.start`" when read as ``config.start``
+CROSS_MODULE_WRAPPER_TODO = ("{what} calls the v1 API in another module; once that module is "
+                             "migrated it returns v2 shapes and raises v2 errors: review what this code reads from it")
+CROSS_MODULE_RESULT_TODO = ("`{holder}` holds what {what} (a v1 wrapper in another module) returned; once that "
+                            "module is migrated it is a v2 value (other fields and statuses): review this read")
 CROSS_MODULE_CONSTANT_TODO = ("`{local}` is the v1 value `{module}.{name}` (api.ding.live/v1 or an X-API-Key "
                               "header), defined in another module: move this use to v2 together with that "
                               "definition")
