@@ -23,12 +23,15 @@ from typing import Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 
 import libcst as cst
 
+from codemods.core.mapping import status_mapper
 from codemods.core.nodes import dotted_name, string_value, walk
 from codemods.core.readonly_walk import children_map
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
+from compat.knowledge.statuses import V1_CHECK_STATUSES, V1_CREATE_STATUSES, V1_RETRY_STATUSES
 from compat.knowledge.todos import (
     UUID_ID_TODO,
+    stored_status_compared_todo,
     unseen_response_read_todo,
     v1_error_escapes_todo,
     v1_response_escapes_todo,
@@ -47,6 +50,7 @@ _UUID_CALLS = frozenset({"uuid.UUID", "UUID"})
 _REGEX_METHODS = frozenset({"match", "fullmatch", "search"})
 _WHAT = {"status": "status", "line-type": "line type", "error-code": "error code"}
 _ENUM_FIELDS = ("status", "line_type")  # v1 enum-valued response fields (``.value`` reads them)
+_V1_STATUSES = {"create": V1_CREATE_STATUSES, "check": V1_CHECK_STATUSES, "retry": V1_RETRY_STATUSES}
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,9 @@ class Flow:
     v1_callable_params: Dict[cst.FunctionDef, Set[str]] = field(default_factory=dict)
     # a nested function -> the function it is defined in (closures see its parameters)
     outer: Dict[cst.FunctionDef, cst.FunctionDef] = field(default_factory=dict)
+    # comparisons (or keyword filters) of a name this module stores rewritten statuses in, with
+    # v1 status strings: (node, TODO text)
+    stored_compares: List[Tuple[cst.CSTNode, str]] = field(default_factory=list)
 
     def calls_v1(self, body: cst.CSTNode, function: Optional[cst.FunctionDef]) -> bool:
         """``body`` (inside ``function``) calls a function of this module that makes a v1 SDK
@@ -120,6 +127,7 @@ class Flow:
         for read, field_name in self.unseen_reads.items():
             found.append((read, unseen_response_read_todo(field_name, _v2_read(field_name))))
         found.extend((node, UUID_ID_TODO) for node in self.uuid_uses)
+        found.extend(self.stored_compares)
         return found
 
 
@@ -188,6 +196,8 @@ class ValueFlow:
         self._attributes: List[cst.Attribute] = []
         self._names: List[cst.Name] = []
         self._calls: List[cst.BaseExpression] = []
+        self._comparisons: List[cst.Comparison] = []
+        self._literal_keywords: List[cst.Arg] = []  # `state="pending"` in a call
         self.v1_module = v1_module
 
         self._collect(self.module, None)
@@ -208,6 +218,7 @@ class ValueFlow:
                 self._untraced_read(node)
         if self.v1_module:
             self._uuid_uses()
+        self._stored_comparisons()
         return self.flow
 
     def _collect(self, node: cst.CSTNode, function: Optional[cst.FunctionDef]) -> None:
@@ -229,6 +240,11 @@ class ValueFlow:
                 self._names.append(current)
             elif isinstance(current, (cst.Call, cst.ListComp, cst.SetComp, cst.GeneratorExp)):
                 self._calls.append(current)  # (comprehensions: containers of v1 values)
+            elif isinstance(current, cst.Comparison):
+                self._comparisons.append(current)
+            elif isinstance(current, cst.Arg) and current.keyword is not None \
+                    and isinstance(current.value, cst.SimpleString):
+                self._literal_keywords.append(current)
             stack.extend((child, fn) for child in reversed(children.get(current, ())))
 
     def _callable_params(self) -> None:
@@ -679,6 +695,65 @@ class ValueFlow:
     def _is_exception_call(self, call: cst.Call) -> bool:
         parent = self.parents.get(call)
         return isinstance(parent, cst.Raise) or (dotted_name(call.func) or "").endswith(("Error", "Exception"))
+
+    # -- a status stored under a name, compared elsewhere with v1 strings -----------------------
+    def _stored_comparisons(self) -> None:
+        """``self.state = res.status.value`` (rewritten: a v2 status now) and, elsewhere in the
+        module, ``row.state == "pending"`` or ``query(state="pending")``: the v1 string no longer
+        matches what is stored. The store has its own TODO; the comparison gets one too."""
+        stores: Dict[str, Set[str]] = {}  # stored name -> the v1 operations of the statuses
+        for use in self.flow.uses:
+            if use.origin.kind == "status" and use.how in ("stored", "argument") and use.origin.op in _V1_STATUSES:
+                name = self._store_name(use.node)
+                if name:
+                    stores.setdefault(name, set()).add(use.origin.op)
+        if not stores:
+            return
+        for comparison in self._comparisons:
+            sides = [comparison.left, *(target.comparator for target in comparison.comparisons)]
+            names = [n for n in map(self._read_name, sides) if n in stores]
+            if names and all(self.origin(side) is None for side in sides):
+                literals = [string_value(v) for side in sides for v in (
+                    [e.value for e in side.elements] if isinstance(side, (cst.Tuple, cst.List, cst.Set)) else [side])]
+                self._stored_compare(comparison, names[0], stores[names[0]], literals)
+        for keyword in self._literal_keywords:
+            name = keyword.keyword.value  # type: ignore[union-attr]
+            if name in stores and self.parents.get(keyword) not in self.calls:
+                self._stored_compare(keyword.value, name, stores[name], [string_value(keyword.value)])
+
+    def _stored_compare(self, node: cst.CSTNode, name: str, ops: Set[str], literals: List[Optional[str]]) -> None:
+        v1 = [text for text in literals if text and any(text in _V1_STATUSES[op] for op in ops)]
+        if not v1:
+            return
+        v2: List[str] = []
+        for op in sorted(ops):
+            for text in v1:
+                values, _ = status_mapper(op)(text)  # type: ignore[misc]
+                v2.extend(values or ())
+        self.flow.stored_compares.append((node, stored_status_compared_todo(name, v1, v2)))
+
+    def _store_name(self, node: cst.CSTNode) -> Optional[str]:
+        """The attribute, dict key or keyword a stored value goes under."""
+        parent = self.parents.get(node)
+        if isinstance(parent, cst.DictElement) and parent.value is node:
+            return string_value(parent.key)
+        if isinstance(parent, cst.Arg) and parent.keyword is not None:
+            return parent.keyword.value
+        if isinstance(parent, cst.Assign) and len(parent.targets) == 1:
+            return self._read_name(parent.targets[0].target)
+        return None
+
+    @staticmethod
+    def _read_name(node: cst.BaseExpression) -> Optional[str]:
+        """``x.state`` -> state; ``x["status"]`` / ``x.get("status")`` -> status."""
+        if isinstance(node, cst.Attribute):
+            return node.attr.value
+        if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+            return string_value(node.slice[0].slice.value)
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
+                and node.args:
+            return string_value(node.args[0].value)
+        return None
 
     def _uuid_uses(self) -> None:
         """UUID regexes and ``uuid.UUID(...)`` of ids traced or passed as authentication_uuid."""

@@ -2,6 +2,8 @@
 it that state API facts (one wording per fact, whichever codemod writes it)."""
 from __future__ import annotations
 
+from typing import Sequence
+
 from compat.knowledge.hosts import V1_AUTH_HEADER, V2_AUTH_HEADER, V2_AUTH_SCHEME
 
 TODO_MARKER = "TODO(prelude-migration)"
@@ -48,6 +50,15 @@ def v1_response_escapes_todo(how: str) -> str:
 def v1_error_escapes_todo(how: str) -> str:
     return (f"a v1 SDK exception is {FLOW_HOW[how]} here: v2 exceptions have no .code, and .message is "
             f"the SDK's own text (the API's code and message are in .body)")
+
+
+def stored_status_compared_todo(name: str, v1_values: Sequence[str], v2_values: Sequence[str]) -> str:
+    """A name (attribute, dict key, keyword) this module stores a rewritten status in, compared
+    elsewhere with v1 status strings."""
+    v1 = ", ".join(f"'{v}'" for v in dict.fromkeys(v1_values))
+    v2 = ", ".join(f"'{v}'" for v in dict.fromkeys(v2_values)) or "no v2 value"
+    return (f"compares `{name}` with the v1 status {v1}, but this module now stores v2 statuses in `{name}` "
+            f"(v2: {v2}); map both sides")
 
 
 def unseen_response_read_todo(field: str, v2_read: str) -> str:

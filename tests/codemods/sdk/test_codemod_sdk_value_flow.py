@@ -78,3 +78,51 @@ def test_network_handlers_in_a_caller_of_a_v1_function_are_found():
                 return None
         '''), usages=False)
     assert list(analysis.network_handlers.values()) == ["APITimeoutError"]
+
+
+_STORE_HEAD = '''
+    from ding.models import components
+
+    def send(client, phone, event):
+        res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+        event["status"] = res.create_authentication_response.status.value
+        return {"type": "sent", "status": res.create_authentication_response.status}
+    '''
+
+
+def _stored_compare_lines(source):
+    flow = flow_of(dedent(_STORE_HEAD) + dedent(source))
+    return [(type(node).__name__, text) for node, text in flow.stored_compares], None
+
+
+def test_a_stored_status_compared_elsewhere_with_v1_strings_is_marked():
+    found, _ = _stored_compare_lines('''
+    def fold(events):
+        return [e for e in events if e["status"] == "pending" or e.get("status") in ("rate_limited", "x")]
+    ''')
+    assert found == [("Comparison", "compares `status` with the v1 status 'pending', but this module now stores "
+                      "v2 statuses in `status` (v2: 'success', 'retry', 'challenged', 'shadow_blocked'); map both sides"),
+                     ("Comparison", "compares `status` with the v1 status 'rate_limited', but this module now stores "
+                      "v2 statuses in `status` (v2: 'blocked'); map both sides")]
+
+
+def test_stored_status_comparisons_that_stay_unmarked():
+    found, _ = _stored_compare_lines('''
+    def fold(events, rows):
+        a = [e for e in events if e["status"] == "sent"]          # not a v1 status word
+        b = [r for r in rows if r.kind == "pending"]               # another name
+        return a, b, filter_by(status="success")                   # a v2 value
+    ''')
+    assert found == []
+    # nothing stored from a rewritten call (the check stays v1: no phone number): nothing to compare
+    flow = flow_of('''
+        from ding.models import components
+
+        def verify(client, auth, code, row):
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=auth, check_code=code))
+            row.result = res.create_check_response.status.value
+
+        def ok(row):
+            return row.result == "valid"
+        ''')
+    assert flow.stored_compares == []
