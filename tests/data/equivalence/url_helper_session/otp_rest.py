@@ -40,3 +40,9 @@ def verify(session, auth_uuid, code):
     resp = session.post("/check", json={  # site: check
         "customer_uuid": CUSTOMER_UUID, "authentication_uuid": auth_uuid, "check_code": code})
     return resp.json()["status"] == "valid"  # site: check-status
+
+
+def carrier(key, phone):
+    resp = requests.get(f"https://api.ding.live/v1/lookup/{phone}",  # site: lookup
+                        headers={"X-API-Key": key, "customer-uuid": CUSTOMER_UUID})
+    return resp.json()["carrier"]  # site: lookup-carrier
