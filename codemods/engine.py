@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import List, Optional, Sequence, Tuple, Union
+from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from codemods.core.tokens import any_token
 from compat.knowledge.todos import TODO_MARKER
@@ -281,27 +281,61 @@ class BatchedTransformer:
     node's children is not called inside them), and ``on_leave`` hands the node on from member
     to member, each receiving what the previous one returned. A member that removes a node, or
     replaces it by another kind of node, ends the chain for that node (the later members would
-    not meet it in a run of their own either)."""
+    not meet it in a run of their own either).
+
+    Per node class, only the members that can react to it are called (:func:`_reacts_on_visit`,
+    :func:`_reacts_on_leave`): libcst's dispatch on a node without a ``visit_<Node>`` method
+    returns True, on one without ``leave_<Node>`` the node unchanged, so skipping those calls
+    changes nothing. Most nodes (names, whitespace, operators) then call no member at all."""
 
     def __init__(self, members: Sequence[object], rewritten: Optional[dict] = None) -> None:
         self.members = list(members)
         self.rewritten = rewritten if rewritten is not None else {}  # original -> result, when different
         self.skipping: List[Optional[object]] = [None] * len(self.members)  # node whose children it declined
         self.changed_by: set = set()
+        # node class -> [(index, member.on_visit)] / [(index, member.on_leave or None)]: the
+        # members to call (None: only its skip to clear, it declined this node's children)
+        self._visits: Dict[type, Tuple[List[Tuple[int, Callable]], List[int]]] = {}
+        self._leaves: Dict[type, List[Tuple[int, Optional[Callable]]]] = {}
         # libcst calls the attribute hooks twice per child of every node: only the members that
         # can react to one are called (the others' hooks do nothing)
         self.attribute_members = [(i, m) for i, m in enumerate(self.members) if _reacts_to_attributes(m)]
         if not self.attribute_members:
             self.on_visit_attribute = self.on_leave_attribute = _ignore_attribute  # type: ignore[assignment]
 
-    def on_visit(self, node) -> bool:
-        any_child = False
+    def _tables(self, kind: type):
+        visits: List[Tuple[int, Callable]] = []
+        others: List[int] = []  # members not called: libcst's dispatch would return True
+        leaves: List[Tuple[int, Optional[Callable]]] = []
         for index, member in enumerate(self.members):
-            if self.skipping[index] is None:
-                if member.on_visit(node):
+            visit, leave = _reacts(member, "on_visit", kind), _reacts(member, "on_leave", kind)
+            if visit:
+                visits.append((index, member.on_visit))
+            else:
+                others.append(index)
+            if visit or leave:
+                leaves.append((index, member.on_leave if leave else None))
+        self._visits[kind], self._leaves[kind] = (visits, others), leaves
+        return (visits, others), leaves
+
+    def on_visit(self, node) -> bool:
+        kind = type(node)
+        table = self._visits.get(kind)
+        if table is None:
+            table = self._tables(kind)[0]
+        visits, others = table
+        skipping = self.skipping
+        any_child = False
+        for index in others:
+            if skipping[index] is None:
+                any_child = True  # it visits the children
+                break
+        for index, on_visit in visits:
+            if skipping[index] is None:
+                if on_visit(node):
                     any_child = True
                 else:
-                    self.skipping[index] = node
+                    skipping[index] = node
         return any_child
 
     def on_visit_attribute(self, node, attribute: str) -> None:
@@ -316,15 +350,20 @@ class BatchedTransformer:
 
     def on_leave(self, original_node, updated_node):
         kind = type(original_node)
+        leaves = self._leaves.get(kind)
+        if leaves is None:
+            leaves = self._tables(kind)[1]
+        skipping = self.skipping
         result = updated_node
-        for index, member in enumerate(self.members):
-            skipped = self.skipping[index]
-            if skipped is not None and skipped is not original_node:
-                continue
-            self.skipping[index] = None
-            if type(result) is not kind:
-                continue  # removed or replaced by an earlier member: not this member's node any more
-            new = member.on_leave(original_node, result)
+        for index, on_leave in leaves:
+            skipped = skipping[index]
+            if skipped is not None:
+                if skipped is not original_node:
+                    continue
+                skipping[index] = None
+            if on_leave is None or type(result) is not kind:
+                continue  # nothing to do for it / removed or replaced by an earlier member
+            new = on_leave(original_node, result)
             if new is not result:
                 self.changed_by.add(index)
             result = new
@@ -335,6 +374,53 @@ class BatchedTransformer:
 
 def _ignore_attribute(node, attribute: str) -> None:
     pass
+
+
+def _reacts(member, method: str, kind: type) -> bool:
+    """Whether ``member.on_visit`` / ``member.on_leave`` (``method``) can do anything on a node
+    of class ``kind``: a real ``visit_<Node>`` / ``leave_<Node>`` hook of its class (libcst's
+    typed stubs do nothing), or an override of the method itself that handles ``kind``."""
+    return _class_reacts(type(member), method, kind)
+
+
+@functools.lru_cache(maxsize=None)  # the codemod classes are fixed for the process
+def _class_reacts(cls: type, method: str, kind: type) -> bool:
+    handled = _handled_by_overrides(cls, method)
+    if handled is None or issubclass(kind, handled):
+        return True
+    prefix = "visit_" if method == "on_visit" else "leave_"
+    hook = getattr(cls, prefix + kind.__name__, None)
+    return hook is not None and not getattr(hook, "_is_no_op", False)
+
+
+# An override of on_visit / on_leave declares the node classes it handles itself (beyond
+# calling libcst's dispatch through super()) in the same class: ``ON_VISIT_TYPES`` /
+# ``ON_LEAVE_TYPES``. An override without one is called on every node.
+_DECLARATIONS = {"on_visit": "ON_VISIT_TYPES", "on_leave": "ON_LEAVE_TYPES"}
+
+
+@functools.lru_cache(maxsize=None)  # the codemod classes are fixed for the process
+def _handled_by_overrides(cls: type, method: str) -> Optional[tuple]:
+    """The node classes the overrides of ``method`` in ``cls``'s MRO handle themselves, down to
+    libcst's dispatch (``CSTTransformer``'s, or ``PlainCodemod``'s, which only calls it);
+    None when one of them declares nothing."""
+    import libcst as cst
+
+    from codemods.core.base import PlainCodemod
+
+    dispatch = {getattr(cst.CSTTransformer, method), PlainCodemod.__dict__.get(method)} - {None}
+    handled: tuple = ()
+    for klass in cls.__mro__:
+        override = klass.__dict__.get(method)
+        if override is None:
+            continue
+        if override in dispatch:
+            return handled
+        declared = klass.__dict__.get(_DECLARATIONS[method])
+        if declared is None:
+            return None
+        handled += tuple(declared)
+    return None  # not a libcst transformer: call it on every node
 
 
 def _reacts_to_attributes(member) -> bool:

@@ -46,6 +46,10 @@ class CrossModuleCodemod(PlainCodemod):
         self.current_module = node
         self._result_reads = _wrapper_result_reads(node, self.foreign)
 
+    # (the nodes on_visit / on_leave handle beyond the hooks: codemods.engine.BatchedTransformer)
+    ON_VISIT_TYPES = (*COMMENT_HOSTS, cst.Import, cst.ImportFrom, cst.Name)
+    ON_LEAVE_TYPES = COMMENT_HOSTS
+
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, COMMENT_HOSTS):
             self._open.append([])

@@ -83,6 +83,10 @@ class V1LeftoversCodemod(PlainCodemod):
     def visit_Module(self, node: cst.Module) -> None:
         self.current_module = node
 
+    # (the nodes on_visit / on_leave handle beyond the hooks: codemods.engine.BatchedTransformer)
+    ON_VISIT_TYPES = (*_STATEMENTS, cst.SimpleString, cst.FormattedString)
+    ON_LEAVE_TYPES = (cst.Module, *_STATEMENTS)
+
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, _STATEMENTS):
             self._open.append([False])

@@ -398,6 +398,8 @@ class SdkCallsCodemod(SdkCodemod):
             return updated_node.with_changes(body=[cst.Pass()])
         return updated_node
 
+    ON_LEAVE_TYPES = (cst.SimpleStatementLine,)  # what _delete_lines and _remove_lines hold
+
     def on_leave(self, original_node, updated_node):  # type: ignore[override]
         result = super().on_leave(original_node, updated_node)
         if original_node in self._delete_lines or original_node in self._remove_lines:

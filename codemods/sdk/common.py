@@ -73,6 +73,11 @@ class SdkCodemod(_NoCopy, PlainCodemod):
                 comments.append(comment)
 
     # -- f-strings: before Python 3.12 an expression may not reuse the enclosing quote ----------
+    # (the nodes on_visit / on_leave handle beyond the visit_/leave_ hooks: the engine's batched
+    # traversal calls them on these only, codemods.engine.BatchedTransformer)
+    ON_VISIT_TYPES = (cst.FormattedString,)
+    ON_LEAVE_TYPES = (cst.FormattedString, *COMMENT_HOSTS, cst.Module)
+
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, cst.FormattedString):
             self._fstring_quotes.append(node.start.lstrip("rRfFbBuU"))

@@ -103,6 +103,55 @@ def test_batched_members_chain_in_order_and_keep_their_own_skips():
     assert [v for who, v in log if who == "nocalls"] == ["c"]
 
 
+class _Counting(cst.CSTTransformer):
+    """Counts the nodes its on_visit / on_leave overrides are called on."""
+
+    def __init__(self):
+        cst.CSTTransformer.__init__(self)
+        self.visited, self.left = [], []
+
+    def on_visit(self, node):
+        self.visited.append(type(node).__name__)
+        return cst.CSTTransformer.on_visit(self, node)
+
+    def on_leave(self, original_node, updated_node):
+        self.left.append(type(original_node).__name__)
+        return cst.CSTTransformer.on_leave(self, original_node, updated_node)
+
+
+def _upper_name(self, original_node, updated_node):
+    return updated_node.with_changes(value=updated_node.value.upper())
+
+
+# The same overrides, declaring the node classes they handle (calls), with a leave_Name hook.
+_CallsOnly = type("_CallsOnly", (cst.CSTTransformer,), {
+    **{name: vars(_Counting)[name] for name in ("__init__", "on_visit", "on_leave")},
+    "ON_VISIT_TYPES": (cst.Call,), "ON_LEAVE_TYPES": (cst.Call,), "leave_Name": _upper_name})
+
+
+class _InheritsAnUndeclaredOverride(_Counting):
+    ON_VISIT_TYPES = ON_LEAVE_TYPES = ()  # says nothing for _Counting's overrides, which run below
+
+
+def test_batched_members_are_called_only_on_nodes_they_can_react_to():
+    source = "f(a, b.c)\nx = 1\n"
+    undeclared, declared = _Counting(), _CallsOnly()
+    new = cst.parse_module(source).visit(BatchedTransformer([undeclared, declared]))
+    assert new.code == "F(A, B.C)\nX = 1\n"
+    alone = _Counting()
+    cst.parse_module(source).visit(alone)
+    # an override that declares nothing sees every node, as in a run of its own
+    assert undeclared.visited == alone.visited and undeclared.left == alone.left
+    assert len(alone.visited) > 20
+    # a declared one: its own node classes, plus those it has a real leave_/visit_ hook for
+    assert declared.visited == ["Call"]
+    assert sorted(declared.left) == ["Call", "Name", "Name", "Name", "Name", "Name"]
+    # a declaration covers the overrides of its own class only
+    inherited = _InheritsAnUndeclaredOverride()
+    cst.parse_module(source).visit(BatchedTransformer([inherited]))
+    assert inherited.visited == alone.visited
+
+
 def test_plan_gives_the_scanner_fixable_usages_without_rewriting():
     usages = plan(SDK_AND_HTTP)
     kinds = {u.kind for u in usages}
