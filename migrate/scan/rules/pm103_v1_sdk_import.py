@@ -3,7 +3,9 @@
 Python through libcst (``codemods.detect``: ``from ding import Ding`` alone is not evidence, a
 Django app named ``ding`` is not flagged); other languages, and Python files libcst cannot parse
 (Python 2), through ``codemods.syntax`` (kind ``sdk-import``): each language's import statements
-of the v1 packages and namespaces, never in a comment.
+of the v1 packages and namespaces, and in Go and JS/TS of any module of Ding's organisation
+(``github.com/ding-live/...``, ``@ding-live/...``: a sample's own client package too), never in a
+comment.
 """
 from __future__ import annotations
 

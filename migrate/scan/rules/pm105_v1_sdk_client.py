@@ -3,8 +3,9 @@
 Python through libcst (``Ding(...)``/``ding.Ding(...)``/``sdk.SDK(...)`` when the module really
 uses the v1 SDK). Other languages through ``codemods.syntax`` (kind ``sdk-client``): the
 constructors of each v1 SDK (docs/reference/v1-api.md, "SDKs"); the generic shapes (``new Ding(``, ``Ding.builder()``) only in files
-that also show v1 evidence, so an unrelated class named ``Ding`` is not flagged; in code only,
-so an error message that names a constructor is not one.
+that also show v1 evidence, so an unrelated class named ``Ding`` is not flagged; in Go also
+``New``/``NewClient`` of a package imported from Ding's organisation (``ding.New(&ding.Params{...})``);
+in code only, so an error message that names a constructor is not one.
 """
 from __future__ import annotations
 
