@@ -47,7 +47,7 @@ class CrossModuleCodemod(PlainCodemod):
         self._result_reads = _wrapper_result_reads(node, self.foreign)
 
     # (the nodes on_visit / on_leave handle beyond the hooks: codemods.engine.BatchedTransformer)
-    ON_VISIT_TYPES = (*COMMENT_HOSTS, cst.Import, cst.ImportFrom, cst.Name)
+    ON_VISIT_TYPES = (*COMMENT_HOSTS, cst.Import, cst.ImportFrom, cst.Name, cst.Attribute)
     ON_LEAVE_TYPES = COMMENT_HOSTS
 
     def on_visit(self, node: cst.CSTNode) -> bool:
