@@ -26,7 +26,7 @@ import ast
 import os
 import stat
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from codemods.core.tokens import any_token
 from compat.knowledge.hosts import LEGACY_V2_HOST_PREFIX, V1_AUTH_HEADER
@@ -170,13 +170,16 @@ def _read(path: str) -> Optional[bytes]:
 
 
 def prepass(paths: Sequence[str], triggers: Optional[Sequence[bytes]] = None,
-            candidates: Optional[Sequence[str]] = None) -> RepoFacts:
+            candidates: Optional[Sequence[str]] = None, lowered: Optional[Mapping[str, bytes]] = None) -> RepoFacts:
     """The facts of every file of ``paths`` that contains one of ``triggers`` (default: the
     SDK and HTTP trigger tokens; ``candidates``: those files, already known, not searched
     again); files that cannot be read or parsed are left out. The importers are then looked
-    for among all ``paths`` (a byte search), only when some module hands out v1 things."""
+    for among all ``paths`` (a byte search), only when some module hands out v1 things;
+    ``lowered``: path -> the file's lower-cased bytes, already read (searched instead of the
+    file; a hit is read again for its parse)."""
     import time
 
+    kept: Mapping[str, bytes] = lowered or {}
     if candidates is not None:
         triggers = (b"",)
     if triggers is None:
@@ -205,8 +208,16 @@ def prepass(paths: Sequence[str], triggers: Optional[Sequence[bytes]] = None,
     imported: Dict[str, Set[str]] = {}
     has_token = any_token(tokens)
     for path in paths if tokens else ():  # the importers: a byte search, then `ast` on the few
-        data = _read(path)
-        if data is None or not has_token(data.lower()):
+        known = kept.get(path)
+        if known is not None and len(known) <= MAX_BYTES:
+            if not has_token(known):
+                continue
+            data = _read(path)
+        else:
+            data = _read(path)
+            if data is None or not has_token(data.lower()):
+                continue
+        if data is None:
             continue
         try:
             tree = ast.parse(data.decode("utf-8-sig"))

@@ -12,15 +12,16 @@ value remembers where it came from (``Config.origin``, shown by ``prelude-migrat
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from migrate.findings import SEVERITIES, Finding, severity_rank
-from migrate.report import FORMATS as FORMAT_CHOICES  # the reporters' formats, one list
+from compat.knowledge.deadlines import SEVERITIES
+
+if TYPE_CHECKING:
+    from migrate.findings import Finding
 
 TABLE = "prelude-migrate"
 # In each folder, the first of these that holds a configuration is used.
@@ -147,12 +148,16 @@ def should_fail(findings: Sequence[Finding], fail_on: str) -> bool:
     """True when a finding is at or above ``fail_on`` (the scan then exits 1)."""
     if fail_on == "never":
         return False
+    from migrate.findings import severity_rank
+
     threshold = severity_rank(fail_on)
     return any(severity_rank(f.severity) >= threshold for f in findings)
 
 
 def fails(finding: Finding, fail_on: str) -> bool:
     """Whether this one finding is at or above ``fail_on`` (JUnit marks only those failed)."""
+    from migrate.findings import severity_rank
+
     return fail_on != "never" and severity_rank(finding.severity) >= severity_rank(fail_on)
 
 
@@ -229,6 +234,8 @@ def _parse(path: Path, table: dict) -> Config:
     values = {}
     for key, value in table.items():
         if key not in KEYS:
+            import difflib  # only for a misspelt key
+
             close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             if key == "tool" and path.name != "pyproject.toml":
@@ -244,7 +251,7 @@ def _parse(path: Path, table: dict) -> Config:
         elif key == "fail-on":
             values["fail_on"] = _choice(path, key, value, FAIL_ON_CHOICES)
         elif key == "format":
-            values["format"] = _choice(path, key, value, FORMAT_CHOICES)
+            values["format"] = _choice(path, key, value, _format_choices())
         elif key == "baseline":
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{path}: {_where(path)} baseline must be a file path string, "
@@ -308,3 +315,15 @@ def validate_document(document: dict, name: "os.PathLike | str" = "prelude-migra
     if table is None:
         raise ConfigError(f"{name}: no [tool.{TABLE}] table")
     return _parse(path, table)
+
+
+def _format_choices() -> Tuple[str, ...]:
+    from migrate.report import FORMATS  # the reporters' formats, one list (imported when read)
+
+    return tuple(FORMATS)
+
+
+def __getattr__(name: str):
+    if name == "FORMAT_CHOICES":  # the reporters' formats; loaded only by who reads it (scan, config)
+        return _format_choices()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

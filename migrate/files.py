@@ -10,11 +10,12 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
-from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, Iterator, List, Optional, Sequence
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
+
 
 # Folders never worth walking: VCS metadata and caches. Virtual envs are detected by pyvenv.cfg.
 ALWAYS_SKIP_DIRS = frozenset({".git", ".hg", ".svn", "__pycache__", ".mypy_cache", ".pytest_cache",
@@ -32,6 +33,8 @@ def _load_ignore(dirpath: str) -> Optional[pathspec.PathSpec]:
             continue
     if not lines:
         return None
+    import pathspec  # only once an ignore file is found
+
     return pathspec.GitIgnoreSpec.from_lines(lines)  # git's own semantics (last match wins)
 
 
@@ -261,6 +264,8 @@ def atomic_write(path: os.PathLike | str, data: bytes, expected: Optional[bytes]
         return
     if not os.access(folder, os.W_OK | os.X_OK):
         raise PermissionError(errno.EACCES, "its folder is not writable (a replace needs a temp file there)")
+    import tempfile  # only when a file is written
+
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".prelude-migrate-")
     try:
         with os.fdopen(fd, "wb") as fh:

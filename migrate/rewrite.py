@@ -16,7 +16,6 @@ in this process before the workers are forked, so that the workers share it.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
 import sys
 from dataclasses import dataclass, field
@@ -309,26 +308,30 @@ def discover(paths: Sequence[str], respect_gitignore: bool = True, exclude=None,
     return found
 
 
-def _prefilter(path: Path, triggers: Optional[Tuple[bytes, ...]]) -> Tuple[bool, int]:
+def _prefilter(path: Path, triggers: Optional[Tuple[bytes, ...]]) -> Tuple[bool, int, Optional[bytes]]:
     """Run in the parent: read, lower-case, look for any trigger (``None``: the codemods.lang
     triggers, one automaton pass); also count the TODO markers already there, so skipped files
-    still count as "left with TODOs"."""
+    still count as "left with TODOs". Returns (triggered, TODO count, the lower-cased bytes or
+    None when the file could not be read)."""
     from migrate.files import read_regular_file
 
     try:
         data = read_regular_file(path)  # never blocks on a FIFO
     except OSError:
-        return True, 0  # let the worker report the error
+        return True, 0, None  # let the worker report the error
     lowered = data.lower() if data is not None else b""
     if triggers is None:
         from codemods.lang.triggers import has_trigger
-        return has_trigger(lowered), lowered.count(_TODO_BYTES)
+        return has_trigger(lowered), lowered.count(_TODO_BYTES), lowered
     from codemods.core.tokens import any_token
 
-    return any_token(tuple(triggers))(lowered), lowered.count(_TODO_BYTES)
+    return any_token(tuple(triggers))(lowered), lowered.count(_TODO_BYTES), lowered
 
 
 _TODO_BYTES = TODO_MARKER.lower().encode("ascii")
+# The pre-filter keeps each Python file's lower-cased bytes, up to this many in all, for the
+# repo pre-pass's importer search and the importer re-check (else each reads the file again).
+LOWERED_KEPT_MAX = 64 * 1024 * 1024
 
 
 def rewrite_paths(
@@ -372,10 +375,10 @@ def rewrite_paths(
         results[index] = result
         if on_result:
             on_result(result)
+    if "manifests" not in codemods or all(_language_of(path.name) is None for path in paths):
+        return results  # (a manifest is a file of a known non-Python format)
     from migrate.manifest_swaps import swap_manifests
 
-    if "manifests" not in codemods:
-        return results
     return swap_manifests(paths, results, write)  # package.json / requirements: v1 SDK -> v2 when certain
 
 
@@ -392,15 +395,20 @@ def prefilter_paths(paths: Sequence[Path], codemods: Sequence[str]
     lang_selected = bool(_lang_only(codemods))
     results: List[Optional[FileResult]] = [None] * len(paths)
     candidates: List[int] = []
+    lowered_python: Dict[str, bytes] = {}  # path -> lower-cased bytes, LOWERED_KEPT_MAX in all
+    room = LOWERED_KEPT_MAX
     for index, path in enumerate(paths):
         language = _language_of(path.name)
-        triggered, todos = _prefilter(path, triggers if language is None else None)
+        triggered, todos, lowered = _prefilter(path, triggers if language is None else None)
+        if language is None and lowered is not None and len(lowered) <= room:
+            lowered_python[os.fspath(path)] = lowered
+            room -= len(lowered)
         triggered = triggered and (language is None or lang_selected)
         if triggered:
             candidates.append(index)
         else:
             results[index] = FileResult(display_path(path), "skipped", todos=todos, language=language or "python")
-    candidates, repo = _with_importers(paths, candidates, results, codemods)
+    candidates, repo = _with_importers(paths, candidates, results, codemods, lowered_python)
     return results, candidates, repo
 
 
@@ -416,21 +424,28 @@ def _import_before_fork(candidates: Sequence[Path], codemods: Sequence[str]) -> 
         import codemods.lang.engine  # noqa: F401
 
 
-def _with_importers(paths, candidates: List[int], results: list, codemods: Sequence[str]):
+def _with_importers(paths, candidates: List[int], results: list, codemods: Sequence[str],
+                    lowered: Optional[Dict[str, bytes]] = None):
     """The repo pre-pass (``codemods.prepass``) over the Python candidates: files that import a
-    module handing out v1 clients, constants or wrappers become candidates too."""
+    module handing out v1 clients, constants or wrappers become candidates too. ``lowered``:
+    path -> lower-cased bytes the pre-filter kept (searched instead of reading the file again)."""
+    from codemods.core.tokens import any_token
     from codemods.prepass import prepass
 
+    lowered = lowered or {}
     python = [os.fspath(p) for p in paths if _language_of(p.name) is None]
     triggered = [os.fspath(paths[i]) for i in candidates if _language_of(paths[i].name) is None]
-    repo = prepass(python, candidates=triggered)  # the others are read again only if a module hands out v1
+    # the others are searched again only if a module hands out v1
+    repo = prepass(python, candidates=triggered, lowered=lowered)
     if not repo.modules:
         return candidates, None
     tokens = repo.tokens
+    has_token = any_token(tuple(tokens))
     added = []
     for index, result in enumerate(results):
         if result is not None and result.status == "skipped" and result.language == "python":
-            triggered, _ = _prefilter(paths[index], tokens)
+            kept = lowered.get(os.fspath(paths[index]))
+            triggered = has_token(kept) if kept is not None else _prefilter(paths[index], tokens)[0]
             if triggered:
                 results[index] = None
                 added.append(index)
@@ -449,6 +464,8 @@ def _largest_first(args: Sequence[tuple]) -> List[int]:
 
 def unified_diff(result: FileResult) -> str:
     """The raw unified diff of one changed file (``a/``/``b/`` prefixes, as git prints it)."""
+    import difflib  # only when a diff is printed
+
     from migrate.files import decode_source
 
     if result.new is None:

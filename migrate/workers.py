@@ -20,13 +20,11 @@ from __future__ import annotations
 import collections
 import faulthandler
 import itertools
-import multiprocessing
 import os
 import signal
 import sys
 import time
 from dataclasses import dataclass
-from multiprocessing.connection import wait
 from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 DEFAULT_TIMEOUT = 60.0  # seconds one file may take; `--timeout` changes it
@@ -56,6 +54,8 @@ def _describe_exit(code: Optional[int]) -> str:
 
 
 def _context():
+    import multiprocessing  # only once a pool is started (a run with nothing to parse has none)
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
 
@@ -198,6 +198,8 @@ def _chunks(indexed: Iterator[Tuple[int, Any]], chunk_max: int) -> Iterator[List
 
 
 def _drive(pool: _Pool, items: Iterator[Any], chunk_max: int, schedule) -> Iterator[Tuple[Any, Any]]:
+    from multiprocessing.connection import wait
+
     if schedule is not None:
         listed = list(items)
         order = list(schedule(listed))
@@ -279,6 +281,8 @@ def _lookahead_first(lookahead: Deque[Tuple[int, Any]], source: Iterator[Tuple[i
 def _read_ahead(source, lookahead, walk_ended, watched) -> None:
     """While every worker is busy, go on with a lazy walk (a directory walk is as slow as the
     scanning of what it finds) instead of sleeping; stop as soon as a worker has something."""
+    from multiprocessing.connection import wait
+
     while len(lookahead) < READ_AHEAD_MAX:
         batch = list(itertools.islice(source, _READ_AHEAD_STEP))
         lookahead.extend(batch)

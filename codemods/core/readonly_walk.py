@@ -139,21 +139,26 @@ def _read(node, fields: Tuple[str, ...]) -> list:
 
 
 def _visited_fields(cls: type) -> Optional[Tuple[str, ...]]:
-    import ast
-    import textwrap
+    """The field names ``cls._visit_and_replace_children`` hands to libcst's visit helpers
+    (``visit_required(self, "field", self.field, visitor)``...), in the order of the calls; None
+    when a helper's second argument is not a string constant. Read from the method's bytecode
+    (the calls compile in source order), not its source: ``inspect.getsource`` and a parse cost
+    about 0.3 ms per class, paid by every worker process."""
+    import dis
 
     method = next((vars(k)["_visit_and_replace_children"] for k in cls.__mro__
                    if "_visit_and_replace_children" in vars(k)), None)
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(method)))
-    except (OSError, TypeError, SyntaxError):
+    code = getattr(method, "__code__", None)
+    if code is None:
         return None
-    calls = sorted((n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-                    and n.func.id in _VISIT_HELPERS), key=lambda n: (n.lineno, n.col_offset))
     fields: List[str] = []
-    for call in calls:
-        if len(call.args) < 2 or not isinstance(call.args[1], ast.Constant) or not isinstance(call.args[1].value, str):
+    instructions = [i for i in dis.get_instructions(code) if i.opname not in ("CACHE", "PRECALL", "PUSH_NULL")]
+    for index, instruction in enumerate(instructions):
+        if instruction.opname != "LOAD_GLOBAL" or instruction.argval not in _VISIT_HELPERS:
+            continue
+        args = instructions[index + 1:index + 3]  # self, then the field's name
+        if len(args) < 2 or args[1].opname != "LOAD_CONST" or not isinstance(args[1].argval, str):
             return None
-        if call.args[1].value not in fields:
-            fields.append(call.args[1].value)
+        if args[1].argval not in fields:
+            fields.append(args[1].argval)
     return tuple(fields)

@@ -75,6 +75,25 @@ def test_prepass_records_definers_and_what_importers_read(tmp_path):
     assert b"config import" in repo.tokens and repo.seconds >= 0
 
 
+def test_bytes_already_read_are_searched_instead_of_the_files(tmp_path, monkeypatch):
+    """``lowered`` (what rewrite's pre-filter read): the same facts, and only the importers found
+    in it are read again (for their parse)."""
+    import codemods.prepass as prepass_module
+
+    paths = [str(p) for p in write(tmp_path, {"config.py": CONFIG, "user.py": USER, "clients.py": CLIENTS,
+                                              "importer.py": IMPORTER, "other.py": "import os\n"})]
+    plain = prepass(paths)
+    lowered = {p: Path(p).read_bytes().lower() for p in paths}
+    read = []
+    real = prepass_module._read
+    monkeypatch.setattr(prepass_module, "_read", lambda path: read.append(Path(path).name) or real(path))
+    again = prepass(paths, lowered=lowered)
+    assert (again.modules, again.imported_elsewhere) == (plain.modules, plain.imported_elsewhere)
+    assert "other.py" in read and read.count("other.py") == 1  # the triggers pass reads it; the search does not
+    lowered[paths[-1]] = b"from config import base\n"  # what was read is what is searched
+    assert prepass(paths, lowered=lowered).imported_elsewhere == plain.imported_elsewhere
+
+
 def test_importers_are_rewritten_with_their_definers(tmp_path):
     paths = write(tmp_path, {"clients.py": CLIENTS, "importer.py": IMPORTER})
     results = {Path(r.path).name: r for r in rewrite_paths(paths, _all(), write=True, jobs=1)}

@@ -72,6 +72,8 @@ def test_a_tree_without_v1_imports_no_parser_and_no_codemod(tmp_path):
     assert code == 0, err
     assert "5 files scanned" in err and "0 would change" in err
     assert _loaded(imported, PARSERS + OURS) == set()
+    # no worker pool, no ignore file to match, no config file to read, no diff to print
+    assert _loaded(imported, ("multiprocessing", "pathspec", "migrate.findings", "migrate.report")) == set()
     assert "codemods.registry" in imported and "click" in imported  # the check sees this run's imports
 
 
