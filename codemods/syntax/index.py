@@ -223,12 +223,18 @@ class RepoIndex:
     def folder_has_evidence(self, folder: str) -> bool:
         return folder in self.evidence_folders
 
+    def v1_python_package(self, folder: str) -> bool:
+        """The folder is named after a v1 Python import package (``ding``) and shows evidence in
+        itself or below it: the v1 SDK's package."""
+        if os.path.basename(folder) not in V1_PYTHON_IMPORT_PACKAGES:
+            return False
+        return any(f == folder or f.startswith(folder + "/") for f in self.evidence_folders)
+
     def inside_v1_python_package(self, folder: str) -> bool:
-        """The folder is (inside) a folder named after a v1 Python import package (``ding``) that
-        shows evidence: a module of the v1 SDK itself (``ding/models/components/x.py`` whose only
-        v1 trace is ``from ding import utils``)."""
+        """The folder is (inside) the v1 SDK's package (``v1_python_package``): a module of the
+        SDK itself (``ding/models/components/x.py`` whose only v1 trace is ``from ding import utils``)."""
         while folder:
-            if os.path.basename(folder) in V1_PYTHON_IMPORT_PACKAGES and folder in self.evidence_folders:
+            if self.v1_python_package(folder):
                 return True
             parent = os.path.dirname(folder)
             if parent == folder:

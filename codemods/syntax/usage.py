@@ -17,6 +17,7 @@ KINDS = (
     "v1-field",             # authentication_uuid / check_code (request or response field): detail = field
     "v1-status",            # a v1 status string compared or switched on: detail = status
     "sdk-import",           # import of a v1 SDK: detail = package/namespace
+    "sdk-self-import",      # a module of the v1 Python SDK importing its own package: detail = package
     "sdk-client",           # construction of a v1 SDK client
     "sdk-call",             # call of a v1 SDK operation: detail = operation
     "v1-client-call",       # call of a repository-own v1 client (defined in another file): detail = name

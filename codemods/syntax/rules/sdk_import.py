@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 
-from compat.knowledge.packages import V1_DISTRIBUTIONS as V1_PACKAGES, V1_ORG_PREFIXES, V1_SOURCE_NAMESPACES
+from compat.knowledge.packages import (V1_DISTRIBUTIONS as V1_PACKAGES, V1_ORG_PREFIXES, V1_PYTHON_IMPORT_PACKAGES,
+                                      V1_SOURCE_NAMESPACES)
 from codemods.syntax.languages import family
 from codemods.syntax.source import Example
 
-KIND = "sdk-import"
+KINDS = ("sdk-import", "sdk-self-import")
+KIND = KINDS[0]
 
 
 def _alternation(names) -> str:
@@ -73,7 +75,29 @@ def go_v1_aliases(text: str) -> frozenset:
     return frozenset(names)
 
 
+# A module of the v1 Python SDK importing its own package (``from ding import utils``), which the
+# shared libcst detection does not count (a Django app may be called ``ding``): only in a file that
+# sits inside a folder named after the package, where that folder (or one below it) shows v1 evidence.
+_SELF_IMPORT = re.compile(r"(?m)^[ \t]*(?:from[ \t]+(?P<name>[A-Za-z_]\w*)(?:\.[\w.]+)?[ \t]+import\b"
+                          r"|import[ \t]+(?P<name2>[A-Za-z_]\w*)(?:\.[\w.]+)?[ \t]*$)")
+
+
+def _self_imports(source):
+    if family(source.language) != "python" or source.index is None:
+        return
+    parts = source.folder.split("/")
+    for m in _SELF_IMPORT.finditer(source.text):
+        group = "name" if m.group("name") else "name2"
+        name = m.group(group)
+        if name not in V1_PYTHON_IMPORT_PACKAGES or name not in parts:
+            continue
+        package_folder = "/".join(parts[:len(parts) - parts[::-1].index(name)])
+        if source.index.v1_python_package(package_folder) and source.where(m.start(group), m.end(group)) == "code":
+            yield source.usage("sdk-self-import", m.start(group), m.end(group), name, "code")
+
+
 def find(source):
+    yield from _self_imports(source)
     pattern = pattern_for(source.language)
     if pattern is None:
         return

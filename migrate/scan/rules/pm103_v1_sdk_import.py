@@ -5,7 +5,8 @@ Django app named ``ding`` is not flagged); other languages, and Python files lib
 (Python 2), through ``codemods.syntax`` (kind ``sdk-import``): each language's import statements
 of the v1 packages and namespaces, and in Go and JS/TS of any module of Ding's organisation
 (``github.com/ding-live/...``, ``@ding-live/...``: a sample's own client package too), never in a
-comment.
+comment. A module of the v1 Python SDK that imports its own package (``from ding import utils``
+in ``src/ding/models/components/x.py``) is one too, when the package folder shows v1 evidence.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ _REPLACEMENTS = {
     "php": "the Prelude\\ namespace of the v2 PHP SDK", "ruby": V2_PACKAGES["gem"],
     "csharp": V2_PACKAGES["nuget"], "python": f"{V2_PACKAGES['pypi']} (from prelude_python_sdk import Prelude)",
 }
-SYNTAX_KINDS = ("sdk-import",)
+SYNTAX_KINDS = ("sdk-import", "sdk-self-import")
 
 
 def syntax_message(usage, ctx) -> str:

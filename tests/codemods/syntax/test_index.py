@@ -129,9 +129,21 @@ def test_a_module_deep_inside_the_v1_python_package_has_its_evidence():
               "    APPROVED = 'approved'\n    DENIED = 'denied'\n")
     index = _index({"lib/ding/otp.py": ("python", otp), "lib/ding/models/shared/answer.py": ("python", answer)})
     found = [(u.kind, u.line) for u in usages("python", answer, path="lib/ding/models/shared/answer.py", index=index)]
-    assert found == [("v1-status", 6), ("v1-status", 7)]
+    assert found == [("sdk-self-import", 2), ("v1-status", 6), ("v1-status", 7)]
     # a package folder of another name, or one without evidence, is not the v1 SDK
     other = _index({"lib/dong/otp.py": ("python", otp), "lib/dong/models/shared/answer.py": ("python", answer)})
     assert usages("python", answer, path="lib/dong/models/shared/answer.py", index=other) == []
     bare = _index({"lib/ding/models/shared/answer.py": ("python", answer)})
     assert usages("python", answer, path="lib/ding/models/shared/answer.py", index=bare) == []
+
+
+def test_a_module_of_the_v1_python_sdk_importing_its_own_package_is_a_v1_import():
+    otp = "from ding.models import operations\n\nclass Otp:\n    pass\n"
+    model = "import dataclasses\nfrom ding import utils\nfrom enum import Enum\n"
+    index = _index({"pkg/ding/otp.py": ("python", otp), "pkg/ding/models/shared/model.py": ("python", model)})
+    found = [(u.kind, u.line, u.detail) for u in usages("python", model, path="pkg/ding/models/shared/model.py", index=index)]
+    assert found == [("sdk-self-import", 2, "ding")]
+    # a Django app called ding, with no v1 evidence in its folder, imports itself freely
+    app = _index({"dingapp/ding/models.py": ("python", "from django.db import models\n"),
+                  "dingapp/ding/views.py": ("python", model)})
+    assert usages("python", model, path="dingapp/ding/views.py", index=app) == []
