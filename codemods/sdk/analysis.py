@@ -39,6 +39,7 @@ from codemods.sdk.model import (
     RequestModel,
     SdkAnalysis,
     SdkCall,
+    request_problem,
     v1_enum_value,
 )
 from codemods.core.usage import Usage
@@ -709,7 +710,10 @@ class _Resolver:
 
 
 def _becomes_v2(sdk_call: SdkCall) -> bool:
+    """Whether sdk-calls' plan rewrites this call (the same questions: ``request_problem``)."""
     if sdk_call.request.problem and sdk_call.op != "status":
+        return False
+    if request_problem(sdk_call) is not None:
         return False
     return not (sdk_call.op in ("check", "retry", "lookup") and sdk_call.phone is None)
 

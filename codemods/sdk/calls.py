@@ -22,7 +22,7 @@ from libcst.metadata import ParentNodeProvider
 from codemods.core.nodes import arg, code, comments_in, dotted_name, literal_string
 from codemods.core.todo import todo_comment as todo_text
 from codemods.sdk.common import SdkCodemod
-from codemods.sdk.model import CALL_TRIGGERS, IMPORT_TRIGGERS, OTP_METHODS, SdkCall
+from codemods.sdk.model import CALL_TRIGGERS, IMPORT_TRIGGERS, OTP_METHODS, SdkCall, request_fields, request_problem
 from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2, FEEDBACK_STATUS_V1_TO_V2
 from compat.knowledge.operations import CREATE_FIELD_MOVES, CREATE_FIELD_REVIEW, OPERATIONS
 
@@ -176,34 +176,11 @@ class SdkCallsCodemod(SdkCodemod):
         inner = "".join(f"    {k}={v},\n" for k, v in kwargs)
         return f"{head}(\n{inner})"
 
-    def _fields(self, c: SdkCall, positional_names: Tuple[str, ...]) -> Tuple[Optional[Dict[str, cst.BaseExpression]], Optional[str]]:
-        """The request model's fields, or (None, why) when they cannot be read safely."""
-        model = c.request.call
-        if model is None:
-            return None, c.request.problem
-        fields: Dict[str, cst.BaseExpression] = {}
-        positionals = [a for a in model.args if a.keyword is None]
-        for a in model.args:
-            if a.star:
-                return None, f"{c.request.model} built with */**; move its fields by hand"
-        if len(positionals) > len(positional_names):
-            return None, (f"positional {c.request.model} fields changed order between v1 SDK versions; "
-                          "use keywords, then re-run")
-        for name, a in zip(positional_names, positionals):
-            fields[name] = a.value
-        for a in model.args:
-            if a.keyword is not None:
-                fields[a.keyword.value] = a.value
-        return fields, None
-
     def _plan_create(self, c: SdkCall, receiver: str) -> Plan:
-        fields, problem = self._fields(c, ("customer_uuid", "phone_number"))
-        if fields is None:
-            return Plan(todos=[problem or "cannot read the v1 request"])
-        unknown = [f for f in fields if f not in CREATE_FIELD_MOVES]
-        if unknown or "phone_number" not in fields:
-            return Plan(todos=[f"unknown v1 create field(s) {', '.join(unknown) or 'phone_number missing'}; "
-                               "map them by hand"])
+        problem = request_problem(c)
+        if problem is not None:
+            return Plan(todos=[problem])
+        fields = request_fields(c)[0] or {}
         todos: List[str] = []
         sections: Dict[str, List[str]] = {s: [] for s in _CREATE_SECTIONS}
         device = self._device_platform(fields.get("device_type"), todos)
@@ -259,14 +236,11 @@ class SdkCallsCodemod(SdkCodemod):
     def _plan_check_retry(self, c: SdkCall, receiver: str) -> Plan:
         todos: List[str] = [RETRY_TODO] if c.op == "retry" else []
         code_text = None
+        problem = request_problem(c)
+        if problem is not None:
+            return Plan(todos=todos + [problem])
         if c.op == "check":
-            fields, problem = self._fields(c, ())
-            if fields is None or "check_code" not in fields:
-                return Plan(todos=[problem or "the check code is not visible; move it by hand"])
-            code_text = self.render(fields["check_code"])
-        elif c.request.call is not None and any(a.keyword is None or a.star for a in c.request.call.args):
-            return Plan(todos=todos + [f"positional {c.request.model} fields changed order between v1 "
-                                       "SDK versions; use keywords, then re-run"])
+            code_text = self.render((request_fields(c)[0] or {})["check_code"])
         if c.phone is None:
             return Plan(todos=todos + [PHONE_TODO.format(op=c.op)])
         if c.phone_note:
@@ -278,7 +252,7 @@ class SdkCallsCodemod(SdkCodemod):
         return Plan(self._layout(c, f"{receiver}.{method}", kwargs), todos)
 
     def _plan_feedback(self, c: SdkCall) -> Plan:
-        fields, problem = self._fields(c, ())
+        fields, problem = request_fields(c)
         if fields is None:
             return Plan(todos=[problem or "cannot read the v1 feedback request"])
         status = fields.get("status")

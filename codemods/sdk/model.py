@@ -12,7 +12,7 @@ from codemods.core.flow import Flow
 from codemods.core.nodes import dotted_name
 from codemods.core.usage import Usage
 from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
-from compat.knowledge.operations import OPERATIONS
+from compat.knowledge.operations import CREATE_FIELD_MOVES, OPERATIONS
 from compat.knowledge.sdk_shapes import SDK_V1_ENUMS
 # Trigger tokens: a file containing none of SDK_TRIGGERS has no v1 SDK usage; the narrower ones
 # are per concern, for codemods that act on one kind of v1 usage.
@@ -126,3 +126,49 @@ def v1_enum_value(enum_class: str, member: str) -> str:
                 return value
         return member
     return member.lower()
+
+
+# --- the request fields, and the one answer to "does this call stay v1?" ---------------------
+
+_POSITIONAL_FIELDS = {"create": ("customer_uuid", "phone_number")}
+
+
+def request_fields(c: SdkCall) -> Tuple[Optional[Dict[str, cst.BaseExpression]], Optional[str]]:
+    """The request model's fields by name, or (None, why) when they cannot be read safely."""
+    model = c.request.call
+    if model is None:
+        return None, c.request.problem
+    if any(a.star for a in model.args):
+        return None, f"{c.request.model} built with */**; move its fields by hand"
+    positionals = [a for a in model.args if a.keyword is None]
+    names = _POSITIONAL_FIELDS.get(c.op, ())
+    if len(positionals) > len(names):
+        return None, (f"positional {c.request.model} fields changed order between v1 SDK versions; "
+                      "use keywords, then re-run")
+    fields: Dict[str, cst.BaseExpression] = dict(zip(names, (a.value for a in positionals)))
+    fields.update((a.keyword.value, a.value) for a in model.args if a.keyword is not None)
+    return fields, None
+
+
+def request_problem(c: SdkCall) -> Optional[str]:
+    """Why the v1 request of a create, check or retry cannot move to v2 (the call then stays v1
+    under this TODO, and so do the reads of its response); None when it can. sdk-calls' plan
+    and the analysis (which reads follow a rewritten call) both ask this."""
+    if c.op not in ("create", "check", "retry"):
+        return None
+    if c.op == "retry":
+        model = c.request.call
+        if model is not None and any(a.keyword is None or a.star for a in model.args):
+            return (f"positional {c.request.model} fields changed order between v1 SDK versions; "
+                    "use keywords, then re-run")
+        return None
+    fields, problem = request_fields(c)
+    if c.op == "check":
+        return problem or "the check code is not visible; move it by hand" \
+            if fields is None or "check_code" not in fields else None
+    if fields is None:
+        return problem or "cannot read the v1 request"
+    unknown = [f for f in fields if f not in CREATE_FIELD_MOVES]
+    if unknown or "phone_number" not in fields:
+        return f"unknown v1 create field(s) {', '.join(unknown) or 'phone_number missing'}; map them by hand"
+    return None

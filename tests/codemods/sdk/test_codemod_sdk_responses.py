@@ -181,3 +181,38 @@ def test_every_check_status_follows_the_table(v1_status):
 def test_pending_accepts_every_v2_status_the_adapter_maps_to_pending():
     values, why = v2_status_values("create-status", "pending")
     assert why is None and set(values) == {k for k, v in CREATE_STATUS_V2_TO_V1.items() if v == "pending"}
+
+
+_KEPT_HEAD = '''import ding
+from ding.models import components
+
+client = ding.Ding(api_key=KEY)
+'''
+
+
+@pytest.mark.parametrize("request_model, why", [
+    ('components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone, **extra)',
+     "CreateAuthenticationRequest built with */**; move its fields by hand"),
+    ('components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone, not_a_field=extra)',
+     "unknown v1 create field(s) not_a_field; map them by hand"),
+    ('components.CreateAuthenticationRequest(C, phone, extra)',
+     "positional CreateAuthenticationRequest fields changed order between v1 SDK versions; use keywords, then re-run"),
+], ids=["star-kwargs", "unknown-field", "too-many-positionals"])
+def test_a_create_the_plan_keeps_on_v1_keeps_its_response_reads(request_model, why):
+    """sdk-calls keeps such a create on v1 under a TODO: its reads stay v1 too (the analysis asks
+    the plan's own question, codemods.sdk.model.request_problem), so that fixing the call by
+    hand starts from consistent v1 code."""
+    from codemods.engine import rewrite_source
+
+    source = _KEPT_HEAD + f'''
+def start(phone, **extra):
+    res = client.otp.create_authentication({request_model})
+    ok = res.create_authentication_response.status == components.Status.PENDING
+    return ok, res.create_authentication_response.authentication_uuid
+'''
+    new = rewrite_source(source, "signup.py").new_source
+    assert f"# TODO(prelude-migration): {why}\n    res = client.otp.create_authentication(" in new
+    assert "return ok, res.create_authentication_response.authentication_uuid\n" in new
+    assert "res.create_authentication_response.status == components.Status.PENDING" in new
+    assert "res.id" not in new and "res.status" not in new
+    assert rewrite_source(new, "signup.py").new_source == new
