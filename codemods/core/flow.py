@@ -101,13 +101,9 @@ class Flow:
             params |= self.v1_callable_params.get(function, set())
             function = self.outer.get(function)
         for node in walk(body):
-            if isinstance(node, cst.Call):
-                func = node.func
-                if isinstance(func, cst.Name) and (func.value in self.v1_functions or func.value in params):
-                    return True
-                if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
-                        and func.value.value in ("self", "cls") and func.attr.value in self.v1_functions:
-                    return True
+            callee = callee_name(node.func) if isinstance(node, cst.Call) else None
+            if callee is not None and (callee[0] in self.v1_functions or (not callee[1] and callee[0] in params)):
+                return True
         return False
 
     def origin(self, node: cst.CSTNode) -> Optional[Origin]:
@@ -145,6 +141,32 @@ def _v2_read(field_name: str) -> str:
     if field_name in _PAYLOAD_OPS:
         return "the response itself (x)"
     return "the v2 field (docs/api-changes.md)"
+
+
+def callee_name(func: cst.BaseExpression) -> Optional[Tuple[str, bool]]:
+    """(the name of the function of this module a call names, whether it is called as a method:
+    ``self.m(...)``/``cls.m(...)``) for ``f(...)`` and ``self.f(...)``; None for other calls."""
+    if isinstance(func, cst.Name):
+        return func.value, False
+    if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in ("self", "cls"):
+        return func.attr.value, True
+    return None
+
+
+def bound_arguments(call: cst.Call, function: cst.FunctionDef, skip_first: bool) -> Dict[str, cst.Arg]:
+    """Parameter name -> the argument of ``call`` it binds (keywords by name, positionals in
+    order, the first parameter skipped for a method call); ``*``/``**`` arguments bind nothing."""
+    params = function.params
+    positional = [p.name.value for p in (*params.posonly_params, *params.params)][1 if skip_first else 0:]
+    bound: Dict[str, cst.Arg] = {}
+    for index, argument in enumerate(call.args):
+        if argument.star:
+            continue
+        if argument.keyword is not None:
+            bound[argument.keyword.value] = argument
+        elif index < len(positional):
+            bound[positional[index]] = argument
+    return bound
 
 
 # Fields whose v1 name does not exist on the v2 model: a read of one on an untraced value is
@@ -250,27 +272,24 @@ class ValueFlow:
     def _callable_params(self) -> None:
         """The parameters of this module's functions that a call here gives a v1 callable."""
         for call in self._calls:
-            if not isinstance(call, cst.Call):
+            callee = self._callee(call) if isinstance(call, cst.Call) else None
+            if callee is None:
                 continue
-            func = call.func
-            name = func.value if isinstance(func, cst.Name) else func.attr.value \
-                if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
-                and func.value.value in ("self", "cls") else None
-            functions = self._functions.get(name or "", [])
-            if len(functions) != 1:
-                continue
-            params = functions[0].params
-            positional = [p.name.value for p in (*params.posonly_params, *params.params)]
-            if positional and positional[0] in ("self", "cls") and isinstance(func, cst.Attribute):
-                positional = positional[1:]
-            for index, argument in enumerate(call.args):
-                if not self._is_v1_callable(argument.value):
-                    continue
-                param = argument.keyword.value if argument.keyword is not None else (
-                    positional[index] if index < len(positional) and not argument.star else None)
-                if param:
-                    self.flow.v1_callable_params.setdefault(functions[0], set()).add(param)
+            function, skip_first = callee
+            for param, argument in bound_arguments(call, function, skip_first).items():
+                if self._is_v1_callable(argument.value):
+                    self.flow.v1_callable_params.setdefault(function, set()).add(param)
         self._decorated_v1_functions()
+
+    def _callee(self, call: cst.Call) -> Optional[Tuple[cst.FunctionDef, bool]]:
+        """(the one function of this module ``call`` calls, whether its first parameter is bound
+        by the call: ``self.m(...)`` on a method whose first parameter is self/cls)."""
+        named = callee_name(call.func)
+        functions = self._functions.get(named[0], []) if named else []
+        if len(functions) != 1:
+            return None
+        params = [*functions[0].params.posonly_params, *functions[0].params.params]
+        return functions[0], bool(named[1] and params and params[0].name.value in ("self", "cls"))
 
     def _decorated_v1_functions(self) -> None:
         """A decorator of this module applied to a function that makes a v1 call is given a v1
@@ -535,38 +554,21 @@ class ValueFlow:
     @staticmethod
     def _argument_for(call: cst.Call, function: cst.FunctionDef, param: cst.Param,
                       skip_first: bool) -> Optional[cst.BaseExpression]:
-        params = function.params
-        positional = [*params.posonly_params, *params.params][1 if skip_first else 0:]
         if any(a.star for a in call.args):
             return None
-        for index, argument in enumerate(call.args):
-            if argument.keyword is not None:
-                if argument.keyword.value == param.name.value:
-                    return argument.value
-            elif index < len(positional) and positional[index] is param:
-                return argument.value
-        return None
+        argument = bound_arguments(call, function, skip_first).get(param.name.value)
+        return argument.value if argument is not None else None
 
     def _receiving_param(self, call: cst.Call, argument: cst.Arg) -> Optional[cst.Param]:
         """The parameter of a function of this module that ``argument`` of ``call`` binds."""
-        func = call.func
-        if isinstance(func, cst.Name):
-            name, skip_first = func.value, False
-        elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
-                and func.value.value in ("self", "cls"):
-            name, skip_first = func.attr.value, True
-        else:
+        callee = self._callee(call)
+        if callee is None or argument.star:
             return None
-        functions = self._functions.get(name, [])
-        if len(functions) != 1 or argument.star:
-            return None
-        params = functions[0].params
-        if argument.keyword is not None:
-            return next((p for p in (*params.posonly_params, *params.params, *params.kwonly_params)
-                         if p.name.value == argument.keyword.value), None)
-        positional = [*params.posonly_params, *params.params][1 if skip_first else 0:]
-        index = call.args.index(argument)
-        return positional[index] if index < len(positional) else None
+        function, skip_first = callee
+        name = next((n for n, a in bound_arguments(call, function, skip_first).items() if a is argument), None)
+        params = function.params
+        return next((p for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+                     if p.name.value == name), None)
 
     def _is_read(self, node: cst.Name) -> bool:
         parent = self.parents.get(node)
