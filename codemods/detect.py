@@ -13,7 +13,7 @@ import dataclasses
 from typing import List, Tuple, Union
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import MetadataWrapper, PositionProvider, ScopeProvider
 
 from codemods.core.nodes import dotted_name, string_value
 from codemods.core.readonly_walk import visit_readonly
@@ -147,7 +147,7 @@ def find_http_usages(source_or_wrapper: Union[str, bytes, cst.Module, MetadataWr
     """Raw-HTTP calls to v1, v1/legacy host strings, ``X-API-Key`` headers in modules that talk
     to v1, and old docs links, in source order (1-based columns)."""
     wrapper = _as_wrapper(source_or_wrapper)
-    analysis = HttpAnalysis(wrapper.module)
+    analysis = HttpAnalysis(wrapper.module, scopes=lambda: wrapper.resolve(ScopeProvider))
     visitor = _UsageVisitor(analysis)
     visit_readonly(wrapper, visitor)  # wrapper.visit(visitor), without rebuilding the tree
     positions = wrapper.resolve(PositionProvider)

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterator, List, Optional, Set, Tuple
+from typing import Callable, Dict, Iterator, List, Mapping, Optional, Set, Tuple
 
 import libcst as cst
+from libcst.metadata import FunctionScope
 
-from codemods.core.nodes import dotted_name, keyword_arg, string_value
+from codemods.core.nodes import dotted_name, keyword_arg, string_value, walk
 from codemods.http.urls import DYNAMIC, ModuleConstants, Segment, classify_url, segments_text, url_segments
 from codemods.core.readonly_walk import visit_module
 from compat.knowledge.hosts import V1_AUTH_HEADER
@@ -58,14 +59,29 @@ class HttpCall:
 class HttpAnalysis:
     """Module-level facts needed to recognise HTTP calls: imports, constants, clients."""
 
-    def __init__(self, module: cst.Module) -> None:
+    def __init__(self, module: cst.Module, scopes: Optional[Callable[[], Mapping]] = None) -> None:
+        """``scopes``: gives the module's ScopeProvider values when a URL variable is first
+        followed (the codemod's or the scan's metadata); default: resolved here."""
         self.module = module
+        self._scopes_source = scopes
+        self._scopes: Optional[Mapping] = None
         self.constants = ModuleConstants(module)
         self.module_aliases: Dict[str, str] = {}  # local name -> "requests" | "httpx"
         self.function_aliases: Dict[str, Tuple[str, str]] = {}  # local name -> (module, attr)
         self.clients: Dict[str, Tuple[str, Optional[cst.BaseExpression]]] = {}  # name -> (module, base_url)
         visit_module(module, _ImportCollector(self))
         visit_module(module, _ClientCollector(self))
+
+    @property
+    def scopes(self) -> Mapping:
+        if self._scopes is None:
+            if self._scopes_source is not None:
+                self._scopes = self._scopes_source()
+            else:
+                from libcst.metadata import MetadataWrapper, ScopeProvider
+
+                self._scopes = MetadataWrapper(self.module, unsafe_skip_copy=True).resolve(ScopeProvider)
+        return self._scopes
 
     def _factory(self, func: cst.BaseExpression) -> Optional[Tuple[str, str]]:
         name = dotted_name(func)
@@ -117,7 +133,7 @@ class HttpAnalysis:
             return None
         url_source = None
         if isinstance(url_arg.value, cst.Name) and function is not None:
-            url_source = local_url_source(function, url_arg.value, node)
+            url_source = local_url_source(function, url_arg.value, node, self.scopes)
         segments = url_segments(url_source if url_source is not None else url_arg.value, self.constants)
         if segments is None:
             return None
@@ -135,65 +151,32 @@ class HttpAnalysis:
         return HttpCall(node, method, url_arg, tuple(segments), classify_url(text), via_client, url_source)
 
 
-def local_url_source(function: cst.FunctionDef, name: cst.Name, call: cst.Call) -> Optional[cst.BaseExpression]:
+def local_url_source(function: cst.FunctionDef, name: cst.Name, call: cst.Call,
+                     scopes: Mapping) -> Optional[cst.BaseExpression]:
     """The value of ``name = <value>`` when that is the whole flow of the variable in
-    ``function``: one plain assignment among the function's own statements, before the
-    statement of ``call``, and ``name`` read nowhere else (not rebound, not a parameter, not
-    captured, not passed on). None otherwise: the URL then stays where it is, with a TODO."""
-    occurrences = _NameOccurrences(name.value)
-    function.params.visit(occurrences)
-    if occurrences.count:
+    ``function`` (its scope, from ScopeProvider): one plain assignment among the function's own
+    statements, before the statement of ``call``, and this argument its only read (not
+    rebound, not a parameter, not captured, not passed on). None otherwise: the URL then stays
+    where it is, with a TODO."""
+    scope = scopes.get(name)
+    if not isinstance(scope, FunctionScope) or scope.node is not function:
         return None
-    assign_index, value = None, None
-    call_index = None
+    assignments = list(scope.assignments[name.value])
+    if len(assignments) != 1 or [a.node for a in assignments[0].references] != [name]:
+        return None
+    target = assignments[0].node
+    assign_index = call_index = None
+    value = None
     for index, statement in enumerate(function.body.body):
-        if call_index is None and _contains(statement, call):
-            call_index = index
         if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
-                and isinstance(statement.body[0], cst.Assign):
-            assign = statement.body[0]
-            if len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name) \
-                    and assign.targets[0].target.value == name.value:
-                if value is not None:
-                    return None
-                assign_index, value = index, assign.value
+                and isinstance(statement.body[0], cst.Assign) and len(statement.body[0].targets) == 1 \
+                and statement.body[0].targets[0].target is target:
+            assign_index, value = index, statement.body[0].value
+        if call_index is None and any(node is call for node in walk(statement)):
+            call_index = index
     if value is None or call_index is None or assign_index is None or assign_index >= call_index:
         return None
-    function.body.visit(occurrences)
-    return value if occurrences.count == 2 else None  # the assignment's target and this argument
-
-
-class _NameOccurrences(cst.CSTVisitor):
-    """Counts the names spelled ``name`` (not attribute names or keyword-argument names)."""
-
-    def __init__(self, name: str) -> None:
-        self.name, self.count = name, 0
-
-    def visit_Name(self, node: cst.Name) -> None:
-        if node.value == self.name:
-            self.count += 1
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)
-        return False
-
-    def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)
-        return False
-
-
-def _contains(tree: cst.CSTNode, node: cst.CSTNode) -> bool:
-    class _Find(cst.CSTVisitor):
-        found = False
-
-        def on_visit(self, current: cst.CSTNode) -> bool:
-            if current is node:
-                self.found = True
-            return not self.found
-
-    finder = _Find()
-    tree.visit(finder)
-    return finder.found
+    return value
 
 
 def _kw(node: cst.Call, name: str) -> Optional[cst.BaseExpression]:

@@ -89,7 +89,7 @@ class RawHttpCodemod(Codemod):
 
     def plan(self, tree: cst.Module) -> Optional["_Planner"]:
         """Decide every edit of ``tree`` (its metadata resolved); None when it has no v1 call."""
-        analysis = HttpAnalysis(tree)
+        analysis = HttpAnalysis(tree, scopes=lambda: self.metadata[ScopeProvider])
         found = list(iter_http_calls(tree, analysis))
         calls = [c for c in found if c.operation not in (None, LEGACY_V2)]
         hidden = [(c, op) for c, op in ((c, _hidden_base_operation(c, tree)) for c in found) if op]
