@@ -167,3 +167,34 @@ def _diff(tree):
     proc = subprocess.run([sys.executable, "-m", "migrate.cli", "rewrite", "--diff", "-q", "--no-gitignore",
                            str(tree)], cwd=ROOT, capture_output=True, text=True)
     return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_the_collector_pauses_for_start_up_only(tmp_path, monkeypatch):
+    """``rewrite`` turns the cyclic collector off while it imports, freezes what it imported and
+    turns it back on before forking: the workers collect, and an in-process run leaves the
+    collector as it found it."""
+    import gc
+
+    import migrate.rewrite as rewrite_module
+    from rewrite_helpers import cli_runner
+
+    real_task, real_import = rewrite_module._rewrite_file_task, rewrite_module._import_before_fork
+    imports_with_collector = []
+
+    def task(args):  # runs in a forked worker
+        if not gc.isenabled() or gc.get_freeze_count() == 0:
+            raise AssertionError("a worker without a collector, or nothing frozen")
+        return real_task(args)
+
+    def import_before_fork(*args):
+        imports_with_collector.append(gc.isenabled())
+        return real_import(*args)
+
+    monkeypatch.setattr(rewrite_module, "_rewrite_file_task", task)
+    monkeypatch.setattr(rewrite_module, "_import_before_fork", import_before_fork)
+    for files, code in (({"app/v1.py": V1_PY}, 1), (PLAIN, 0)):
+        tree = _tree(tmp_path / str(code), files)
+        result = cli_runner().invoke(rewrite_module.rewrite, ["--check", "--no-gitignore", "-j", "1", str(tree)])
+        assert result.exit_code == code, (result.output, result.stderr)
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert imports_with_collector == [False]  # off while importing (only the v1 tree needs imports)
