@@ -156,10 +156,11 @@ def rewrite_task(path: str, data: Union[bytes, str], options: Optional[RewriteOp
 def rewrite_module(module, classes: Sequence[type], path: str = "<string>", repo=None):
     """(new module, names of the codemods that changed it). ``classes`` in run order; ``repo``:
     the pre-pass's ``RepoFacts``."""
-    from codemods.core import libcst_speedups
+    from codemods.core import libcst_speedups, visitor_walk
     from codemods.core.context import RewriteContext
 
     libcst_speedups.install_metadata_patches()
+    visitor_walk.install()  # read-only walks (scope, expression context, gatherers) rebuild nothing
 
     context = RewriteContext(filename=path)
     cross = _CrossModule.of(module, path, repo)

@@ -152,6 +152,66 @@ def test_batched_members_are_called_only_on_nodes_they_can_react_to():
     assert inherited.visited == alone.visited
 
 
+def _rewritten_programs():
+    """Every committed equivalence program rewritten as the CLI does (the repo pre-pass over
+    its modules, so cross-module runs too): {path: new source}."""
+    from codemods.prepass import prepass
+    from tests.paths import DATA
+
+    out = {}
+    for program in sorted(d for d in (DATA / "equivalence").iterdir() if d.is_dir()):
+        files = [str(p) for p in sorted(program.glob("*.py")) if p.name != "scenario.py"]
+        repo = prepass(files, candidates=files)
+        options = RewriteOptions(None, repo if repo.modules else None)
+        for path in files:
+            out[path] = rewrite_task(path, open(path, "rb").read(), options).new_source
+    return out
+
+
+def test_calling_members_only_where_they_can_react_changes_no_output(monkeypatch):
+    import codemods.engine as engine
+
+    fast = _rewritten_programs()
+    monkeypatch.setattr(engine, "_reacts", lambda member, method, kind: True)  # every member, every node
+    assert _rewritten_programs() == fast
+    assert len(fast) >= 40
+
+
+def _isinstance_classes(function) -> set:
+    """The classes every ``isinstance(x, C)`` in ``function``'s source tests (C evaluated in its module)."""
+    import ast
+    import inspect
+    import sys
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    namespace = vars(sys.modules[function.__module__])
+    found = set()
+    for call in ast.walk(tree):
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "isinstance":
+            classes = eval(compile(ast.Expression(call.args[1]), "<isinstance>", "eval"), namespace)
+            found.update(classes if isinstance(classes, tuple) else (classes,))
+    return found
+
+
+def test_every_declared_override_declares_the_node_classes_it_tests():
+    """An on_visit/on_leave override that declares ON_VISIT_TYPES/ON_LEAVE_TYPES is called on
+    those node classes only (plus those it has hooks for): each node class its body tests with
+    isinstance() must be among them, or a new branch would silently never run."""
+    from codemods.engine import codemod_classes
+
+    checked = 0
+    for cls in codemod_classes():
+        for klass in cls.__mro__:
+            for method, declaration in (("on_visit", "ON_VISIT_TYPES"), ("on_leave", "ON_LEAVE_TYPES")):
+                if method in vars(klass) and declaration in vars(klass):
+                    declared = tuple(vars(klass)[declaration])
+                    for tested in _isinstance_classes(vars(klass)[method]):
+                        if issubclass(tested, cst.CSTNode):
+                            assert issubclass(tested, declared), (klass.__name__, method, tested.__name__)
+                    checked += 1
+    assert checked >= 6
+
+
 def test_plan_gives_the_scanner_fixable_usages_without_rewriting():
     usages = plan(SDK_AND_HTTP)
     kinds = {u.kind for u in usages}
