@@ -167,20 +167,32 @@ def rewrite_module(module, classes: Sequence[type], path: str = "<string>", repo
     first = [c for c in classes if c.NAME != SDK_IMPORTS]
     last = [c for c in classes if c.NAME == SDK_IMPORTS]
     applied: List[str] = []
-    new, analysis, names, wrapper = _batch(module, first, context, known_v1=None, cross=cross)
+    new, analysis, names, wrapper, rewritten = _batch(module, first, context, known_v1=None, cross=cross)
     _parsed[:] = [None, wrapper]  # transform_source names the source it belongs to
     applied += names
     if last and analysis is not None and analysis.uses_v1 and (analysis.imports or analysis.type_refs):
-        from codemods.sdk.imports import only_removals_left, schedule_removals
+        from codemods.sdk.imports import (only_removals_left, removals_and_enum_todos_left, schedule_removals,
+                                          still_used_enum_todos)
 
-        if only_removals_left(analysis, wrapper, new.code):
+        new_code = new.code
+        todos = None
+        if only_removals_left(analysis, wrapper, new_code):
             # all sdk-imports would do on `new`: no second analysis, no second traversal
             schedule_removals(context, analysis.imports)
             names = []
-        elif new.code == module.code:  # nothing changed: the first analysis (of `module`) holds
-            new, _, names, _ = _batch(module, last, context, known_v1=analysis, analysis=analysis, cross=cross)
         else:
-            new, _, names, _ = _batch(new, last, context, known_v1=analysis, cross=cross)
+            unchanged = new_code == module.code
+            if not unchanged and removals_and_enum_todos_left(analysis, wrapper):
+                # ... or that and flag the v1 enum members still written, when the batch tells which
+                todos = still_used_enum_todos(new, analysis, rewritten)
+            if todos is not None:
+                schedule_removals(context, analysis.imports)
+                new, changed = _with_comments_above(new, todos)
+                names = [SDK_IMPORTS] if changed else []
+            elif unchanged:  # nothing changed: the first analysis (of `module`) holds
+                new, _, names, _, _ = _batch(module, last, context, known_v1=analysis, analysis=analysis, cross=cross)
+            else:
+                new, _, names, _, _ = _batch(new, last, context, known_v1=analysis, cross=cross)
         applied += names
     new, removed = _bookkeep_imports(new, context)
     if removed and last:
@@ -212,7 +224,8 @@ class _CrossModule:
 
 def _batch(module, classes: Sequence[type], context, known_v1, analysis=None, cross: Optional[_CrossModule] = None):
     """One traversal of ``module`` applying ``classes``' edits: (new module, SDK analysis or
-    None, names of the codemods that changed a node, the metadata wrapper of ``module`` or None)."""
+    None, names of the codemods that changed a node, the metadata wrapper of ``module`` or None,
+    {original node: the node the traversal made of it, where different})."""
     from libcst.metadata import MetadataWrapper
 
     from codemods.http.raw_http import RawHttpCodemod
@@ -220,7 +233,7 @@ def _batch(module, classes: Sequence[type], context, known_v1, analysis=None, cr
     from codemods.sdk.common import SdkCodemod
 
     if not classes:
-        return module, analysis, [], None
+        return module, analysis, [], None, {}
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     providers = {p for c in classes for p in c.get_inherited_dependencies()}
     metadata = wrapper.resolve_many(providers) if providers else {}
@@ -252,11 +265,51 @@ def _batch(module, classes: Sequence[type], context, known_v1, analysis=None, cr
                     continue
             members.append((cls.NAME, codemod))
     if not members:
-        return module, analysis, [], wrapper
+        return module, analysis, [], wrapper, rewritten
     batch = BatchedTransformer([m for _, m in members], rewritten)
     new = wrapper.module.visit(batch)
     changed = [members[i][0] for i in sorted(batch.changed_by)]
-    return new, analysis, changed, wrapper
+    return new, analysis, changed, wrapper, rewritten
+
+
+def _with_comments_above(module, todos):
+    """(``module`` as sdk-imports' own run leaves it when all it adds is comment lines above
+    statements, whether that changed it): ``todos`` is [(path from the module down to a
+    statement, its comments)]; each statement gets them as SDK codemods add them
+    (``with_comments``), then the module header's duplicates are dropped. Only the nodes on
+    the paths are rebuilt."""
+    from codemods.core.todo import with_comments, without_header_duplicates
+
+    replacements = {}
+    for path, comments in todos:
+        host = path[-1]
+        new = with_comments(host, comments)
+        if new is not host:
+            replacements[host] = new
+    on_path = {node for path, _ in todos for node in path}
+    result = without_header_duplicates(_replaced(module, replacements, on_path) if replacements else module)
+    return result, result is not module
+
+
+def _replaced(node, replacements: dict, on_path: set):
+    """``node`` with the nodes of ``replacements`` replaced, rebuilding only their ancestors."""
+    import libcst as cst
+
+    if node in replacements:
+        return replacements[node]
+    if node not in on_path:
+        return node
+    changes = {}
+    for field in node.__dataclass_fields__:
+        value = getattr(node, field)
+        if isinstance(value, cst.CSTNode):
+            new = _replaced(value, replacements, on_path)
+            if new is not value:
+                changes[field] = new
+        elif isinstance(value, (list, tuple)) and any(item in on_path for item in value if isinstance(item, cst.CSTNode)):
+            changes[field] = type(value)(_replaced(item, replacements, on_path) if isinstance(item, cst.CSTNode)
+                                         else item for item in value)
+    return node.with_changes(**changes) if changes else node
 
 
 def _with_wrapper(context, wrapper):

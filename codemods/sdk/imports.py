@@ -6,7 +6,7 @@ removed. An import still used (a call left under a TODO) is kept. Runs last.
 from __future__ import annotations
 
 import re
-from typing import Set
+from typing import Dict, List, Optional, Set, Tuple
 
 import libcst as cst
 from libcst.metadata import ParentNodeProvider, ScopeProvider
@@ -14,9 +14,11 @@ from libcst.metadata import ParentNodeProvider, ScopeProvider
 from codemods.core.import_requests import add_needed_import, remove_unused_import
 from codemods.sdk.analysis import qualified_names
 from codemods.core.nodes import code, dotted_name, literal_string
+from codemods.core.readonly_walk import children_of
+from codemods.core.todo import COMMENT_HOSTS, todo_comment
 from codemods.sdk.common import SdkCodemod
 from codemods.sdk.model import IMPORT_TRIGGERS, V1_PACKAGES
-from compat.knowledge.sdk_shapes import SDK_V1_CLIENT_CLASSES, SDK_V1_TYPE_MOVES
+from compat.knowledge.sdk_shapes import SDK_V1_CLIENT_CLASSES, SDK_V1_ENUMS, SDK_V1_TYPE_MOVES
 
 _CLIENT_CLASSES = frozenset(SDK_V1_CLIENT_CLASSES)
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -32,11 +34,9 @@ class SdkImportsCodemod(SdkCodemod):
     def visit_Module(self, node: cst.Module) -> None:
         self._annotation_depth = 0
         for ref_node, ref in self.analysis.enum_refs.items():
-            # Comparisons were rewritten by sdk-responses/sdk-errors; one still here compares a
-            # v1 enum with a v2 plain string later on, which would be silently false.
-            if ref.kind in _VALUE_ENUM_KINDS:
-                self.todo(ref_node, f"v1 enum {ref.enum_class}.{ref.member} ('{ref.value}') is still used; "
-                                    "v2 statuses and error codes are plain strings with new values")
+            why = still_used_todo(ref)
+            if why is not None:
+                self.todo(ref_node, why)
         for imp in self.analysis.imports:
             self._flag_import(imp)
         # libcst's unused-import pass is the dearest step of the chain (its own scope analysis
@@ -172,6 +172,16 @@ def in_rewritable_place(node: cst.CSTNode, parent_of) -> bool:
     return False
 
 
+def still_used_todo(ref) -> Optional[str]:
+    """The TODO for a v1 enum member still written after the rewrite, None for kinds that need
+    none. Comparisons were rewritten by sdk-responses/sdk-errors; one still here compares a v1
+    enum with a v2 plain string later on, which would be silently false."""
+    if ref.kind not in _VALUE_ENUM_KINDS:
+        return None
+    return (f"v1 enum {ref.enum_class}.{ref.member} ('{ref.value}') is still used; "
+            "v2 statuses and error codes are plain strings with new values")
+
+
 def schedule_removals(context, imports) -> None:
     """Ask the import bookkeeping (``codemods.core.import_requests``) to remove each v1 import of `imports` left unused."""
     for imp in imports:
@@ -201,6 +211,15 @@ def only_removals_left(analysis, wrapper, rewritten_code: str) -> bool:
     enum_classes = {ref.enum_class for ref in analysis.enum_refs.values() if ref.kind in _VALUE_ENUM_KINDS}
     if any(re.search(r"\b%s\b" % re.escape(name), rewritten_code) for name in enum_classes):
         return False
+    return removals_and_enum_todos_left(analysis, wrapper)
+
+
+def removals_and_enum_todos_left(analysis, wrapper) -> bool:
+    """Whether this codemod, run on the rewritten module, could do nothing but ask for the v1
+    imports' removal and flag the v1 enum members still written (:func:`only_removals_left`
+    without its look at the enum classes; the same conservative conditions)."""
+    if analysis.type_refs:
+        return False
     parents = wrapper.resolve(ParentNodeProvider)
     scopes = wrapper.resolve(ScopeProvider)
     for imp in analysis.imports:
@@ -222,6 +241,90 @@ def only_removals_left(analysis, wrapper, rewritten_code: str) -> bool:
                         in_rewritable_place(access.node, parents.get):
                     return False
     return True
+
+
+def still_used_enum_todos(rewritten_module: cst.Module, analysis, rewritten: Dict[cst.CSTNode, cst.CSTNode]
+                          ) -> Optional[List[Tuple[Tuple[cst.CSTNode, ...], List[str]]]]:
+    """The TODOs this codemod's run on ``rewritten_module`` would add above statements for the
+    v1 enum members still written (``still_used_todo``), found without a second analysis:
+    [(path from the module down to the statement, its TODO comments)], in the order the run
+    would add them. ``analysis`` is the module's before the rewrite, ``rewritten`` the
+    batch's original node -> rewritten node. A reference survives where the node the batch
+    made of it is still in the tree, with the same code (its names bound by the same imports,
+    which the batch does not touch). None when that cannot be told: somewhere in the tree a
+    name chain reads as a v1 enum member (its first name bound by a v1 import, or named like
+    a v1 package) without being such a survivor (written anew by a codemod, or not one in the
+    analysis): the engine then runs the codemod again on the rewritten tree."""
+    images = {}
+    for node, ref in analysis.enum_refs.items():
+        images[rewritten.get(node, node)] = (node, ref)
+    roots = {package: package for package in V1_PACKAGES}
+    for imp in analysis.imports:
+        roots.update(_bound_names(imp))
+    code_of = cst.Module([]).code_for_node
+    todos: Dict[cst.CSTNode, List[str]] = {}
+    paths: Dict[cst.CSTNode, Tuple[cst.CSTNode, ...]] = {}
+    path: List[cst.CSTNode] = []
+    stack: List[object] = [rewritten_module]
+    while stack:
+        node = stack.pop()
+        if node is _UP:
+            path.pop()
+            continue
+        if isinstance(node, (cst.Name, cst.Attribute)) and _reads_as_v1_enum_member(node, roots):
+            original = images.get(node)
+            if original is None or code_of(node) != code_of(original[0]):
+                return None
+            why = still_used_todo(original[1])
+            host = next((n for n in reversed(path) if isinstance(n, COMMENT_HOSTS)), None)
+            if why is not None and host is not None:
+                comment = todo_comment(why)
+                comments = todos.setdefault(host, [])
+                paths[host] = tuple(path[:path.index(host) + 1])
+                if comment not in comments:
+                    comments.append(comment)
+        path.append(node)
+        stack.append(_UP)
+        stack.extend(reversed(children_of(node)))
+    return [(paths[host], comments) for host, comments in todos.items()]
+
+
+_UP = object()  # (the walk's marker: leave the node on top of the path)
+
+
+def _bound_names(imp) -> Dict[str, str]:
+    """local name -> the qualified name an import binds it to."""
+    bound: Dict[str, str] = {}
+    if isinstance(imp, cst.Import):
+        for alias in imp.names:
+            name = dotted_name(alias.name) or ""
+            if alias.asname is not None:
+                bound[alias.asname.name.value] = name  # type: ignore[union-attr]
+            else:
+                bound[name.partition(".")[0]] = name.partition(".")[0]
+    elif isinstance(imp, cst.ImportFrom) and not isinstance(imp.names, cst.ImportStar):
+        module = dotted_name(imp.module) if imp.module is not None else ""
+        for alias in imp.names:
+            name = dotted_name(alias.name) or ""
+            local = alias.asname.name.value if alias.asname is not None else name  # type: ignore[union-attr]
+            bound[local] = f"{module}.{name}"
+    return bound
+
+
+def _reads_as_v1_enum_member(node: cst.CSTNode, roots: Dict[str, str]) -> bool:
+    """Whether the name chain ``node`` reads, by its text, as a v1 enum member (the analysis'
+    rule on qualified names, ``codemods.sdk.analysis``), its first name taken as ``roots`` binds it."""
+    dotted = dotted_name(node)
+    if dotted is None:
+        return False
+    first, _, rest = dotted.partition(".")
+    prefix = roots.get(first)
+    if prefix is None:
+        return False
+    package, _, inside = (f"{prefix}.{rest}" if rest else prefix).partition(".")
+    parts = inside.split(".")
+    return package in V1_PACKAGES and len(parts) >= 3 and parts[0] == "models" and parts[-2] in SDK_V1_ENUMS \
+        and parts[-1][:1].isupper()
 
 
 def q_last(qualified: str) -> str:

@@ -321,6 +321,65 @@ def test_removal_only_shortcut_gives_the_second_pass_output(monkeypatch):
     assert any(taken) and not all(taken)  # the shortcut is taken, and refused where it must be
 
 
+def test_enum_todo_shortcut_gives_the_second_pass_output(monkeypatch):
+    """When sdk-imports could only ask for removals and flag v1 enum members still written,
+    the engine tells which survive from the batch (no second analysis, no second traversal):
+    the same bytes as the second pass, on every v1 program (pre-pass included)."""
+    import codemods.sdk.imports as imports
+
+    real = imports.still_used_enum_todos
+    taken = []
+
+    def spy(*args):
+        taken.append(real(*args))
+        return taken[-1]
+
+    monkeypatch.setattr(imports, "still_used_enum_todos", spy)
+    fast = _rewritten_programs()
+    monkeypatch.setattr(imports, "removals_and_enum_todos_left", lambda *args: False)
+    assert _rewritten_programs() == fast
+    assert sum(t is not None for t in taken) >= 5 and any(taken)  # taken, with TODOs to add
+
+
+ENUM_KEPT = textwrap.dedent('''\
+    from ding.models import components
+
+    EXPECTED = components.CheckStatus.VALID
+    OTHER = 1
+    ''')
+
+
+def _enum_case():
+    from libcst.metadata import MetadataWrapper
+
+    from codemods.sdk.analysis import analyze
+
+    module = cst.parse_module(ENUM_KEPT)
+    analysis = analyze(MetadataWrapper(module, unsafe_skip_copy=True), usages=False)
+    (ref,) = analysis.enum_refs
+    return module, analysis, ref
+
+
+def test_enum_todos_follow_the_batchs_nodes_and_refuse_unknown_ones():
+    from codemods.sdk.imports import still_used_enum_todos, still_used_todo
+
+    module, analysis, ref = _enum_case()
+    statement = module.body[1]
+    # kept as it is: its statement gets the TODO
+    todos = still_used_enum_todos(module, analysis, {})
+    assert todos == [((module, statement), ["# TODO(prelude-migration): " + still_used_todo(analysis.enum_refs[ref])])]
+    # rewritten into a v2 value by the batch: nothing left to flag
+    value = cst.SimpleString('"valid"')
+    gone = module.with_changes(body=[module.body[0], statement.with_changes(
+        body=[statement.body[0].with_changes(value=value)]), module.body[2]])
+    assert still_used_enum_todos(gone, analysis, {ref: value}) == []
+    # the same member written anew by a codemod (not the batch's node for the reference): cannot tell
+    fresh = cst.parse_expression("components.CheckStatus.VALID")
+    anew = module.with_changes(body=[module.body[0], statement.with_changes(
+        body=[statement.body[0].with_changes(value=fresh)]), module.body[2]])
+    assert still_used_enum_todos(anew, analysis, {}) is None
+
+
 def test_the_rewrite_clis_site_scan_reuses_the_engines_parse_with_the_same_usages(monkeypatch):
     """migrate.rewrite.changed_sites scans the original of each changed file: it reuses the
     engine's wrapper and SDK analysis (codemods.engine.parsed_wrapper), with the usages a fresh
