@@ -6,7 +6,8 @@ found by libcst (``codemods.detect``); this rule covers them only when they do n
 (e.g. Python 2). Java and C# code may also name a v1 type by its full name without an import
 (``live.ding.dingSdk.models.shared.CreateAuthenticationRequest req``,
 ``DingSDK.Models.Components.FeedbackRequestStatus.Onboarded``): that is an import too. Not in
-comments or strings, and not a file's own ``package`` / ``namespace`` declaration.
+comments or strings, not a file's own ``package`` / ``namespace`` declaration, and not inside the
+SDK itself (a file declared in a v1 namespace names its own types so; its imports still count).
 """
 from __future__ import annotations
 
@@ -50,6 +51,16 @@ _QUALIFIED = {
 }
 _DECLARATION_LINE = re.compile(r"^\s*(?:package|namespace|import|using)\b")
 _CLIENT_CLASS = re.compile(r"\.Ding\s*(?:\(|\.\s*builder\b)")  # the client itself: sdk-client's finding
+
+
+_OWN_DECLARATION = re.compile(r"(?m)^\s*(?:package|namespace)\s+(?P<name>[\w.]+)")
+
+
+def _inside_the_sdk(source, qualified) -> bool:
+    """The file declares itself part of a v1 SDK namespace (``package live.ding.dingSdk...``): its
+    qualified names are the SDK naming its own types, not imports of it (its import lines still are)."""
+    m = _OWN_DECLARATION.search(source.text)
+    return m is not None and qualified.match(m.group("name") + ".X") is not None
 
 
 def pattern_for(language: str):
@@ -112,7 +123,7 @@ def find(source):
         seen.add(start)
         yield source.usage(KIND, start, end, m.group(group), where)
     qualified = _QUALIFIED.get(family(source.language))
-    if qualified is None:
+    if qualified is None or _inside_the_sdk(source, qualified):
         return
     lines = set()  # one finding per line is enough
     for m in qualified.finditer(source.text):
@@ -147,6 +158,8 @@ EXAMPLES = (
     Example("csharp", "Status = DingSDK.Models.Components.FeedbackRequestStatus.Onboarded,\n", (1,)),
     Example("csharp", "namespace DingSDK.Models.Components\n{\n    // DingSDK.Models is this namespace\n}\n"),
     Example("java", 'package live.ding.dingSdk.models.shared;\nString ua = "sdk/java live.ding.dingSdk";\n'),
+    Example("java", "package live.ding.dingSdk;\n\nimport live.ding.dingSdk.utils.JSON;\n\nclass Otp {\n"
+            "    live.ding.dingSdk.models.operations.CheckResponse check() { return null; }\n}\n", (3,)),
     Example("typescript", '// was: import { Ding } from "@ding-live/ding";\nimport Prelude from "@prelude.so/sdk";\n'),
     Example("go", 'import "github.com/prelude-so/go-sdk"\n'),
     Example("csharp", "using PreludeSdk;\n"),

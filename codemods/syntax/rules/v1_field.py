@@ -8,12 +8,15 @@ Needs v1 evidence in the file or its folder, or a second v1-only field in the sa
 rest of a v1 body): ``checkCode`` alone is an ordinary function name. Also every value passed by
 position to the v1 check or retry request model (``new CreateCheckRequest("e0e7...", "123456",
 "8f11...")``): all their parameters are v1-only fields, in an order that depends on the version.
+And the status operation's path parameter ``auth_uuid`` (``AuthUUID``, ``getAuthUuid``) in a file
+that names it as a string or tag with v1 evidence near (a generated model of
+``GET /authentication/{auth_uuid}``; an application variable called ``auth_uuid`` is not enough).
 """
 from __future__ import annotations
 
 import re
 
-from compat.knowledge.operations import CHECK_FIELD_MOVES
+from compat.knowledge.operations import CHECK_FIELD_MOVES, OPERATIONS
 from compat.knowledge.sdk_shapes import SDK_V1_REQUEST_MODELS
 from codemods.syntax.source import Example
 
@@ -28,9 +31,28 @@ _SUFFIXES = ("", "_", "s", "Str", "String", "Value")
 _OTHER_FIELD = re.compile(r"customer[_-]?uuid", re.IGNORECASE)
 
 
-def _accepted(token: str) -> bool:
-    m = _CORE.search(token)
+def _accepted(token: str, core=_CORE) -> bool:
+    m = core.search(token)
     return token[:m.start()].lower() in _PREFIXES and token[m.end():] in _SUFFIXES
+
+
+# The status operation's path parameter (``GET /authentication/{auth_uuid}``) is the v1
+# authentication UUID under another name. Its spellings alone are any program's variable
+# (``authUUID``), so they count only in a file that names the parameter itself (the generated
+# model's ``name=auth_uuid``, a ``{auth_uuid}`` path) and shows v1 evidence near it.
+AUTH_PARAMETER = re.search(r"\{(\w+)\}", OPERATIONS["status"].v1_path).group(1)
+_AUTH_CORE = re.compile(AUTH_PARAMETER.replace("_", "[_-]?"), re.IGNORECASE)
+_AUTH_TOKEN = re.compile(r"(?<![A-Za-z0-9_$])[A-Za-z0-9_$@-]*?(?:%s)[A-Za-z0-9_]*" % _AUTH_CORE.pattern, re.IGNORECASE)
+# The parameter's own name as a string, tag value or path segment (not a variable called so).
+_AUTH_NAMED = re.compile(r"""[\"'=/{]%s[\"'}`]""" % AUTH_PARAMETER)
+
+
+def _status_parameter(source):
+    if AUTH_PARAMETER not in source.text or not _AUTH_NAMED.search(source.text) or not source.evidence(near=True):
+        return
+    matches = [m for m in _AUTH_TOKEN.finditer(source.text) if _accepted(m.group(0), _AUTH_CORE)]
+    for start, end, _, where in source.field_spans(matches, _AUTH_CORE):
+        yield source.usage(KIND, start, end, AUTH_PARAMETER, where)
 
 
 def _canonical(word: str) -> str:
@@ -90,6 +112,7 @@ def _positional(source):
 
 def find(source):
     yield from _positional(source)
+    yield from _status_parameter(source)
     lower = source.lower
     if "uuid" not in lower and "code" not in lower:
         return
@@ -114,6 +137,10 @@ EXAMPLES = (
             "val req = RetryAuthenticationRequest(\n    pendingId,\n    settings.account)\n", (3, 4)),
     Example("csharp", "using DingSDK.Models.Components;\n"
             'var req = new CreateCheckRequest(AuthenticationUuid: id, CheckCode: "1234", CustomerUuid: u);\n', (2, 2)),
+    Example("kotlin", "import live.ding.dingSdk.utils.SpeakeasyMetadata\n\nclass StatusRequest(\n"
+            '    @SpeakeasyMetadata("pathParam:style=simple,explode=false,name=auth_uuid")\n    val authUuid: String,\n)\n', (4, 5)),
+    Example("go", 'import "github.com/ding-live/ding-golang/models/components"\n\nfunc f(authUUID string) { use(authUUID) }\n'),
+    Example("python", "import ding_api_client\n\ndef view(auth_uuid):\n    return client.otp.get_authentication_status(auth_uuid)\n"),
     Example("java", "var req = new CreateCheckRequest(a, c, u);\n"),  # no v1 evidence
     Example("typescript", "export async function checkCode(phone: string, code: string) {}\n"),  # v2 app code
     Example("python", "# authentication_uuid and check_code were v1 fields\nx = 1\n"),

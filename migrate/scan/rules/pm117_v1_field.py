@@ -1,15 +1,16 @@
 """PM117 v1-field: ``authentication_uuid`` and ``check_code``, the v1 check/retry body fields and
 the v1 response's authentication id, wherever code spells them: body keys, struct tags,
-serializer annotations, model properties and accessors, response reads, and the values passed
-by position to the v1 check and retry request models. Found by
+serializer annotations, model properties and accessors, response reads, the values passed
+by position to the v1 check and retry request models, and the status operation's path parameter
+``auth_uuid`` in the files that name it. Found by
 ``codemods.syntax`` (kind ``v1-field``) with v1 evidence in the file or its folder, or next to
 another v1-only field. v2 identifies a verification by ``id`` and checks ``target`` + ``code``.
 """
 from __future__ import annotations
 
-from compat.knowledge.operations import CHECK_FIELD_MOVES
+from compat.knowledge.operations import CHECK_FIELD_MOVES, OPERATIONS
 from compat.knowledge.sdk_shapes import SDK_V1_RESPONSE_FIELDS
-from codemods.syntax.rules.v1_field import POSITIONAL
+from codemods.syntax.rules.v1_field import AUTH_PARAMETER, POSITIONAL
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import docs_url, removal_clause
@@ -37,6 +38,11 @@ def syntax_message(usage, ctx) -> str:
         return (f"v1 body field passed by position ({usage.text}; authentication_uuid, check_code or "
                 f"customer_uuid, in an order that depends on the v1 SDK version; {removal_clause()}): "
                 "the v2 check body is target + code, and v2 has no customer UUID")
+    if usage.detail == AUTH_PARAMETER:
+        status = OPERATIONS["status"]
+        return (f"v1 authentication UUID {usage.text} ({removal_clause()}): the path parameter of "
+                f"{status.v1_method} {status.v1_path}; v2 reads a verification by its id "
+                f"({status.v2_method} {status.v2_path})")
     return f"v1 field {usage.text} ({removal_clause()}): {_advice(usage.detail)}"
 
 
