@@ -73,20 +73,28 @@ class HandlerLookup:
 
     def narrowed_at(self, node: cst.Name) -> Optional[Tuple[str, ...]]:
         """The v1 classes `node` is narrowed to by an enclosing ``if isinstance(node, <v1
-        error class>):`` (`except Exception as e:` ... `if isinstance(e, errors.ErrorResponse):`):
-        its reads in that body are rewritten like a handler's."""
+        error class>):`` (`except Exception as e:` ... `if isinstance(e, errors.ErrorResponse):`),
+        the same test in an ``and`` before it, or a conditional expression's: its reads there
+        are rewritten like a handler's."""
         child: cst.CSTNode = node
         parent = self.parent_of(node)
         while parent is not None and not isinstance(parent, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
-            if isinstance(parent, cst.If) and child is parent.body:
-                name, caught = self._narrowed(parent.test)
+            test = parent.test if isinstance(parent, (cst.If, cst.IfExp)) and child is parent.body else \
+                parent.left if isinstance(parent, cst.BooleanOperation) and isinstance(parent.operator, cst.And) \
+                and child is parent.right else None  # `isinstance(e, X) and e.code == ...`
+            if test is not None:
+                name, caught = self._narrowed(test)
                 if name == node.value:
                     return caught
             child, parent = parent, self.parent_of(parent)
         return None
 
     def _narrowed(self, test: cst.BaseExpression) -> Tuple[str, Tuple[str, ...]]:
-        """(name, v1 classes) for ``isinstance(name, <v1 error class or a tuple of them>)``."""
+        """(name, v1 classes) for ``isinstance(name, <v1 error class or a tuple of them>)``, or
+        for one such test among the operands of an ``and``."""
+        if isinstance(test, cst.BooleanOperation) and isinstance(test.operator, cst.And):
+            found = self._narrowed(test.left)
+            return found if found[0] else self._narrowed(test.right)
         if not (isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance"
                 and len(test.args) == 2 and isinstance(test.args[0].value, cst.Name)):
             return "", ()

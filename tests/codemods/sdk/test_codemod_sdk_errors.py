@@ -199,6 +199,35 @@ PAIRS = [
             {T}v1 ErrorResponse built by hand; v2 code raises prelude_python_sdk.BadRequestError, built from an httpx.Response and a body
             raise errors.ErrorResponse(code=errors.Code.INVALID_PHONE_NUMBER, message="bad")
         '''),
+    # `isinstance(e, X) and e.code == ...`: the right operand of the `and` (and an `if` body or a
+    # conditional expression under such a test) sees `e` narrowed to X, as under `if isinstance(e, X):`.
+    ("isinstance-in-an-and-narrows-the-right-operand", '''
+        from ding.models import errors
+
+        def send():
+            try:
+                start()
+            except Exception as e:
+                if isinstance(e, errors.ErrorResponse) and e.code == errors.Code.BAD_REQUEST:
+                    return e.message
+                if isinstance(e, errors.ErrorResponse) and e.message and ok:
+                    return "?"
+                return e.code if flag and isinstance(e, errors.ErrorResponse) else None
+        ''', f'''
+        from ding.models import errors
+        import prelude_python_sdk
+
+        def send():
+            try:
+                start()
+            except Exception as e:
+                if isinstance(e, prelude_python_sdk.BadRequestError) and {CODE} == "invalid_request":
+                    return {MESSAGE}
+                if isinstance(e, prelude_python_sdk.BadRequestError) and {MESSAGE} and ok:
+                    return "?"
+                {T}v2 error codes differ from v1 (e.g. negative_balance is now insufficient_balance); map the values this code is compared with downstream
+                return {CODE} if flag and isinstance(e, prelude_python_sdk.BadRequestError) else None
+        '''),
     ("other-exceptions-untouched", '''
         from ding.models import errors
 
