@@ -176,6 +176,35 @@ DOCS = CodemodDocs(
             def start(phone):
                 return requests.post(BASE + "/authentication", json={"phone_number": phone}, headers=HEADERS).json()
             '''),), note="`views.py` reads the v1 base URL and calls the v1 wrapper of `config.py`."),
+        CodemodExample('''
+            import otp
+
+
+            def login(session, phone):
+                sent = otp.start(phone)
+                session["auth"] = sent.authentication_uuid
+                return True
+            ''', '''
+            import otp
+
+
+            def login(session, phone):
+                # TODO(prelude-migration): `otp.start` calls the v1 API in another module; once that module is migrated it returns v2 shapes and raises v2 errors: review what this code reads from it
+                sent = otp.start(phone)
+                # TODO(prelude-migration): `sent` holds what `otp.start` (a v1 wrapper in another module) returned; once that module is migrated it is a v2 value (other fields and statuses): review this read
+                session["auth"] = sent.authentication_uuid
+                return True
+            ''', path="views.py", tree=(("otp.py", '''
+            import ding
+            from ding.models import components
+
+            client = ding.Ding(api_key=KEY)
+
+
+            def start(phone):
+                res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+                return res.create_authentication_response
+            '''),), note="`import otp` then `otp.start(...)`: the call, and the read of the local it returned."),
     ),
     no_ops=(
         NoOp('''
