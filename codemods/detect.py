@@ -16,7 +16,6 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider, ScopeProvider
 
 from codemods.core.nodes import dotted_name, string_value
-from codemods.core.readonly_walk import visit_readonly
 from codemods.core.usage import Usage
 from codemods.http.calls import HttpAnalysis
 from codemods.http.raw_http import call_outcomes_and_changes
@@ -81,28 +80,22 @@ def _display(text: str) -> str:
 
 
 class _UsageVisitor(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (PositionProvider,)
+    """The strings and comments of a module (run inside ``HttpAnalysis``'s walk); the raw-HTTP
+    calls are added from the analysis once the walk is over (:meth:`add_calls`)."""
 
-    def __init__(self, analysis) -> None:
-        self.analysis = analysis
+    def __init__(self) -> None:
         self.found: List[Tuple[cst.CSTNode, str, str, bool]] = []
         self.header_keys: List[cst.CSTNode] = []
         self.has_v1 = False
-        self.functions: List[cst.FunctionDef] = []  # local URL variables are followed (as the codemod does)
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.functions.append(node)
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self.functions.pop()
-
-    def visit_Call(self, node: cst.Call) -> None:
-        call = self.analysis.http_call(node, self.functions[-1] if self.functions else None)
-        if call is not None and call.operation is not None and call.operation != LEGACY_V2:
-            self.has_v1 = True
-            self.found.append((node, "raw-http", call.operation, False))  # see _with_codemod_outcomes
-            if call.operation == "create":
-                self._callback_urls(call)
+    def add_calls(self, analysis: HttpAnalysis) -> None:
+        """Raw-HTTP calls to v1 (local URL variables followed, as the codemod does)."""
+        for call in analysis.resolved_calls():
+            if call.operation is not None and call.operation != LEGACY_V2:
+                self.has_v1 = True
+                self.found.append((call.node, "raw-http", call.operation, False))  # see _with_codemod_outcomes
+                if call.operation == "create":
+                    self._callback_urls(call)
 
     def _callback_urls(self, call) -> None:
         """``callback_url`` in an inline create body: v2 webhooks differ, a human must look."""
@@ -147,14 +140,15 @@ def find_http_usages(source_or_wrapper: Union[str, bytes, cst.Module, MetadataWr
     """Raw-HTTP calls to v1, v1/legacy host strings, ``X-API-Key`` headers in modules that talk
     to v1, and old docs links, in source order (1-based columns)."""
     wrapper = _as_wrapper(source_or_wrapper)
-    analysis = HttpAnalysis(wrapper.module, scopes=lambda: wrapper.resolve(ScopeProvider))
-    visitor = _UsageVisitor(analysis)
-    visit_readonly(wrapper, visitor)  # wrapper.visit(visitor), without rebuilding the tree
+    visitor = _UsageVisitor()
+    # one walk: the analysis and the strings (URL variables followed with the scan's scopes)
+    analysis = HttpAnalysis(wrapper.module, scopes=lambda: wrapper.resolve(ScopeProvider), also=visitor)
+    visitor.add_calls(analysis)
     positions = wrapper.resolve(PositionProvider)
     found = list(visitor.found)
     replaced: list = []  # spans the raw-http codemod replaces: what rewrite changes
     if any(kind == "raw-http" for _, kind, _, _ in found):
-        found, replaced = _with_codemod_outcomes(found, positions, wrapper)
+        found, replaced = _with_codemod_outcomes(found, positions, wrapper, analysis)
     if visitor.has_v1:
         found += [(node, "api-key-header", V1_AUTH_HEADER, False) for node in visitor.header_keys]
     usages = []
@@ -169,10 +163,11 @@ def find_http_usages(source_or_wrapper: Union[str, bytes, cst.Module, MetadataWr
     return usages
 
 
-def _with_codemod_outcomes(found, positions, wrapper: MetadataWrapper):
+def _with_codemod_outcomes(found, positions, wrapper: MetadataWrapper, analysis: HttpAnalysis):
     """``fixable`` of raw-HTTP calls, and of v1 host strings inside them, from what the raw-http
-    codemod actually does with them (so the scanner never promises a fix that leaves a TODO)."""
-    outcomes, replaced = call_outcomes_and_changes(wrapper)
+    codemod actually does with them (so the scanner never promises a fix that leaves a TODO);
+    the codemod plans with the detection's own analysis."""
+    outcomes, replaced = call_outcomes_and_changes(wrapper, analysis)
     fixable_ranges = []
     result = []
     for node, kind, detail, fixable in found:

@@ -21,6 +21,8 @@ never depend on the cache.
 from __future__ import annotations
 
 import inspect
+from types import FunctionType
+from weakref import WeakKeyDictionary
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from libcst import MaybeSentinel
@@ -74,16 +76,64 @@ def visit_readonly(wrapper, visitor) -> None:
         _walk(wrapper.module, visitor)
 
 
-def visit_module(module, visitor) -> None:
+def visit_module(module, visitor, *more) -> None:
     """``module.visit(visitor)`` for a ``CSTVisitor`` that needs no metadata, rebuilding nothing
-    (a visitor with attribute hooks gets libcst's own traversal)."""
+    (a visitor with attribute hooks gets libcst's own traversal). ``more``: other such visitors
+    run in the same walk, each hook on a node after the previous visitor's; their hooks (libcst's
+    ``visit_<Node>``/``leave_<Node>`` dispatch, not overridden) may not skip children."""
+    if more:
+        visitors = (visitor, *more)
+        if any(has_attribute_hooks(type(v)) or not _plain_dispatch(v) for v in visitors):
+            raise ValueError("visitors batched in one walk use libcst's plain dispatch")
+        _walk_batch(module, visitors)
+        return
     if has_attribute_hooks(type(visitor)):
         module.visit(visitor)
         return
     _walk(module, visitor)
 
 
+def _plain_dispatch(visitor) -> bool:
+    """Whether ``visitor`` uses ``CSTVisitor``'s own on_visit/on_leave (a ``visit_<Node>`` /
+    ``leave_<Node>`` method per node class, found by name)."""
+    from libcst import CSTVisitor
+
+    cls = type(visitor)
+    return cls.on_visit is CSTVisitor.on_visit and cls.on_leave is CSTVisitor.on_leave and not any(
+        name.startswith(("visit_", "leave_")) for name in getattr(visitor, "__dict__", ()))  # (hooks set on the instance)
+
+
+# visitor class -> {(prefix, node class): its hook function or None}; weak: visitor classes
+# defined inside functions come and go
+_class_hooks: "WeakKeyDictionary[type, Dict[Tuple[str, type], Optional[object]]]" = WeakKeyDictionary()
+
+
+def _hooks(visitors, prefix: str, kind: type) -> tuple:
+    """The ``visit_<Node>`` / ``leave_<Node>`` methods of ``visitors`` for node class ``kind``,
+    bound, in the visitors' order: what libcst's dispatch would call (libcst's typed stubs, which
+    do nothing, left out). Looked up once per visitor class."""
+    found = []
+    for visitor in visitors:
+        known = _class_hooks.get(type(visitor))
+        if known is None:
+            known = _class_hooks[type(visitor)] = {}
+        function = known.get((prefix, kind), _EMPTY)
+        if function is _EMPTY:
+            function = getattr(type(visitor), prefix + kind.__name__, None)
+            if function is not None and getattr(function, "_is_no_op", False):
+                function = None
+            known[(prefix, kind)] = function
+        if isinstance(function, FunctionType):
+            found.append(function.__get__(visitor))
+        elif function is not None:  # (not a plain method: as libcst finds it)
+            found.append(getattr(visitor, prefix + kind.__name__))
+    return tuple(found)
+
+
 def _walk(module, visitor) -> None:
+    if _plain_dispatch(visitor):
+        _walk_batch(module, (visitor,), skips=True)
+        return
     children = children_map(module)
     on_visit, on_leave = visitor.on_visit, visitor.on_leave
     stack = [(module, iter(children.get(module, _EMPTY) if on_visit(module) else _EMPTY))]
@@ -95,6 +145,42 @@ def _walk(module, visitor) -> None:
             on_leave(node)
         else:
             stack.append((child, iter(children.get(child, _EMPTY) if on_visit(child) else _EMPTY)))
+
+
+def _walk_batch(module, visitors, skips: bool = False) -> None:
+    """The walk for visitors with libcst's plain dispatch: per node class, the hooks they have
+    (looked up once per class, not by name on every node); most nodes call none. ``skips``: a
+    single visitor whose ``visit_<Node>`` may return False (its children are then skipped)."""
+    children = children_map(module)
+    visits: Dict[type, tuple] = {}
+    leaves: Dict[type, tuple] = {}
+
+    def enter(node):
+        kind = type(node)
+        hooks = visits.get(kind)
+        if hooks is None:
+            hooks = visits[kind] = _hooks(visitors, "visit_", kind)
+        for hook in hooks:
+            if hook(node) is False:
+                if not skips:
+                    raise ValueError(f"{hook.__qualname__} skips children: not batchable")
+                return iter(_EMPTY)
+        return iter(children.get(node, _EMPTY))
+
+    stack = [(module, enter(module))]
+    while stack:
+        node, rest = stack[-1]
+        child = next(rest, None)
+        if child is None:
+            stack.pop()
+            kind = type(node)
+            hooks = leaves.get(kind)
+            if hooks is None:
+                hooks = leaves[kind] = _hooks(visitors, "leave_", kind)
+            for hook in hooks:
+                hook(node)
+        else:
+            stack.append((child, enter(child)))
 
 
 # --- a node's children without rebuilding the node -------------------------------------------

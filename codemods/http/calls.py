@@ -59,9 +59,12 @@ class HttpCall:
 class HttpAnalysis:
     """Module-level facts needed to recognise HTTP calls: imports, constants, clients."""
 
-    def __init__(self, module: cst.Module, scopes: Optional[Callable[[], Mapping]] = None) -> None:
+    def __init__(self, module: cst.Module, scopes: Optional[Callable[[], Mapping]] = None,
+                 also: Optional[cst.CSTVisitor] = None) -> None:
         """``scopes``: gives the module's ScopeProvider values when a URL variable is first
-        followed (the codemod's or the scan's metadata); default: resolved here."""
+        followed (the codemod's or the scan's metadata); default: resolved here. One read-only
+        walk of ``module``; ``also``: a visitor without metadata that needs no fact of the
+        analysis during the walk, run in the same walk (the scanner's strings)."""
         self.module = module
         self._scopes_source = scopes
         self._scopes: Optional[Mapping] = None
@@ -69,8 +72,23 @@ class HttpAnalysis:
         self.module_aliases: Dict[str, str] = {}  # local name -> "requests" | "httpx"
         self.function_aliases: Dict[str, Tuple[str, str]] = {}  # local name -> (module, attr)
         self.clients: Dict[str, Tuple[str, Optional[cst.BaseExpression]]] = {}  # name -> (module, base_url)
-        visit_module(module, _ImportCollector(self))
-        visit_module(module, _ClientCollector(self))
+        collector = _ModuleCollector(self)
+        visit_module(module, collector, *((also,) if also is not None else ()))
+        for target, value in collector.bindings:  # after the walk: every import alias is known
+            name = dotted_name(target)
+            factory = self.client_factory(value)
+            if name is not None and factory is not None:
+                self.clients[name] = factory
+        # every call, with its innermost enclosing function, in source order
+        self.call_sites: List[Tuple[cst.Call, Optional[cst.FunctionDef]]] = collector.call_sites
+        self._resolved: Optional[List[HttpCall]] = None
+
+    def resolved_calls(self) -> List[HttpCall]:
+        """Every HTTP call of the module whose URL resolves (any host), in source order (once)."""
+        if self._resolved is None:
+            found = (self.http_call(call, function) for call, function in self.call_sites)
+            self._resolved = [call for call in found if call is not None]
+        return self._resolved
 
     @property
     def scopes(self) -> Mapping:
@@ -184,9 +202,25 @@ def _kw(node: cst.Call, name: str) -> Optional[cst.BaseExpression]:
     return None if arg is None else arg.value
 
 
-class _ImportCollector(cst.CSTVisitor):
+class _ModuleCollector(cst.CSTVisitor):
+    """Import aliases of requests/httpx, the assignments that may bind a Session/Client
+    (``s``, ``self.session``; bound after the walk, when every alias is known) and every call
+    with its enclosing function, in one walk."""
+
     def __init__(self, analysis: HttpAnalysis) -> None:
         self.analysis = analysis
+        self.bindings: List[Tuple[cst.BaseExpression, cst.BaseExpression]] = []
+        self.call_sites: List[Tuple[cst.Call, Optional[cst.FunctionDef]]] = []
+        self.functions: List[cst.FunctionDef] = []
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.append(node)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.functions.pop()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self.call_sites.append((node, self.functions[-1] if self.functions else None))
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
@@ -213,35 +247,24 @@ class _ImportCollector(cst.CSTVisitor):
                 else alias.name.value
             self.analysis.function_aliases[local] = (root, alias.name.value)
 
-
-class _ClientCollector(cst.CSTVisitor):
-    """Names (``s``, ``self.session``) bound to a requests Session or an httpx Client."""
-
-    def __init__(self, analysis: HttpAnalysis) -> None:
-        self.analysis = analysis
-
-    def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
-        name = dotted_name(target)
-        factory = self.analysis.client_factory(value)
-        if name is not None and factory is not None:
-            self.analysis.clients[name] = factory
-
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
-            self._bind(target.target, node.value)
+            self.bindings.append((target.target, node.value))
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:
-            self._bind(node.target, node.value)
+            self.bindings.append((node.target, node.value))
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         if node.asname is not None:
-            self._bind(node.asname.name, node.item)
+            self.bindings.append((node.asname.name, node.item))
 
 
 def iter_http_calls(module: cst.Module, analysis: Optional[HttpAnalysis] = None) -> Iterator[HttpCall]:
     """Every resolved HTTP call in ``module`` (any host), in source order."""
     analysis = analysis or HttpAnalysis(module)
+    if analysis.module is module:
+        return iter(analysis.resolved_calls())  # the call sites its walk recorded
     calls: List[HttpCall] = []
 
     class _Calls(cst.CSTVisitor):

@@ -87,9 +87,11 @@ class RawHttpCodemod(Codemod):
     METADATA_DEPENDENCIES = (ParentNodeProvider, ScopeProvider)
     # PositionProvider is resolved only for the scanner's question (call_outcomes).
 
-    def plan(self, tree: cst.Module) -> Optional["_Planner"]:
-        """Decide every edit of ``tree`` (its metadata resolved); None when it has no v1 call."""
-        analysis = HttpAnalysis(tree, scopes=lambda: self.metadata[ScopeProvider])
+    def plan(self, tree: cst.Module, analysis: Optional[HttpAnalysis] = None) -> Optional["_Planner"]:
+        """Decide every edit of ``tree`` (its metadata resolved); None when it has no v1 call.
+        ``analysis``: ``tree``'s HttpAnalysis when the caller has it (the scanner)."""
+        if analysis is None or analysis.module is not tree:
+            analysis = HttpAnalysis(tree, scopes=lambda: self.metadata[ScopeProvider])
         found = list(iter_http_calls(tree, analysis))
         calls = [c for c in found if c.operation not in (None, LEGACY_V2)]
         hidden = [(c, op) for c, op in ((c, _hidden_base_operation(c, tree)) for c in found) if op]
@@ -558,9 +560,10 @@ def call_outcomes(module_or_wrapper) -> Dict[Tuple[int, int], bool]:
     return call_outcomes_and_changes(module_or_wrapper)[0]
 
 
-def call_outcomes_and_changes(module_or_wrapper):
+def call_outcomes_and_changes(module_or_wrapper, analysis: Optional[HttpAnalysis] = None):
     """``call_outcomes`` and, from the same plan, the spans the codemod replaces
-    (``_Planner.changed_spans``): what ``prelude-migrate rewrite`` changes, for the scanner."""
+    (``_Planner.changed_spans``): what ``prelude-migrate rewrite`` changes, for the scanner
+    (``analysis``: the module's HttpAnalysis, when the scanner has it)."""
     from libcst.metadata import MetadataWrapper
 
     from codemods.core.context import RewriteContext
@@ -569,7 +572,7 @@ def call_outcomes_and_changes(module_or_wrapper):
         MetadataWrapper(module_or_wrapper, unsafe_skip_copy=True)
     codemod = RawHttpCodemod(RewriteContext(wrapper=wrapper))
     codemod.metadata = wrapper.resolve_many((ParentNodeProvider, ScopeProvider, PositionProvider))
-    planner = codemod.plan(wrapper.module)
+    planner = codemod.plan(wrapper.module, analysis)
     return ({}, []) if planner is None else (planner.outcomes(), planner.changed_spans())
 
 

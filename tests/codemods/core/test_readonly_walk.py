@@ -87,3 +87,86 @@ class _Plain(cst.CSTVisitor):
 
     def on_leave(self, original_node) -> None:
         self.log.append(("leave", id(original_node)))
+
+
+class _Hooks(cst.CSTVisitor):
+    """libcst's plain dispatch (visit_<Node> / leave_<Node>, no on_visit override): the walk
+    looks the hooks up per node class."""
+    METADATA_DEPENDENCIES = (ScopeProvider,)
+
+    def __init__(self, skip_calls: bool = True) -> None:
+        super().__init__()
+        self.log, self.skip_calls = [], skip_calls
+
+    def visit_Call(self, node) -> bool:
+        self.log.append(("call", id(node)))
+        return not self.skip_calls  # False: its children are not visited
+
+    def leave_Call(self, original_node) -> None:
+        self.log.append(("left call", id(original_node)))
+
+    def visit_Name(self, node) -> None:
+        self.log.append(("name", node.value, self.get_metadata(ScopeProvider, node, None) is not None))
+
+    def leave_FunctionDef(self, original_node) -> None:
+        self.log.append(("left def", original_node.name.value))
+
+
+class _Strings(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.log = []
+
+    def visit_SimpleString(self, node) -> None:
+        self.log.append(("string", node.value))
+
+    def leave_Assign(self, original_node) -> None:
+        self.log.append(("left assign", id(original_node)))
+
+
+def test_plain_hooks_are_called_as_libcst_calls_them():
+    module = cst.parse_module(SOURCE)
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    wrapper.resolve(ParentNodeProvider)
+    for skip in (True, False):
+        expected, got = _Hooks(skip), _Hooks(skip)
+        wrapper.visit(expected)
+        visit_readonly(wrapper, got)
+        assert got.log == expected.log and len(got.log) > 50
+        assert any(e[0] == "name" and e[2] for e in got.log)  # metadata resolved for the hooks
+    skipped, full = _Hooks(True), _Hooks(False)
+    visit_readonly(wrapper, skipped)
+    visit_readonly(wrapper, full)
+    assert len(skipped.log) < len(full.log)  # a visit hook returning False skips the children
+
+
+class _PlainHooks(_Hooks):
+    METADATA_DEPENDENCIES = ()
+
+    def visit_Name(self, node) -> None:
+        self.log.append(("name", node.value))
+
+
+def test_visitors_batched_in_one_walk_see_what_each_sees_alone():
+    module = cst.parse_module(SOURCE)
+    alone = [_PlainHooks(False), _Strings()]
+    for visitor in alone:
+        module.visit(visitor)
+    batched = [_PlainHooks(False), _Strings()]
+    visit_module(module, *batched)
+    assert [v.log for v in batched] == [v.log for v in alone]
+    assert all(len(v.log) > 10 for v in batched)
+    with pytest.raises(ValueError):  # a hook that declines children cannot share a walk
+        visit_module(module, _PlainHooks(True), _Strings())
+    with pytest.raises(ValueError):  # nor can a visitor with its own on_visit
+        visit_module(module, _Plain(), _Strings())
+
+
+def test_a_hook_set_on_the_instance_is_called():
+    module = cst.parse_module(SOURCE)
+    expected, got = _Strings(), _Strings()
+    for visitor in (expected, got):
+        visitor.visit_Name = lambda node, log=visitor.log: log.append(("name", node.value))
+    module.visit(expected)
+    visit_module(module, got)
+    assert got.log == expected.log and any(e[0] == "name" for e in got.log)
