@@ -30,9 +30,10 @@ from codemods.http.urls import (  # noqa: F401  (the scanner's vocabulary)
 from codemods.sdk.analysis import analyze
 from codemods.sdk.edits import sdk_edits
 from codemods.sdk.model import DISTINCTIVE_METHODS, SDK_TRIGGERS  # noqa: F401
-from compat.knowledge.hosts import V1_AUTH_HEADER
+from compat.knowledge.docs_links import OLD_DOCS_PREFIXES
+from compat.knowledge.hosts import V1_AUTH_HEADER, V1_HOST
 
-__all__ = ["find_sdk_usages", "find_http_usages", "classify_url", "LEGACY_V2", "HTTP_TRIGGERS",
+__all__ = ["find_sdk_usages", "find_http_usages", "http_usages_possible", "classify_url", "LEGACY_V2", "HTTP_TRIGGERS",
            "SDK_TRIGGERS", "DISTINCTIVE_METHODS"]
 
 
@@ -134,6 +135,23 @@ class _UsageVisitor(cst.CSTVisitor):
     def visit_Comment(self, node: cst.Comment) -> None:
         if is_docs_link(node.value):
             self.found.append((node, "docs-link", node.value.lstrip("# ").strip(), True))
+
+
+# Lower-case text without which a module holds nothing find_http_usages reports: a raw-HTTP call
+# goes through an imported requests/httpx; a host or docs-link usage is a string or comment
+# containing the v1 host or an old docs prefix (classify_url, is_docs_link).
+_HTTP_WORDS = ("requests", "httpx", V1_HOST.lower(), *OLD_DOCS_PREFIXES)
+BACKSLASH = "\\"
+
+
+def http_usages_possible(text: str) -> bool:
+    """Whether :func:`find_http_usages` can find anything in the module of ``text`` (a necessary
+    condition, from the text alone). A backslash lets any file through: an escape sequence in a
+    literal can spell part of a host."""
+    if BACKSLASH in text:
+        return True
+    lower = text.lower()
+    return any(word in lower for word in _HTTP_WORDS)
 
 
 def find_http_usages(source_or_wrapper: Union[str, bytes, cst.Module, MetadataWrapper]) -> List[Usage]:

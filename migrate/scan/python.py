@@ -19,7 +19,7 @@ def python_usages(text: str) -> list:
     from libcst.metadata import MetadataWrapper
 
     from codemods.core import fast_positions, libcst_speedups
-    from codemods.detect import find_http_usages, find_sdk_usages
+    from codemods.detect import find_http_usages, find_sdk_usages, http_usages_possible
     from codemods.engine import parsed_wrapper
 
     from migrate.limits import parse_risk
@@ -38,7 +38,7 @@ def python_usages(text: str) -> list:
     # The SDK analysis first: its parent metadata records the children lists that the HTTP
     # detection's read-only walk then reuses (codemods.core.readonly_walk).
     sdk = list(find_sdk_usages(wrapper))
-    usages = list(find_http_usages(wrapper)) + sdk
+    usages = (list(find_http_usages(wrapper)) if http_usages_possible(text) else []) + sdk
     return _drop_covered_hosts(usages)
 
 
