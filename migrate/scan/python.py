@@ -24,7 +24,7 @@ def python_usages(text: str) -> list:
 
     from migrate.limits import parse_risk
 
-    libcst_speedups.install()  # libcst's per-visitor class scans, cached per class (as in rewrite)
+    libcst_speedups.install_metadata_patches()  # libcst's metadata resolution, as in rewrite (no import passes here)
     fast_positions.install()  # libcst's positions, from offsets (a scan reads a few per file)
 
     risk = parse_risk(text)  # a parser stack overflow is a segfault, not an exception
