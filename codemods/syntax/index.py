@@ -181,6 +181,7 @@ class RepoIndex:
     modules: Dict[str, Tuple[str, str]] = field(default_factory=dict)
     methods: Dict[str, Tuple[str, ...]] = field(default_factory=dict)  # declaring path -> methods
     _cache: Dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
+    _declaring: Optional[tuple] = field(default=None, repr=False, compare=False)  # see _declaring_files
 
     @classmethod
     def build(cls, facts: Iterable[FileFacts]) -> "RepoIndex":
@@ -277,9 +278,26 @@ class RepoIndex:
         self._cache[key] = (source.text, result)
         return result
 
+    def _declaring_files(self) -> tuple:
+        """Of the files that declare a wrapper or module, computed once per index (the second
+        pass asks for every file): their normal path -> path, and (path, specifier keys, bases
+        without a JS suffix) for ``_js_specifier_possible``."""
+        if self._declaring is None:
+            paths = [path for path, _ in list(self.wrappers.values()) + list(self.modules.values())]
+            rows = []
+            for decl_path in paths:
+                stem = _stem(decl_path)
+                keys = [stem] + ([os.path.basename(_folder(decl_path))] if stem == "index" else [])
+                declared = _normal(decl_path)
+                bases = [declared[:len(declared) - len(suffix)] if suffix else declared
+                         for suffix in _JS_SUFFIXES if declared.endswith(suffix)]
+                rows.append((decl_path, keys, bases))
+            self._declaring = ({_normal(path): path for path in paths}, rows)
+        return self._declaring
+
     def _js_relative_references(self, source, folder: str):
         """(bound name, declaring path) for each relative import of a file that declares a wrapper."""
-        declaring = {_normal(path): path for path, _ in list(self.wrappers.values()) + list(self.modules.values())}
+        declaring = self._declaring_files()[0]
         for m in _JS_RELATIVE_IMPORT.finditer(source.text):
             spec = m.group("spec") or m.group("spec2")
             bind = m.group("bind") or m.group("bind2") or ""
@@ -362,18 +380,13 @@ class RepoIndex:
         beside it) - a specifier ending in ``.`` / ``..``."""
         here = _normal(_folder(path) or ".")
         above = False
-        for decl_path, _ in list(self.wrappers.values()) + list(self.modules.values()):
+        for decl_path, keys, bases in self._declaring_files()[1]:
             if decl_path == path:
                 continue
-            stem = _stem(decl_path)
-            keys = [stem] + ([os.path.basename(_folder(decl_path))] if stem == "index" else [])
             if any(key and relative_part(text, key) for key in keys):
                 return True
-            declared = _normal(decl_path)
-            for suffix in _JS_SUFFIXES:
-                if declared.endswith(suffix):
-                    base = declared[:len(declared) - len(suffix)] if suffix else declared
-                    above = above or base in (".", here) or base.startswith("..") or here.startswith(base + "/")
+            for base in bases:
+                above = above or base in (".", here) or base.startswith("..") or here.startswith(base + "/")
         return above and dot_specifier(text)
 
     def methods_of(self, refs) -> Set[str]:
