@@ -356,6 +356,12 @@ class BatchedTransformer:
         self.attribute_members = [(i, m) for i, m in enumerate(self.members) if _reacts_to_attributes(m)]
         if not self.attribute_members:
             self.on_visit_attribute = self.on_leave_attribute = _ignore_attribute  # type: ignore[assignment]
+        # Whitespace and punctuation (two thirds of the nodes) hold only more of the same: when no
+        # member reacts to any of those classes, their children are not visited (nor rebuilt).
+        trivia = _trivia()
+        self.trivia = trivia if not self.attribute_members and not any(
+            _reacts(m, method, kind) for m in self.members for method in ("on_visit", "on_leave")
+            for kind in trivia) else ()
 
     def _tables(self, kind: type):
         visits: List[Tuple[int, Callable]] = []
@@ -374,6 +380,8 @@ class BatchedTransformer:
 
     def on_visit(self, node) -> bool:
         kind = type(node)
+        if kind in self.trivia:
+            return False
         table = self._visits.get(kind)
         if table is None:
             table = self._tables(kind)[0]
@@ -428,6 +436,23 @@ class BatchedTransformer:
 
 def _ignore_attribute(node, attribute: str) -> None:
     pass
+
+
+@functools.lru_cache(maxsize=1)
+def _trivia() -> frozenset:
+    """The node classes of whitespace, comments and punctuation (operators, commas, dots,
+    brackets): their children are only more of them (tests/codemods/test_engine.py checks it
+    on every test file)."""
+    import inspect
+
+    import libcst as cst
+    from libcst._nodes import op, whitespace
+
+    classes = {c for module in (op, whitespace) for c in vars(module).values()
+               if inspect.isclass(c) and issubclass(c, cst.CSTNode) and c.__module__ == module.__name__
+               and not inspect.isabstract(c)}
+    return frozenset(classes | {cst.LeftParen, cst.RightParen, cst.LeftSquareBracket, cst.RightSquareBracket,
+                                cst.LeftCurlyBrace, cst.RightCurlyBrace})
 
 
 def _reacts(member, method: str, kind: type) -> bool:

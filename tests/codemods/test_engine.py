@@ -212,6 +212,31 @@ def test_every_declared_override_declares_the_node_classes_it_tests():
     assert checked >= 6
 
 
+def test_whitespace_and_punctuation_hold_only_more_of_the_same():
+    """The batch does not descend into the engine's trivia classes when no member reacts to
+    one: their subtrees must hold nothing else, on every parseable file under tests/."""
+    from codemods.engine import _trivia
+    from tests.paths import TESTS
+
+    trivia = _trivia()
+    assert {cst.SimpleWhitespace, cst.Comma, cst.Dot, cst.TrailingWhitespace, cst.LeftParen} <= trivia
+    assert not trivia & {cst.Name, cst.Attribute, cst.SimpleString, cst.Call}
+    checked = 0
+    for path in sorted(TESTS.rglob("*.py")):
+        try:
+            stack = [cst.parse_module(path.read_text(encoding="utf-8"))]
+        except (cst.ParserSyntaxError, UnicodeDecodeError):
+            continue
+        while stack:
+            node = stack.pop()
+            children = node.children
+            if type(node) in trivia:
+                assert all(type(child) in trivia for child in children), (path, type(node).__name__)
+                checked += 1
+            stack.extend(children)
+    assert checked > 50_000
+
+
 def test_plan_gives_the_scanner_fixable_usages_without_rewriting():
     usages = plan(SDK_AND_HTTP)
     kinds = {u.kind for u in usages}
