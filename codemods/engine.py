@@ -364,17 +364,10 @@ class BatchedTransformer:
             for kind in trivia) else ()
 
     def _tables(self, kind: type):
-        visits: List[Tuple[int, Callable]] = []
-        others: List[int] = []  # members not called: libcst's dispatch would return True
-        leaves: List[Tuple[int, Optional[Callable]]] = []
-        for index, member in enumerate(self.members):
-            visit, leave = _reacts(member, "on_visit", kind), _reacts(member, "on_leave", kind)
-            if visit:
-                visits.append((index, member.on_visit))
-            else:
-                others.append(index)
-            if visit or leave:
-                leaves.append((index, member.on_leave if leave else None))
+        visit_at, others, leave_at = _class_tables(tuple(type(m) for m in self.members), kind)
+        members = self.members
+        visits = [(index, members[index].on_visit) for index in visit_at]
+        leaves = [(index, members[index].on_leave if leave else None) for index, leave in leave_at]
         self._visits[kind], self._leaves[kind] = (visits, others), leaves
         return (visits, others), leaves
 
@@ -453,6 +446,22 @@ def _trivia() -> frozenset:
                and not inspect.isabstract(c)}
     return frozenset(classes | {cst.LeftParen, cst.RightParen, cst.LeftSquareBracket, cst.RightSquareBracket,
                                 cst.LeftCurlyBrace, cst.RightCurlyBrace})
+
+
+@functools.lru_cache(maxsize=None)  # the codemod classes are fixed for the process
+def _class_tables(classes: Tuple[type, ...], kind: type):
+    """For members of ``classes`` meeting a ``kind`` node: (indexes to call on_visit on, indexes
+    not called (libcst's dispatch would return True), [(index, whether to call on_leave)] for
+    the members to call or to clear the skip of)."""
+    visit_at: List[int] = []
+    others: List[int] = []
+    leave_at: List[Tuple[int, bool]] = []
+    for index, cls in enumerate(classes):
+        visit, leave = _class_reacts(cls, "on_visit", kind), _class_reacts(cls, "on_leave", kind)
+        (visit_at if visit else others).append(index)
+        if visit or leave:
+            leave_at.append((index, leave))
+    return visit_at, others, leave_at
 
 
 def _reacts(member, method: str, kind: type) -> bool:
