@@ -22,6 +22,7 @@ class CallPlan:
     reads: Optional[ReadPlan] = None
     headers: Optional[cst.Dict] = None  # inline headers dict
     shared_headers: Optional[cst.Name] = None  # headers=NAME
+    helper_headers: Optional[cst.Call] = None  # headers=helper(): a function of the module returning a dict
 
     def leave(self, node: cst.CSTNode, todo: str) -> None:
         """Leave the call as it is, with a TODO."""

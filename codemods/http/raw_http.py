@@ -443,6 +443,8 @@ class _Planner(UrlPlanning):
                 plan.headers = arg.value
             elif isinstance(arg.value, cst.Name):
                 plan.shared_headers = arg.value
+            elif self._helper_dicts(arg.value) is not None:
+                plan.helper_headers = arg.value  # type: ignore[assignment]
             else:
                 plan.todos.append((call.node, HIDDEN_HEADERS_TODO))
         elif call.via_client is None:
@@ -475,6 +477,8 @@ class _Planner(UrlPlanning):
                     self._commit_shared_dict(element.value, plan, plans)
         elif plan.shared_headers is not None:
             self._commit_shared_dict(plan.shared_headers, plan, plans)
+        elif plan.helper_headers is not None:
+            self._commit_helper_dicts(plan.helper_headers, plan, plans)
 
     def _commit_header_dict(self, headers: cst.Dict, todo_at: cst.CSTNode, plan: Optional[CallPlan]) -> bool:
         new, rewrote_key = rewrite_headers(headers, self.render)
@@ -511,6 +515,45 @@ class _Planner(UrlPlanning):
             return
         if bound[1] not in self.replacements:
             self._commit_header_dict(bound[1], bound[1], None)
+
+    def _helper_dicts(self, call: cst.BaseExpression) -> Optional[List[cst.Dict]]:
+        """The dict literals a header helper returns (``headers=_headers()``): a function of the
+        module, undecorated, called without arguments here, whose every ``return`` gives a dict
+        literal; None otherwise."""
+        if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and not call.args):
+            return None
+        found = [s for s in self.module.body if isinstance(s, cst.FunctionDef) and s.name.value == call.func.value]
+        if len(found) != 1 or found[0].decorators:
+            return None
+        returns: List[cst.Return] = []
+        stack: List[cst.CSTNode] = [found[0].body]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+                continue  # a nested function's returns are not the helper's
+            if isinstance(node, cst.Return):
+                returns.append(node)
+            stack.extend(node.children)
+        if not returns or not all(isinstance(r.value, cst.Dict) for r in returns):
+            return None
+        return [r.value for r in returns]  # type: ignore[misc]
+
+    def _commit_helper_dicts(self, call: cst.Call, plan: CallPlan, plans: Sequence[CallPlan]) -> None:
+        """``headers=_headers()``: the helper's dicts are rewritten when every reference to the
+        helper is such a call of a rewritten request; else the call gets the shared-headers TODO."""
+        scope = self.codemod.get_metadata(ScopeProvider, call.func, None)
+        assignments = list(scope[call.func.value]) if scope is not None else []  # type: ignore[attr-defined]
+        if len(assignments) != 1 or not isinstance(getattr(assignments[0], "node", None), cst.FunctionDef):
+            plan.todos.append((plan.call.node, HIDDEN_HEADERS_TODO))
+            return
+        rewritten = {id(p.helper_headers.func) for p in plans if p.rewrite and p.helper_headers is not None}
+        uses = [access.node for access in assignments[0].references]
+        if not uses or any(id(u) not in rewritten for u in uses):
+            plan.todos.append((plan.call.node, SHARED_HEADER_TODO))
+            return
+        for headers in self._helper_dicts(call) or []:
+            if headers not in self.replacements:
+                self._commit_header_dict(headers, headers, None)
 
     def _commit_clients(self, plans: Sequence[CallPlan]) -> None:
         """Session/Client headers (``s.headers.update({...})``, ``s.headers["X-API-Key"] = k``,

@@ -51,3 +51,45 @@ def test_an_error_code_that_leaves_the_handler_is_marked():
 def test_a_handler_around_a_call_left_on_v1_is_left_alone():
     once = rewritten_twice(HEAD + SEND.replace('json={"customer_uuid": C, "phone_number": phone}', "json=payload"))
     assert '"negative_balance"' in once
+
+
+HELPER = '''\
+import requests
+
+API = "https://api.ding.live/v1"
+
+
+def _auth():
+    if STAGING:
+        return {"X-API-Key": STAGING_KEY}
+    return {"X-API-Key": KEY, "Accept": "application/json"}
+
+
+def send(phone):
+    return requests.post(API + "/authentication", headers=_auth(), json={"customer_uuid": C, "phone_number": phone})
+'''
+
+
+def test_a_header_helper_called_only_by_rewritten_calls_has_its_dicts_rewritten():
+    once = rewritten_twice(HELPER)
+    assert 'return {"Authorization": f"Bearer {STAGING_KEY}"}' in once
+    assert 'return {"Authorization": f"Bearer {KEY}", "Accept": "application/json"}' in once
+    assert '"X-API-Key"' not in once
+    assert 'requests.post(API + "/verification", headers=_auth(),' in once
+
+
+def test_a_header_helper_with_other_callers_or_another_shape_keeps_the_mark():
+    shared = rewritten_twice(HELPER + '''
+
+def ping():
+    return requests.get("https://status.example.com", headers=_auth())
+''')
+    assert 'return {"X-API-Key": KEY, "Accept": "application/json"}' in shared
+    assert f"{T}the headers of this call are shared with code this tool did not rewrite" in shared
+    built = rewritten_twice(HELPER.replace('''    if STAGING:
+        return {"X-API-Key": STAGING_KEY}
+    return {"X-API-Key": KEY, "Accept": "application/json"}''', '''    headers = {"Accept": "application/json"}
+    headers["X-API-Key"] = KEY
+    return headers'''))
+    assert 'headers["X-API-Key"] = KEY' in built  # not a dict literal returned: not followed
+    assert f"{T}these headers are built where this tool cannot see them" in built
