@@ -18,7 +18,7 @@ def python_usages(text: str) -> list:
     import libcst as cst
     from libcst.metadata import MetadataWrapper
 
-    from codemods.core import fast_positions, libcst_speedups
+    from codemods.core import fast_positions, libcst_speedups, visitor_walk
     from codemods.detect import find_http_usages, find_sdk_usages, http_usages_possible
     from codemods.engine import parsed_wrapper
 
@@ -26,6 +26,7 @@ def python_usages(text: str) -> list:
 
     libcst_speedups.install_metadata_patches()  # libcst's metadata resolution, as in rewrite (no import passes here)
     fast_positions.install()  # libcst's positions, from offsets (a scan reads a few per file)
+    visitor_walk.install()  # read-only walks (scope, expression context) rebuild nothing (as in rewrite)
 
     risk = parse_risk(text)  # a parser stack overflow is a segfault, not an exception
     if risk:
