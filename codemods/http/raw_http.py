@@ -516,17 +516,22 @@ class _Planner(UrlPlanning):
         if bound[1] not in self.replacements:
             self._commit_header_dict(bound[1], bound[1], None)
 
+    def _helper_function(self, call: cst.BaseExpression) -> Optional[cst.FunctionDef]:
+        """The one undecorated module-level function ``call`` names, called without arguments."""
+        if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and not call.args):
+            return None
+        found = [s for s in self.module.body if isinstance(s, cst.FunctionDef) and s.name.value == call.func.value]
+        return found[0] if len(found) == 1 and not found[0].decorators else None
+
     def _helper_dicts(self, call: cst.BaseExpression) -> Optional[List[cst.Dict]]:
         """The dict literals a header helper returns (``headers=_headers()``): a function of the
         module, undecorated, called without arguments here, whose every ``return`` gives a dict
         literal; None otherwise."""
-        if not (isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and not call.args):
-            return None
-        found = [s for s in self.module.body if isinstance(s, cst.FunctionDef) and s.name.value == call.func.value]
-        if len(found) != 1 or found[0].decorators:
+        helper = self._helper_function(call)
+        if helper is None:
             return None
         returns: List[cst.Return] = []
-        stack: List[cst.CSTNode] = [found[0].body]
+        stack: List[cst.CSTNode] = [helper.body]
         while stack:
             node = stack.pop()
             if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
@@ -543,7 +548,9 @@ class _Planner(UrlPlanning):
         helper is such a call of a rewritten request; else the call gets the shared-headers TODO."""
         scope = self.codemod.get_metadata(ScopeProvider, call.func, None)
         assignments = list(scope[call.func.value]) if scope is not None else []  # type: ignore[attr-defined]
-        if len(assignments) != 1 or not isinstance(getattr(assignments[0], "node", None), cst.FunctionDef):
+        # The name must resolve to the module-level helper whose dicts we read: a local function of
+        # the same name (or any other binding) is a different function, whose headers stay unseen.
+        if len(assignments) != 1 or getattr(assignments[0], "node", None) is not self._helper_function(call):
             plan.todos.append((plan.call.node, HIDDEN_HEADERS_TODO))
             return
         rewritten = {id(p.helper_headers.func) for p in plans if p.rewrite and p.helper_headers is not None}

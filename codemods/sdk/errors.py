@@ -6,7 +6,7 @@ became a ``blocked`` status, keep a TODO at the check.
 """
 from __future__ import annotations
 
-from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
@@ -31,6 +31,26 @@ def v2_error_codes(v1_code: str) -> Tuple[List[str], Optional[str]]:
     """(v2 codes a comparison against `v1_code` should accept, TODO reason or None)."""
     codes, why = error_code_move(v1_code)
     return list(codes) or [v1_code], why
+
+
+def _parameter_names(params: cst.Parameters) -> Set[str]:
+    named = [*params.posonly_params, *params.params, *params.kwonly_params]
+    named += [p for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)]
+    return {p.name.value for p in named}
+
+
+def _comprehension_targets(comp_for: Optional[cst.CompFor]) -> Set[str]:
+    names: Set[str] = set()
+    while comp_for is not None:
+        stack: List[cst.CSTNode] = [comp_for.target]
+        while stack:
+            target = stack.pop()
+            if isinstance(target, cst.Name):
+                names.add(target.value)
+            elif isinstance(target, (cst.Tuple, cst.List, cst.StarredElement, cst.Element)):
+                stack.extend(target.children)
+        comp_for = comp_for.inner_for_in
+    return names
 
 
 OpenHandlers = Sequence[Tuple[str, Tuple[str, ...]]]  # (bound name or "", v1 classes) of enclosing handlers
@@ -119,8 +139,25 @@ class HandlerLookup:
             return tuple(origin.name.split(","))  # a parameter given a caught v1 error (`describe(e)`)
         for name, caught in reversed(open_handlers):
             if name == node.value:
-                return caught or None
+                return None if self._rebound_inside_handler(node) else (caught or None)
         return None
+
+    def _rebound_inside_handler(self, node: cst.Name) -> bool:
+        """Whether a function, lambda or comprehension between ``node`` and the handler binding its
+        name rebinds that name (``def describe(e)``, ``lambda e: ...``, ``[e.code for e in xs]``):
+        the read is then of another object, not of the caught v1 error."""
+        current = self.parent_of(node)
+        while current is not None:
+            if isinstance(current, cst.ExceptHandler) and current.name is not None \
+                    and isinstance(current.name.name, cst.Name) and current.name.name.value == node.value:
+                return False
+            if isinstance(current, (cst.FunctionDef, cst.Lambda)) and node.value in _parameter_names(current.params):
+                return True
+            if isinstance(current, (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)) \
+                    and node.value in _comprehension_targets(current.for_in):
+                return True
+            current = self.parent_of(current)
+        return False
 
     def code_read(self, node: cst.BaseExpression, open_handlers: OpenHandlers) -> Optional[str]:
         """The handler name when `node` is `e.code` (or `e.code.value`) of a caught v1 error."""

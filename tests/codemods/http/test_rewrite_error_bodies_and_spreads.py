@@ -93,3 +93,31 @@ def ping():
     return headers'''))
     assert 'headers["X-API-Key"] = KEY' in built  # not a dict literal returned: not followed
     assert f"{T}these headers are built where this tool cannot see them" in built
+
+
+def test_a_local_function_named_like_the_module_helper_is_not_that_helper():
+    # `send` calls its own local `_auth`, not the module-level one that `ping` (not a v1 call) uses:
+    # the module-level helper must keep X-API-Key, and the v1 call is marked (its headers are unseen).
+    shadowed = rewritten_twice('''\
+import requests
+
+KEY = "k"
+
+
+def _auth():
+    return {"X-API-Key": KEY}
+
+
+def ping():
+    return requests.get("https://status.example.com", headers=_auth())
+
+
+def send(phone):
+    def _auth():
+        return {"X-API-Key": KEY}
+    return requests.post("https://api.ding.live/v1/authentication", headers=_auth(),
+                         json={"customer_uuid": "c", "phone_number": phone})
+''')
+    assert shadowed.count('return {"X-API-Key": KEY}') == 2
+    assert "\"Authorization\": f\"Bearer" not in shadowed
+    assert f"{T}these headers are built where this tool cannot see them" in shadowed

@@ -228,6 +228,35 @@ PAIRS = [
                 {T}v2 error codes differ from v1 (e.g. negative_balance is now insufficient_balance); map the values this code is compared with downstream
                 return {CODE} if flag and isinstance(e, prelude_python_sdk.BadRequestError) else None
         '''),
+    # A nested function, lambda or comprehension that rebinds the handler's name reads another
+    # object: those reads stay as they are (only the handler's own `e.code` is rewritten).
+    ("name-rebound-inside-the-handler", '''
+        from ding.models import errors
+
+        def send(others):
+            try:
+                start()
+            except errors.ErrorResponse as e:
+                def describe(e):
+                    return e.code
+                codes = [e.code for e in others]
+                first = lambda e: e.code
+                return describe(ValueError()), codes, first, e.code
+        ''', f'''
+        from ding.models import errors
+        import prelude_python_sdk
+
+        def send(others):
+            try:
+                start()
+            except prelude_python_sdk.BadRequestError as e:
+                def describe(e):
+                    return e.code
+                codes = [e.code for e in others]
+                first = lambda e: e.code
+                {T}v2 error codes differ from v1 (e.g. negative_balance is now insufficient_balance); map the values this code is compared with downstream
+                return describe(ValueError()), codes, first, {CODE}
+        '''),
     ("other-exceptions-untouched", '''
         from ding.models import errors
 
