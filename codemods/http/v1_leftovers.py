@@ -8,7 +8,7 @@ Docstrings are prose and are left alone.
 
 The URL is followed too (the value flow of a v1 URL): a call that receives a name holding a v1
 URL (``url = BASE_URL + "/check"`` before ``requests.post(url, ...)``), or that sends a relative
-v1 path (``client.post("/check")``) in a module that still holds a v1 URL (a ``base_url``, a
+v1 path (``client.post("/check")``, ``client.get(f"/lookup/{phone}")``) in a module that still holds a v1 URL (a ``base_url``, a
 session subclass given the base, a default in ``os.environ.get``), or whose URL is built by a
 helper from a v1 path segment (``requests.post(endpoint(cfg, "check"), ...)``), gets the TODO
 at its own line, where the request goes wrong.
@@ -225,7 +225,7 @@ class _UrlFlowMarker(cst.CSTTransformer):
     def _sends_to_v1(self, call: cst.Call) -> bool:
         arguments = [a.value for a in call.args]
         reads = {n.value for a in arguments for n in walk(a) if isinstance(n, cst.Name)}
-        first = string_value(arguments[0]) if arguments else None
+        first = _path_text(arguments[0]) if arguments else None  # "/check", f"/lookup/{phone}"
         if reads & self.holders or (self.relative and first is not None and _is_v1_path(first)):
             return True
         func = call.func.attr.value if isinstance(call.func, cst.Attribute) else \

@@ -438,6 +438,10 @@ class _Resolver:
 
         functions: Dict[cst.Call, Optional[cst.FunctionDef]] = {}
         for call, namespace, method, fn, kind in accepted:
+            method_node = c.threaded.get(call, call).func
+            if kind == "unknown" and namespace == "otp" and _own_attribute(method_node.value):
+                r.own_otp_calls[call] = method_node  # `self.otp` is no v1 client's namespace
+                continue
             sdk_call = self._sdk_call(call, namespace, method, fn, kind)
             if sdk_call is not None:
                 r.calls[call] = sdk_call
@@ -736,6 +740,14 @@ def _threaded_call(call: cst.Call) -> Optional[cst.Call]:
             and method.value.attr.value == "otp" and method.attr.value in OTP_METHODS):
         return None
     return cst.Call(func=method, args=[a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in call.args[1:]])
+
+
+def _own_attribute(namespace: cst.BaseExpression) -> bool:
+    """`self.otp` / `cls.otp`: an attribute the code defines itself (a mixin's property returning
+    `self.ding_client.otp`, a field), unless self is a v1 client: rewriting the call alone to
+    `self.verification.create(...)` would leave that attribute returning v1's namespace."""
+    return isinstance(namespace, cst.Attribute) and isinstance(namespace.value, cst.Name) \
+        and namespace.value.value in ("self", "cls")
 
 
 def _call_shape(call: Optional[cst.CSTNode]) -> bool:

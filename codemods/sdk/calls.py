@@ -25,6 +25,7 @@ from codemods.sdk.common import SdkCodemod
 from codemods.sdk.model import CALL_TRIGGERS, IMPORT_TRIGGERS, OTP_METHODS, SdkCall, request_fields, request_problem
 from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2, FEEDBACK_STATUS_V1_TO_V2
 from compat.knowledge.operations import CREATE_FIELD_MOVES, CREATE_FIELD_REVIEW, OPERATIONS
+from compat.knowledge.todos import OWN_OTP_TODO
 
 PHONE_TODO = "v2 {op} needs the phone number (v1 used authentication_uuid); pass the number the verification was created for"
 LEFTOVER_MODEL_TODO = ("v1 request model {model} is built here for no call this tool rewrites, so this still "
@@ -65,6 +66,7 @@ class SdkCallsCodemod(SdkCodemod):
         # id -> node; holding the node keeps its id from being reused by a later node.
         self._placeholders: Dict[int, cst.CSTNode] = {}
         self._device_literals = self._rewritable_device_maps()
+        self._own_otp_methods = set(self.analysis.own_otp_calls.values())
         for call, sdk_call in self.analysis.calls.items():
             plan = self._plan(sdk_call)
             self._plans[call] = plan
@@ -88,7 +90,7 @@ class SdkCallsCodemod(SdkCodemod):
         """``model`` is an argument of a v1 call (at any depth), or bound to a name one is given."""
         node: Optional[cst.CSTNode] = model
         while node is not None:
-            if node in self.analysis.calls:
+            if node in self.analysis.calls or node in self.analysis.own_otp_calls:
                 return True
             node = self.get_metadata(ParentNodeProvider, node, None)
         assign = self.get_metadata(ParentNodeProvider, model, None)
@@ -300,6 +302,11 @@ class SdkCallsCodemod(SdkCodemod):
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
         # `client.otp` used other than as `client.otp.<method>(...)`: kept in a variable, or a
         # method passed on uncalled (`to_thread(client.otp.check, req)`). v2 has no `otp`.
+        if original_node in self._own_otp_methods:  # `self.otp.check(...)`: kept on v1
+            v2 = OPERATIONS[OTP_METHODS[original_node.attr.value]].v2_sdk_call
+            self.todo(original_node, OWN_OTP_TODO.format(receiver=code(original_node.value),
+                                                         v2=f"client.{v2}" if v2 else "no such call"))
+            return updated_node
         alias = self.analysis.otp_alias_calls.get(original_node)
         if alias is not None:  # `otp.check(...)` through `otp = client.otp`
             v2 = OPERATIONS[OTP_METHODS[original_node.attr.value]].v2_sdk_call

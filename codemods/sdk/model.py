@@ -104,6 +104,8 @@ class SdkAnalysis:
     otp_aliases: Set[cst.Attribute] = field(default_factory=set)  # `otp = client.otp`: marked
     otp_alias_calls: Dict[cst.Attribute, str] = field(default_factory=dict)  # `otp.check` -> "otp"
     swappable_aliases: Set[cst.Attribute] = field(default_factory=set)  # only read as `otp.<method>`
+    # `self.otp.check(...)`: the otp namespace behind the code's own attribute (kept on v1, marked)
+    own_otp_calls: Dict[cst.Call, cst.Attribute] = field(default_factory=dict)  # call -> its method
     # device_type argument value -> the module dict of DeviceType members it reads (device_maps)
     device_maps: Dict[cst.CSTNode, Any] = field(default_factory=dict)
     usages: List[Usage] = field(default_factory=list)

@@ -113,6 +113,11 @@ CLIENT_BASE_TODO = ("this client's base_url points at api.ding.live/v1; move the
                     "https://api.prelude.dev/v2 by hand")
 LEFTOVER_TODO = ("api.ding.live/v1 was removed in April 2026 and this use could not be rewritten "
                  "automatically: move it to https://api.prelude.dev/v2 (docs/api-changes.md)")
+# codemods.sdk.calls: `self.otp.<method>(...)`, the otp namespace behind the code's own attribute
+# (a mixin's `@property otp` returning `self.ding_client.otp`, a field): {receiver} is `self.otp`.
+OWN_OTP_TODO = ("v1 call through `{receiver}`, an attribute of this code that holds the v1 otp namespace "
+                "(self is not the v1 client); v2 has no otp namespace: make that attribute the v2 client and "
+                "call {v2}(...) on it with v2 keyword arguments (target=..., ...)")
 LEGACY_HOST_TODO = "api.ding.live/v2 is deprecated: use https://api.prelude.dev/v2 (same paths)"
 # codemods.http.cross_module: {local} is the local name, {module}.{name} where it is defined.
 # {what}: "`start` (`config.start`)", or "`config.start`" when read as ``config.start``

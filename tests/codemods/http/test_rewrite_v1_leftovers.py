@@ -46,6 +46,36 @@ PAIRS = [
         def other(client):
             return client.get("/health")
      '''),
+    # A relative path built by an f-string or a concatenation goes to the v1 base too; a path
+    # that is no v1 operation (f"/health/{part}") is left alone.
+    ("relative-v1-fstring-paths-on-a-v1-base-url-client", '''
+        def make():
+            return httpx.AsyncClient(base_url="https://api.ding.live/v1")
+
+        async def caller(http, phone):
+            return await http.get(f"/lookup/{phone}", params={"type": "cnam"})
+
+        async def caller2(http, phone):
+            return await http.get("/lookup/" + phone)
+
+        async def other(http, part):
+            return await http.get(f"/health/{part}")
+     ''', f'''
+        def make():
+            {TODO}
+            return httpx.AsyncClient(base_url="https://api.ding.live/v1")
+
+        async def caller(http, phone):
+            {TODO}
+            return await http.get(f"/lookup/{{phone}}", params={{"type": "cnam"}})
+
+        async def caller2(http, phone):
+            {TODO}
+            return await http.get("/lookup/" + phone)
+
+        async def other(http, part):
+            return await http.get(f"/health/{{part}}")
+     '''),
     ("constant-and-class-attribute", '''
         BASE = "https://api.ding.live/v1"
 

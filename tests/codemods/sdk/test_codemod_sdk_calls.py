@@ -229,6 +229,39 @@ PAIRS = [
         def send(phone):
             ding.Ding(api_key=KEY).verification.create(target={"type": "phone_number", "value": phone})
         '''),
+    # `self.otp` is the service's own attribute (a mixin's property returning `self.ding_client.otp`):
+    # `self.verification.create(...)` would raise AttributeError on the service, so the calls stay on
+    # v1 and say why; `self.client.otp...` (the namespace of a client attribute) is still rewritten.
+    ("otp-namespace-behind-an-own-attribute-of-self", HEAD + '''
+        class PhoneChange(DingMixin):
+            def send(self, phone):
+                return self.otp.create_authentication(request=components.CreateAuthenticationRequest(
+                    customer_uuid=self.customer_uuid, phone_number=phone))
+
+            def confirm(self, auth_uuid, code):
+                return self.otp.check(components.CreateCheckRequest(
+                    customer_uuid=C, authentication_uuid=auth_uuid, check_code=code))
+
+            def send_direct(self, phone):
+                return self.client.otp.create_authentication(components.CreateAuthenticationRequest(
+                    customer_uuid=C, phone_number=phone))
+        ''', HEAD + f'''
+        class PhoneChange(DingMixin):
+            def send(self, phone):
+                {T}v1 call through `self.otp`, an attribute of this code that holds the v1 otp namespace (self is not the v1 client); v2 has no otp namespace: make that attribute the v2 client and call client.verification.create(...) on it with v2 keyword arguments (target=..., ...)
+                return self.otp.create_authentication(request=components.CreateAuthenticationRequest(
+                    customer_uuid=self.customer_uuid, phone_number=phone))
+
+            def confirm(self, auth_uuid, code):
+                {T}v1 call through `self.otp`, an attribute of this code that holds the v1 otp namespace (self is not the v1 client); v2 has no otp namespace: make that attribute the v2 client and call client.verification.check(...) on it with v2 keyword arguments (target=..., ...)
+                return self.otp.check(components.CreateCheckRequest(
+                    customer_uuid=C, authentication_uuid=auth_uuid, check_code=code))
+
+            def send_direct(self, phone):
+                return self.client.verification.create(
+                    target={{"type": "phone_number", "value": phone}},
+                )
+        '''),
 ] + [(f"noop-{name}", source, source) for name, source in NOOP_SOURCES.items()]
 
 
