@@ -39,6 +39,7 @@ from codemods.sdk.model import (
     RequestModel,
     SdkAnalysis,
     SdkCall,
+    is_literal,
     request_problem,
     v1_enum_value,
 )
@@ -421,6 +422,9 @@ class _Resolver:
         r.clients = [call for call, _ in ctors]
         r.model_calls = {call: model for call, (model, pkg) in c.model_calls.items() if pkg in packages}
         r.enum_refs = {n: ref for n, (ref, pkg) in c.enum_refs.items() if pkg in packages}
+        r.literal_names = {a.value for call, model in r.model_calls.items()
+                           if model == "CreateAuthenticationRequest" for a in call.args
+                           if isinstance(a.value, cst.Name) and self._bound_to_literals(a.value)}
         r.error_refs = {n: cls for n, (cls, pkg) in c.error_refs.items() if pkg in packages}
         r.type_refs = {n: cls for n, (cls, pkg) in c.type_refs.items() if pkg in packages}
         r.error_handlers = {h: caught for h, caught, pkg in c.handlers if pkg in packages}
@@ -588,6 +592,19 @@ class _Resolver:
         """Whether the SDK codemods turn this v1 call into a v2 call (else it keeps a TODO as it is)."""
         sdk_call = self.result.calls.get(call)
         return sdk_call is None or _becomes_v2(sdk_call)
+
+    def _bound_to_literals(self, name: cst.Name) -> bool:
+        """Every binding ``name`` may read here is ``NAME = <literal>`` (``VERSION = "4.2"``)."""
+        scope = self.scopes.get(name)
+        accesses = [a for a in scope.accesses[name.value] if a.node is name] if scope is not None else []
+        referents = list(accesses[0].referents) if len(accesses) == 1 else []
+        for referent in referents:
+            target = self.parents.get(getattr(referent, "node", None))
+            assign = self.parents.get(target)
+            if not (isinstance(target, cst.AssignTarget) and target.target is referent.node
+                    and isinstance(assign, cst.Assign) and is_literal(assign.value)):
+                return False
+        return bool(referents)
 
     def _rebound_reads(self, model: cst.Call, scope) -> Optional[str]:
         """A variable the model reads that is bound more than once in its scope (`phone =

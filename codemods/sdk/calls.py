@@ -22,10 +22,11 @@ from libcst.metadata import ParentNodeProvider
 from codemods.core.nodes import arg, code, comments_in, dotted_name, literal_string
 from codemods.core.todo import todo_comment as todo_text
 from codemods.sdk.common import SdkCodemod
-from codemods.sdk.model import CALL_TRIGGERS, IMPORT_TRIGGERS, OTP_METHODS, SdkCall, request_fields, request_problem
+from codemods.sdk.model import (CALL_TRIGGERS, IMPORT_TRIGGERS, OTP_METHODS, SdkCall, is_literal, request_fields,
+                                request_problem)
 from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2, FEEDBACK_STATUS_V1_TO_V2
 from compat.knowledge.operations import CREATE_FIELD_MOVES, CREATE_FIELD_REVIEW, OPERATIONS
-from compat.knowledge.todos import OWN_OTP_TODO
+from compat.knowledge.todos import MAYBE_NONE_FIELD_TODO, OWN_OTP_TODO
 
 PHONE_TODO = "v2 {op} needs the phone number (v1 used authentication_uuid); pass the number the verification was created for"
 LEFTOVER_MODEL_TODO = ("v1 request model {model} is built here for no call this tool rewrites, so this still "
@@ -186,10 +187,15 @@ class SdkCallsCodemod(SdkCodemod):
         todos: List[str] = []
         sections: Dict[str, List[str]] = {s: [] for s in _CREATE_SECTIONS}
         device = self._device_platform(fields.get("device_type"), todos)
+        maybe_none: List[str] = []
         for name, value in fields.items():
             section, key = CREATE_FIELD_MOVES[name]
             if key is None or section is None:
                 continue
+            if isinstance(value, cst.Name) and value.value == "None":
+                continue  # v1 left it out of the request; so does v2 without the key
+            if not (name == "device_type" and device is not None) and not self._never_none(value):
+                maybe_none.append(f"`{name}`")
             if name in CREATE_FIELD_REVIEW and not (name == "app_realm" and device == '"android"'):
                 todos.append(CREATE_FIELD_REVIEW[name])
             if name == "device_type":
@@ -199,6 +205,8 @@ class SdkCallsCodemod(SdkCodemod):
             else:
                 text = self.render(value)
             sections[section].append(f'"{key}": {text}')
+        if maybe_none:
+            todos.append(MAYBE_NONE_FIELD_TODO.format(fields=", ".join(maybe_none)))
         kwargs = [("target", _target(self.render(fields["phone_number"])))]
         kwargs += [(s, "{" + ", ".join(items) + "}") for s, items in sections.items() if items]
         if c.request.shared:
@@ -209,6 +217,10 @@ class SdkCallsCodemod(SdkCodemod):
             value = "{" + ", ".join(f'"{k}": {v}' for k, v in kwargs) + "}"
             return Plan(f"{receiver}.verification.create(**{c.request.variable})", todos, shared_request=value)
         return Plan(self._layout(c, f"{receiver}.verification.create", kwargs), todos)
+
+    def _never_none(self, value: cst.BaseExpression) -> bool:
+        """A literal, a v1 enum member, or a name bound only to literals: v1 sent it, so does v2."""
+        return is_literal(value) or value in self.analysis.enum_refs or value in self.analysis.literal_names
 
     def _device_platform(self, value: Optional[cst.BaseExpression], todos: List[str]) -> Optional[str]:
         if value is None:
@@ -495,6 +507,7 @@ DOCS = CodemodDocs(
 
 
             def send(phone, ip):
+                # TODO(prelude-migration): v1 left a request field out when its value was None, v2 sends a None entry as null: `ip`, `correlation_id` may be None here; leave the key out when it is (whether v2 accepts null there is not documented)
                 res = client.verification.create(
                     target={"type": "phone_number", "value": phone},
                     signals={"ip": ip, "device_platform": "web"},
@@ -506,7 +519,7 @@ DOCS = CodemodDocs(
                 )
                 return check.status == "success"
             ''', note="The check is keyed to the number of the create whose id it checks; the single-use "
-                      "request is inlined."),
+                      "request is inlined; `ip` and `order_id` may be None, which v1 left out and v2 sends as null."),
         CodemodExample('''
             import ding
             from ding.models import components

@@ -32,6 +32,12 @@ DISTINCTIVE_METHODS = frozenset({
     "post_authentication", "post_check", "post_retry", "post_lookup"})
 
 
+def is_literal(node: cst.CSTNode) -> bool:
+    """A string, f-string, number or True/False literal: a value that is never None."""
+    return isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer,
+                             cst.Float, cst.Imaginary)) or (isinstance(node, cst.Name) and node.value in ("True", "False"))
+
+
 def has_trigger(data: bytes) -> bool:
     lowered = data.lower()
     return any(t in lowered for t in SDK_TRIGGERS)
@@ -106,6 +112,8 @@ class SdkAnalysis:
     swappable_aliases: Set[cst.Attribute] = field(default_factory=set)  # only read as `otp.<method>`
     # `self.otp.check(...)`: the otp namespace behind the code's own attribute (kept on v1, marked)
     own_otp_calls: Dict[cst.Call, cst.Attribute] = field(default_factory=dict)  # call -> its method
+    # a v1 create field's value that is a name bound only to literals (never None: v1 sent it)
+    literal_names: Set[cst.Name] = field(default_factory=set)
     # device_type argument value -> the module dict of DeviceType members it reads (device_maps)
     device_maps: Dict[cst.CSTNode, Any] = field(default_factory=dict)
     usages: List[Usage] = field(default_factory=list)

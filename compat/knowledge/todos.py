@@ -118,6 +118,11 @@ LEFTOVER_TODO = ("api.ding.live/v1 was removed in April 2026 and this use could 
 OWN_OTP_TODO = ("v1 call through `{receiver}`, an attribute of this code that holds the v1 otp namespace "
                 "(self is not the v1 client); v2 has no otp namespace: make that attribute the v2 client and "
                 "call {v2}(...) on it with v2 keyword arguments (target=..., ...)")
+# codemods.sdk.calls: v1's request models left a None field out of the JSON; a v2 dict entry
+# {"key": None} is sent as null. {fields}: the v1 fields whose value may be None, "`app_version`".
+MAYBE_NONE_FIELD_TODO = ("v1 left a request field out when its value was None, v2 sends a None entry as null: "
+                         "{fields} may be None here; leave the key out when it is (whether v2 accepts null "
+                         "there is not documented)")
 LEGACY_HOST_TODO = "api.ding.live/v2 is deprecated: use https://api.prelude.dev/v2 (same paths)"
 # codemods.http.cross_module: {local} is the local name, {module}.{name} where it is defined.
 # {what}: "`start` (`config.start`)", or "`config.start`" when read as ``config.start``

@@ -52,6 +52,7 @@ client = Prelude(api_token=settings.DING_KEY, max_retries=0)
 def send(phone, ip):
     try:
         # TODO(prelude-migration): was is_returning_user; use is_trusted_user only if agreed with Prelude
+        # TODO(prelude-migration): v1 left a request field out when its value was None, v2 sends a None entry as null: `ip` may be None here; leave the key out when it is (whether v2 accepts null there is not documented)
         res = client.verification.create(
             target={"type": "phone_number", "value": phone},
             signals={"ip": ip, "device_platform": "web", "existing_user": True},
@@ -80,7 +81,7 @@ def test_sdk_codemods_are_registered_first_in_run_order():
 def test_worked_example_end_to_end():
     result = rewrite_source(BEFORE, "example.py", SDK_CODEMODS)
     assert result.text == AFTER
-    assert result.todos == 5
+    assert result.todos == 6
     assert rewrite_source(result.text, "example.py", SDK_CODEMODS).changed is False
 
 
