@@ -27,7 +27,7 @@ from codemods.syntax.import_gate import IMPORT_LINE as _IMPORT_LINE, dot_specifi
 from codemods.syntax.languages import family
 from codemods.syntax.rules.api_key_header import HEADER_CONSTANT
 from codemods.syntax.rules.host import HOST_RE
-from codemods.syntax.rules.sdk_import import pattern_for as import_pattern
+from codemods.syntax.rules.sdk_import import pattern_for as import_pattern, sdk_own_imports
 
 _ASSIGNED_HOST = re.compile(
     r"""(?P<name>[A-Za-z_$][\w$]*)["']?\s*(?::=|=|:|=>|\?\?=)\s*(?:[\w.:<>\[\]]+\s*)?\(?\s*[@$]?["'`][^"'`\n]*"""
@@ -115,6 +115,7 @@ class FileFacts:
     methods: Tuple[str, ...] = ()
     package: str = ""  # Go package name / module stem
     v1_fields: FrozenSet[str] = frozenset()  # v1-only body fields named (normalised)
+    sdk_own_import: bool = False  # Python: imports a v1 package's own sub-modules (``from ding import utils``)
 
     @property
     def body_model(self) -> bool:
@@ -140,6 +141,8 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
     if "uuid" in lower or "code" in lower:
         facts.v1_fields = frozenset(re.sub(r"[_-]", "", m.group(0)).lower() for m in _V1_FIELD.finditer(text))
     fam = family(language)
+    if fam == "python" and "import" in text and next(sdk_own_imports(text), None) is not None:
+        facts.sdk_own_import = True
     if (facts.strong or facts.v1_fields) and fam in _DECLARATIONS:
         declared = set()
         for m in _DECLARATIONS[fam].finditer(text):
@@ -180,6 +183,7 @@ class RepoIndex:
     wrappers: Dict[str, Tuple[str, str]] = field(default_factory=dict)
     modules: Dict[str, Tuple[str, str]] = field(default_factory=dict)
     methods: Dict[str, Tuple[str, ...]] = field(default_factory=dict)  # declaring path -> methods
+    sdk_package_folders: FrozenSet[str] = frozenset()  # folders of files with ``sdk_own_import``
     _cache: Dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
     _declaring: Optional[tuple] = field(default=None, repr=False, compare=False)  # see _declaring_files
 
@@ -216,7 +220,8 @@ class RepoIndex:
             if f.methods:
                 methods[f.path] = f.methods
         return cls(frozenset(folders), sdk_repo, any_evidence or sdk_repo,
-                   {name: tuple(paths) for name, paths in bases.items()}, frozenset(headers), wrappers, modules, methods)
+                   {name: tuple(paths) for name, paths in bases.items()}, frozenset(headers), wrappers, modules, methods,
+                   frozenset(_folder(f.path) for f in facts if f.sdk_own_import))
 
     def __bool__(self) -> bool:
         return self.any_evidence
@@ -225,11 +230,15 @@ class RepoIndex:
         return folder in self.evidence_folders
 
     def v1_python_package(self, folder: str) -> bool:
-        """The folder is named after a v1 Python import package (``ding``) and shows evidence in
-        itself or below it: the v1 SDK's package."""
+        """The folder is named after a v1 Python import package (``ding``), shows evidence in
+        itself or below it, and is the SDK's: the repository is a v1 SDK, or a file in or below it
+        imports the SDK's own sub-modules (``from ding import utils``; never the name alone, which
+        a Django app ``ding/`` or a company ``sdk/`` package also has)."""
         if os.path.basename(folder) not in V1_PYTHON_IMPORT_PACKAGES:
             return False
-        return any(f == folder or f.startswith(folder + "/") for f in self.evidence_folders)
+        def inside(folders):
+            return any(f == folder or f.startswith(folder + "/") for f in folders)
+        return inside(self.evidence_folders) and (self.v1_sdk_repo or inside(self.sdk_package_folders))
 
     def inside_v1_python_package(self, folder: str) -> bool:
         """The folder is (inside) the v1 SDK's package (``v1_python_package``): a module of the

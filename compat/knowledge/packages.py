@@ -47,10 +47,11 @@ V2_CLIENT_SHAPES: Mapping[str, str] = {
 # Top-level Python packages of the v1 SDK (ding-api-client 1.1.0 shipped ``sdk``).
 V1_PYTHON_IMPORT_PACKAGES: Tuple[str, ...] = ("ding", "sdk")
 
-# Ding's GitHub organisation (Go module paths) and npm scope: every module published there is
-# Ding's v1-era code (the v2 SDKs are published by prelude-so, as ``V2_PACKAGES`` shows), so an
-# import of any of them - an SDK or a sample's own client package such as
-# ``github.com/ding-live/firebase/pkg/ding`` - is a v1 import.
+# Ding's GitHub organisation (Go module paths) and npm scope. The tool ASSUMES that a module
+# published there is v1-era code: the v1 SDKs and samples live there and the v2 SDKs are published
+# by prelude-so (``V2_PACKAGES``), but no source states it for every module. So an import of one -
+# an SDK or a sample's own client package such as ``github.com/ding-live/firebase/pkg/ding`` - is
+# v1 evidence; only the listed ``V1_DISTRIBUTIONS`` get a v2 package to move to.
 V1_ORG_PREFIXES: Mapping[str, str] = {"go": "github.com/ding-live/", "npm": "@ding-live/"}
 
 # Lower-case substrings that only v1 code contains, per ecosystem (package names, namespaces and

@@ -11,6 +11,12 @@ SDK_V1_TS_CORE_CLASS = "DingCore"
 SDK_V1_CLIENT_CLASSES: Tuple[str, ...] = ("ding.Ding", "ding.sdk.Ding", "sdk.SDK", "sdk.sdk.SDK")
 # Sub-modules of ding.models whose import is evidence of the v1 SDK (a Django app `ding` has none).
 SDK_V1_MODEL_MODULES: Tuple[str, ...] = ("components", "errors", "operations", "shared")
+# Sub-modules of the v1 SDK's own package (``ding``, or ``sdk`` in ding-api-client 1.1.0) that
+# its generated modules import (``from ding import utils``, ``from ding.models import components``,
+# ``.sdkconfiguration``): a package folder of that name is the SDK only where its files import
+# them (a Django app or a company package called ``ding`` / ``sdk`` has none).
+SDK_V1_OWN_SUBMODULES: Tuple[str, ...] = ("utils", "sdkconfiguration") + tuple(
+    "models." + name for name in SDK_V1_MODEL_MODULES)
 # v2 client classes: a `.otp.*` call on one of these is leftover v1 code.
 SDK_V2_CLIENT_CLASSES: Tuple[str, ...] = (
     "prelude_python_sdk.Prelude", "prelude_python_sdk.Client", "prelude_python_sdk._client.Prelude")

@@ -31,14 +31,15 @@ _NAMESPACE_CALL = re.compile(
 _LOOKUP_CALL = re.compile(
     r"(?:\.(?:lookup|Lookup)(?:\(\))?|->lookup)\s*(?:\.|->)\s*(?P<name>lookup|Lookup|LookupAsync|post_?[lL]ookup)\s*\(")
 _TYPO = re.compile(r"\b(?P<name>create_?[aA]utentication(?:Async)?)\b")
-# The TS SDK's standalone functions are named namespace + operation (``otpCheck``, ``lookupLookup``).
+# The TS SDK's standalone functions are named namespace + operation (``otpCheck``, ``lookupLookup``;
+# docs/reference/v1-api.md): only those pairs, not ``otpLookup`` or ``lookupCheck``.
 _WEAK_FREE_CALLS = re.compile(
-    r"(?:\b(?P<fn>(?P<ns>otp|lookup)(?:CreateAuthentication|Check|Retry|Feedback|GetAuthenticationStatus|Lookup))"
+    r"(?:\b(?P<fn>(?P<ns>otp)(?:CreateAuthentication|Check|Retry|Feedback|GetAuthenticationStatus)|(?P<ns2>lookup)Lookup)"
     r"|\.(?P<name>authenticate|Authenticate(?:WithContext)?))\s*\(")
 # Go, the hand-written ding-go client: `client, err := ding.NewClient(...)`, then `client.Check(...)`;
 # likewise a client built by `New`/`NewClient` of a package imported from Ding's organisation and
 # kept in a variable or a struct field (`dingClient: ding.New(...)`, then `s.dingClient.Check(...)`).
-_GO_CLIENT_VAR = r"(?P<var>[A-Za-z_]\w*)[ \t]*(?:,[ \t]*[A-Za-z_]\w*[ \t]*)?(?::?=|:)[ \t]*&?[ \t]*(?:%s)\s*\("
+_GO_CLIENT_VAR = r"(?P<var>[A-Za-z_]\w*)[ \t]*(?:,[ \t]*[A-Za-z_]\w*[ \t]*)?(?P<op>:?=|:)[ \t]*&?[ \t]*(?:%s)\s*\("
 _NO_CALLS = frozenset({"text", "dockerfile", "bash", "shell", "dotenv", "yaml", "json", "toml",
                        "markdown", "make"})
 
@@ -54,8 +55,12 @@ def _go_client_calls(text: str):
     """The method calls on Go variables and fields that hold a v1 client."""
     constructors = [r"ding\.NewClient"] + [r"%s\.New(?:Client)?" % re.escape(a) for a in sorted(go_v1_aliases(text))]
     assigned = re.compile(_GO_CLIENT_VAR % "|".join(constructors))
-    for v in sorted({m.group("var") for m in assigned.finditer(text)}):
-        yield from re.finditer(r"(?<![\w])%s\.(?P<name>[A-Z]\w*)\s*\(" % re.escape(v), text)
+    # a struct field (``sms: otp.NewClient(...)``) is called through its owner (``a.sms.Check``);
+    # a variable (``client := ...``) only by its bare name: ``h.client.Check`` is another field.
+    names = {(m.group("var"), m.group("op") == ":") for m in assigned.finditer(text)}
+    for v, field in sorted(names):
+        before = r"(?<![\w])" if field else r"(?<![\w.])"
+        yield from re.finditer(r"%s%s\.(?P<name>[A-Z]\w*)\s*\(" % (before, re.escape(v)), text)
 
 
 def find(source):
@@ -88,7 +93,8 @@ def find(source):
         for m in _WEAK_FREE_CALLS.finditer(source.text):
             group = "fn" if m.group("fn") else "name"
             name = m.group(group)
-            _, operation = operation_of(name[len(m.group("ns")):] if group == "fn" else name)
+            namespace = m.group("ns") or m.group("ns2") or ""
+            _, operation = operation_of(name[len(namespace):] if group == "fn" else name)
             start, end = m.start(group), m.end(group)
             if operation and start not in seen and source.where(start, end) not in ("comment", "string") \
                     and not source.defines(start):
@@ -106,6 +112,8 @@ EXAMPLES = (
             'var a = app{\n\tlog: logger,\n\tsms: otp.NewClient(otp.Options{}),\n}\n'
             'func f() { ok, _ := a.sms.Check(id, code); _ = a.log.Check(ok) }\n', (8,)),
     Example("go", 'client := other.NewClient()\nok := client.Check(id, code)\n'),
+    # a variable holds the v1 client; a field of the same name on another value does not
+    Example("go", 'client, err := ding.NewClient(ding.Config{APIKey: k})\nfunc (h *handler) f() { h.client.Check(ctx) }\n'),
     Example("java", "var res = sdk.otp().createAuthentication().request(req).call();\n", (1,)),
     Example("php", "<?php\n$response = $sdk->otp->createAuthentication($request);\n", (2,)),
     Example("ruby", "require 'ding_sdk'\nres = s.otp.create_authentication(req)\n", (2,)),
@@ -116,5 +124,7 @@ EXAMPLES = (
     Example("typescript", 'import { lookupLookup } from "@ding-live/ding/funcs/lookupLookup.js";\n'
             "const res = await lookupLookup(core, uuid, phone);\n", (2,)),
     Example("typescript", "const v = await client.verification.create({ target });\nawait client.lookup.lookup(phone, {});\n"),
+    # not a v1 standalone function name: namespace and operation do not pair so
+    Example("typescript", 'import { Ding } from "@ding-live/ding";\nconst a = otpLookup(phone);\nconst b = lookupCheck(x);\n'),
     Example("javascript", "if (!user.otp.check(token)) { throw new Error('bad'); }\n"),
 )

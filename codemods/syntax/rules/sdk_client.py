@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from compat.knowledge.packages import V1_ORG_PREFIXES
 from compat.knowledge.sdk_shapes import SDK_V1_TS_CORE_CLASS
 from codemods.syntax.languages import family
 from codemods.syntax.rules.sdk_import import go_v1_aliases
@@ -42,7 +43,7 @@ CONSTRUCTORS = {
 def _go_alias_constructors(text: str):
     """Go: ``New``/``NewClient`` of a package imported from a v1 module (``ding.New(&ding.Params{...})``
     where ``ding`` is ``github.com/ding-live/...``): the import is the evidence."""
-    aliases = go_v1_aliases(text) if "ding-live/" in text else ()
+    aliases = go_v1_aliases(text) if V1_ORG_PREFIXES["go"] in text else ()
     if not aliases:
         return []
     names = "|".join(sorted(map(re.escape, aliases), key=len, reverse=True))

@@ -15,6 +15,7 @@ import re
 
 from compat.knowledge.packages import (V1_DISTRIBUTIONS as V1_PACKAGES, V1_ORG_PREFIXES, V1_PYTHON_IMPORT_PACKAGES,
                                       V1_SOURCE_NAMESPACES)
+from compat.knowledge.sdk_shapes import SDK_V1_OWN_SUBMODULES
 from codemods.syntax.languages import family
 from codemods.syntax.source import Example
 
@@ -67,7 +68,17 @@ def pattern_for(language: str):
     return _IMPORTS.get(family(language))
 
 
-_GO_IMPORT_SPEC = re.compile(r'(?m)^[ \t]*(?:import[ \t]+)?(?:(?P<alias>[A-Za-z_]\w*)[ \t]+)?"(?P<path>[^"\n]+)"')
+# An import spec: an ``import "..."`` line, or a line inside an ``import ( ... )`` block (not any
+# quoted string at the start of a line: a ``[]string{...}`` literal lists strings so too).
+_GO_IMPORT_SPEC = re.compile(r'(?m)^[ \t]*(?:(?P<alias>[A-Za-z_]\w*)[ \t]+)?"(?P<path>[^"\n]+)"')
+_GO_IMPORT_LINE = re.compile(r'(?m)^[ \t]*import[ \t]+(?:(?P<alias>[A-Za-z_]\w*)[ \t]+)?"(?P<path>[^"\n]+)"')
+_GO_IMPORT_BLOCK = re.compile(r'(?m)^[ \t]*import[ \t]*\((?P<body>[^)]*)\)')
+
+
+def _go_import_specs(text: str):
+    yield from _GO_IMPORT_LINE.finditer(text)
+    for block in _GO_IMPORT_BLOCK.finditer(text):
+        yield from _GO_IMPORT_SPEC.finditer(text, block.start("body"), block.end("body"))
 
 
 def go_v1_aliases(text: str) -> frozenset:
@@ -77,7 +88,7 @@ def go_v1_aliases(text: str) -> frozenset:
     the SDK building its own parts, not a program using it."""
     pattern = _IMPORTS["go"]
     names = set()
-    for m in _GO_IMPORT_SPEC.finditer(text):
+    for m in _go_import_specs(text):
         if not pattern.match('"%s"' % m.group("path")) or "/internal/" in m.group("path") + "/":
             continue
         name = m.group("alias") or m.group("path").rsplit("/", 1)[-1]
@@ -87,20 +98,38 @@ def go_v1_aliases(text: str) -> frozenset:
 
 
 # A module of the v1 Python SDK importing its own package (``from ding import utils``), which the
-# shared libcst detection does not count (a Django app may be called ``ding``): only in a file that
-# sits inside a folder named after the package, where that folder (or one below it) shows v1 evidence.
-_SELF_IMPORT = re.compile(r"(?m)^[ \t]*(?:from[ \t]+(?P<name>[A-Za-z_]\w*)(?:\.[\w.]+)?[ \t]+import\b"
-                          r"|import[ \t]+(?P<name2>[A-Za-z_]\w*)(?:\.[\w.]+)?[ \t]*$)")
+# shared libcst detection does not count (a Django app may be called ``ding``): only an import of
+# one of the SDK's own sub-modules (``SDK_V1_OWN_SUBMODULES``), in a file that sits inside a folder
+# named after the package, where that folder is the SDK's (``RepoIndex.v1_python_package``).
+_SELF_IMPORT = re.compile(r"(?m)^[ \t]*(?:from[ \t]+(?P<name>[A-Za-z_]\w*)(?P<sub>(?:\.\w+)*)[ \t]+import[ \t]+\(?"
+                          r"(?P<names>[\w, \t]+)"
+                          r"|import[ \t]+(?P<name2>[A-Za-z_]\w*)(?P<sub2>(?:\.\w+)*)[ \t]*$)")
+
+
+def _own_submodule(m) -> bool:
+    """The import names one of the v1 SDK's own sub-modules of its package."""
+    sub = (m.group("sub") if m.group("name") else m.group("sub2")).lstrip(".")
+    candidates = [sub]
+    if m.group("name"):
+        candidates += [(sub + "." + n.split()[0]).lstrip(".") for n in m.group("names").split(",") if n.strip()]
+    return any(c == own or c.startswith(own + ".") for c in candidates for own in SDK_V1_OWN_SUBMODULES)
+
+
+def sdk_own_imports(text: str):
+    """The matches of imports of a v1 Python package's own sub-modules (``from ding import utils``)."""
+    for m in _SELF_IMPORT.finditer(text):
+        if (m.group("name") or m.group("name2")) in V1_PYTHON_IMPORT_PACKAGES and _own_submodule(m):
+            yield m
 
 
 def _self_imports(source):
     if family(source.language) != "python" or source.index is None:
         return
     parts = source.folder.split("/")
-    for m in _SELF_IMPORT.finditer(source.text):
+    for m in sdk_own_imports(source.text):
         group = "name" if m.group("name") else "name2"
         name = m.group(group)
-        if name not in V1_PYTHON_IMPORT_PACKAGES or name not in parts:
+        if name not in parts:
             continue
         package_folder = "/".join(parts[:len(parts) - parts[::-1].index(name)])
         if source.index.v1_python_package(package_folder) and source.where(m.start(group), m.end(group)) == "code":
@@ -113,9 +142,13 @@ def find(source):
     if pattern is None:
         return
     seen = set()
+    go_specs = ({s.start("path") for s in _go_import_specs(source.text)}
+                if family(source.language) == "go" else None)
     for m in pattern.finditer(source.text):
         group = "name" if m.group("name") else "name2"
         start, end = m.start(group), m.end(group)
+        if go_specs is not None and start not in go_specs:
+            continue  # a module path in a string that is not an import spec
         where = source.where(start, end)
         if where == "comment":
             continue
@@ -162,5 +195,7 @@ EXAMPLES = (
             "    live.ding.dingSdk.models.operations.CheckResponse check() { return null; }\n}\n", (3,)),
     Example("typescript", '// was: import { Ding } from "@ding-live/ding";\nimport Prelude from "@prelude.so/sdk";\n'),
     Example("go", 'import "github.com/prelude-so/go-sdk"\n'),
+    # a module path listed in a string slice is not an import (nor an alias for sdk-call)
+    Example("go", 'package main\n\nimport "fmt"\n\nvar modules = []string{\n\t"github.com/ding-live/ding-golang",\n}\n'),
     Example("csharp", "using PreludeSdk;\n"),
 )

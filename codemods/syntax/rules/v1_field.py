@@ -99,8 +99,8 @@ def _positional(source):
     if not any(name in source.text for name in _POSITIONAL_MODELS) or not source.evidence(near=True):
         return
     for m in _MODEL_CALL.finditer(source.text):
-        if source.where(m.start(), m.end()) != "code":
-            continue
+        if source.where(m.start(), m.end()) != "code" or source.defines(m.start()):
+            continue  # ``class CreateCheckRequest(BaseModel):`` declares the model, passes nothing
         for start, end in _arguments(source.text, m.end() - 1):
             raw = source.text[start:end]
             value = raw.strip()
@@ -142,6 +142,8 @@ EXAMPLES = (
     Example("go", 'import "github.com/ding-live/ding-golang/models/components"\n\nfunc f(authUUID string) { use(authUUID) }\n'),
     Example("python", "import ding_api_client\n\ndef view(auth_uuid):\n    return client.otp.get_authentication_status(auth_uuid)\n"),
     Example("java", "var req = new CreateCheckRequest(a, c, u);\n"),  # no v1 evidence
+    # the model declared, not called: its base class is not a value passed by position
+    Example("python", "import ding_api_client\n\nclass CreateCheckRequest(BaseModel):\n    pass\n"),
     Example("typescript", "export async function checkCode(phone: string, code: string) {}\n"),  # v2 app code
     Example("python", "# authentication_uuid and check_code were v1 fields\nx = 1\n"),
 )

@@ -1,7 +1,8 @@
 """``v1-status``: a v1 status string (``compat.knowledge.statuses``: check ``valid`` / ``invalid`` /
 ``without_attempt`` / ``expired_auth``..., create ``pending`` / ``spam_detected``..., retry
 ``approved`` / ``denied``...; ``compat.knowledge.enums``: feedback ``onboarded`` /
-``not_onboarded``) compared (``==``, ``===``, ``equals``), switched on (``case``, ``when``,
+``not_onboarded``, which the app sends rather than reads, only declared, as v1 SDK enum members
+or in a file naming ``FeedbackRequestStatus``) compared (``==``, ``===``, ``equals``), switched on (``case``, ``when``,
 ``match``) or declared as the value of a name that spells the same status (an enum member or
 constant: ``WithoutAttempt = 'without_attempt'``, ``CheckValid Check = "valid"``,
 ``VALID("valid")``) or listed as a schema literal (``literal("approved")``, ``z.literal(...)`` of
@@ -33,6 +34,14 @@ _STATUS_ENUMS = tuple(sorted((name for name, kind in SDK_V1_ENUMS.items() if kin
 _ENUM_MEMBER = re.compile(r"(?<![\w$])(?:[A-Za-z_$][\w$]*(?:\.|::|\\))*(?:%s)(?:(?:\.|::|->)(?P<member>[A-Za-z_]\w*)"
                           r"|(?P<go>[A-Z]\w*))(?![\w$])" % "|".join(_STATUS_ENUMS))
 _BY_LETTERS = {status.replace("_", ""): status for status in STATUSES}
+
+
+# The feedback words are what the app SENDS in a v1 feedback request, not an answer it reads:
+# as plain strings compared (``state == 'onboarded'``) they are ordinary app code, so only their
+# enum declarations, the v1 SDK's ``FeedbackRequestStatus`` members and comparisons in a file
+# that names that enum count.
+_FEEDBACK_WORDS = frozenset(FEEDBACK_STATUS_V1_TO_V2)
+_FEEDBACK_ENUMS = tuple(name for name, kind in SDK_V1_ENUMS.items() if kind == "feedback-status")
 
 
 # The catch-all member client libraries declare for answers they do not know (``Unknown = 'unknown'``):
@@ -83,9 +92,16 @@ def find(source):
         yield from _enum_members(source)
     if not _QUOTED.search(source.text):
         return
+    feedback_enum = any(name in source.text for name in _FEEDBACK_ENUMS)
     for m in _QUOTED.finditer(source.text):
         spot = source.spot(m.start("s"), m.end("s"))
         if spot is None or spot.where != "string" or string_value(spot.string) != m.group("s"):
+            continue
+        if m.group("s") in _FEEDBACK_WORDS:
+            # compared, they are the app's own words as often as not: only where the file names
+            # the v1 feedback enum itself (its generated ``UnmarshalJSON`` switching on them)
+            if _declares(source, m) or feedback_enum:
+                yield source.usage(KIND, m.start(), m.end(), m.group("s"), "string")
             continue
         if is_compared(spot.string) or _declares(source, m) or _schema_literal(source, m):
             yield source.usage(KIND, m.start(), m.end(), m.group("s"), "string")
@@ -108,6 +124,7 @@ EXAMPLES = (
             "    case CheckStatus.Valid: return true;\n    case CheckStatus.Invalid: return false;\n}\n", (3, 4)),
     Example("go", 'import c "github.com/ding-live/ding-golang/models/components"\nvar v = c.CheckStatusValid\n'),  # not compared
     Example("python", "import ding_api_client\n\nclass Answer(str, Enum):\n    ONBOARDED = 'onboarded'\n", (4,)),
+    Example("python", "import ding_api_client\n\nif user.state == 'onboarded' or user.state == 'not_onboarded':\n    pass\n"),
     Example("typescript", 'const Shape = z.object({ kind: z.literal("approved") });\n'),  # no v1 evidence
     Example("typescript", 'if (form.state === "valid") submit();\n'),  # no v1 evidence
     Example("typescript", 'const r = await fetch("https://api.ding.live/v1/check", o);\nconst label = "valid";\n'),

@@ -5,12 +5,15 @@ Django app named ``ding`` is not flagged); other languages, and Python files lib
 (Python 2), through ``codemods.syntax`` (kind ``sdk-import``): each language's import statements
 of the v1 packages and namespaces, and in Go and JS/TS of any module of Ding's organisation
 (``github.com/ding-live/...``, ``@ding-live/...``: a sample's own client package too), never in a
-comment. A module of the v1 Python SDK that imports its own package (``from ding import utils``
-in ``src/ding/models/components/x.py``) is one too, when the package folder shows v1 evidence.
+comment (a module of the organisation that is not a listed v1 SDK is reported as v1 evidence, by
+the tool's assumption, with no v2 package to move to). A module of the v1 Python SDK that imports
+its own sub-modules (``from ding import utils`` in ``src/ding/models/components/x.py``) is one
+too, when the package folder shows v1 evidence and is the SDK's (a v1 SDK repository, or files
+there importing those sub-modules; a Django app ``ding/`` is not).
 """
 from __future__ import annotations
 
-from compat.knowledge.packages import V2_PACKAGES
+from compat.knowledge.packages import V1_DISTRIBUTIONS, V2_PACKAGES
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
@@ -30,7 +33,21 @@ _REPLACEMENTS = {
 SYNTAX_KINDS = ("sdk-import", "sdk-self-import")
 
 
+# The listed v1 SDK distributions of the ecosystems where any module of Ding's organisation counts.
+_LISTED_SDKS = frozenset(V1_DISTRIBUTIONS["npm"]) | frozenset(V1_DISTRIBUTIONS["go"])
+
+
+def _other_org_module(usage, ctx) -> bool:
+    """A module of Ding's organisation that is not a listed v1 SDK (a sample's client package)."""
+    return ctx.family in ("js", "go") and usage.kind == "sdk-import" and usage.detail not in _LISTED_SDKS
+
+
 def syntax_message(usage, ctx) -> str:
+    if _other_org_module(usage, ctx):
+        # taken for v1-era code by the tool's assumption (docs/reference/v1-api.md), not a v1 SDK
+        # with a v2 counterpart: say what it is evidence of, not what to move to
+        return (f"module of Ding's organisation imported ({usage.detail}; {removal_clause()}): taken as "
+                f"v1-era code, not a listed v1 SDK; check which v1 calls it makes")
     return (f"v1 SDK imported ({usage.detail}; {removal_clause()}): move to "
             f"{_REPLACEMENTS.get(ctx.family, _REPLACEMENTS['python'])}")
 
@@ -47,6 +64,7 @@ EXAMPLES = (
             ((1, 23), (2, 21))),
     Example("legacy.js", 'const Ding = require("@ding-live/sdk").default;\n', ((1, 23),)),
     Example("otp.go", 'import (\n\tdinggolang "github.com/ding-live/ding-golang"\n)\n', ((2, 14),)),
+    Example("sample.go", 'import (\n\tdingclient "github.com/ding-live/otp-demo/internal/client"\n)\n', ((2, 14),)),
     Example("Otp.java", "import live.ding.dingsdk.Ding;\n", ((1, 8),)),
     Example("Otp.kt", "import live.ding.dingSdk.models.shared.Security\n", ((1, 8),)),
     Example("otp.php", "<?php\nuse Ding\\DingSDK;\n", ((2, 5),)),

@@ -1,6 +1,7 @@
 """PM115 v1-status: a v1 status compared or switched on (check ``valid``, ``invalid``,
 ``without_attempt``, ``expired_auth``...; create ``pending``, ``spam_detected``...; retry
-``approved``, ``denied``...; feedback ``onboarded``, ``not_onboarded``), as a string or as a
+``approved``, ``denied``...; feedback ``onboarded``, ``not_onboarded`` only declared, as v1
+enum members or next to ``FeedbackRequestStatus``), as a string or as a
 member of a v1 SDK status enum (``CheckStatus.Valid``), in a file with v1 evidence. Found by ``codemods.syntax`` (kind
 ``v1-status``, languages with a grammar). v2 answers with other words, so the comparison silently
 never matches after a host swap.
@@ -29,7 +30,9 @@ def _v2_words(status: str) -> str:
         words.append("create: " + " / ".join(repr(s) for s in CREATE_STATUS_V1_TO_V2[status]))
     if status in FEEDBACK_STATUS_V1_TO_V2:
         v2 = FEEDBACK_STATUS_V1_TO_V2[status]
-        words.append(f"feedback moved to Watch, type {v2!r}" if v2 else "feedback: no v2 equivalent")
+        # the reference marks the feedback mapping inferred: say "nearest", not "is"
+        words.append(f"feedback moved to Watch, nearest type {v2!r} (ambiguous)" if v2
+                     else "feedback: no v2 equivalent")
     return "; ".join(words)
 
 

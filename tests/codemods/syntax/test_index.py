@@ -137,6 +137,32 @@ def test_a_module_deep_inside_the_v1_python_package_has_its_evidence():
     assert usages("python", answer, path="lib/ding/models/shared/answer.py", index=bare) == []
 
 
+def test_a_django_app_called_ding_that_uses_v1_in_one_module_is_not_the_v1_sdk():
+    # ding/services.py wraps the v1 SDK; the rest of the app imports its own modules and compares
+    # its own states: neither is the SDK importing itself nor v1 evidence below the app folder.
+    services = "import ding_api_client\n\nCLIENT = ding_api_client.Ding(api_key='k')\n"
+    command = ("from ding import services\nfrom ding.models import Profile\n\n\n"
+               "def sync(user):\n    return user.state == 'valid'\n")
+    index = _index({"site/ding/services.py": ("python", services),
+                    "site/ding/management/commands/sync.py": ("python", command)})
+    assert not index.v1_python_package("site/ding")
+    assert usages("python", command, path="site/ding/management/commands/sync.py", index=index) == []
+
+
+def test_a_company_sdk_package_is_not_the_v1_sdk_by_its_name():
+    # `sdk` is a v1 import package name (ding-api-client 1.1.0), and a company's own `sdk/`
+    # package wrapping v1 is not the v1 SDK: its other modules import `sdk` freely.
+    wrapper = "import ding_api_client\n\nclass Otp:\n    pass\n"
+    helper = "from sdk import config, settings\nimport sdk.helpers\n\nOK = 'approved'\nif x == 'approved':\n    pass\n"
+    index = _index({"sdk/client.py": ("python", wrapper), "sdk/helpers/text.py": ("python", helper)})
+    assert usages("python", helper, path="sdk/helpers/text.py", index=index) == []
+    # the v1 SDK's own modules import its sub-modules: that makes the folder the SDK's
+    model = "from sdk import utils\n"
+    sdk = _index({"sdk/client.py": ("python", wrapper), "sdk/models/shared/x.py": ("python", model)})
+    assert [(u.kind, u.line) for u in usages("python", model, path="sdk/models/shared/x.py", index=sdk)] == [
+        ("sdk-self-import", 1)]
+
+
 def test_a_module_of_the_v1_python_sdk_importing_its_own_package_is_a_v1_import():
     otp = "from ding.models import operations\n\nclass Otp:\n    pass\n"
     model = "import dataclasses\nfrom ding import utils\nfrom enum import Enum\n"
