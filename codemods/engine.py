@@ -353,18 +353,28 @@ class BatchedTransformer:
         self._leaves: Dict[type, List[Tuple[int, Optional[Callable]]]] = {}
         # libcst calls the attribute hooks twice per child of every node: only the members that
         # can react to one are called (the others' hooks do nothing)
-        self.attribute_members = [(i, m) for i, m in enumerate(self.members) if _reacts_to_attributes(m)]
+        # libcst finds the hooks on the instance too: a member with one set there is called on every node
+        self.own_hooks = frozenset(i for i, m in enumerate(self.members) if _has_instance_hooks(m))
+        self.attribute_members = [(i, m) for i, m in enumerate(self.members)
+                                  if i in self.own_hooks or _reacts_to_attributes(m)]
         if not self.attribute_members:
             self.on_visit_attribute = self.on_leave_attribute = _ignore_attribute  # type: ignore[assignment]
         # Whitespace and punctuation (two thirds of the nodes) hold only more of the same: when no
         # member reacts to any of those classes, their children are not visited (nor rebuilt).
         trivia = _trivia()
-        self.trivia = trivia if not self.attribute_members and not any(
+        self.trivia = trivia if not self.attribute_members and not self.own_hooks and not any(
             _reacts(m, method, kind) for m in self.members for method in ("on_visit", "on_leave")
             for kind in trivia) else ()
 
     def _tables(self, kind: type):
         visit_at, others, leave_at = _class_tables(tuple(type(m) for m in self.members), kind)
+        if self.own_hooks:
+            own = self.own_hooks
+            visit_at = sorted(set(visit_at) | own)
+            others = [index for index in others if index not in own]
+            leaves_of = dict(leave_at)
+            leave_at = [(index, leaves_of.get(index, False) or index in own)
+                        for index in range(len(self.members)) if index in leaves_of or index in own]
         members = self.members
         visits = [(index, members[index].on_visit) for index in visit_at]
         leaves = [(index, members[index].on_leave if leave else None) for index, leave in leave_at]
@@ -462,6 +472,10 @@ def _class_tables(classes: Tuple[type, ...], kind: type):
         if visit or leave:
             leave_at.append((index, leave))
     return visit_at, others, leave_at
+
+
+def _has_instance_hooks(member) -> bool:
+    return any(name.startswith(("visit_", "leave_")) for name in getattr(member, "__dict__", ()))
 
 
 def _reacts(member, method: str, kind: type) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dis
 from typing import Dict, Optional, Tuple
+from weakref import WeakKeyDictionary
 
 _EACH, _REQUIRED, _OPTIONAL, _SENTINEL = "each", "required", "optional", "sentinel"
 _HOW = {"visit_required": _REQUIRED, "visit_optional": _OPTIONAL, "visit_sentinel": _SENTINEL,
@@ -31,8 +32,11 @@ _NOISE = frozenset({"RESUME", "PRECALL", "CACHE", "NOP", "PUSH_NULL", "KW_NAMES"
 _MISSING = object()
 
 _fields: Dict[type, Optional[Tuple[Tuple[str, str], ...]]] = {}  # node class -> ((field, how)...) or None
-# visitor class -> {node class -> ((field, how, call on_visit_attribute, call on_leave_attribute)...) or None}
-_plans: Dict[type, Optional[Dict[type, Optional[tuple]]]] = {}
+# visitor class -> {node class -> ((field, how, call on_visit_attribute, call on_leave_attribute,
+# its visit hook's name, its leave hook's name)...) or None}; weak: visitor classes defined inside
+# functions come and go (with what they close over)
+_plans: "WeakKeyDictionary[type, Optional[Dict[type, Optional[tuple]]]]" = WeakKeyDictionary()
+_NO_DICT: dict = {}
 _installed = False
 
 
@@ -59,9 +63,11 @@ def install() -> None:
         if plan is None:
             return libcst_visit(self, visitor)
         if visitor.on_visit(self):
-            for field, how, enter, leave in plan:
+            # libcst finds the attribute hooks on the instance: one set there is called too
+            own = getattr(visitor, "__dict__", _NO_DICT)
+            for field, how, enter, leave, visit_hook, leave_hook in plan:
                 value = getattr(self, field)
-                if enter:
+                if enter or visit_hook in own:
                     visitor.on_visit_attribute(self, field)
                 if how is _EACH:
                     for child in value:
@@ -69,7 +75,7 @@ def install() -> None:
                 elif how is _REQUIRED or (value is not None if how is _OPTIONAL
                                           else not isinstance(value, MaybeSentinel)):
                     value.visit(visitor)
-                if leave:
+                if leave or leave_hook in own:
                     visitor.on_leave_attribute(self, field)
         visitor.on_leave(self)
         return self
@@ -86,7 +92,8 @@ def _plan(visitor_class: type, node_class: type) -> Optional[tuple]:
     if fields is None:
         return None
     return tuple((field, how, _reaches(visitor_class, "on_visit_attribute", "visit", node_class, field),
-                  _reaches(visitor_class, "on_leave_attribute", "leave", node_class, field))
+                  _reaches(visitor_class, "on_leave_attribute", "leave", node_class, field),
+                  f"visit_{node_class.__name__}_{field}", f"leave_{node_class.__name__}_{field}")
                  for field, how in fields)
 
 

@@ -30,10 +30,13 @@ V2_AUTH_SCHEME = "Bearer"
 # right after a URL-encoded slash (``https%3A%2F%2Fapi.ding.live``, redirect parameters) counts.
 # The path stops at white space, quotes, ``<>`` and backtick, at ``)]},;`` (the end of a link
 # in prose or a call in code) and at a backslash (a JSON-escaped quote).
+# The host itself matches case-insensitively in ASCII only (``(?a:...)``): under Unicode rules
+# "apı" (a dotless ı) would match too, while the text gates compare ``lower()``d
+# text with the plain host and would let such a file by. The rest keeps Unicode's ``\s``, ``\d``.
 V1_HOST_PATTERN = (
     r"(?P<scheme>https?://|//)?"
     r"(?:(?<=%2[Ff])|(?<![A-Za-z0-9_.\-]))"
-    r"api\.ding\.live(?:\.(?=[:/]))?"
+    r"(?a:api\.ding\.live)(?:\.(?=[:/]))?"
     r"(?![A-Za-z0-9_\-]|\.[A-Za-z0-9])"
     r"(?P<port>:\d+)?"
     r"(?P<path>/[^\s'\"<>`)\]},;\\]*)?"
@@ -41,7 +44,7 @@ V1_HOST_PATTERN = (
 V1_HOST_RE = re.compile(V1_HOST_PATTERN, re.IGNORECASE)
 # A URL text that starts with the v1 base URL (scheme optional, any port): ``.match`` gives the
 # prefix to replace. V1_BASE_ONLY_RE: the v1 base URL alone (a trailing slash allowed).
-V1_BASE_PREFIX_RE = re.compile(r"^(?:https?://|//)?api\.ding\.live(?::\d+)?/v1", re.IGNORECASE)
+V1_BASE_PREFIX_RE = re.compile(r"^(?:https?://|//)?(?a:api\.ding\.live)(?::\d+)?/v1", re.IGNORECASE)
 V1_BASE_ONLY_RE = re.compile(V1_BASE_PREFIX_RE.pattern + r"/?$", re.IGNORECASE)
 
 V1_UNKNOWN_OPERATION = "v1"  # classify_url: a v1 URL that is no known endpoint (e.g. the base URL)
@@ -86,7 +89,7 @@ def is_v1_url(url: str) -> bool:
 # --- the legacy v2 host ----------------------------------------------------------------------
 
 _LEGACY_V2_HOST_RE = re.compile(
-    r"(?:(?P<scheme>https?://))?(?<![A-Za-z0-9_.\-])api\.ding\.live(?:\.(?=[:/]))?(?::443)?"
+    r"(?:(?P<scheme>https?://))?(?<![A-Za-z0-9_.\-])(?a:api\.ding\.live)(?:\.(?=[:/]))?(?::443)?"
     r"(?=/v2(?:[/?#'\"`\s<>)\]},;\\]|$))",  # /v2, then what may end a URL in text (V1_HOST_PATTERN's set)
     re.IGNORECASE,
 )

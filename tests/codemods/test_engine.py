@@ -506,3 +506,21 @@ def test_the_second_pass_analysis_reads_references_only():
         assert short.uses_v1 and short.packages == full.packages and not short.calls
         with_refs += bool(full.enum_refs) and bool(full.calls)
     assert with_refs >= 5
+
+
+class _UpperOnTheInstance(cst.CSTTransformer):
+    """Its hooks set on the instance, where libcst's dispatch finds them."""
+
+    def __init__(self):
+        super().__init__()
+        self.leave_Name = lambda original, updated: updated.with_changes(value=updated.value.upper())
+        self.funcs = []
+        self.visit_Call_func = lambda node: self.funcs.append(node)
+
+
+def test_batched_members_with_hooks_on_the_instance_are_called_as_libcst_would():
+    alone = cst.parse_module("f(a)\n").visit(_UpperOnTheInstance())
+    assert alone.code == "F(A)\n"
+    member = _UpperOnTheInstance()
+    assert cst.parse_module("f(a)\n").visit(BatchedTransformer([member])).code == "F(A)\n"
+    assert len(member.funcs) == 1

@@ -154,3 +154,49 @@ def test_fields_are_read_from_every_node_class_but_a_few():
     assert visitor_walk.visited_fields(cst.Name) == (("lpar", "each"), ("rpar", "each"))
     assert visitor_walk.visited_fields(cst.Comment) == ()
     assert ("returns", "optional") in visitor_walk.visited_fields(cst.FunctionDef)
+
+
+def test_a_function_local_visitor_class_does_not_keep_its_module_alive():
+    import gc
+    import weakref
+
+    visitor_walk.install()
+    classes = []
+
+    def names_in(source):
+        module = cst.parse_module(source)
+
+        class Names(cst.CSTVisitor):  # a new class per call, closing over the module
+            def visit_Name(self, node):
+                found.append(module.code_for_node(node))
+        found = []
+        module.visit(Names())
+        classes.append(weakref.ref(Names))
+        return found
+
+    source = "a_left_alone = b_left_alone\n"
+    assert names_in(source) == ["a_left_alone", "b_left_alone"]
+    gc.collect()
+    assert classes[0]() is None
+    assert not [o for o in gc.get_objects() if isinstance(o, cst.Module) and o.code == source]
+
+
+class _InstanceHooks(cst.CSTVisitor):
+    """Attribute hooks set on the instance (libcst looks them up there)."""
+
+    def __init__(self):
+        super().__init__()
+        self.log = []
+        self.visit_Call_func = lambda node: self.log.append(("visit func", type(node.func).__name__))
+        self.leave_Call_args = lambda node: self.log.append(("leave args", len(node.args)))
+
+
+def test_attribute_hooks_on_the_instance_are_called(libcst_visit):
+    def run():
+        visitor = _InstanceHooks()
+        cst.parse_module("f(g(x), y)\n").visit(visitor)
+        return visitor.log
+
+    libcsts, ours = libcst_visit(run)
+    assert libcsts == [("visit func", "Name"), ("visit func", "Name"), ("leave args", 1), ("leave args", 2)]
+    assert ours == libcsts

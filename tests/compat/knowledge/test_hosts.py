@@ -50,3 +50,16 @@ def test_port_and_scheme_are_groups():
 ])
 def test_legacy_v2_host_swap_only_touches_v2_paths(before, after):
     assert replace_legacy_host(before) == after
+
+
+@pytest.mark.parametrize("spelling", ["https://apı.ding.live/v1/authentication",  # dotless ı
+                                      "https://api.dıng.live/v1/check",
+                                      "https://apı.ding.live/v2/verification"])
+def test_only_ascii_letters_fold_in_the_host(spelling):
+    from codemods.detect import find_http_usages, http_usages_possible
+
+    source = f"URL = {spelling!r}\n"
+    assert classify_url(spelling) is None and V1_HOST_RE.search(spelling) is None
+    assert replace_legacy_host(spelling) == spelling
+    # the text gate (lower()) and the detection agree: nothing
+    assert not http_usages_possible(source) and find_http_usages(source) == []
