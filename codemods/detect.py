@@ -17,7 +17,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider, ScopeProvider
 
 from codemods.core.nodes import dotted_name, string_value
 from codemods.core.usage import Usage
-from codemods.http.calls import HttpAnalysis
+from codemods.http.calls import HTTP_MODULES, HttpAnalysis
 from codemods.http.raw_http import call_outcomes_and_changes
 from codemods.http.urls import (  # noqa: F401  (the scanner's vocabulary)
     DYNAMIC,
@@ -54,7 +54,7 @@ def _with_sdk_edits(wrapper: MetadataWrapper, analysis) -> List[Usage]:
     edits = sdk_edits(wrapper, analysis)
     imports = set(analysis.imports)
     usages = []
-    for usage, node in zip(analysis.usages, analysis.usage_nodes):
+    for usage, node in zip(analysis.usages, analysis.usage_nodes, strict=True):
         if usage.kind == "sdk-call" and node in analysis.calls:
             usage = dataclasses.replace(usage, changes=node in edits.changed_calls, edits=edits.call_edits[node] + tuple(
                 edits.op_edits.get(analysis.calls[node].op, ())))
@@ -140,7 +140,7 @@ class _UsageVisitor(cst.CSTVisitor):
 # Lower-case text without which a module holds nothing find_http_usages reports: a raw-HTTP call
 # goes through an imported requests/httpx; a host or docs-link usage is a string or comment
 # containing the v1 host or an old docs prefix (classify_url, is_docs_link).
-_HTTP_WORDS = ("requests", "httpx", V1_HOST.lower(), *OLD_DOCS_PREFIXES)
+_HTTP_WORDS = (*HTTP_MODULES, V1_HOST.lower(), *OLD_DOCS_PREFIXES)
 BACKSLASH = "\\"
 
 

@@ -36,6 +36,7 @@ class LibcstCommand(CodemodCommand):
 
 
 def _transform_module_impl(self, tree: cst.Module) -> cst.Module:
+    # never called (transform_module above is overridden): it only fills libcst's abstract method
     return self.transform_module(tree)
 
 

@@ -1,7 +1,6 @@
 """The ``prelude-migrate`` command: a thin click shell over the plain-Python APIs."""
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 
@@ -81,13 +80,9 @@ def cli():
 
 
 def main() -> None:
-    try:
-        cli(prog_name="prelude-migrate")
-    finally:
-        # The process ends here: its last cyclic collection would walk every object still alive
-        # (libcst's node classes, the codemods: about a twentieth of a `rewrite` where a few
-        # files use v1) only to free memory the exit frees anyway.
-        gc.freeze()
+    # (no gc.freeze() at exit: frozen objects skip the collections of the interpreter's shutdown,
+    # so a finalizer of an object in a cycle, e.g. a buffered file's flush, would never run)
+    cli(prog_name="prelude-migrate")
 
 
 if __name__ == "__main__":

@@ -122,3 +122,26 @@ def test_internal_errors_use_the_style_too(repo, monkeypatch):
     result = run(["scan", "."])
     assert result.exit_code == 2
     assert "prelude-migrate scan: error: internal error: RuntimeError: boom" in result.stderr
+
+
+def test_finalizers_of_objects_in_cycles_run_at_exit(tmp_path):
+    """Nothing alive at the CLI's exit is kept from the interpreter's last collections."""
+    import subprocess
+    import sys as _sys
+
+    marker = tmp_path / "finalized"
+    program = (
+        "import sys\n"
+        "from migrate import cli\n"
+        "class Flushes:\n"
+        "    def __del__(self, open=open):\n"
+        "        open(self.path, 'w').write('ran')\n"
+        "cycle = Flushes(); cycle.path = sys.argv.pop(); cycle.me = cycle\n"
+        "del cycle\n"
+        "import gc; gc.disable()\n"  # (still garbage when main() ends)
+        "cli.main()\n"
+    )
+    done = subprocess.run([_sys.executable, "-c", program, "--help", str(marker)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert marker.read_text() == "ran"
