@@ -185,8 +185,6 @@ def _walk_batch(module, visitors, skips: bool = False) -> None:
 
 # --- a node's children without rebuilding the node -------------------------------------------
 
-_VISIT_HELPERS = frozenset({"visit_required", "visit_optional", "visit_sentinel", "visit_iterable",
-                            "visit_sequence", "visit_body_iterable", "visit_body_sequence"})
 _fields: Dict[type, Optional[Tuple[str, ...]]] = {}  # node class -> visited fields in order (None: use .children)
 _UNKNOWN = ("?",)
 
@@ -197,9 +195,9 @@ def children_of(node) -> list:
     libcst's ``children`` runs ``_visit_and_replace_children`` with a collecting visitor: it
     visits each child field with ``visit_required(self, "field", ...)`` and its siblings, in
     source order, then builds a new node from the results. The order of those calls is read
-    once per class from libcst's own source, and the fields are then read directly; each class
-    is checked once against ``node.children`` on its first node, and a class whose source does
-    not have that shape keeps ``node.children``."""
+    once per class from the method's bytecode (``visitor_walk.visited_fields``), and the fields
+    are then read directly; each class is checked once against ``node.children`` on its first
+    node, and a class whose method does not have that shape keeps ``node.children``."""
     cls = type(node)
     fields = _fields.get(cls, _UNKNOWN)
     if fields is _UNKNOWN:
@@ -225,26 +223,10 @@ def _read(node, fields: Tuple[str, ...]) -> list:
 
 
 def _visited_fields(cls: type) -> Optional[Tuple[str, ...]]:
-    """The field names ``cls._visit_and_replace_children`` hands to libcst's visit helpers
-    (``visit_required(self, "field", self.field, visitor)``...), in the order of the calls; None
-    when a helper's second argument is not a string constant. Read from the method's bytecode
-    (the calls compile in source order), not its source: ``inspect.getsource`` and a parse cost
-    about 0.3 ms per class, paid by every worker process."""
-    import dis
+    """The field names ``cls._visit_and_replace_children`` hands to libcst's visit helpers, in
+    the order of the calls (``codemods.core.visitor_walk.visited_fields``, which reads them
+    strictly from the bytecode); None when that method is not of its one shape."""
+    from codemods.core.visitor_walk import visited_fields
 
-    method = next((vars(k)["_visit_and_replace_children"] for k in cls.__mro__
-                   if "_visit_and_replace_children" in vars(k)), None)
-    code = getattr(method, "__code__", None)
-    if code is None:
-        return None
-    fields: List[str] = []
-    instructions = [i for i in dis.get_instructions(code) if i.opname not in ("CACHE", "PRECALL", "PUSH_NULL")]
-    for index, instruction in enumerate(instructions):
-        if instruction.opname != "LOAD_GLOBAL" or instruction.argval not in _VISIT_HELPERS:
-            continue
-        args = instructions[index + 1:index + 3]  # self, then the field's name
-        if len(args) < 2 or args[1].opname != "LOAD_CONST" or not isinstance(args[1].argval, str):
-            return None
-        if args[1].argval not in fields:
-            fields.append(args[1].argval)
-    return tuple(fields)
+    fields = visited_fields(cls)
+    return None if fields is None else tuple(field for field, _ in fields)

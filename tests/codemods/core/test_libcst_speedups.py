@@ -79,4 +79,8 @@ def test_children_read_from_the_fields_are_libcsts_children():
         for node in walk(module):
             assert [id(c) for c in children_of(node)] == [id(c) for c in node.children], type(node).__name__
             seen.add(type(node))
-    assert len(seen) > 90 and not [cls for cls in seen if _fields[cls] is None]  # every class read directly
+    # every class read directly but the few whose method visitor_walk's strict reader does not
+    # take (a conditional or a skipped field in the constructor call): they keep node.children
+    assert len(seen) > 90
+    assert {cls.__name__ for cls in seen if _fields[cls] is None} == {
+        "ImportFrom", "TypeParam", "FormattedStringExpression"}

@@ -170,3 +170,18 @@ def test_a_hook_set_on_the_instance_is_called():
     module.visit(expected)
     visit_module(module, got)
     assert got.log == expected.log and any(e[0] == "name" for e in got.log)
+
+
+def test_fields_visited_any_other_way_keep_libcsts_children():
+    from libcst._nodes.internal import visit_sequence
+
+    from codemods.core.readonly_walk import _visited_fields
+
+    class AliasedHelper(cst.Name):  # `lpar` visited through a local name for the helper
+        def _visit_and_replace_children(self, visitor):
+            helper = visit_sequence
+            return AliasedHelper(lpar=helper(self, "lpar", self.lpar, visitor), value=self.value,
+                                 rpar=visit_sequence(self, "rpar", self.rpar, visitor))
+
+    assert _visited_fields(AliasedHelper) is None  # not ("rpar",): lpar's children would be lost
+    assert _visited_fields(cst.Name) == ("lpar", "rpar")
