@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dis
 from typing import Dict, Optional, Tuple
-from weakref import WeakKeyDictionary
 
 _EACH, _REQUIRED, _OPTIONAL, _SENTINEL = "each", "required", "optional", "sentinel"
 _HOW = {"visit_required": _REQUIRED, "visit_optional": _OPTIONAL, "visit_sentinel": _SENTINEL,
@@ -33,9 +32,10 @@ _MISSING = object()
 
 _fields: Dict[type, Optional[Tuple[Tuple[str, str], ...]]] = {}  # node class -> ((field, how)...) or None
 # visitor class -> {node class -> ((field, how, call on_visit_attribute, call on_leave_attribute,
-# its visit hook's name, its leave hook's name)...) or None}; weak: visitor classes defined inside
-# functions come and go (with what they close over)
-_plans: "WeakKeyDictionary[type, Optional[Dict[type, Optional[tuple]]]]" = WeakKeyDictionary()
+# its visit hook's name, its leave hook's name)...) or None}, kept in the visitor class's own
+# __dict__ under this name: it dies with the class (visitor classes defined inside functions come
+# and go, with what they close over), and the lookup at every node makes no weak reference
+_PLANS = "_visitor_walk_plans"
 _NO_DICT: dict = {}
 _installed = False
 
@@ -52,9 +52,10 @@ def install() -> None:
 
     def visit(self, visitor):
         kind = type(visitor)
-        plans = _plans.get(kind, _MISSING)
+        plans = kind.__dict__.get(_PLANS, _MISSING)
         if plans is _MISSING:
-            plans = _plans[kind] = {} if isinstance(visitor, CSTVisitor) else None
+            plans = {} if isinstance(visitor, CSTVisitor) else None
+            setattr(kind, _PLANS, plans)
         if plans is None:
             return libcst_visit(self, visitor)
         plan = plans.get(type(self), _MISSING)  # type: ignore[union-attr]
