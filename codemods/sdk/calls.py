@@ -26,7 +26,7 @@ from codemods.sdk.model import (CALL_TRIGGERS, IMPORT_TRIGGERS, OTP_METHODS, Sdk
                                 request_problem)
 from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2, FEEDBACK_STATUS_V1_TO_V2
 from compat.knowledge.operations import CREATE_FIELD_MOVES, CREATE_FIELD_REVIEW, OPERATIONS
-from compat.knowledge.todos import MAYBE_NONE_FIELD_TODO, OWN_OTP_TODO
+from compat.knowledge.todos import HELPER_NETWORK_ERRORS_TODO, MAYBE_NONE_FIELD_TODO, OWN_OTP_TODO
 
 PHONE_TODO = "v2 {op} needs the phone number (v1 used authentication_uuid); pass the number the verification was created for"
 LEFTOVER_MODEL_TODO = ("v1 request model {model} is built here for no call this tool rewrites, so this still "
@@ -37,6 +37,9 @@ STATUS_TODO = ("v2 history has a different response shape, and v1 authentication
                "valid v2 verification ids")
 FSTRING_CALL_TODO = "v1 SDK call inside an f-string; move it to a variable, then re-run"
 _CREATE_SECTIONS = ("signals", "options", "metadata")
+# Calls that run a function they are given without catching what it raises.
+_RUNNERS = frozenset({"to_thread", "run_in_threadpool", "run_in_executor", "partial", "submit", "apply_async",
+                      "call_soon", "create_task"})
 
 
 @dataclass
@@ -337,6 +340,9 @@ class SdkCallsCodemod(SdkCodemod):
             if parent.attr.value in OTP_METHODS and not self._is_called(parent) and not self._threaded(parent):
                 self.todo(original_node, f"v1 method {receiver}.otp.{parent.attr.value} is passed on "
                                          "uncalled; call the v2 method (client.verification...) instead")
+                helper = self._catching_helper(parent)
+                if helper is not None:
+                    self.todo(original_node, HELPER_NETWORK_ERRORS_TODO.format(helper=helper))
         elif original_node in self.analysis.swappable_aliases:
             # only ever read as `otp.<method>(...)`: the module keeps importing; each call is marked
             self.todo(original_node, f"v1 namespace {receiver}.otp is now {receiver}.verification (v2 has no "
@@ -347,6 +353,18 @@ class SdkCallsCodemod(SdkCodemod):
             self.todo(original_node, f"v1 namespace {receiver}.otp is kept aside; v2 has no otp namespace: "
                                      "call client.verification... where it is used")
         return updated_node
+
+    def _catching_helper(self, method: cst.Attribute) -> Optional[str]:
+        """The name of the helper call ``method`` is an argument of (`retrying(client.otp.check, req)`),
+        unless it is a runner that only runs it (`asyncio.to_thread`, `functools.partial`, ...)."""
+        argument = self.get_metadata(ParentNodeProvider, method, None)
+        helper = self.get_metadata(ParentNodeProvider, argument, None) if isinstance(argument, cst.Arg) else None
+        if not isinstance(helper, cst.Call) or helper.func is method:
+            return None
+        name = dotted_name(helper.func)
+        if name is None or name.rsplit(".", 1)[-1] in _RUNNERS:
+            return None
+        return name
 
     def _is_client(self, node: cst.BaseExpression) -> bool:
         name = dotted_name(node)

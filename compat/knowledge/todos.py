@@ -123,6 +123,12 @@ OWN_OTP_TODO = ("v1 call through `{receiver}`, an attribute of this code that ho
 MAYBE_NONE_FIELD_TODO = ("v1 left a request field out when its value was None, v2 sends a None entry as null: "
                          "{fields} may be None here; leave the key out when it is (whether v2 accepts null "
                          "there is not documented)")
+# codemods.sdk.calls: a v1 method handed to a helper (`retrying(client.otp.check, req)`); {helper}
+# is the helper's name. v1's network failures were requests exceptions (it ran on requests).
+HELPER_NETWORK_ERRORS_TODO = ("`{helper}` is given a v1 method: if it catches or retries on requests "
+                              "exceptions (ConnectionError, Timeout), it no longer does on v2, which raises "
+                              "prelude_python_sdk.APIConnectionError / APITimeoutError (and a client rewritten "
+                              "here has max_retries=0)")
 LEGACY_HOST_TODO = "api.ding.live/v2 is deprecated: use https://api.prelude.dev/v2 (same paths)"
 # codemods.http.cross_module: {local} is the local name, {module}.{name} where it is defined.
 # {what}: "`start` (`config.start`)", or "`config.start`" when read as ``config.start``

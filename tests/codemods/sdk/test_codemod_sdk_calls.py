@@ -235,6 +235,35 @@ PAIRS = [
         def send(phone):
             ding.Ding(api_key=KEY).verification.create(target={"type": "phone_number", "value": phone})
         '''),
+    # A v1 method handed to a helper of another module (a retry policy): v1 failed on requests
+    # exceptions, v2 raises its own, so a helper retrying on requests ones silently stops; a
+    # runner that only runs it (functools.partial) gets no such line.
+    ("method-handed-to-a-helper-that-may-catch-requests-errors", HEAD + '''
+        import ding
+        from resilience import Retrying
+        client = ding.Ding(api_key=KEY)
+        retrying = Retrying(attempts=2)
+
+        def begin(req):
+            return retrying(client.otp.create_authentication, req)
+
+        def later(req):
+            return functools.partial(client.otp.check, req)
+        ''', HEAD + f'''
+        import ding
+        from resilience import Retrying
+        client = ding.Ding(api_key=KEY)
+        retrying = Retrying(attempts=2)
+
+        def begin(req):
+            {T}v1 method client.otp.create_authentication is passed on uncalled; call the v2 method (client.verification...) instead
+            {T}`retrying` is given a v1 method: if it catches or retries on requests exceptions (ConnectionError, Timeout), it no longer does on v2, which raises prelude_python_sdk.APIConnectionError / APITimeoutError (and a client rewritten here has max_retries=0)
+            return retrying(client.otp.create_authentication, req)
+
+        def later(req):
+            {T}v1 method client.otp.check is passed on uncalled; call the v2 method (client.verification...) instead
+            return functools.partial(client.otp.check, req)
+        '''),
     # v1's models left a None field out of the request; a v2 {"key": None} entry is sent as null.
     # A literal, a v1 enum member or a name bound only to literals is never None: no TODO; a
     # literal None is left out; `payload.get(...)` may be None: a TODO naming the field.
