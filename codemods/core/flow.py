@@ -127,6 +127,15 @@ class Flow:
         return found
 
 
+def _is_v2_read(node: cst.Attribute) -> bool:
+    """``x.network_info.mcc``: the v2 place of a v1 lookup field that moved under an object (what
+    the rewrite writes for ``x.mcc``): not a v1 read, so a second run leaves it alone."""
+    move = LOOKUP_FIELD_MOVES.get(node.attr.value, "")
+    holder, _, name = move.rpartition(".")
+    return bool(holder) and name == node.attr.value and isinstance(node.value, cst.Attribute) \
+        and node.value.attr.value == holder
+
+
 def _v2_read(field_name: str) -> str:
     if field_name.endswith(".value"):
         return f"x.{field_name[:-len('.value')]} (a plain string, no .value)"
@@ -610,7 +619,7 @@ class ValueFlow:
             return
         if self.origin(node.value) is not None:
             return  # a field of a traced value: the codemods map it (or mark it) themselves
-        if attr in _UNTRACED_V1_FIELDS:
+        if attr in _UNTRACED_V1_FIELDS and not _is_v2_read(node):
             self.flow.unseen_reads[node] = attr
         elif attr == "value" and isinstance(node.value, cst.Attribute) and node.value.attr.value in _ENUM_FIELDS \
                 and self.origin(node.value.value) is None \

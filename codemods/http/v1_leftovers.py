@@ -168,7 +168,11 @@ def _holds_v1_url(module: cst.Module) -> bool:
 
 
 def _is_v1_path(text: str) -> bool:
+    """A path of a v1 operation, relative to the v1 base (``/check``) or to the bare v1 host
+    (``/v1/check``, sent through ``httpx.Client(base_url="https://api.ding.live")``)."""
     path = text.split("?", 1)[0]
+    if path[:4].lower() == "/v1/":
+        path = path[3:]
     return path.startswith("/") and v1_path_operation(path) != V1_UNKNOWN_OPERATION
 
 

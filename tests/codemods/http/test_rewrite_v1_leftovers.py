@@ -76,6 +76,33 @@ PAIRS = [
         async def other(http, part):
             return await http.get(f"/health/{{part}}")
      '''),
+    # The bare v1 host as the base: the paths carry /v1 themselves.
+    ("v1-paths-on-a-bare-v1-host-client", '''
+        http = httpx.Client(base_url="https://api.ding.live", auth=DingKey(KEY))
+
+        def start(phone):
+            return http.post("/v1/authentication", json={"phone_number": phone})
+
+        def check(body):
+            return http.post("/v1/check", json=body)
+
+        def health():
+            return http.get("/v1/health")
+     ''', f'''
+        {TODO}
+        http = httpx.Client(base_url="https://api.ding.live", auth=DingKey(KEY))
+
+        def start(phone):
+            {TODO}
+            return http.post("/v1/authentication", json={{"phone_number": phone}})
+
+        def check(body):
+            {TODO}
+            return http.post("/v1/check", json=body)
+
+        def health():
+            return http.get("/v1/health")
+     '''),
     ("constant-and-class-attribute", '''
         BASE = "https://api.ding.live/v1"
 

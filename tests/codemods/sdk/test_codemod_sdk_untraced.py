@@ -164,3 +164,15 @@ def send(phone):
             return "sent"
         ''') in once
     assert _rewritten(once) == once
+
+
+def test_the_v2_place_of_a_moved_lookup_field_is_not_read_as_v1():
+    # What the rewrite writes for `info.mcc` (`info.network_info.mcc`) is no v1 read: a second run
+    # must not mark it, while a v1 `info.mcc` on an untraced value keeps its TODO.
+    out = _rewritten(HEAD + '''
+def show(info):
+    return info.mcc, info.network_info.mcc, info.network_info.mnc
+''')
+    assert out.count(f"{T}reads v1 response field") == 1
+    assert f"{T}reads v1 response field 'mcc'" in out
+    assert "'mnc'" not in out
