@@ -1,6 +1,6 @@
 """Recall and precision of ``prelude-migrate scan`` on a set of hand-verified cases.
 
-    python bench/scan_recall.py tests/data/scan/public [--json] [--show-extra]
+    python bench/scan_recall.py tests/data/scan/public [--json] [--show-extra | --no-extra]
 
 A set is a folder of cases; a case is a folder holding the code, an ``expected.txt`` with one
 hand-judged v1 line per row (``path:line  why``; ``#`` comments and blank rows ignored) and a
@@ -18,7 +18,7 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from typing import Dict, List, Set, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 CATEGORIES = ("app", "lib", "v2")
 
@@ -105,13 +105,14 @@ class Result:
                 "misses": self.misses, "extra": self.extra, "v2_findings": self.v2_findings}
 
 
-def evaluate(cases: List[Case], command=None) -> Result:
+def evaluate(cases: List[Case], command=None, width: Optional[int] = 70) -> Result:
+    """``width``: how much of each finding's message is kept (None: all of it)."""
     result = Result()
     for case in cases:
         findings = scan(case, command)
         flagged: Dict[Tuple[str, int], List[str]] = {}
         for f in findings:
-            flagged.setdefault((f["path"], f["line"]), []).append(f"{f['rule']} {f['message'][:70]}")
+            flagged.setdefault((f["path"], f["line"]), []).append(f"{f['rule']} {f['message'][:width]}")
         for (path, line), why in sorted(case.expected.items()):
             category = case.category_of(path)
             result.total[category] += 1
@@ -149,13 +150,16 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", help="a folder of cases (each with expected.txt and SOURCE.md)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--no-extra", action="store_true", help="do not list the findings on lines not expected")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--no-extra", action="store_true", help="do not list the findings on lines not expected")
+    shown.add_argument("--show-extra", action="store_true",
+                       help="list the findings on lines not expected with their whole messages (default: 70 characters)")
     args = parser.parse_args(argv)
     cases = load_set(args.folder)
     if not cases:
         print(f"no cases (folders with expected.txt) in {args.folder}", file=sys.stderr)
         return 2
-    result = evaluate(cases)
+    result = evaluate(cases, width=None if args.show_extra else 70)
     print(json.dumps(result.as_dict(), indent=1) if args.json else report(result, not args.no_extra))
     return 0
 

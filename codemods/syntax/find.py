@@ -4,9 +4,11 @@ from __future__ import annotations
 from typing import List, Optional
 
 from compat.knowledge.triggers import V1_EVIDENCE
+from codemods.syntax.languages import family
 from codemods.syntax.rules import RULES
 from codemods.syntax.rules.config_name import names_v1_only
 from codemods.syntax.source import Source
+from codemods.syntax.ts_sdk_layout import ts_sdk_file
 from codemods.syntax.usage import Usage
 
 # Language names of codemods.lang (the rewriter) that differ from ast-grep's.
@@ -20,7 +22,8 @@ def usages(language: str, source: str, *, path: str = "", index=None, kinds: Opt
     (rules still run when other rules need their evidence); ``evidence`` says the caller already
     knows the file uses v1 (e.g. libcst found the v1 SDK in a Python file)."""
     src = Source(_ALIASES.get(language, language), source, path, index)
-    src.strong = evidence or any(token in src.lower for token in V1_EVIDENCE) or names_v1_only(src.text)
+    src.strong = evidence or any(token in src.lower for token in V1_EVIDENCE) or names_v1_only(src.text) or (
+        family(src.language) == "js" and ts_sdk_file(src.text))
     found: List[Usage] = []
     for rule in RULES:
         for usage in rule.find(src):

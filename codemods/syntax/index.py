@@ -28,6 +28,7 @@ from codemods.syntax.languages import family
 from codemods.syntax.rules.api_key_header import HEADER_CONSTANT
 from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.rules.sdk_import import pattern_for as import_pattern, sdk_own_imports
+from codemods.syntax.ts_sdk_layout import ts_sdk_file
 
 _ASSIGNED_HOST = re.compile(
     r"""(?P<name>[A-Za-z_$][\w$]*)["']?\s*(?::=|=|:|=>|\?\?=)\s*(?:[\w.:<>\[\]]+\s*)?\(?\s*[@$]?["'`][^"'`\n]*"""
@@ -136,11 +137,13 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
     pattern = import_pattern(language)
     if pattern is not None and pattern.search(text):
         facts.strong = True
+    fam = family(language)
+    if fam == "js" and not facts.strong and ts_sdk_file(text):
+        facts.strong = True  # a file of the v1 TypeScript SDK itself (DingCore, funcs/ imports)
     if "x-api-key" in lower:
         facts.header_constants = tuple(sorted({m.group("name") for m in HEADER_CONSTANT.finditer(text)}))
     if "uuid" in lower or "code" in lower:
         facts.v1_fields = frozenset(re.sub(r"[_-]", "", m.group(0)).lower() for m in _V1_FIELD.finditer(text))
-    fam = family(language)
     if fam == "python" and "import" in text and next(sdk_own_imports(text), None) is not None:
         facts.sdk_own_import = True
     if (facts.strong or facts.v1_fields) and fam in _DECLARATIONS:

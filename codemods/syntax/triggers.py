@@ -8,19 +8,20 @@ patterns it falls back to a search about 6x slower (``bench/scan_speed.py`` on 9
 4.3 s CPU). So config names count in their snake and joined (camelCase) spellings only - the
 kebab and dotted ones (``ding-api-key``) are found in files that pass on another token. The v1
 fields of ``v1_field`` (``authentication_uuid``, ``check_code``) count in their snake, kebab and
-joined spellings: a file may name nothing else of v1. So does the TypeScript SDK's core class
-(``DingCore``): its ``src/funcs/*.ts`` name nothing else but their v1 path."""
+joined spellings: a file may name nothing else of v1. So do the TypeScript SDK's core class
+(``DingCore``: its ``src/funcs/*.ts`` name nothing else but their v1 path) and the imports of its
+standalone functions from their ``funcs/`` modules (``codemods.syntax.ts_sdk_layout``)."""
 from __future__ import annotations
 
 from typing import Tuple
 
-from compat.knowledge.sdk_shapes import SDK_V1_TS_CORE_CLASS
 from compat.knowledge.todos import TODO_MARKER
 from codemods.syntax.rules.config_name import FORMS
 from codemods.syntax.rules.v1_field import FIELDS
+from codemods.syntax.ts_sdk_layout import TRIGGERS as TS_SDK_TRIGGERS
 
 SYNTAX_TRIGGERS: Tuple[bytes, ...] = tuple(sorted(
-    {b"customer_uuid", b"customer-uuid", TODO_MARKER.lower().encode(), SDK_V1_TS_CORE_CLASS.lower().encode()}
+    {b"customer_uuid", b"customer-uuid", TODO_MARKER.lower().encode(), *TS_SDK_TRIGGERS}
     | {form.encode() for form in FORMS if "-" not in form and "." not in form}
     | {spelling.lower().encode() for name in FIELDS for spelling in (name, name.replace("_", "-"), name.replace("_", ""))}))
 

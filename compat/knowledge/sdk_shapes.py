@@ -7,6 +7,11 @@ from typing import Mapping, Optional, Tuple
 
 # The generated TypeScript SDK's standalone-function core class (docs/reference/v1-api.md, "SDKs").
 SDK_V1_TS_CORE_CLASS = "DingCore"
+# Its standalone functions (namespace + operation) and the folder each lives in as its own module
+# (``src/funcs/otpCheck.ts``; docs/reference/v1-api.md, "SDKs").
+SDK_V1_TS_STANDALONE_FUNCTIONS: Tuple[str, ...] = (
+    "otpCreateAuthentication", "otpCheck", "otpRetry", "otpFeedback", "otpGetAuthenticationStatus", "lookupLookup")
+SDK_V1_TS_FUNCS_FOLDER = "funcs"
 # Qualified names of the v1 client classes (ding-api-client 1.1.0 shipped `sdk.SDK`).
 SDK_V1_CLIENT_CLASSES: Tuple[str, ...] = ("ding.Ding", "ding.sdk.Ding", "sdk.SDK", "sdk.sdk.SDK")
 # Sub-modules of ding.models whose import is evidence of the v1 SDK (a Django app `ding` has none).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from compat.knowledge.sdk_shapes import SDK_V1_TS_STANDALONE_FUNCTIONS
 from codemods.syntax.languages import family
 from codemods.syntax.rules.sdk_import import go_v1_aliases
 from codemods.syntax.source import Example
@@ -34,8 +35,8 @@ _TYPO = re.compile(r"\b(?P<name>create_?[aA]utentication(?:Async)?)\b")
 # The TS SDK's standalone functions are named namespace + operation (``otpCheck``, ``lookupLookup``;
 # docs/reference/v1-api.md): only those pairs, not ``otpLookup`` or ``lookupCheck``.
 _WEAK_FREE_CALLS = re.compile(
-    r"(?:\b(?P<fn>(?P<ns>otp)(?:CreateAuthentication|Check|Retry|Feedback|GetAuthenticationStatus)|(?P<ns2>lookup)Lookup)"
-    r"|\.(?P<name>authenticate|Authenticate(?:WithContext)?))\s*\(")
+    r"(?:\b(?P<fn>%s)|\.(?P<name>authenticate|Authenticate(?:WithContext)?))\s*\(" % "|".join(SDK_V1_TS_STANDALONE_FUNCTIONS))
+_NAMESPACES = ("otp", "lookup")
 # Go, the hand-written ding-go client: `client, err := ding.NewClient(...)`, then `client.Check(...)`;
 # likewise a client built by `New`/`NewClient` of a package imported from Ding's organisation and
 # kept in a variable or a struct field (`dingClient: ding.New(...)`, then `s.dingClient.Check(...)`).
@@ -93,7 +94,7 @@ def find(source):
         for m in _WEAK_FREE_CALLS.finditer(source.text):
             group = "fn" if m.group("fn") else "name"
             name = m.group(group)
-            namespace = m.group("ns") or m.group("ns2") or ""
+            namespace = next((ns for ns in _NAMESPACES if name.startswith(ns)), "") if group == "fn" else ""
             _, operation = operation_of(name[len(namespace):] if group == "fn" else name)
             start, end = m.start(group), m.end(group)
             if operation and start not in seen and source.where(start, end) not in ("comment", "string") \
@@ -123,6 +124,10 @@ EXAMPLES = (
             "export async function otpRetry(client: DingCore, request: c.RetryAuthenticationRequest) {}\n"),
     Example("typescript", 'import { lookupLookup } from "@ding-live/ding/funcs/lookupLookup.js";\n'
             "const res = await lookupLookup(core, uuid, phone);\n", (2,)),
+    # inside the SDK (no package name): a standalone function imported from its own funcs/ module
+    Example("typescript", 'import { otpRetry } from "../funcs/otpRetry.js";\n\n'
+            "export async function resend(core, req) {\n  return otpRetry(core, req);\n}\n", (4,)),
+    Example("typescript", 'import { otpRetry } from "../helpers/otpRetry.js";\nawait otpRetry(core, req);\n'),  # not funcs/
     Example("typescript", "const v = await client.verification.create({ target });\nawait client.lookup.lookup(phone, {});\n"),
     # not a v1 standalone function name: namespace and operation do not pair so
     Example("typescript", 'import { Ding } from "@ding-live/ding";\nconst a = otpLookup(phone);\nconst b = lookupCheck(x);\n'),

@@ -47,12 +47,50 @@ _AUTH_TOKEN = re.compile(r"(?<![A-Za-z0-9_$])[A-Za-z0-9_$@-]*?(?:%s)[A-Za-z0-9_]
 _AUTH_NAMED = re.compile(r"""[\"'=/{]%s[\"'}`]""" % AUTH_PARAMETER)
 
 
+# The status operation's own SDK method (``getAuthenticationStatus``, ``get_authentication_status``,
+# ``GetAuthenticationStatusAsync``: a name only v1 has), whose call takes the parameter by its name:
+# ``authUuid: '...'`` (PHP, C#, Kotlin, Swift), ``auth_uuid: / auth_uuid=`` (Ruby, Python) or a
+# builder setter ``.authUuid("...")`` (Java). Such a name is the SDK's, not the application's.
+_STATUS_METHOD = re.compile(r"(?<![\w$])%s(?:_?async)?\s*\(" % OPERATIONS["status"].sdk_methods[0].replace("_", "_?"),
+                            re.IGNORECASE)
+_NAMED_ARGUMENT = re.compile(r"(?<![\w$.])(?P<name>[A-Za-z_]\w*)\s*(?::(?!:)|=(?![=>]))"
+                             r"|\.(?P<setter>[A-Za-z_]\w*)\s*\(")
+_CALL_REACH = 400  # characters after the call's name that its arguments and builder chain may take
+
+
+def _status_call_arguments(source):
+    """The status parameter named in a call of the v1 status operation's SDK method."""
+    lower = source.lower
+    if "authentication" not in lower or "status" not in lower:
+        return
+    for m in _STATUS_METHOD.finditer(source.text):
+        if source.where(m.start(), m.end()) not in ("code", "text"):
+            continue
+        arguments = list(_arguments(source.text, m.end() - 1))
+        end = arguments[-1][1] + 1 if arguments else m.end()  # after the call's ``)``
+        chain = re.match(r"[^;]{0,%d}" % _CALL_REACH, source.text[end:]).group(0)  # a builder chain
+        for offset, span in ((m.end(), source.text[m.end():end]), (end, chain)):
+            for a in _NAMED_ARGUMENT.finditer(span):
+                group = "name" if a.group("name") else "setter"
+                word = a.group(group)
+                if word.lower().replace("_", "") == AUTH_PARAMETER.replace("_", ""):
+                    start = offset + a.start(group)
+                    where = source.where(start, start + len(word))  # Ruby's ``auth_uuid:`` is a symbol
+                    if where != "comment" and not source.in_trace(start):
+                        yield source.usage(KIND, start, start + len(word), AUTH_PARAMETER, where)
+
+
 def _status_parameter(source):
+    seen = set()
+    for usage in _status_call_arguments(source):
+        seen.add(usage.start)
+        yield usage
     if AUTH_PARAMETER not in source.text or not _AUTH_NAMED.search(source.text) or not source.evidence(near=True):
         return
     matches = [m for m in _AUTH_TOKEN.finditer(source.text) if _accepted(m.group(0), _AUTH_CORE)]
     for start, end, _, where in source.field_spans(matches, _AUTH_CORE):
-        yield source.usage(KIND, start, end, AUTH_PARAMETER, where)
+        if start not in seen:
+            yield source.usage(KIND, start, end, AUTH_PARAMETER, where)
 
 
 def _canonical(word: str) -> str:
@@ -139,6 +177,14 @@ EXAMPLES = (
             'var req = new CreateCheckRequest(AuthenticationUuid: id, CheckCode: "1234", CustomerUuid: u);\n', (2, 2)),
     Example("kotlin", "import live.ding.dingSdk.utils.SpeakeasyMetadata\n\nclass StatusRequest(\n"
             '    @SpeakeasyMetadata("pathParam:style=simple,explode=false,name=auth_uuid")\n    val authUuid: String,\n)\n', (4, 5)),
+    # the status operation's parameter named in a call of its SDK method (a name only v1 has)
+    Example("php", "<?php\n$res = $client->otp->getAuthenticationStatus(\n    authUuid: $pending->ref,\n);\n", (3,)),
+    Example("ruby", "res = ding.otp.get_authentication_status(auth_uuid: session[:ding_ref])\n", (1,)),
+    Example("java", 'var res = sdk.otp().getAuthenticationStatus()\n    .authUuid(pending.ref())\n    .call();\n', (2,)),
+    Example("csharp", "var res = await sdk.Otp.GetAuthenticationStatusAsync(authUuid: pendingRef);\n", (1,)),
+    # positional: the value is the application's own variable, named as it likes
+    Example("php", "<?php\n$res = $client->otp->getAuthenticationStatus($authUuid);\n"),
+    Example("php", "<?php\n$res = $audit->log(authUuid: $ref);\n"),  # not the v1 status method
     Example("go", 'import "github.com/ding-live/ding-golang/models/components"\n\nfunc f(authUUID string) { use(authUUID) }\n'),
     Example("python", "import ding_api_client\n\ndef view(auth_uuid):\n    return client.otp.get_authentication_status(auth_uuid)\n"),
     Example("java", "var req = new CreateCheckRequest(a, c, u);\n"),  # no v1 evidence

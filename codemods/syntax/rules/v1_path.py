@@ -98,4 +98,12 @@ EXAMPLES = (
     Example("go", 'func (s *Store) Check(r Req) error { return s.run("check", r) }\n'
             'func url(b, p string) string { return fmt.Sprintf("%s/%s", b, p) }\n'),  # no v1 evidence
     Example("typescript", "router.post('/check', handler);\n"),  # a route of the app, no v1 evidence
+    # a module of the v1 TS SDK (no manifest, no host): its core class next to a v1 request model
+    Example("typescript", 'import { DingCore } from "../core.js";\n\nasync function $do(client: DingCore, '
+            "request: components.CreateAuthenticationRequest) {\n  const path = pathToFunc(\"/authentication\")();\n}\n",
+            (4,)),
+    # the same letters in another core class, and the core class with no v1 model: not the SDK
+    Example("typescript", 'import { TradingCore } from "../core.js";\nfunction f(c: TradingCore, r: CreateCheckRequest) '
+            '{ return pathToFunc("/check")(); }\n'),
+    Example("typescript", 'import { DingCore } from "./core.js";\nfunction f(c: DingCore) { return pathToFunc("/check")(); }\n'),
 )

@@ -67,3 +67,21 @@ def test_no_finding_on_a_line_not_judged_v1(result):
     # Every finding on these cases was reviewed by hand: a true v1 line is in expected.txt, a
     # false positive was fixed. A new finding on a line not listed must be judged the same way.
     assert result.extra == []
+
+
+def test_show_extra_lists_whole_messages_of_unexpected_findings(tmp_path, capsys):
+    case = tmp_path / "set" / "ts_case"
+    case.mkdir(parents=True)
+    (case / "SOURCE.md").write_text("category: app\n", encoding="utf-8")
+    (case / "expected.txt").write_text("# nothing judged v1\n", encoding="utf-8")
+    (case / "a.ts").write_text('const BASE = "https://api.ding.live/v1";\n', encoding="utf-8")
+    bench = _bench()
+    assert bench.main([str(tmp_path / "set")]) == 0
+    short = capsys.readouterr().out
+    assert bench.main([str(tmp_path / "set"), "--show-extra"]) == 0
+    whole = capsys.readouterr().out
+    assert "not expected:\n  ts_case/a.ts:1  PM101" in short and "not expected:\n  ts_case/a.ts:1  PM101" in whole
+    row = lambda out: next(r for r in out.splitlines() if r.startswith("  ts_case/a.ts:1"))
+    assert len(row(whole)) > len(row(short)) and row(whole).startswith(row(short))
+    assert bench.main([str(tmp_path / "set"), "--no-extra"]) == 0
+    assert "not expected:\n" not in capsys.readouterr().out
