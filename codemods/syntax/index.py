@@ -27,7 +27,7 @@ from codemods.syntax.import_gate import IMPORT_LINE as _IMPORT_LINE, dot_specifi
 from codemods.syntax.languages import family
 from codemods.syntax.rules.api_key_header import HEADER_CONSTANT
 from codemods.syntax.rules.host import HOST_RE
-from codemods.syntax.rules.sdk_import import pattern_for as import_pattern, sdk_own_imports
+from codemods.syntax.rules.sdk_import import go_v1_package_folders, pattern_for as import_pattern, sdk_own_imports
 from codemods.syntax.ts_sdk_layout import ts_sdk_file
 
 _ASSIGNED_HOST = re.compile(
@@ -117,6 +117,7 @@ class FileFacts:
     package: str = ""  # Go package name / module stem
     v1_fields: FrozenSet[str] = frozenset()  # v1-only body fields named (normalised)
     sdk_own_import: bool = False  # Python: imports a v1 package's own sub-modules (``from ding import utils``)
+    go_v1_folders: Tuple[str, ...] = ()  # Go: folders of the Ding-organisation packages it imports
 
     @property
     def body_model(self) -> bool:
@@ -138,6 +139,8 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
     if pattern is not None and pattern.search(text):
         facts.strong = True
     fam = family(language)
+    if fam == "go" and facts.strong:
+        facts.go_v1_folders = tuple(sorted(go_v1_package_folders(text)))
     if fam == "js" and not facts.strong and ts_sdk_file(text):
         facts.strong = True  # a file of the v1 TypeScript SDK itself (DingCore, funcs/ imports)
     if "x-api-key" in lower:
@@ -187,6 +190,7 @@ class RepoIndex:
     modules: Dict[str, Tuple[str, str]] = field(default_factory=dict)
     methods: Dict[str, Tuple[str, ...]] = field(default_factory=dict)  # declaring path -> methods
     sdk_package_folders: FrozenSet[str] = frozenset()  # folders of files with ``sdk_own_import``
+    go_v1_folders: FrozenSet[str] = frozenset()  # module-relative folders of imported Ding-org Go packages
     _cache: Dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
     _declaring: Optional[tuple] = field(default=None, repr=False, compare=False)  # see _declaring_files
 
@@ -224,13 +228,20 @@ class RepoIndex:
                 methods[f.path] = f.methods
         return cls(frozenset(folders), sdk_repo, any_evidence or sdk_repo,
                    {name: tuple(paths) for name, paths in bases.items()}, frozenset(headers), wrappers, modules, methods,
-                   frozenset(_folder(f.path) for f in facts if f.sdk_own_import))
+                   frozenset(_folder(f.path) for f in facts if f.sdk_own_import),
+                   frozenset(folder for f in facts for folder in f.go_v1_folders))
 
     def __bool__(self) -> bool:
         return self.any_evidence
 
     def folder_has_evidence(self, folder: str) -> bool:
         return folder in self.evidence_folders
+
+    def imported_v1_go_package(self, folder: str) -> bool:
+        """The folder is a Go package that v1 code imports from Ding's organisation
+        (``github.com/ding-live/go-sdk/pkg/status`` and a folder ``.../pkg/status`` here)."""
+        folder = folder.replace("\\", "/")
+        return any(folder == sub or folder.endswith("/" + sub) for sub in self.go_v1_folders)
 
     def v1_python_package(self, folder: str) -> bool:
         """The folder is named after a v1 Python import package (``ding``), shows evidence in

@@ -89,8 +89,9 @@ class Source:
 
     def evidence(self, *, near: bool = True, repo: bool = False) -> bool:
         """v1 evidence in this file; with ``near``, also in its folder (one package), in a
-        repository that is itself a v1 SDK, or (Python) in the v1 package folder the file sits
-        in; with ``repo``, anywhere in the repository."""
+        repository that is itself a v1 SDK, (Python) in the v1 package folder the file sits in,
+        or (Go) in a package that v1 code imports from Ding's organisation; with ``repo``,
+        anywhere in the repository."""
         if self.strong:
             return True
         index = self.index
@@ -101,6 +102,8 @@ class Source:
         if near and (index.folder_has_evidence(self.folder) or index.v1_sdk_repo):
             return True
         if near and self.language == "python" and index.inside_v1_python_package(self.folder):
+            return True
+        if near and self.language == "go" and index.go_v1_folders and index.imported_v1_go_package(self.folder):
             return True
         return repo and index.any_evidence
 

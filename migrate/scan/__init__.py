@@ -113,15 +113,39 @@ def _second_pass(walked: List[str], results: list, options: ScanOptions, jobs: O
     if any(len(name) >= 4 for name in index.names()):  # the second-look automaton's names
         again = [i for i, r in enumerate(results) if not r.deferred and r.status == "scanned"
                  and family(language_for_path(walked[i])) in _CODE_FAMILIES]
+    unread = _in_imported_v1_packages(walked, results, index)
+    if unread:
+        again = [i for i in again if i not in set(unread)]
     known = {walked[i]: results[i].python_usages for i in set(deferred) | set(again)
              if results[i].python_usages is not None}
-    for positions, names_only in ((deferred, False), (again, True)):
+    for positions, names_only, past_prefilter in ((deferred, False, False), (again, True, False), (unread, False, True)):
         if not positions:
             continue
-        second = dataclasses.replace(options, index=index, names_only=names_only, known_usages=known)
+        second = dataclasses.replace(options, index=index, names_only=names_only, known_usages=known,
+                                     past_prefilter=past_prefilter)
         for i, result in zip(positions, pool.scan_files([walked[i] for i in positions], second, jobs=jobs, timeout=timeout)):
             if result.status != "unchanged":
                 results[i] = result
+
+
+# At most this many files are read past the pre-filter because v1 code imports their package.
+MAX_IMPORTED_PACKAGE_FILES = 2000
+
+
+def _in_imported_v1_packages(walked: List[str], results: list, index) -> List[int]:
+    """The Go files the first pass did not read (no pre-filter token) in packages that v1 code
+    imports from Ding's organisation (``RepoIndex.imported_v1_go_package``): the only files the
+    second pass reads past the pre-filter, bounded, and none at all without such an import."""
+    if not index.go_v1_folders:
+        return []
+    out = []
+    for i, r in enumerate(results):
+        if r.status == "scanned" and r.facts is None and not r.findings and walked[i].endswith(".go") \
+                and index.imported_v1_go_package(os.path.dirname(walked[i])):
+            out.append(i)
+            if len(out) >= MAX_IMPORTED_PACKAGE_FILES:
+                break
+    return out
 
 
 def _overlapping(paths: Sequence["os.PathLike[str] | str"]) -> bool:

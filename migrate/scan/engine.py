@@ -63,6 +63,9 @@ class ScanOptions:
     # Second pass: the libcst usages the first pass found per walked path (they depend on the
     # file's text alone, never on the index), so a Python file is not analysed twice.
     known_usages: Optional[Dict[str, tuple]] = field(default=None, compare=False)
+    # Second pass over files whose folder the index gives v1 evidence although no pre-filter
+    # token is in them (a Go package that v1 code imports): read them past the pre-filter.
+    past_prefilter: bool = False
     # False: no in-memory rewrite of non-Python files to decide `fixable` (rewrite's own site
     # count reads only where the findings are: it has the rewrite already)
     fixable_checked: bool = True
@@ -174,7 +177,7 @@ class FileScanner:
         named = self.names is not None and bool(self.names.find_matches_as_indexes(lower))
         if self.options.names_only and not named:
             return FileResult(shown, "unchanged")
-        text_hit = text_hit or named
+        text_hit = text_hit or named or self.options.past_prefilter
         result = FileResult(shown, "scanned")
         if not (text_hit or python_hit) or is_own_report(data):
             return result

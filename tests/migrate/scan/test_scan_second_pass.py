@@ -74,3 +74,33 @@ def test_the_second_pass_skips_files_that_only_name_an_index_word(tmp_path, monk
     assert any(path.endswith("lib/app.js") for path in second)
     assert any(p == "lib/app.js" and rule == "PM116" for p, rule, _l, _c in found)
     assert not any(p == "vendor/socket.js" for p, *_ in found)
+
+
+# A Go package of a v1 client that names nothing of v1 but its status words: no pre-filter token.
+VERDICT_GO = ('package verdict\n\ntype Result string\n\nconst (\n'
+              '\tResultValid   Result = "valid"\n'
+              '\tResultExpiredAuth Result = "expired_auth"\n)\n\n'
+              'func Known(s string) bool {\n\tswitch s {\n\tcase "valid", "expired_auth":\n\t\treturn true\n\t}\n'
+              '\treturn false\n}\n')
+
+
+def _go_client(module_path):
+    return ('package otpclient\n\nimport (\n\t"net/http"\n\n\t"%s/pkg/verdict"\n)\n\n'
+            'const base = "https://api.ding.live/v1"\n\n'
+            'func Check(c *http.Client) verdict.Result { return verdict.ResultValid }\n' % module_path)
+
+
+def test_a_go_package_that_v1_code_imports_from_dings_organisation_is_read_past_the_prefilter(tmp_path):
+    write_tree(tmp_path, {"client.go": _go_client("github.com/ding-live/otp-client/v2"),
+                          "pkg/verdict/verdict.go": VERDICT_GO,
+                          "pkg/other/verdict.go": VERDICT_GO.replace("package verdict", "package other")})
+    found = _findings(tmp_path)
+    assert sorted({line for path, rule, line, _ in found if path == "pkg/verdict/verdict.go" and rule == "PM115"}) == [6, 7, 12]
+    assert not [f for f in found if f[0] == "pkg/other/verdict.go"]  # a folder nothing imports
+
+
+def test_the_same_package_imported_from_another_organisation_stays_unread(tmp_path):
+    write_tree(tmp_path, {"client.go": _go_client("github.com/acme/otp-client"), "pkg/verdict/verdict.go": VERDICT_GO})
+    found = _findings(tmp_path)
+    assert ("client.go", "PM101") in {(p, r) for p, r, _, _ in found}
+    assert not [f for f in found if f[0] == "pkg/verdict/verdict.go"]
