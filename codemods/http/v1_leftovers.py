@@ -24,8 +24,8 @@ from codemods.core.todo import comments_above, with_todo_lines
 from codemods.core.nodes import string_value, walk
 from codemods.http.calls import HTTP_VERBS
 from codemods.http.urls import DYNAMIC, LEGACY_V2, V1_UNKNOWN_OPERATION, v1_path_operation, classify_url
-from compat.knowledge.hosts import V1_HOST
-from compat.knowledge.todos import LEFTOVER_TODO, TODO_MARKER
+from compat.knowledge.hosts import V1_AUTH_HEADER, V1_HOST
+from compat.knowledge.todos import LEFTOVER_TODO, TODO_MARKER, V1_KEY_HEADER_LEFT_TODO
 from compat.knowledge.triggers import V1_LEFTOVERS_TRIGGERS
 
 
@@ -111,15 +111,15 @@ class V1LeftoversCodemod(PlainCodemod):
         return _with_leftover_todo(original_node, updated_node, self.current_module)
 
 
-def _with_leftover_todo(original_node, updated_node, module: cst.Module):
-    """``updated_node`` with the leftover TODO above it, unless a migration TODO is already there
-    (its own comments, or the module header's when it is the first statement)."""
+def _with_leftover_todo(original_node, updated_node, module: cst.Module, why: str = LEFTOVER_TODO):
+    """``updated_node`` with the leftover TODO (or ``why``) above it, unless a migration TODO is
+    already there (its own comments, or the module header's when it is the first statement)."""
     existing = {line.comment.value for line in updated_node.leading_lines if line.comment is not None}
     if module.body and module.body[0] is original_node:
         existing |= comments_above(original_node, module)
     if any(TODO_MARKER in comment for comment in existing):
         return updated_node
-    return with_todo_lines(updated_node, [LEFTOVER_TODO], existing)
+    return with_todo_lines(updated_node, [why], existing)
 
 
 def _is_v1_url_text(node: cst.CSTNode) -> bool:
@@ -213,17 +213,32 @@ def _mark_url_flow(module: cst.Module) -> cst.Module:
     return module.visit(_UrlFlowMarker(module, holders, relative))
 
 
+def _sets_v1_key_header(node: cst.CSTNode) -> bool:
+    """``request.headers["X-API-Key"] = key`` (an ``httpx.Auth.auth_flow``, a ``requests``
+    ``AuthBase.__call__``) or ``{"X-API-Key": key}``: the v1 key header, set by name."""
+    if isinstance(node, cst.Assign):
+        keys = [t.target.slice[0].slice.value for t in node.targets if isinstance(t.target, cst.Subscript)
+                and len(t.target.slice) == 1 and isinstance(t.target.slice[0].slice, cst.Index)]
+    elif isinstance(node, cst.DictElement):
+        keys = [node.key]
+    else:
+        return False
+    return any((string_value(k) or "").lower() == V1_AUTH_HEADER.lower() for k in keys)
+
+
 class _UrlFlowMarker(cst.CSTTransformer):
     def __init__(self, module: cst.Module, holders: Set[str], relative: bool) -> None:
         super().__init__()
         self.module, self.holders, self.relative = module, holders, relative
-        self._open: List[List[bool]] = []
+        self._open: List[List[bool]] = []  # per open statement: [sends to v1, sets the v1 key header]
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, _STATEMENTS):
-            self._open.append([False])
+            self._open.append([False, False])
         elif isinstance(node, cst.Call) and self._open and self._sends_to_v1(node):
             self._open[-1][0] = True
+        elif self._open and _sets_v1_key_header(node):
+            self._open[-1][1] = True  # in a module still talking to v1: the key goes with it
         return True
 
     def _sends_to_v1(self, call: cst.Call) -> bool:
@@ -237,9 +252,13 @@ class _UrlFlowMarker(cst.CSTTransformer):
         return self.relative and func in _SENDING and bool(arguments) and _built_from_v1_segment(arguments[0])
 
     def on_leave(self, original_node, updated_node):
-        if not isinstance(original_node, _STATEMENTS) or not self._open.pop()[0]:
+        if not isinstance(original_node, _STATEMENTS):
             return updated_node
-        return _with_leftover_todo(original_node, updated_node, self.module)
+        sends, sets_key = self._open.pop()
+        if not (sends or sets_key):
+            return updated_node
+        return _with_leftover_todo(original_node, updated_node, self.module,
+                                   LEFTOVER_TODO if sends else V1_KEY_HEADER_LEFT_TODO)
 
 
 # --- documentation and examples (docs/codemods.md; tests/codemods/test_codemod_examples.py) ---

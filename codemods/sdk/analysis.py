@@ -97,6 +97,7 @@ class _Collector(cst.CSTVisitor):
         self.network_handlers: List[Tuple[cst.ExceptHandler, cst.Try, str]] = []
         self.otp_aliases: List[cst.Attribute] = []  # `X.otp` bound to a name
         self.threaded: Dict[cst.Call, cst.Call] = {}  # thread call -> the v1 call it stands for
+        self.handed_methods: List[cst.Attribute] = []  # `pool.map(client.otp.check, reqs)`: the method
 
     # No `visit_<Node>_<attribute>` hooks: skip libcst's per-child lookup of one (a third of
     # the visit's calls).
@@ -205,6 +206,9 @@ class _Collector(cst.CSTVisitor):
             if SDK_V1_REQUEST_MODELS[found[1][-1]] != "feedback":  # v2 drops the feedback call: its
                 # number says nothing about the check's (and a second run would no longer see it)
                 self._note_phone(arg(node, "phone_number", 1 if found[1][-1] == "CreateAuthenticationRequest" else None))
+        for argument in node.args:
+            if _call_shape(cst.Call(func=argument.value)):
+                self.handed_methods.append(argument.value)  # type: ignore[arg-type]
         func = node.func
         threaded = _threaded_call(node)
         if threaded is not None:  # `asyncio.to_thread(client.otp.check, req)`
@@ -433,6 +437,7 @@ class _Resolver:
         if references_only:
             return r
         r.otp_aliases = set(c.otp_aliases)
+        r.handed_methods = list(c.handed_methods)
         for alias in c.otp_aliases:
             self._alias_calls(alias)
         r.device_maps = device_maps(

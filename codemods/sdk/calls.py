@@ -22,11 +22,12 @@ from libcst.metadata import ParentNodeProvider
 from codemods.core.nodes import arg, code, comments_in, dotted_name, literal_string
 from codemods.core.todo import todo_comment as todo_text
 from codemods.sdk.common import SdkCodemod
-from codemods.sdk.model import (CALL_TRIGGERS, IMPORT_TRIGGERS, OTP_METHODS, SdkCall, is_literal, request_fields,
-                                request_problem)
+from codemods.sdk.model import (CALL_TRIGGERS, IMPORT_TRIGGERS, LOOKUP_METHODS, OTP_METHODS, SdkCall, is_literal,
+                                request_fields, request_problem)
 from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2, FEEDBACK_STATUS_V1_TO_V2
 from compat.knowledge.operations import CREATE_FIELD_MOVES, CREATE_FIELD_REVIEW, OPERATIONS
-from compat.knowledge.todos import HELPER_NETWORK_ERRORS_TODO, MAYBE_NONE_FIELD_TODO, OWN_OTP_TODO
+from compat.knowledge.todos import (HELPER_NETWORK_ERRORS_TODO, MAYBE_NONE_FIELD_TODO, OWN_OTP_TODO,
+                                     UNCALLED_LOOKUP_TODO)
 
 PHONE_TODO = "v2 {op} needs the phone number (v1 used authentication_uuid); pass the number the verification was created for"
 LEFTOVER_MODEL_TODO = ("v1 request model {model} is built here for no call this tool rewrites, so this still "
@@ -39,7 +40,7 @@ FSTRING_CALL_TODO = "v1 SDK call inside an f-string; move it to a variable, then
 _CREATE_SECTIONS = ("signals", "options", "metadata")
 # Calls that run a function they are given without catching what it raises.
 _RUNNERS = frozenset({"to_thread", "run_in_threadpool", "run_in_executor", "partial", "submit", "apply_async",
-                      "call_soon", "create_task"})
+                      "call_soon", "create_task", "map", "starmap"})
 
 
 @dataclass
@@ -60,7 +61,8 @@ class SdkCallsCodemod(SdkCodemod):
 
     def has_work(self, analysis) -> bool:
         # (client names alone: an uncalled `client.otp.check` still gets its TODO)
-        return bool(analysis.calls or analysis.client_names or analysis.v2_client_names or analysis.otp_aliases)
+        return bool(analysis.calls or analysis.client_names or analysis.v2_client_names or analysis.otp_aliases
+                    or analysis.handed_methods)
 
     def visit_Module(self, node: cst.Module) -> None:
         self._plans: Dict[cst.Call, Plan] = {}
@@ -328,16 +330,24 @@ class SdkCallsCodemod(SdkCodemod):
             self.todo(original_node, f"v1 call through `{alias}`, the otp namespace kept in a name: v2 has "
                                      f"{v2 or 'no such call'}(...) with v2 arguments (target=..., code=...)")
             return updated_node
+        if self._uncalled_v1_lookup(original_node):
+            receiver = dotted_name(original_node.value.value) or self.render(original_node.value.value)  # type: ignore[attr-defined]
+            self.todo(original_node, UNCALLED_LOOKUP_TODO.format(receiver=receiver))
+            return updated_node
         if original_node.attr.value != "otp":
             return updated_node
         parent = self.get_metadata(ParentNodeProvider, original_node, None)
+        # `pool.map(client.otp.create_authentication, requests)`: a v1 method handed on uncalled
+        # is v1 whatever its receiver is (v2 has no otp namespace).
+        uncalled = isinstance(parent, cst.Attribute) and parent.value is original_node \
+            and parent.attr.value in OTP_METHODS and not self._is_called(parent)
         # (`otp = make_client().otp` in a v1 module: the namespace bound to a name, whatever
         # the receiver is; its calls through the name are not rewritten)
-        if not self._is_client(original_node.value) and original_node not in self.analysis.otp_aliases:
+        if not uncalled and not self._is_client(original_node.value) and original_node not in self.analysis.otp_aliases:
             return updated_node
         receiver = dotted_name(original_node.value) or self.render(original_node.value)
         if isinstance(parent, cst.Attribute) and parent.value is original_node:
-            if parent.attr.value in OTP_METHODS and not self._is_called(parent) and not self._threaded(parent):
+            if uncalled and not self._threaded(parent):
                 self.todo(original_node, f"v1 method {receiver}.otp.{parent.attr.value} is passed on "
                                          "uncalled; call the v2 method (client.verification...) instead")
                 helper = self._catching_helper(parent)
@@ -353,6 +363,21 @@ class SdkCallsCodemod(SdkCodemod):
             self.todo(original_node, f"v1 namespace {receiver}.otp is kept aside; v2 has no otp namespace: "
                                      "call client.verification... where it is used")
         return updated_node
+
+    def _uncalled_v1_lookup(self, method: cst.Attribute) -> bool:
+        """`pool.submit(client.lookup.lookup, phone, CUSTOMER)`: the lookup method handed on
+        uncalled with v1 arguments (v1 required customer_uuid: a second argument after the phone,
+        or `customer_uuid=`), and the call not rewritten as a whole."""
+        if not (method.attr.value in LOOKUP_METHODS and isinstance(method.value, cst.Attribute)
+                and method.value.attr.value == "lookup") or self._is_called(method) or self._threaded(method):
+            return False
+        argument = self.get_metadata(ParentNodeProvider, method, None)
+        runner = self.get_metadata(ParentNodeProvider, argument, None) if isinstance(argument, cst.Arg) else None
+        if not isinstance(runner, cst.Call) or argument.keyword is not None:
+            return False
+        after = runner.args[list(runner.args).index(argument) + 1:]
+        return len([a for a in after if a.keyword is None and not a.star]) >= 2 \
+            or any(a.keyword is not None and a.keyword.value in ("customer_uuid", "type_") for a in after)
 
     def _catching_helper(self, method: cst.Attribute) -> Optional[str]:
         """The name of the helper call ``method`` is an argument of (`retrying(client.otp.check, req)`),

@@ -22,7 +22,7 @@ from codemods.sdk.common import (
 from codemods.sdk.model import ERROR_TRIGGERS, V2_PACKAGE
 from codemods.core.mapping import error_code_move
 from compat.knowledge.sdk_shapes import SDK_V1_ERROR_CLASSES
-from compat.knowledge.todos import CODE_VALUE_TODO, NO_DOC_URL_TODO
+from compat.knowledge.todos import CODE_MAY_BE_NONE_TODO, CODE_VALUE_TODO, NO_DOC_URL_TODO
 _BODY_CODE = '({e}.body.get({q}code{q}) if isinstance({e}.body, dict) else None)'
 _BODY_MESSAGE = '({e}.body.get({q}message{q}) if isinstance({e}.body, dict) else {e}.message)'
 
@@ -286,6 +286,16 @@ class SdkErrorsCodemod(SdkCodemod):
         left = cst.parse_expression(_BODY_CODE.format(e=name, q=self.quote or '"'))
         return self.map_comparison(original_node, updated_node, target, left, values, v2_error_codes)
 
+    def _flag_string_use(self, read: cst.Attribute) -> None:
+        """`e.code.value.upper()`, `e.code.value[:3]`, `"error:" + e.code.value`: the rewritten
+        read may be None (v2 has no code when the body has none), so the operation can raise
+        where v1's did not."""
+        parent = self.get_metadata(ParentNodeProvider, read, None)
+        if isinstance(parent, cst.Attribute) and parent.value is read and parent.attr.value != "value" \
+                or isinstance(parent, cst.Subscript) and parent.value is read \
+                or isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Add):
+            self.todo(read, CODE_MAY_BE_NONE_TODO)
+
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
         v2_class = self._v2_error_class(original_node)
         if v2_class is not None:
@@ -297,6 +307,7 @@ class SdkErrorsCodemod(SdkCodemod):
         if original_node.attr.value == "value":
             name = self._code_read(original_node)
             if name and q:  # `e.code.value`: v2 codes are plain strings
+                self._flag_string_use(original_node)
                 return cst.parse_expression(_BODY_CODE.format(e=name, q=q))
         caught = self._handler_for(original_node.value)
         if not caught:
@@ -310,6 +321,7 @@ class SdkErrorsCodemod(SdkCodemod):
             self.todo(original_node, FSTRING_TODO)
             return updated_node
         if field == "code":
+            self._flag_string_use(original_node)
             return cst.parse_expression(_BODY_CODE.format(e=e, q=q))
         if field == "message" and not is_sdk_error:
             return cst.parse_expression(_BODY_MESSAGE.format(e=e, q=q))

@@ -17,8 +17,8 @@ from codemods.core.nodes import code, dotted_name, literal_string
 from codemods.core.readonly_walk import children_of
 from codemods.core.todo import COMMENT_HOSTS, todo_comment
 from codemods.sdk.common import SdkCodemod
-from codemods.sdk.model import IMPORT_TRIGGERS, V1_PACKAGES
-from compat.knowledge.sdk_shapes import SDK_V1_CLIENT_CLASSES, SDK_V1_ENUMS, SDK_V1_TYPE_MOVES
+from codemods.sdk.model import IMPORT_TRIGGERS, OTP_METHODS, V1_PACKAGES
+from compat.knowledge.sdk_shapes import SDK_V1_CLIENT_CLASSES, SDK_V1_ENUMS, SDK_V1_PAYLOAD_ATTRS, SDK_V1_TYPE_MOVES
 
 _CLIENT_CLASSES = frozenset(SDK_V1_CLIENT_CLASSES)
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -32,7 +32,7 @@ class SdkImportsCodemod(SdkCodemod):
     METADATA_DEPENDENCIES = (*SdkCodemod.METADATA_DEPENDENCIES, ScopeProvider)
 
     def visit_Module(self, node: cst.Module) -> None:
-        self._annotation_depth = 0
+        self._annotation_depth = self._kept_depth = 0
         for ref_node, ref in self.analysis.enum_refs.items():
             why = still_used_todo(ref)
             if why is not None:
@@ -87,10 +87,29 @@ class SdkImportsCodemod(SdkCodemod):
 
     def visit_Annotation(self, node: cst.Annotation) -> None:
         self._annotation_depth += 1
+        # The annotation of a value that stays v1 (a call left under a TODO) stays v1 too.
+        self._kept_depth += self._annotates_v1_value(node)
 
     def leave_Annotation(self, original_node: cst.Annotation, updated_node: cst.Annotation) -> cst.Annotation:
         self._annotation_depth -= 1
+        self._kept_depth -= self._annotates_v1_value(original_node)
         return updated_node
+
+    @property
+    def _rewriting_annotation(self) -> bool:
+        return self._annotation_depth > 0 and self._kept_depth == 0
+
+    def _annotates_v1_value(self, node: cst.Annotation) -> bool:
+        """`res: operations.CreateAuthenticationResponse = client.otp.create_authentication(...)`
+        (or `-> ...` of a function whose every return is such) where that call is still v1 on
+        the tree this codemod runs on: the other SDK codemods rewrote every call they could."""
+        parent = self.get_metadata(ParentNodeProvider, node, None)
+        if isinstance(parent, cst.AnnAssign) and parent.annotation is node:
+            return parent.value is not None and stays_v1(parent.value)
+        if isinstance(parent, cst.FunctionDef) and parent.returns is node:
+            returns = _returned_values(parent)
+            return bool(returns) and all(stays_v1(value) for value in returns)
+        return False
 
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
         return self._in_annotation(original_node, updated_node)
@@ -100,7 +119,7 @@ class SdkImportsCodemod(SdkCodemod):
 
     def _in_annotation(self, original_node, updated_node):
         """v1 types anywhere inside an annotation (`Optional[operations.CheckResponse]` too)."""
-        if self._annotation_depth <= 0:
+        if not self._rewriting_annotation:
             return updated_node
         new = self._v2_type(original_node)
         return new if new is not None else updated_node
@@ -109,7 +128,7 @@ class SdkImportsCodemod(SdkCodemod):
                            updated_node: cst.SimpleString) -> cst.SimpleString:
         """`"operations.CheckResponse"` (a string annotation that is one dotted name)."""
         text = literal_string(original_node)
-        if self._annotation_depth <= 0 or text is None or not _DOTTED.fullmatch(text.strip()):
+        if not self._rewriting_annotation or text is None or not _DOTTED.fullmatch(text.strip()):
             return updated_node
         # libcst resolves only the first name of a string annotation; the rest is spelled out.
         rest = text.strip().split(".")[1:]
@@ -156,6 +175,43 @@ class SdkImportsCodemod(SdkCodemod):
             return cst.Name(cls)
         add_needed_import(self.context, module)
         return cst.parse_expression(target)
+
+
+_V1_PAYLOAD_NAMES = frozenset(SDK_V1_PAYLOAD_ATTRS.values())
+
+
+def stays_v1(value: cst.BaseExpression) -> bool:
+    """Whether ``value``, read on the tree the SDK codemods left, is a v1 SDK value they kept:
+    a call of the otp namespace (v2 has none: ``X.otp.check(...)``, also handed to a thread
+    runner), or a read of a v1 payload wrapper field (``res.create_check_response``)."""
+    while isinstance(value, cst.Await):
+        value = value.expression
+    if isinstance(value, cst.Attribute):
+        return value.attr.value in _V1_PAYLOAD_NAMES or stays_v1(value.value)
+    if not isinstance(value, cst.Call):
+        return False
+    return any(_otp_method(node) for node in (value.func, *(a.value for a in value.args)))
+
+
+def _otp_method(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Attribute) and node.attr.value in OTP_METHODS \
+        and isinstance(node.value, cst.Attribute) and node.value.attr.value == "otp"
+
+
+def _returned_values(function: cst.FunctionDef) -> List[cst.BaseExpression]:
+    """The values of the `return` statements of `function` itself (not of nested functions)."""
+    found: List[cst.BaseExpression] = []
+    stack: List[cst.CSTNode] = list(children_of(function.body))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            continue
+        if isinstance(node, cst.Return):
+            if node.value is None:
+                return []
+            found.append(node.value)
+        stack.extend(children_of(node))
+    return found
 
 
 def in_rewritable_place(node: cst.CSTNode, parent_of) -> bool:

@@ -108,6 +108,8 @@ class SdkAnalysis:
     # `except requests.exceptions.X` around v1 calls -> the prelude_python_sdk class to add
     network_handlers: Dict[cst.ExceptHandler, str] = field(default_factory=dict)
     otp_aliases: Set[cst.Attribute] = field(default_factory=set)  # `otp = client.otp`: marked
+    # v1 methods handed to a call uncalled (`pool.map(client.otp.create_authentication, reqs)`)
+    handed_methods: List[cst.Attribute] = field(default_factory=list)
     otp_alias_calls: Dict[cst.Attribute, str] = field(default_factory=dict)  # `otp.check` -> "otp"
     swappable_aliases: Set[cst.Attribute] = field(default_factory=set)  # only read as `otp.<method>`
     # `self.otp.check(...)`: the otp namespace behind the code's own attribute (kept on v1, marked)

@@ -85,6 +85,10 @@ WRONG_METHOD_TODO = ("v1 answered {expected} on this path, not {method}, so this
                      "knows; move it to https://api.prelude.dev/v2 by hand")
 HIDDEN_HEADERS_TODO = ("these headers are built where this tool cannot see them; make sure they send "
                        "Authorization: Bearer <v2 API key> instead of X-API-Key")
+# codemods.http.v1_leftovers: the v1 key header set by name in a module still holding a v1 URL
+# (an httpx.Auth subclass's auth_flow, a header dict), its requests left on v1.
+V1_KEY_HEADER_LEFT_TODO = ("X-API-Key is the v1 API key header, sent with requests this tool left on v1 here; "
+                           "v2 authenticates with Authorization: Bearer <v2 API key>: change it when they move")
 NO_HEADER_TODO = ("no X-API-Key header visible for this call; v2 authenticates with "
                   "Authorization: Bearer <v2 API key>")
 SHARED_HEADER_TODO = ("the headers of this call are shared with code this tool did not rewrite; v2 needs "
@@ -129,6 +133,12 @@ HELPER_NETWORK_ERRORS_TODO = ("`{helper}` is given a v1 method: if it catches or
                               "exceptions (ConnectionError, Timeout), it no longer does on v2, which raises "
                               "prelude_python_sdk.APIConnectionError / APITimeoutError (and a client rewritten "
                               "here has max_retries=0)")
+# codemods.sdk.calls: `pool.submit(client.lookup.lookup, phone, CUSTOMER)`, the v1 lookup method
+# handed on uncalled with v1 arguments; {receiver} is the client expression.
+UNCALLED_LOOKUP_TODO = ("v1 method {receiver}.lookup.lookup is passed on uncalled with v1 arguments "
+                        "(phone_number, customer_uuid, type_): v2 lookup.lookup takes the phone number and "
+                        "type=[...] (no customer_uuid) and returns the lookup itself (no .lookup_response); "
+                        "move the arguments and the reads of its result by hand")
 LEGACY_HOST_TODO = "api.ding.live/v2 is deprecated: use https://api.prelude.dev/v2 (same paths)"
 # codemods.http.cross_module: {local} is the local name, {module}.{name} where it is defined.
 # {what}: "`start` (`config.start`)", or "`config.start`" when read as ``config.start``
@@ -152,4 +162,8 @@ def feedback_removed_todo(phone: str, v2_type: str) -> str:
 
 CODE_VALUE_TODO = ("v2 error codes differ from v1 (e.g. negative_balance is now insufficient_balance); "
                    "map the values this code is compared with downstream")
+# codemods.sdk.errors: a rewritten error code read used as a string (`e.code.value.upper()`); the
+# v1 SDK raised ErrorResponse only for a JSON 400 body (else SDKError), v2 BadRequestError for any.
+CODE_MAY_BE_NONE_TODO = ("the v2 error code read here is None when the error body has no code (v1 raised "
+                         "ErrorResponse only for a JSON error body): check it before using it as a string")
 NO_DOC_URL_TODO = "v2 errors have no doc_url; see https://docs.prelude.so/introduction/errors"

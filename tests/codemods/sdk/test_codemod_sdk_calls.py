@@ -264,6 +264,32 @@ PAIRS = [
             {T}v1 method client.otp.check is passed on uncalled; call the v2 method (client.verification...) instead
             return functools.partial(client.otp.check, req)
         '''),
+    # A v1 method handed on uncalled by a client this module only receives (a parameter): the
+    # otp namespace is v1 whoever holds it; lookup.lookup is v1 when given v1 arguments (v1
+    # required customer_uuid), v2's own `pool.submit(client.lookup.lookup, phone)` is left alone.
+    # A pool's map/submit only runs the method: no line about helpers retrying on requests errors.
+    ("v1-methods-handed-on-uncalled-from-a-parameter-client", HEAD + '''
+        def classify(client, pool, numbers):
+            futures = [pool.submit(client.lookup.lookup, n, C) for n in numbers]
+            typed = pool.submit(client.lookup.lookup, numbers[0], customer_uuid=C)
+            v2_style = pool.submit(client.lookup.lookup, numbers[0])
+            return futures, typed, v2_style
+
+        def send_all(client, pool, batch):
+            return list(pool.map(client.otp.create_authentication, batch))
+        ''', HEAD + f'''
+        def classify(client, pool, numbers):
+            {T}v1 method client.lookup.lookup is passed on uncalled with v1 arguments (phone_number, customer_uuid, type_): v2 lookup.lookup takes the phone number and type=[...] (no customer_uuid) and returns the lookup itself (no .lookup_response); move the arguments and the reads of its result by hand
+            futures = [pool.submit(client.lookup.lookup, n, C) for n in numbers]
+            {T}v1 method client.lookup.lookup is passed on uncalled with v1 arguments (phone_number, customer_uuid, type_): v2 lookup.lookup takes the phone number and type=[...] (no customer_uuid) and returns the lookup itself (no .lookup_response); move the arguments and the reads of its result by hand
+            typed = pool.submit(client.lookup.lookup, numbers[0], customer_uuid=C)
+            v2_style = pool.submit(client.lookup.lookup, numbers[0])
+            return futures, typed, v2_style
+
+        def send_all(client, pool, batch):
+            {T}v1 method client.otp.create_authentication is passed on uncalled; call the v2 method (client.verification...) instead
+            return list(pool.map(client.otp.create_authentication, batch))
+        '''),
     # v1's models left a None field out of the request; a v2 {"key": None} entry is sent as null.
     # A literal, a v1 enum member or a name bound only to literals is never None: no TODO; a
     # literal None is left out; `payload.get(...)` may be None: a TODO naming the field.

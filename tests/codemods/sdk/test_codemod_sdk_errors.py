@@ -257,6 +257,32 @@ PAIRS = [
                 {T}v2 error codes differ from v1 (e.g. negative_balance is now insufficient_balance); map the values this code is compared with downstream
                 return describe(ValueError()), codes, first, {CODE}
         '''),
+    # v1 raised ErrorResponse only for a JSON body, so `e.code` was set; the v2 read may be None:
+    # a string method or a slice on it may raise where v1 did not (a comparison or a log does not).
+    ("code-used-as-a-string-may-be-none", '''
+        from ding.models import errors
+
+        def send():
+            try:
+                start()
+            except errors.ErrorResponse as e:
+                log(e.code.value)
+                return {"code": e.code.value.upper(), "short": e.code.value[:3], "is_balance": e.code.value == "negative_balance",
+                        "label": "error:" + e.code.value}
+        ''', f'''
+        from ding.models import errors
+        import prelude_python_sdk
+
+        def send():
+            try:
+                start()
+            except prelude_python_sdk.BadRequestError as e:
+                log({CODE})
+                {T}v2 error codes differ from v1 (e.g. negative_balance is now insufficient_balance); map the values this code is compared with downstream
+                {T}the v2 error code read here is None when the error body has no code (v1 raised ErrorResponse only for a JSON error body): check it before using it as a string
+                return {{"code": {CODE}.upper(), "short": {CODE}[:3], "is_balance": {CODE} == "insufficient_balance",
+                        "label": "error:" + {CODE}}}
+        '''),
     ("other-exceptions-untouched", '''
         from ding.models import errors
 

@@ -70,3 +70,47 @@ PAIRS = [
 def test_before_after_then_idempotent(case):
     _, before, after = case
     assert_pair_then_idempotent(SdkImportsCodemod, before, after)
+
+
+_KEPT_CALL = '''
+import ding
+from ding.models import components, operations
+
+client = ding.Ding(api_key=KEY)
+
+
+class Adapter:
+    def _request(self, phone):
+        return components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone)
+
+    def start(self, phone) -> operations.CreateAuthenticationResponse:
+        return client.otp.create_authentication(self._request(phone))
+
+    def challenge(self, phone):
+        res: operations.CreateAuthenticationResponse = client.otp.create_authentication(self._request(phone))
+        body: components.CreateAuthenticationResponse = res.create_authentication_response
+        return body.authentication_uuid
+
+    def moved(self, phone) -> operations.CreateAuthenticationResponse:
+        res: operations.CreateAuthenticationResponse = client.otp.create_authentication(
+            components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+        return res
+'''
+
+
+def test_the_annotation_of_a_value_that_stays_v1_stays_v1():
+    """A create left on v1 (its request built in another method) keeps its v1 response type, and
+    so does the payload read from it and a function returning it: the annotation says what the
+    value is. The create that moves gets the v2 type. (The client annotation follows the client.)"""
+    from codemods.engine import rewrite_source
+
+    new = rewrite_source(_KEPT_CALL, "adapter.py").new_source
+    assert "    def start(self, phone) -> operations.CreateAuthenticationResponse:\n" in new
+    assert "the request object is not built here; move its fields by hand\n" \
+           "        return client.otp.create_authentication(self._request(phone))\n" in new
+    assert "        res: operations.CreateAuthenticationResponse = client.otp.create_authentication(self._request(phone))\n" \
+           "        body: components.CreateAuthenticationResponse = res.create_authentication_response\n" in new
+    assert "    def moved(self, phone) -> prelude_python_sdk.types.VerificationCreateResponse:\n" \
+           "        res: prelude_python_sdk.types.VerificationCreateResponse = client.verification.create(" in new
+    assert "from ding.models import components, operations\n" in new  # still read by the kept annotations
+    assert rewrite_source(new, "adapter.py").new_source == new
