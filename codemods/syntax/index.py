@@ -191,6 +191,7 @@ class RepoIndex:
     methods: Dict[str, Tuple[str, ...]] = field(default_factory=dict)  # declaring path -> methods
     sdk_package_folders: FrozenSet[str] = frozenset()  # folders of files with ``sdk_own_import``
     go_v1_folders: FrozenSet[str] = frozenset()  # module-relative folders of imported Ding-org Go packages
+    v1_sdk_roots: FrozenSet[str] = frozenset()  # folders of manifests that publish a v1 SDK
     _cache: Dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
     _declaring: Optional[tuple] = field(default=None, repr=False, compare=False)  # see _declaring_files
 
@@ -229,7 +230,8 @@ class RepoIndex:
         return cls(frozenset(folders), sdk_repo, any_evidence or sdk_repo,
                    {name: tuple(paths) for name, paths in bases.items()}, frozenset(headers), wrappers, modules, methods,
                    frozenset(_folder(f.path) for f in facts if f.sdk_own_import),
-                   frozenset(folder for f in facts for folder in f.go_v1_folders))
+                   frozenset(folder for f in facts for folder in f.go_v1_folders),
+                   frozenset(_folder(f.path) for f in facts if f.own_v1_package))
 
     def __bool__(self) -> bool:
         return self.any_evidence
@@ -242,6 +244,20 @@ class RepoIndex:
         (``github.com/ding-live/go-sdk/pkg/status`` and a folder ``.../pkg/status`` here)."""
         folder = folder.replace("\\", "/")
         return any(folder == sub or folder.endswith("/" + sub) for sub in self.go_v1_folders)
+
+    def v1_code_folder(self, path: str, language: str) -> bool:
+        """The file sits where the index says every file is v1 code, whatever its text: a Go
+        package v1 code imports from Ding's organisation, the tree of a manifest that publishes a
+        v1 SDK, or (Python) the v1 SDK's package. The second pass reads such files even when no
+        pre-filter token is in them (a generated status enum names nothing but its values)."""
+        folder = _folder(path)
+        fam = family(language)
+        if fam == "go" and self.go_v1_folders and self.imported_v1_go_package(folder):
+            return True
+        if any(not root or root == "." or folder == root or folder.startswith(root + "/") for root in self.v1_sdk_roots):
+            return True
+        return fam == "python" and bool(self.sdk_package_folders or self.v1_sdk_repo) and \
+            self.inside_v1_python_package(folder)
 
     def v1_python_package(self, folder: str) -> bool:
         """The folder is named after a v1 Python import package (``ding``), shows evidence in

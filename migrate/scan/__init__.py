@@ -113,7 +113,7 @@ def _second_pass(walked: List[str], results: list, options: ScanOptions, jobs: O
     if any(len(name) >= 4 for name in index.names()):  # the second-look automaton's names
         again = [i for i, r in enumerate(results) if not r.deferred and r.status == "scanned"
                  and family(language_for_path(walked[i])) in _CODE_FAMILIES]
-    unread = _in_imported_v1_packages(walked, results, index)
+    unread = _unread_v1_code(walked, results, index)
     if unread:
         again = [i for i in again if i not in set(unread)]
     known = {walked[i]: results[i].python_usages for i in set(deferred) | set(again)
@@ -128,22 +128,27 @@ def _second_pass(walked: List[str], results: list, options: ScanOptions, jobs: O
                 results[i] = result
 
 
-# At most this many files are read past the pre-filter because v1 code imports their package.
-MAX_IMPORTED_PACKAGE_FILES = 2000
+# At most this many files are read past the pre-filter because the index says they are v1 code.
+MAX_UNREAD_V1_FILES = 2000
 
 
-def _in_imported_v1_packages(walked: List[str], results: list, index) -> List[int]:
-    """The Go files the first pass did not read (no pre-filter token) in packages that v1 code
-    imports from Ding's organisation (``RepoIndex.imported_v1_go_package``): the only files the
-    second pass reads past the pre-filter, bounded, and none at all without such an import."""
-    if not index.go_v1_folders:
+def _unread_v1_code(walked: List[str], results: list, index) -> List[int]:
+    """The code files the first pass did not read (no pre-filter token) where the index says every
+    file is v1 code (``RepoIndex.v1_code_folder``: a Go package v1 code imports from Ding's
+    organisation, a v1 SDK's own tree): the only files the second pass reads past the pre-filter,
+    bounded, and none at all in a tree without such a package."""
+    from codemods.syntax.languages import family, language_for_path
+
+    if not (index.go_v1_folders or index.v1_sdk_roots or index.sdk_package_folders):
         return []
     out = []
     for i, r in enumerate(results):
-        if r.status == "scanned" and r.facts is None and not r.findings and walked[i].endswith(".go") \
-                and index.imported_v1_go_package(os.path.dirname(walked[i])):
+        if r.status != "scanned" or r.facts is not None or r.findings:
+            continue
+        language = language_for_path(walked[i])
+        if family(language) in _CODE_FAMILIES and index.v1_code_folder(walked[i], language):
             out.append(i)
-            if len(out) >= MAX_IMPORTED_PACKAGE_FILES:
+            if len(out) >= MAX_UNREAD_V1_FILES:
                 break
     return out
 

@@ -104,3 +104,30 @@ def test_the_same_package_imported_from_another_organisation_stays_unread(tmp_pa
     found = _findings(tmp_path)
     assert ("client.go", "PM101") in {(p, r) for p, r, _, _ in found}
     assert not [f for f in found if f[0] == "pkg/verdict/verdict.go"]
+
+
+# A generated status enum of the v1 TypeScript / Python SDK: only its values, no pre-filter token.
+CHECK_STATUS_TS = ('export const CheckStatus = {\n  Valid: "valid",\n  Invalid: "invalid",\n'
+                   '  RateLimited: "rate_limited",\n} as const;\nexport type CheckStatus = (typeof CheckStatus)[keyof typeof CheckStatus];\n')
+CHECK_STATUS_PY = ("from enum import Enum\n\n\nclass CheckStatus(str, Enum):\n"
+                   "    VALID = 'valid'\n    WITHOUT_ATTEMPT = 'without_attempt'\n")
+
+
+def test_files_of_a_v1_sdks_own_tree_are_read_past_the_prefilter(tmp_path):
+    write_tree(tmp_path, {"sdk/package.json": '{\n  "name": "@ding-live/ding",\n  "version": "0.0.1"\n}\n',
+                          "sdk/src/models/components/checkstatus.ts": CHECK_STATUS_TS,
+                          "app/src/status.ts": CHECK_STATUS_TS})  # beside the SDK, not in it
+    found = _findings(tmp_path)
+    assert sorted(line for path, rule, line, _ in found if path == "sdk/src/models/components/checkstatus.ts") == [2, 3, 4]
+    assert not [f for f in found if f[0].startswith("app/")]
+
+
+def test_modules_of_the_v1_python_package_are_read_past_the_prefilter(tmp_path):
+    write_tree(tmp_path, {"src/ding/models/components/checkstatus.py": CHECK_STATUS_PY,
+                          "src/ding/otp.py": "from ding import utils\nfrom ding.models import components\n\nX = utils.X\n",
+                          "src/ding/models/components/createcheck.py":
+                              "from ding import utils\n\n\nclass CreateCheckRequest:\n    authentication_uuid: str\n",
+                          "tools/checkstatus.py": CHECK_STATUS_PY})  # outside the package
+    found = _findings(tmp_path)
+    assert sorted(line for path, rule, line, _ in found if path == "src/ding/models/components/checkstatus.py") == [5, 6]
+    assert not [f for f in found if f[0].startswith("tools/")]
