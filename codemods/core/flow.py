@@ -666,6 +666,9 @@ class ValueFlow:
             return "key" if parent.key is node else "stored"
         if isinstance(parent, cst.FormattedStringExpression):
             return "f-string" if origin.kind in _WHAT else None
+        if isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, (cst.Add, cst.Modulo)) \
+                and origin.kind in ("status", "line-type"):
+            return "f-string"  # `"_on_" + status.value`, `"%s" % status`: text built from it
         if isinstance(parent, cst.Raise):
             return "exception" if origin.kind != "error" else None
         if isinstance(parent, cst.Assign):

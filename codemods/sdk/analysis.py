@@ -628,6 +628,10 @@ class _Resolver:
         is given to another v1 call here (a lookup, a create for another number; not a feedback,
         which v2 drops)."""
         create = self._create_of(sdk_call)
+        own = self._own_attribute_phone(sdk_call, fn) if create is None else None
+        if own is not None:  # `self.auth_uuid` from the create for `self.phone` of the same class
+            sdk_call.phone, sdk_call.phone_proven = own, True
+            return
         if create is not None:
             phone = arg(create.request.call, "phone_number", 1) if create.request.call is not None else None
             if phone is not None and isinstance(phone.value, cst.Name) \
@@ -645,6 +649,75 @@ class _Resolver:
             return  # the parameter is the number of another v1 call here
         sdk_call.phone = cst.Name(match)
         sdk_call.phone_note = assumed_phone_note(sdk_call.op, match)
+
+    def _own_attribute_phone(self, sdk_call: SdkCall, fn: Optional[cst.FunctionDef]) -> Optional[cst.BaseExpression]:
+        """``self.P`` for a check/retry given ``self.A`` as its id in a method of class C, when
+        every write of ``.A`` in the module is in C, to None or to the id of a v1 create that
+        is rewritten and was given ``phone_number=self.P``, and ``.P`` is written once in the
+        module: ``self.P = ...`` in C's ``__init__`` (so the number cannot change between the
+        create and this call, by this module's code). None otherwise."""
+        model = sdk_call.request.call
+        auth = arg(model, "authentication_uuid", None) if model is not None else None
+        cls = self._enclosing_class(fn)
+        if auth is None or cls is None or _self_attribute(auth.value) is None:
+            return None
+        writes = self._attribute_writes()
+        phones: Set[str] = set()
+        for node, value in writes.get(_self_attribute(auth.value), []):
+            if self._enclosing_class(self.flow_analysis.enclosing_function(node)) is not cls \
+                    or _self_attribute(node) is None:
+                return None
+            if isinstance(value, cst.Name) and value.value == "None":
+                continue
+            origin = self.flow_analysis.origin(value) if value is not None else None
+            create = self.result.calls.get(origin.producer) if origin is not None and origin.kind == "id" else None
+            if create is None or create.op != "create" or not _becomes_v2(create) or create.request.call is None:
+                return None
+            phone = arg(create.request.call, "phone_number", 1)
+            if phone is None or _self_attribute(phone.value) is None:
+                return None
+            phones.add(_self_attribute(phone.value))  # type: ignore[arg-type]
+        if len(phones) != 1:
+            return None
+        name = phones.pop()
+        phone_writes = writes.get(name, [])
+        if len(phone_writes) != 1 or _self_attribute(phone_writes[0][0]) != name:
+            return None
+        init = self.flow_analysis.enclosing_function(phone_writes[0][0])
+        if init is None or init.name.value != "__init__" or self._enclosing_class(init) is not cls \
+                or self.flow_analysis.enclosing_function(init) is not None:
+            return None
+        return cst.Attribute(value=cst.Name("self"), attr=cst.Name(name))
+
+    def _enclosing_class(self, fn: Optional[cst.FunctionDef]) -> Optional[cst.ClassDef]:
+        """The class ``fn`` is a method of (directly in its body)."""
+        block = self.parents.get(fn) if fn is not None else None
+        cls = self.parents.get(block) if isinstance(block, cst.IndentedBlock) else None
+        return cls if isinstance(cls, cst.ClassDef) else None
+
+    def _attribute_writes(self) -> Dict[str, List[Tuple[cst.CSTNode, Optional[cst.BaseExpression]]]]:
+        """attribute name -> (target, value or None for augmented/deleted/unpacked writes) of every
+        write ``X.name = ...`` / ``X.name += ...`` / ``del X.name`` / ``for X.name in`` in the module."""
+        if getattr(self, "_writes", None) is None:
+            found: Dict[str, List[Tuple[cst.CSTNode, Optional[cst.BaseExpression]]]] = {}
+            for node in self.c.assign_targets:
+                for target in walk(node):
+                    if isinstance(target, cst.Attribute):
+                        assign = self.parents.get(self.parents.get(target))
+                        direct = isinstance(assign, cst.Assign) and len(assign.targets) == 1 \
+                            and assign.targets[0].target is target
+                        ann = self.parents.get(target)
+                        value = assign.value if direct else (ann.value if isinstance(ann, cst.AnnAssign)
+                                                               and ann.target is target else None)
+                        found.setdefault(target.attr.value, []).append((target, value))
+            for node in self.parents:  # `for self.x in ...`, `with ... as self.x`: writes too
+                if isinstance(node, (cst.For, cst.CompFor)) or isinstance(node, cst.AsName):
+                    bound = node.target if not isinstance(node, cst.AsName) else node.name
+                    for target in walk(bound):
+                        if isinstance(target, cst.Attribute):
+                            found.setdefault(target.attr.value, []).append((target, None))
+            self._writes = found
+        return self._writes
 
     def _create_of(self, sdk_call: SdkCall) -> Optional[SdkCall]:
         """The v1 create call whose id this check/retry is given, when the flow shows it."""
@@ -762,6 +835,13 @@ def _threaded_call(call: cst.Call) -> Optional[cst.Call]:
             and method.value.attr.value == "otp" and method.attr.value in OTP_METHODS):
         return None
     return cst.Call(func=method, args=[a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in call.args[1:]])
+
+
+def _self_attribute(node: cst.CSTNode) -> Optional[str]:
+    """``P`` for ``self.P``; None for anything else."""
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self":
+        return node.attr.value
+    return None
 
 
 def _own_attribute(namespace: cst.BaseExpression) -> bool:

@@ -126,3 +126,22 @@ def test_stored_status_comparisons_that_stay_unmarked():
             return row.result == "valid"
         ''')
     assert flow.stored_compares == []
+
+
+def test_a_status_joined_into_text_is_a_use_where_the_meaning_changes():
+    """`getattr(self, "_on_" + status.value)()`: text built from a v1 status by `+` or `%` (a
+    dispatch on the v1 value) no longer matches once the status is v2; a comparison does not
+    count, and an error code is sdk-errors' own (it marks it there)."""
+    flow = flow_of('''
+        from ding.models import components
+
+        def verify(client, phone, code):
+            created = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+            auth = created.create_authentication_response.authentication_uuid
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=auth, check_code=code))
+            handler = "_on_" + res.create_check_response.status.value
+            label = "status %s" % res.create_check_response.status
+            same = res.create_check_response.status.value == "valid"
+            return handler, label, same
+        ''')
+    assert sorted(u.how for u in flow.uses if u.origin.kind == "status") == ["f-string", "f-string"]
