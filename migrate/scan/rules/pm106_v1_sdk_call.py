@@ -6,7 +6,9 @@ Python through libcst (receivers and aliases tracked). Other languages through
 v1 SDKs (docs/reference/v1-api.md). Names unique to v1 (the ``createAutentication`` typo, ``otp.createAuthentication``,
 ``getAuthenticationStatus``) are always flagged; names that v2 or other code share (``otp.check``,
 ``lookup.lookup``, ``authenticate``) only in files with other v1 evidence; the TypeScript SDK's
-standalone functions (``otpCheck(core, ...)``, ``lookupLookup(core, ...)``); in Go, the operations
+standalone functions (``otpCheck(core, ...)``, ``lookupLookup(core, ...)``, also inside the SDK's
+own files, known without its manifest by ``DingCore`` next to a v1 request model or by the
+function's import from its ``funcs/`` module: ``codemods.syntax.ts_sdk_layout``); in Go, the operations
 called on a variable or struct field that holds a v1 client (``s.dingClient.Check(...)``). A
 function being declared (``export function otpFeedback(``) is not a call. In code only.
 """

@@ -2,7 +2,8 @@
 the v1 response's authentication id, wherever code spells them: body keys, struct tags,
 serializer annotations, model properties and accessors, response reads, the values passed
 by position to the v1 check and retry request models, and the status operation's path parameter
-``auth_uuid`` in the files that name it. Found by
+``auth_uuid`` in the files that name it or as the named argument of a call of the v1 status
+method (``getAuthenticationStatus(authUuid: ...)``, ``.authUuid(...)`` in a Java builder). Found by
 ``codemods.syntax`` (kind ``v1-field``) with v1 evidence in the file or its folder, or next to
 another v1-only field. v2 identifies a verification by ``id`` and checks ``target`` + ``code``.
 """
@@ -58,6 +59,8 @@ EXAMPLES = (
             "    CreateCheckRequest request(String id, String code, String account) {\n"
             "        return new CreateCheckRequest(id, code, account);\n    }\n}\n",
             ((5, 39), (5, 43), (5, 49))),
+    Example("status.php", "<?php\n$res = $sdk->otp->getAuthenticationStatus(\n    authUuid: $pending->ding_ref\n);\n",
+            ((3, 5),)),
     Example("verify.ts", "export async function checkCode(phone: string, code: string) {\n"
             "  return client.verification.check({ target: { type: 'phone_number', value: phone }, code });\n}\n"),
 )
