@@ -13,6 +13,17 @@ literal whose every value is a ``DeviceType`` member with a v2 literal; every re
 ``CreateAuthenticationRequest``, or into a local bound once and read only there. Otherwise the
 create keeps its TODO (``sdk-calls``). Whether each of those creates is rewritten is for
 ``sdk-calls`` to say: the dict changes only when all are.
+
+A dict of records (per-tenant settings) is followed the same way:
+
+    TENANTS = {"acme": {"customer": C, "platform": components.DeviceType.ANDROID}, ...}
+    conf = TENANTS[tenant]
+    ... device_type=conf["platform"] ...
+
+when every value is a dict literal holding the same string key bound to a ``DeviceType``
+member, and every read of the name is ``NAME[x][<string>]``, or ``NAME[x]`` bound to a local
+that is bound once and read only as ``local[<string>]``: the reads of that key go into
+``device_type=`` as above, the other keys are not DeviceType members and are left alone.
 """
 from __future__ import annotations
 
@@ -21,6 +32,7 @@ from typing import Dict, List, Mapping, Optional
 
 import libcst as cst
 
+from codemods.core.nodes import string_value
 from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2
 
 DEVICE_TYPE_FIELD = "device_type"
@@ -42,21 +54,94 @@ def device_maps(module: cst.Module, scopes: Mapping[cst.CSTNode, object], parent
     models = set(create_models)
     for statement in module.body:
         dict_map = _dict_constant(statement, device_members)
+        record_key = None
+        if dict_map is None:
+            dict_map, record_key = _records_constant(statement, device_members)
         if dict_map is None:
             continue
         references = only_binding_references(statement.body[0].targets[0].target, scopes)  # type: ignore[attr-defined]
         if not references:
             continue
-        uses = []
+        uses: Optional[List[cst.BaseExpression]] = []
         for access in references:
-            use = _device_use(_read_of(access.node, parents), parents, scopes, models)
-            if use is None:
+            read = _read_of(access.node, parents)
+            found_uses = [_device_use(read, parents, scopes, models)] if record_key is None \
+                else _record_uses(read, record_key, parents, scopes, models)
+            if found_uses is None or None in found_uses:
+                uses = None
                 break
-            uses.append(use)
-        else:
+            uses.extend(found_uses)  # type: ignore[arg-type]
+        if uses:
             dict_map.uses = uses
             found.update({use: dict_map for use in uses})
     return found
+
+
+def _records_constant(statement: cst.CSTNode, device_members: Mapping[cst.CSTNode, str]):
+    """(DeviceMap, the record key) for `NAME = {k: {..., "platform": DeviceType.X}, ...}`: every
+    value a dict literal of string keys, one key holding a DeviceType member (with a v2 literal)
+    in each, the same key in all; (None, None) otherwise."""
+    if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
+            and isinstance(statement.body[0], cst.Assign) and len(statement.body[0].targets) == 1):
+        return None, None
+    assign = statement.body[0]
+    target, value = assign.targets[0].target, assign.value
+    if not isinstance(target, cst.Name) or not isinstance(value, cst.Dict) or not value.elements:
+        return None, None
+    literals: Dict[cst.CSTNode, str] = {}
+    keys = set()
+    for element in value.elements:
+        record = element.value if isinstance(element, cst.DictElement) else None
+        if not isinstance(record, cst.Dict):
+            return None, None
+        members = []
+        for item in record.elements:
+            key = string_value(item.key) if isinstance(item, cst.DictElement) else None
+            if key is None:
+                return None, None
+            if item.value in device_members:  # type: ignore[union-attr]
+                members.append((key, item.value))  # type: ignore[union-attr]
+        if len(members) != 1:
+            return None, None
+        key, member = members[0]
+        v1 = device_members[member].upper()
+        if v1 not in DEVICE_TYPE_V1_TO_V2:
+            return None, None
+        keys.add(key)
+        literals[member] = DEVICE_TYPE_V1_TO_V2[v1]
+    if len(keys) != 1:
+        return None, None
+    return DeviceMap(target.value, literals), keys.pop()
+
+
+def _record_uses(record: Optional[cst.BaseExpression], key: str, parents: Mapping[cst.CSTNode, cst.CSTNode],
+                 scopes: Mapping[cst.CSTNode, object], models: set) -> Optional[List[Optional[cst.BaseExpression]]]:
+    """The device_type argument values the reads of `key` in ``record`` (`NAME[x]`) reach:
+    `NAME[x]["platform"]`, or `conf = NAME[x]` read only as `conf["..."]`; None when the record
+    goes anywhere else (passed on, `.get(...)`, iterated), [None] when the key's read does."""
+    if record is None:
+        return None
+    assign = parents.get(record)
+    if isinstance(assign, cst.Assign) and assign.value is record:
+        if not (len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name)):
+            return None
+        holders = [a.node for a in only_binding_references(assign.targets[0].target, scopes)]
+        if not holders:
+            return None
+    else:
+        holders = [record]
+    uses: List[Optional[cst.BaseExpression]] = []
+    for holder in holders:
+        read = parents.get(holder)
+        if not (isinstance(read, cst.Subscript) and read.value is holder and len(read.slice) == 1
+                and isinstance(read.slice[0].slice, cst.Index)):
+            return None
+        name = string_value(read.slice[0].slice.value)
+        if name is None:
+            return None
+        if name == key:
+            uses.append(_device_use(read, parents, scopes, models))
+    return uses
 
 
 def _dict_constant(statement: cst.CSTNode, device_members: Mapping[cst.CSTNode, str]) -> Optional[DeviceMap]:

@@ -80,3 +80,52 @@ def send(phone, ios):
         customer_uuid=C, phone_number=phone, device_type=components.DeviceType.IOS if ios else None))
 ''')
     assert DEVICE_TODO in once
+
+
+RECORDS = '''\
+import ding
+from ding.models import components
+
+client = ding.Ding(api_key=KEY)
+TENANTS = {
+    "acme": {"customer": C, "platform": components.DeviceType.ANDROID},
+    "globex": {"customer": C, "platform": components.DeviceType.WEB},
+}
+'''
+MAYBE_NONE = "may be None here"
+
+
+@pytest.mark.parametrize("prefix, value", [
+    ('conf = TENANTS[tenant]\n    ', 'conf["platform"]'),  # a record in a local, other keys read too
+    ('', 'TENANTS[tenant]["platform"]'),  # straight into the model
+])
+def test_a_dict_of_records_read_only_into_rewritten_creates_becomes_v2_literals(prefix, value):
+    """A per-tenant settings dict: the DeviceType key of every record becomes the v2 literal, the
+    create passes the read on, and it is no "may be None" value (a literal in every record)."""
+    customer = 'conf["customer"]' if prefix else 'TENANTS[tenant]["customer"]'
+    once = rewritten_twice(RECORDS + f'''
+def send(phone, tenant):
+    {prefix}client.otp.create_authentication(components.CreateAuthenticationRequest(
+        customer_uuid={customer}, phone_number=phone, device_type={value}))
+''')
+    assert '"acme": {"customer": C, "platform": "android"},' in once
+    assert '"globex": {"customer": C, "platform": "web"},' in once
+    assert f'signals={{"device_platform": {value}}}' in once
+    assert DEVICE_TODO not in once and MAYBE_NONE not in once
+
+
+@pytest.mark.parametrize("other_use", [
+    "def platforms():\n    return [t['platform'] for t in TENANTS.values()]\n",  # iterated
+    "def conf(tenant):\n    return TENANTS[tenant]\n",  # a record passed on
+    "def platform(tenant):\n    return TENANTS[tenant].get('platform')\n",  # .get on a record
+    "def platform(tenant):\n    return TENANTS[tenant]['platform']\n",  # the key read elsewhere
+])
+def test_a_dict_of_records_with_any_other_reader_is_left_and_the_create_marked(other_use):
+    once = rewritten_twice(RECORDS + '''
+def send(phone, tenant):
+    client.otp.create_authentication(components.CreateAuthenticationRequest(
+        customer_uuid=C, phone_number=phone, device_type=TENANTS[tenant]["platform"]))
+
+''' + other_use)
+    assert '"platform": components.DeviceType.ANDROID' in once
+    assert DEVICE_TODO in once
