@@ -4,14 +4,17 @@
 env name such as ``DING_URL``, a ``%s``/``${...}`` placeholder in a file with v1 evidence).
 Also a bare segment (``"check"``, ``"retry"``, ``"authentication"``) passed next to other
 arguments of a call in a file with v1 evidence that joins a base and a segment (``fmt.Sprintf("%s/%s", base, url)``,
-``base + "/" + url``): the hand-written ding-go client's ``sendRequest(ctx, a, "check", req)``.
+``base + "/" + url``) or names the v1 base with a trailing slash (Guzzle's ``base_uri``, then
+``$http->post('check', [...])``): the hand-written ding-go client's ``sendRequest(ctx, a, "check", req)``;
+and a bare segment appended by a URL call (``base.appendingPathComponent("authentication")``,
+``addPathSegment``, ``url.JoinPath``, ``urljoin``, ``resolve``) in a file with v1 evidence.
 v2 paths differ (``/v2/verification``...), so the advice names the v2 endpoint.
 """
 from __future__ import annotations
 
 import re
 
-from compat.knowledge.hosts import V1_UNKNOWN_OPERATION, v1_path_operation
+from compat.knowledge.hosts import V1_BASE_URL, V1_UNKNOWN_OPERATION, v1_path_operation
 from codemods.syntax.rules.config_name import NAME_RE as CONFIG_NAME_RE, kind_of
 from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.source import Example
@@ -49,9 +52,24 @@ def _joined_to_base(source, string_node) -> bool:
     return False
 
 
+# A base URL that takes relative segments: the v1 base with a trailing slash (Guzzle's
+# ``base_uri``, Faraday's ``url:``), then ``$client->post('check', [...])``.
+_RELATIVE_BASE = re.compile(re.escape(V1_BASE_URL) + r"""/["'`]""", re.IGNORECASE)
+# A call that appends a path segment to a URL (Swift ``appendingPathComponent``, OkHttp
+# ``addPathSegment``, Go ``url.JoinPath``, Python ``urljoin``, Java ``resolve``), the segment its
+# last argument: ``base.appendingPathComponent("authentication")``.
+_JOIN_NAMES = ("appendingPathComponent", "appending", "addPathSegment", "addPathSegments", "JoinPath", "joinPath",
+               "urljoin", "resolve", "join")
+_JOIN_CALL = re.compile(r"(?<![\w$])(?:%s)\s*\(\s*(?:(?:path\s*:\s*)|[\w$.\[\]]+\s*,\s*)?$" % "|".join(_JOIN_NAMES))
+_ARGUMENT = ("argument", "value_argument")
+
+
 def _segments(source):
-    """Bare v1 segments passed as arguments where this file joins base and segment itself."""
-    if not _SEGMENT_JOIN.search(source.text) or not source.evidence(near=True):
+    """Bare v1 segments passed as arguments where this file joins base and segment itself, to a
+    base that takes relative segments, or to a call that appends a path segment."""
+    joins, relative = _SEGMENT_JOIN.search(source.text) is not None, _RELATIVE_BASE.search(source.text) is not None
+    join_calls = any(name in source.text for name in _JOIN_NAMES)
+    if not (joins or relative or join_calls) or not source.evidence(near=True):
         return
     for m in _SEGMENT.finditer(source.text):
         operation = v1_path_operation("/" + m.group("s"))
@@ -61,12 +79,15 @@ def _segments(source):
         if spot is None or spot.where != "string" or string_value(spot.string) != m.group("s"):
             continue
         parent = spot.string.parent()
-        # one of several arguments (the segment and the payload: ``post("check", body)``)
-        if parent is None or parent.kind() not in _ARGUMENT_LISTS or \
-                sum(1 for c in parent.children() if c.is_named()) < 2:
+        if parent is not None and parent.kind() in _ARGUMENT:
+            parent = parent.parent()
+        if parent is None or parent.kind() not in _ARGUMENT_LISTS:
             continue
-        r = spot.string.range()
-        yield source.usage(KIND, r.start.index, r.end.index, operation, "string")
+        appended = join_calls and _JOIN_CALL.search(source.text[max(0, m.start() - 120):m.start()]) is not None
+        # else one of several arguments (the segment and the payload: ``post("check", body)``)
+        if appended or ((joins or relative) and sum(1 for c in parent.children() if c.is_named()) >= 2):
+            r = spot.string.range()
+            yield source.usage(KIND, r.start.index, r.end.index, operation, "string")
 
 
 def find(source):
@@ -95,6 +116,14 @@ EXAMPLES = (
             'func (a *API) Check(r Req) error { return send(a, "check", r) }\n'
             'func url(a *API, p string) string { return fmt.Sprintf("%s/%s", a.base, p) }\n'
             'func name() string { return label("check") }\n', (2,)),
+    # a base that takes relative segments (Guzzle base_uri) and a call appending a segment (Swift)
+    Example("php", "<?php\n$http = new Client(['base_uri' => 'https://api.ding.live/v1/']);\n"
+            "$res = $http->post('retry', ['json' => ['authentication_uuid' => $id]]);\n", (3,)),
+    Example("swift", 'let base = URL(string: "https://api.ding.live/v1")!\n'
+            'var req = URLRequest(url: base.appendingPathComponent("check"))\n', (2,)),
+    Example("swift", 'let base = URL(string: "https://api.example.com/v1")!\n'
+            'var req = URLRequest(url: base.appendingPathComponent("check"))\n'),  # no v1 evidence
+    Example("php", "<?php\n$u = 'https://api.ding.live/v1/';\n$log->info('check');\n"),  # one argument, no join
     Example("go", 'func (s *Store) Check(r Req) error { return s.run("check", r) }\n'
             'func url(b, p string) string { return fmt.Sprintf("%s/%s", b, p) }\n'),  # no v1 evidence
     Example("typescript", "router.post('/check', handler);\n"),  # a route of the app, no v1 evidence

@@ -1,7 +1,9 @@
 """PM114 v1-path: a v1 endpoint path written apart from the host (``"/authentication"``,
 ``"/check"``, ``"/retry"``, ``"/authentication/feedback"``, ``"/lookup/" + phone``), joined to a v1
 base (a constant that holds ``api.ding.live``, even one defined in another file of the
-repository; an env name such as ``DING_URL``), or in a file with v1 evidence. Found by
+repository; an env name such as ``DING_URL``), or in a file with v1 evidence; also a bare segment
+(``"check"``) passed with the payload to a client whose v1 base takes relative segments
+(``base_uri`` ending in ``/v1/``) or appended by a URL call (``appendingPathComponent``). Found by
 ``codemods.syntax`` (kind ``v1-path``). A host swap is not enough: the v2 paths, bodies and
 answers differ.
 """
