@@ -22,7 +22,7 @@ from codemods.sdk.common import (
 from codemods.sdk.model import ERROR_TRIGGERS, V2_PACKAGE
 from codemods.core.mapping import error_code_move
 from compat.knowledge.sdk_shapes import SDK_V1_ERROR_CLASSES
-from compat.knowledge.todos import CODE_MAY_BE_NONE_TODO, CODE_VALUE_TODO, NO_DOC_URL_TODO
+from compat.knowledge.todos import CODE_MAY_BE_NONE_TODO, CODE_VALUE_TODO, ENUM_NAME_TODO, NO_DOC_URL_TODO
 _BODY_CODE = '({e}.body.get({q}code{q}) if isinstance({e}.body, dict) else None)'
 _BODY_MESSAGE = '({e}.body.get({q}message{q}) if isinstance({e}.body, dict) else {e}.message)'
 
@@ -291,7 +291,9 @@ class SdkErrorsCodemod(SdkCodemod):
         read may be None (v2 has no code when the body has none), so the operation can raise
         where v1's did not."""
         parent = self.get_metadata(ParentNodeProvider, read, None)
-        if isinstance(parent, cst.Attribute) and parent.value is read and parent.attr.value != "value" \
+        if isinstance(parent, cst.Attribute) and parent.value is read and parent.attr.value == "name":
+            self.todo(read, ENUM_NAME_TODO)  # `e.code.name`: the enum member's name; v2 has a plain string
+        elif isinstance(parent, cst.Attribute) and parent.value is read and parent.attr.value != "value" \
                 or isinstance(parent, cst.Subscript) and parent.value is read \
                 or isinstance(parent, cst.BinaryOperation) and isinstance(parent.operator, cst.Add):
             self.todo(read, CODE_MAY_BE_NONE_TODO)

@@ -30,6 +30,7 @@ from codemods.core.mapping import (
 )
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
+from compat.knowledge.todos import ENUM_NAME_TODO
 
 # what each operation's status compares (codemods.sdk.edits reads it too)
 STATUS_KINDS = {"create": "create-status", "check": "check-status", "retry": "retry-status"}
@@ -82,6 +83,9 @@ class SdkResponsesCodemod(SdkCodemod):
             # `.status.value`: v2 statuses and line types are plain strings. (In a comparison
             # that cannot be mapped it stays, and fails loudly, under its TODO.)
             return updated_node.value
+        if original_node.attr.value == "name" and self._is_status_read(original_node.value):
+            self.todo(original_node, ENUM_NAME_TODO)  # `res.status.name`: a v2 status is a str
+            return updated_node
         if original_node in a.wrapper_reads:
             self.todo(original_node, f"v1 response wrapper field '{original_node.attr.value}' is gone: v2 returns "
                                      "the model and raises on HTTP errors; use with_raw_response for status/headers")

@@ -269,6 +269,12 @@ PAIRS = [
                 log(e.code.value)
                 return {"code": e.code.value.upper(), "short": e.code.value[:3], "is_balance": e.code.value == "negative_balance",
                         "label": "error:" + e.code.value}
+
+        def kind():
+            try:
+                start()
+            except errors.ErrorResponse as e:
+                return e.code.name
         ''', f'''
         from ding.models import errors
         import prelude_python_sdk
@@ -282,6 +288,14 @@ PAIRS = [
                 {T}the v2 error code read here is None when the error body has no code (v1 raised ErrorResponse only for a JSON error body): check it before using it as a string
                 return {{"code": {CODE}.upper(), "short": {CODE}[:3], "is_balance": {CODE} == "insufficient_balance",
                         "label": "error:" + {CODE}}}
+
+        def kind():
+            try:
+                start()
+            except prelude_python_sdk.BadRequestError as e:
+                {T}v2 error codes differ from v1 (e.g. negative_balance is now insufficient_balance); map the values this code is compared with downstream
+                {T}`.name` of a v1 enum member (its upper-case member name): v2 statuses, line types and error codes are plain strings with other values and no .name; use the string itself
+                return {CODE}.name
         '''),
     ("other-exceptions-untouched", '''
         from ding.models import errors

@@ -24,6 +24,18 @@ PAIRS = [
             if res.status in ("success", "retry", "challenged", "shadow_blocked"):
                 return res.id
         '''),
+    # v1 statuses and line types were enum members; `.name` of one (its member name) does not
+    # exist on the v2 plain string, whose values differ anyway.
+    ("enum-name-of-a-rewritten-status", HEAD + '''
+        def send(phone_number):
+            res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone_number))
+            return res.create_authentication_response.status.name.lower()
+        ''', HEAD + f'''
+        def send(phone_number):
+            res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone_number))
+            {T}`.name` of a v1 enum member (its upper-case member name): v2 statuses, line types and error codes are plain strings with other values and no .name; use the string itself
+            return res.status.name.lower()
+        '''),
     ("check-enum-old-and-new-names", HEAD + '''
         from ding.models.components import CreateCheckResponseStatus
 
