@@ -88,6 +88,46 @@ _GEMSPEC_NAME = re.compile(r"""\.name\s*=\s*["'](?P<name>[^"']+)["']""")
 _V1_NAMES = frozenset(n.lower() for names in V1_PACKAGES.values() for n in names)
 
 
+_PY_FROM_IMPORT = re.compile(r"(?m)^[ \t]*from[ \t]+(?P<dots>\.*)(?P<module>[\w.]*)[ \t]+import[ \t]+"
+                             r"(?P<names>\([^)]*\)|[^\n#]+)")
+_PY_IMPORT = re.compile(r"(?m)^[ \t]*import[ \t]+(?P<modules>[\w., \t]+)")
+
+
+def _module_parts(path: str) -> List[str]:
+    parts = _normal(os.path.splitext(path)[0]).split("/")
+    return parts[:-1] if parts and parts[-1] == "__init__" else parts
+
+
+def python_imports_module(text: str, path: str, decl_path: str) -> bool:
+    """Whether a Python file imports the module ``decl_path`` (``from ding import lookup``,
+    ``import ding.lookup``, ``from ding.lookup import X``, ``from . import lookup`` beside it): an
+    absolute module path must be a tail of the declaring file's path, a relative one must resolve
+    to it. ``from . import lookup`` in another package names that package's own ``lookup``."""
+    target = _module_parts(decl_path)
+
+    def names_target(parts: List[str], relative: bool) -> bool:
+        if not parts or any(not p for p in parts):
+            return False
+        if relative:
+            return _normal("/".join(parts)) == _normal("/".join(target))
+        return len(parts) <= len(target) and target[-len(parts):] == parts
+
+    for m in _PY_FROM_IMPORT.finditer(text):
+        dots, module = m.group("dots"), [p for p in m.group("module").split(".") if p]
+        if dots:
+            base = _module_parts(path)[:-1]
+            base = base[:len(base) - (len(dots) - 1)] if len(dots) > 1 else base
+            module = base + module
+        names = [n.split()[0] for n in m.group("names").strip("()").replace("\n", " ").split(",") if n.strip()]
+        if names_target(module, bool(dots)) or any(names_target(module + [n], bool(dots)) for n in names):
+            return True
+    for m in _PY_IMPORT.finditer(text):
+        for spec in m.group("modules").split(","):
+            if spec.strip() and names_target(spec.split()[0].split("."), False):
+                return True
+    return False
+
+
 def own_package_name(path: str, text: str) -> Optional[str]:
     """The package a manifest publishes (``module x`` of go.mod, ``"name"`` of package.json...)."""
     name = os.path.basename(path).lower()
@@ -307,7 +347,10 @@ class RepoIndex:
                         continue
                     stem = os.path.splitext(os.path.basename(decl_path))[0]
                     same_package = fam in _FOLDER_PACKAGES and _folder(decl_path) == folder
-                    imported = re.search(r"(?<![\w$])(?:%s|%s)(?![\w$])" % (re.escape(name), re.escape(stem)), imports)
+                    if fam == "python":  # the import must name the declaring module, not a word alike
+                        imported = python_imports_module(source.text, source.path, decl_path)
+                    else:
+                        imported = re.search(r"(?<![\w$])(?:%s|%s)(?![\w$])" % (re.escape(name), re.escape(stem)), imports)
                     decl_folder = os.path.basename(_folder(decl_path))
                     go_import = fam == "go" and decl_folder and re.search(r'/%s"' % re.escape(decl_folder), imports)
                     if same_package or imported or go_import:
@@ -435,4 +478,4 @@ class RepoIndex:
         return out
 
 
-__all__ = ["FileFacts", "RepoIndex", "file_facts", "is_v1_package_name", "own_package_name"]
+__all__ = ["FileFacts", "RepoIndex", "file_facts", "is_v1_package_name", "own_package_name", "python_imports_module"]

@@ -131,3 +131,22 @@ def test_modules_of_the_v1_python_package_are_read_past_the_prefilter(tmp_path):
     found = _findings(tmp_path)
     assert sorted(line for path, rule, line, _ in found if path == "src/ding/models/components/checkstatus.py") == [5, 6]
     assert not [f for f in found if f[0].startswith("tools/")]
+
+
+LOOKUP_WRAPPER_PY = ('import requests\n\nBASE = "https://api.ding.live/v1"\n\n\n'
+                     "def lookup(phone):\n    return requests.get(f\"{BASE}/lookup/{phone}\").json()\n")
+
+
+def test_a_python_import_must_name_the_wrappers_module_not_a_module_of_the_same_name(tmp_path):
+    write_tree(tmp_path, {
+        "billing/lookup.py": LOOKUP_WRAPPER_PY,
+        "billing/views.py": "from billing import lookup\n\n\ndef show(p):\n    return lookup.lookup(p)\n",
+        "billing/near.py": "from . import lookup\n\n\ndef show(p):\n    return lookup.lookup(p)\n",
+        # another package's own ``lookup`` module (webencodings has one): not the v1 wrapper
+        "codecs_x/lookup.py": "def lookup(label):\n    return label.lower()\n",
+        "codecs_x/tests.py": "from . import lookup\n\n\ndef test_it():\n    assert lookup.lookup('UTF-8') == 'utf-8'\n",
+        "other/tests.py": "from codecs_x import lookup\n\nlookup.lookup('x')\n",
+    })
+    calls = {(path, line) for path, rule, line, _ in _findings(tmp_path) if rule == "PM116"}
+    assert ("billing/views.py", 5) in calls and ("billing/near.py", 5) in calls
+    assert not {c for c in calls if c[0].startswith(("codecs_x/", "other/"))}
