@@ -1,5 +1,5 @@
 """PM201 transactional-route: the legacy ``/v2/transactional`` route or ``transactional.send``,
-on any host, in any file (advice, info).
+on any host, in any file (advice, info), except the v2 SDK's own resource that implements it.
 
 The route still works but is kept only for backward compatibility (the v2 SDK marks it
 deprecated); ``POST /v2/notify`` takes the same fields plus ``schedule_at``.
@@ -24,7 +24,16 @@ MESSAGE = ("/v2/transactional is a legacy route (deprecated in the v2 SDKs): use
            "(notify.send), same fields plus schedule_at")
 
 
+# The v2 SDK's own resource for the route (Stainless: ``class Transactional extends APIResource``,
+# ``class TransactionalResource(SyncAPIResource)``): the SDK implementing the route, not code
+# calling it.
+_OWN_RESOURCE = re.compile(r"\bclass\s+(?:Async)?Transactional\w*\s*(?:\(\s*(?:Sync|Async)?APIResource\s*\)"
+                           r"|extends\s+[\w$.]*APIResource\b)")
+
+
 def match(ctx):
+    if "APIResource" in ctx.text and _OWN_RESOURCE.search(ctx.text):
+        return
     for pattern in (_ROUTE, _SDK_CALL):
         for m in pattern.finditer(ctx.text):
             yield Hit(m.start(), m.end(), MESSAGE)
@@ -38,4 +47,9 @@ EXAMPLES = (
     Example("notify.ts", "await client.notify.send({ templateId: 't', to });\n"),
     Example("db.java", "@Transactional\npublic void save() {}\n"),
     Example("routes.txt", "/v2/transactional_emails\n"),
+    # the v2 SDK's own resource implementing the route
+    Example("transactional.ts", "export class Transactional extends APIResource {\n"
+            "  send(body, options) { return this._client.post('/v2/transactional', { body, ...options }); }\n}\n"),
+    Example("transactional.py", "class TransactionalResource(SyncAPIResource):\n    def send(self, **kw):\n"
+            "        return self._post(\"/v2/transactional\", body=kw)\n"),
 )
