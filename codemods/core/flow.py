@@ -47,6 +47,9 @@ _LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exceptio
 _THREAD_WRAPPERS = frozenset({"asyncio.to_thread", "to_thread", "run_in_executor", "functools.partial", "partial",
                               "submit"})
 _UUID_CALLS = frozenset({"uuid.UUID", "UUID"})
+# Methods that turn a whole model into data (v1: dataclasses_json; v2: pydantic): the v2 model's
+# fields and values are other ones.
+_SERIALIZERS = frozenset({"to_dict", "to_json", "model_dump", "model_dump_json", "dict", "json"})
 _REGEX_METHODS = frozenset({"match", "fullmatch", "search"})
 _WHAT = {"status": "status", "line-type": "line type", "error-code": "error code"}
 _ENUM_FIELDS = ("status", "line_type")  # v1 enum-valued response fields (``.value`` reads them)
@@ -639,6 +642,8 @@ class ValueFlow:
 
     def _how(self, node: cst.CSTNode, parent: Optional[cst.CSTNode], origin: Origin) -> Optional[str]:
         if isinstance(parent, cst.Attribute):
+            if parent.value is node and parent.attr.value in _SERIALIZERS and origin.kind in ("wrapper", "payload"):
+                return "serialized"  # `payload.to_dict()`: every v1 field name and value, as they were
             return None  # a further read: judged at the outer node
         if isinstance(parent, (cst.Await, cst.Comparison, cst.ComparisonTarget, cst.BooleanOperation,
                                cst.UnaryOperation, cst.If, cst.While, cst.IfExp)):

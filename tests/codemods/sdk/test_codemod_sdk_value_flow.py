@@ -145,3 +145,17 @@ def test_a_status_joined_into_text_is_a_use_where_the_meaning_changes():
             return handler, label, same
         ''')
     assert sorted(u.how for u in flow.uses if u.origin.kind == "status") == ["f-string", "f-string"]
+
+
+def test_a_response_serialized_whole_is_a_use_where_the_meaning_changes():
+    """`payload.to_dict()` / `.to_json()` hand on every v1 field name and value (v2's model has
+    others: id, not authentication_uuid); a field read off it (`payload.status`) is judged there."""
+    flow = flow_of('''
+        from ding.models import components
+
+        def start(client, phone):
+            res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+            body = res.create_authentication_response
+            return body.to_dict(), res.create_authentication_response.to_json(), body.authentication_uuid
+        ''')
+    assert sorted(u.how for u in flow.uses if u.origin.kind == "payload") == ["serialized", "serialized"]
