@@ -49,7 +49,7 @@ _THREAD_WRAPPERS = frozenset({"asyncio.to_thread", "to_thread", "run_in_executor
 _UUID_CALLS = frozenset({"uuid.UUID", "UUID"})
 # Methods that turn a whole model into data (v1: dataclasses_json; v2: pydantic): the v2 model's
 # fields and values are other ones.
-_SERIALIZERS = frozenset({"to_dict", "to_json", "model_dump", "model_dump_json", "dict", "json"})
+_SERIALIZERS = frozenset({"to_dict", "to_json", "model_dump", "model_dump_json", "dict", "json", "__dict__"})
 _REGEX_METHODS = frozenset({"match", "fullmatch", "search"})
 _WHAT = {"status": "status", "line-type": "line type", "error-code": "error code"}
 _ENUM_FIELDS = ("status", "line_type")  # v1 enum-valued response fields (``.value`` reads them)
@@ -645,7 +645,14 @@ class ValueFlow:
             if parent.value is node and parent.attr.value in _SERIALIZERS and origin.kind in ("wrapper", "payload"):
                 return "serialized"  # `payload.to_dict()`: every v1 field name and value, as they were
             return None  # a further read: judged at the outer node
-        if isinstance(parent, (cst.Await, cst.Comparison, cst.ComparisonTarget, cst.BooleanOperation,
+        if isinstance(parent, cst.IfExp) and node is not parent.test \
+                or isinstance(parent, cst.BooleanOperation):
+            # `s if s else None`, `s or "unknown"`: the expression's value may be this one
+            grandparent = self.parents.get(parent)
+            if isinstance(grandparent, cst.Assign) and all(isinstance(t.target, cst.Name) for t in grandparent.targets):
+                return "stored"  # in a variable the flow does not follow (its value is not one origin)
+            return self._how(parent, grandparent, origin)
+        if isinstance(parent, (cst.Await, cst.Comparison, cst.ComparisonTarget,
                                cst.UnaryOperation, cst.If, cst.While, cst.IfExp)):
             return None  # compared or tested: the codemods map comparisons with known values
         if isinstance(parent, cst.Arg):
@@ -699,6 +706,8 @@ class ValueFlow:
         last = name.rsplit(".", 1)[-1]
         if origin.kind == "id" and (name in _UUID_CALLS or last == "UUID"):
             return "uuid"
+        if name in ("getattr", "hasattr") and origin.kind in ("wrapper", "payload"):
+            return "argument"  # a field read by its name: v2's fields are other ones
         if call in self.calls or name in _HARMLESS_CALLS or last in _LOG_METHODS or last in _THREAD_WRAPPERS:
             return None
         if origin.kind in ("wrapper", "payload") and name in ("str",):

@@ -31,7 +31,7 @@ def check_status_todo(v1_code: str, check_status: str) -> str:
 FLOW_HOW = {
     "argument": "passed to other code", "key": "used as a lookup key", "returned": "returned",
     "stored": "stored", "exception": "put in an exception", "f-string": "formatted into text",
-    "serialized": "serialized whole (to_dict/to_json)",
+    "serialized": "serialized whole (to_dict(), to_json(), __dict__)",
 }
 V2_ID_PREFIX = "vrf_"
 _PLURAL = {"status": "statuses", "line type": "line types", "error code": "error codes"}

@@ -159,3 +159,30 @@ def test_a_response_serialized_whole_is_a_use_where_the_meaning_changes():
             return body.to_dict(), res.create_authentication_response.to_json(), body.authentication_uuid
         ''')
     assert sorted(u.how for u in flow.uses if u.origin.kind == "payload") == ["serialized", "serialized"]
+
+
+def test_a_value_chosen_by_a_conditional_or_an_or_goes_where_the_expression_goes():
+    """`lt.value if lt else None` in a dict, `s or "unknown"` returned: the v1 value leaves through
+    the expression (only its test position is a test); kept in a variable the flow cannot follow
+    (the expression has no one origin) it is stored. A field read by name (getattr/hasattr) is
+    handed to other code."""
+    flow = flow_of('''
+        from ding.models import components
+
+        def info(client, phone):
+            res = client.lookup.lookup(phone, C)
+            r = res.lookup_response
+            kind = r.line_type.value if r.line_type else None
+            return {"type": r.line_type.value if r.line_type else None}, kind, getattr(r, "carrier"), r.line_type or "?"
+
+        def fallback(client, phone):
+            res = client.lookup.lookup(phone, C)
+            return res.lookup_response.line_type or "?"
+
+        def tested(client, phone):
+            res = client.lookup.lookup(phone, C)
+            return "yes" if res.lookup_response.line_type else "no"
+        ''')
+    hows = sorted((u.origin.kind, u.how) for u in flow.uses)
+    assert hows == [("line-type", "returned"), ("line-type", "stored"), ("line-type", "stored"),
+                    ("line-type", "stored"), ("payload", "argument")]
