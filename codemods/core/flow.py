@@ -644,6 +644,9 @@ class ValueFlow:
         if isinstance(parent, cst.Attribute):
             if parent.value is node and parent.attr.value in _SERIALIZERS and origin.kind in ("wrapper", "payload"):
                 return "serialized"  # `payload.to_dict()`: every v1 field name and value, as they were
+            if parent.value is node and origin.kind in ("status", "line-type") \
+                    and parent.attr.value not in ("value", "name"):
+                return "f-string"  # `status.value.upper()`, `.startswith("val")`: text made from it
             return None  # a further read: judged at the outer node
         if isinstance(parent, cst.IfExp) and node is not parent.test \
                 or isinstance(parent, cst.BooleanOperation):

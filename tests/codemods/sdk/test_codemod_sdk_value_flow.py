@@ -186,3 +186,19 @@ def test_a_value_chosen_by_a_conditional_or_an_or_goes_where_the_expression_goes
     hows = sorted((u.origin.kind, u.how) for u in flow.uses)
     assert hows == [("line-type", "returned"), ("line-type", "stored"), ("line-type", "stored"),
                     ("line-type", "stored"), ("payload", "argument")]
+
+
+def test_text_made_from_a_status_by_a_string_method_is_a_use():
+    """`status.value.upper()`, `.startswith("val")`: text built from the v1 value, compared or
+    kept later where no mapping sees it (`label == "VALID"`); `.value` and `.name` are reads."""
+    flow = flow_of('''
+        from ding.models import components
+
+        def verify(client, phone, code):
+            created = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+            auth = created.create_authentication_response.authentication_uuid
+            res = client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=auth, check_code=code))
+            label = res.create_check_response.status.value.upper()
+            return label == "VALID", res.create_check_response.status.value.startswith("val")
+        ''')
+    assert sorted(u.how for u in flow.uses if u.origin.kind == "status") == ["f-string", "f-string"]
