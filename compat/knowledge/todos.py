@@ -167,6 +167,10 @@ CODE_VALUE_TODO = ("v2 error codes differ from v1 (e.g. negative_balance is now 
 # v1 SDK raised ErrorResponse only for a JSON 400 body (else SDKError), v2 BadRequestError for any.
 CODE_MAY_BE_NONE_TODO = ("the v2 error code read here is None when the error body has no code (v1 raised "
                          "ErrorResponse only for a JSON error body): check it before using it as a string")
+# codemods.sdk.responses: a rewritten status or line type compared with a value not visible here
+# (`status in OK`, `== expected()`); {what}: "status" or "line type".
+UNSEEN_COMPARATOR_TODO = ("compares a v1 {what} (a v2 plain string now, with other values) with a value this "
+                          "tool cannot read here; make that value the v2 strings (docs/api-changes.md)")
 # codemods.sdk.responses / codemods.sdk.errors: `.name` read on a v1 status, line type or error
 # code (a v1 enum member) whose read became a v2 plain string.
 ENUM_NAME_TODO = ("`.name` of a v1 enum member (its upper-case member name): v2 statuses, line types and "

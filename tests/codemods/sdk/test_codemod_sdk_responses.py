@@ -36,6 +36,18 @@ PAIRS = [
             {T}`.name` of a v1 enum member (its upper-case member name): v2 statuses, line types and error codes are plain strings with other values and no .name; use the string itself
             return res.status.name.lower()
         '''),
+    # Compared with a value not visible here (a module set, a call): not mapped, and marked
+    # (the `.value` stays, so the comparison fails loudly rather than silently).
+    ("status-compared-with-an-unseen-value", HEAD + '''
+        def send(phone_number):
+            res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone_number))
+            return res.create_authentication_response.status.value in ACCEPTED
+        ''', HEAD + f'''
+        def send(phone_number):
+            res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone_number))
+            {T}compares a v1 status (a v2 plain string now, with other values) with a value this tool cannot read here; make that value the v2 strings (docs/api-changes.md)
+            return res.status.value in ACCEPTED
+        '''),
     ("check-enum-old-and-new-names", HEAD + '''
         from ding.models.components import CreateCheckResponseStatus
 
