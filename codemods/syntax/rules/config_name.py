@@ -61,13 +61,40 @@ def names_v1_only(text: str) -> bool:
     return any(normalised(m.group(0)) in DISTINCTIVE for m in NAME_RE.finditer(text))
 
 
+def _local_variables(text: str, found) -> set:
+    """The joined (camelCase) spellings this file declares as local variables (``const dingApiKey
+    = Deno.env.get('DING_API_KEY')``, ``dingURL := os.Getenv(...)``): the declaration is the
+    configuration read, the later reads of the variable are the program's own name."""
+    names = set()
+    for spelling in {m.group(0) for m in found}:
+        if any(c in spelling for c in _SEPARATORS) or spelling.isupper():
+            continue
+        if re.search(r"\b(?:const|let|var|val)\s+%s\b|(?<![\w$.])%s\s*:=" % (spelling, spelling), text):
+            names.add(spelling)
+    return names
+
+
+def _local_read(source, m, local: set) -> bool:
+    """A bare read of such a variable (not its declaration, an object key or a member)."""
+    if m.group(0) not in local:
+        return False
+    before = source.text[max(0, m.start() - 8):m.start()]
+    after = source.text[m.end():m.end() + 3]
+    if re.search(r"(?:\b(?:const|let|var|val)\s+|[.$>])$", before) or re.match(r"\s*(?::=|:(?!:))", after):
+        return False
+    return True
+
+
 def find(source):
     found = list(NAME_RE.finditer(source.text))
     if not found:
         return
     grammar = has_grammar(source.language)
+    local = _local_variables(source.text, found) if grammar else set()
     for m in found:
         spelling = m.group(0)
+        if local and _local_read(source, m, local):
+            continue
         if normalised(spelling) not in DISTINCTIVE and not (source.evidence(near=True) or _CUSTOMER_UUID.search(source.text)):
             continue
         if kind_of(spelling) == "base-url":
@@ -86,6 +113,9 @@ EXAMPLES = (
     Example("yaml", "ding_customer_uuid: abc\n", (1,)),
     Example("ruby", 'ACCOUNT = ENV.fetch("DING_API_CUSTOMER_UUID")\n', (1,)),
     Example("typescript", "const token = process.env.DING_API_TOKEN;\nconst uuid = cfg['ding-customer-uuid'];\n", (1, 2)),
+    # a local variable holding a setting: its declaration counts, its later reads are the program's
+    Example("typescript", "import { Ding } from '@ding-live/ding';\nconst dingApiKey = Deno.env.get('DING_API_KEY');\n"
+            "if (!dingApiKey) {\n  throw new Error('missing');\n}\nconst cfg = { dingApiKey: dingApiKey };\n", (2, 2, 6)),
     Example("dotenv", "DING_URL=https://sounds.example.test/ding.mp3\nDING_API_KEY=abc\n"),
     Example("yaml", "DING_TALK_TOKEN: x\nDINGTALK_API_KEY: y\nMY_DING_CUSTOMER_UUID_OLD: z\n"),
 )

@@ -56,7 +56,8 @@ def _declares(source, m) -> bool:
     line = source.lines.line_text(source.lines.position(m.start())[0])
     words = m.group("s").replace("_", "_?")
     quoted = re.escape(m.group(0))
-    return re.search(r"(?i)(?<![\w$])[\w$]*%s[\w$]*\s*(?:[A-Za-z_][\w.]*\s*)?(?:=|:|=>|\()\s*%s"
+    # ``VALID = 'valid'``, ``Valid: "valid"``, ``VALID("valid")``, Ruby Sorbet's ``VALID = new('valid')``
+    return re.search(r"(?i)(?<![\w$])[\w$]*%s[\w$]*\s*(?:[A-Za-z_][\w.]*\s*)?(?:=|:|=>|\()\s*(?:new\s*\(\s*)?%s"
                      % (words, quoted), line) is not None
 
 
@@ -122,6 +123,8 @@ EXAMPLES = (
             'func ok(s c.CheckStatus) bool { return s == c.CheckStatusValid }\n', (2,)),
     Example("csharp", "using DingSDK.Models.Components;\nswitch (res.Status) {\n"
             "    case CheckStatus.Valid: return true;\n    case CheckStatus.Invalid: return false;\n}\n", (3, 4)),
+    Example("ruby", "module DingSDK\n  class CheckStatus < T::Enum\n    enums do\n      VALID = new('valid')\n"
+            "      WITHOUT_ATTEMPT = new('without_attempt')\n      OTHER = new('invalid')\n    end\n  end\nend\n", (4, 5)),
     Example("go", 'import c "github.com/ding-live/ding-golang/models/components"\nvar v = c.CheckStatusValid\n'),  # not compared
     Example("python", "import ding_api_client\n\nclass Answer(str, Enum):\n    ONBOARDED = 'onboarded'\n", (4,)),
     Example("python", "import ding_api_client\n\nif user.state == 'onboarded' or user.state == 'not_onboarded':\n    pass\n"),
