@@ -71,6 +71,8 @@ _STOP_METHODS = frozenset({
 _FOLDER_PACKAGES = frozenset({"go", "jvm", "csharp", "swift"})
 _OWN_PACKAGE = {  # manifest -> its own name's pattern
     "package.json": re.compile(r'(?m)^\s{0,4}"name"\s*:\s*"(?P<name>[^"]+)"'),
+    "jsr.json": re.compile(r'(?m)^\s{0,4}"name"\s*:\s*"(?P<name>[^"]+)"'),  # JSR / Deno publish the same name
+    "deno.json": re.compile(r'(?m)^\s{0,4}"name"\s*:\s*"(?P<name>[^"]+)"'),
     "composer.json": re.compile(r'(?m)^\s{0,4}"name"\s*:\s*"(?P<name>[^"]+)"'),
     "go.mod": re.compile(r"(?m)^module\s+(?P<name>\S+)"),
     "setup.py": re.compile(r"""\bname\s*=\s*["'](?P<name>[^"']+)["']"""),

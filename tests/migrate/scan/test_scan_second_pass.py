@@ -3,6 +3,8 @@ libcst analysis of a Python file: each Python file is analysed once, and the fin
 same as when it is analysed again."""
 from __future__ import annotations
 
+import pytest
+
 from migrate.scan import engine
 from scan_helpers import scan_tree, write_tree
 
@@ -113,8 +115,9 @@ CHECK_STATUS_PY = ("from enum import Enum\n\n\nclass CheckStatus(str, Enum):\n"
                    "    VALID = 'valid'\n    WITHOUT_ATTEMPT = 'without_attempt'\n")
 
 
-def test_files_of_a_v1_sdks_own_tree_are_read_past_the_prefilter(tmp_path):
-    write_tree(tmp_path, {"sdk/package.json": '{\n  "name": "@ding-live/ding",\n  "version": "0.0.1"\n}\n',
+@pytest.mark.parametrize("manifest", ["package.json", "jsr.json"])
+def test_files_of_a_v1_sdks_own_tree_are_read_past_the_prefilter(tmp_path, manifest):
+    write_tree(tmp_path, {"sdk/" + manifest: '{\n  "name": "@ding-live/ding",\n  "version": "0.0.1"\n}\n',
                           "sdk/src/models/components/checkstatus.ts": CHECK_STATUS_TS,
                           "app/src/status.ts": CHECK_STATUS_TS})  # beside the SDK, not in it
     found = _findings(tmp_path)
