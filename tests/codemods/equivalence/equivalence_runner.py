@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import datetime as _dt
 import enum
+import gc
 import importlib
 import json
 import os
@@ -33,6 +34,11 @@ SCENARIO = "scenario.py"
 class Run:
     """What a scenario sees: the side, its key, the fake's controls and ``step``."""
 
+    # A coroutine step that never finishes (a rewritten call raising inside the only worker of
+    # an asyncio queue, whose join() then waits forever) is cancelled after this long and
+    # recorded as raising TimeoutError, instead of stopping the whole run.
+    step_timeout = 120.0
+
     def __init__(self, side: str, fake: Any, program_modules: List[str]) -> None:
         self.side = side
         self.fake = fake
@@ -50,11 +56,12 @@ class Run:
         try:
             value = call()
             if asyncio.iscoroutine(value):
-                value = asyncio.run(value)
+                value = asyncio.run(asyncio.wait_for(value, self.step_timeout))
             outcome: Any = ["returned", plain(value)]
         except BaseException as error:  # noqa: BLE001 - every outcome is an observation
             if isinstance(error, (KeyboardInterrupt, SystemExit)):
                 raise
+            value = None  # (not the coroutine a failed async step returned)
             outcome = self.describe(error)
         self.steps.append({"sites": [s.strip() for s in site.split(",")], "outcome": outcome,
                            "requests": list(range(first, len(self.fake.requests)))})
@@ -239,6 +246,9 @@ def run_program(program: Path, side: str) -> Dict[str, Any]:
                 importlib.import_module(Path(SCENARIO).stem).scenario(run)
             except Exception as error:  # the scenario itself broke: the harness reports it
                 run.steps.append({"sites": ["<scenario>"], "outcome": run.describe(error), "requests": []})
+            # Finalise what the program left (tasks whose exception nobody retrieved log a
+            # traceback when collected) now, not inside the harness's own ast.parse later.
+            gc.collect()
     requests = [{"method": r.method, "path": r.path, "query": r.query, "json": r.json,
                  "headers": {k: v for k, v in r.headers.items()
                              if k in ("authorization", "x-api-key", "customer-uuid")}}

@@ -148,3 +148,27 @@ def test_a_site_mark_on_its_own_line_belongs_to_the_statement_below(tmp_path):
     assert harness.has_todo(path, 3) is True
     assert harness.has_todo(path, 6) is False
     assert json.dumps(harness.sites(path)) == '{"s": 3, "t": 6}'
+
+
+def test_a_coroutine_step_that_never_finishes_is_recorded_as_a_timeout():
+    """A rewritten call that kills the only worker of an asyncio queue leaves `queue.join()`
+    waiting forever: the step is cancelled after `step_timeout` and recorded as raising
+    TimeoutError, and the run goes on to the next step."""
+    import asyncio
+
+    from equivalence_runner import Run
+
+    class _Fake:
+        requests: list = []
+
+    async def waits_forever():
+        await asyncio.Event().wait()
+
+    async def answers():
+        return 42
+
+    run = Run("v2", _Fake(), [])
+    run.step_timeout = 0.2
+    assert run.step("stuck", waits_forever) is None
+    assert run.step("next", answers) == 42
+    assert [s["outcome"] for s in run.steps] == [["raised", "python-error", "TimeoutError"], ["returned", 42]]
