@@ -1,8 +1,11 @@
 """PM116 v1-client-call: a call of the repository's own v1 client, defined in another file that
 talks to v1 (``new Ding(uuid, token)``, ``dingclient.New(...)``, ``client.Check(...)``): found
 through the repository index of ``codemods.syntax`` (the file imports the defining module, or
-shares its folder where a folder is a package). Migrating the wrapper changes what its callers
-get back (v2 statuses, no customer UUID): review each call.
+shares its folder where a folder is a package); and a class named after Ding (``Ding``,
+``DingClient``, ``IDingService``) built, resolved (``app(Ding::class)``), held by a typed name or
+called statically in a file that itself shows v1 evidence, even when its own file is not scanned
+(``codemods.syntax.brand_class``). Migrating the wrapper changes what its callers get back (v2
+statuses, no customer UUID): review each call.
 """
 from __future__ import annotations
 
