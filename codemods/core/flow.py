@@ -30,6 +30,7 @@ from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
 from compat.knowledge.statuses import V1_CHECK_STATUSES, V1_CREATE_STATUSES, V1_RETRY_STATUSES
 from compat.knowledge.todos import (
+    CODE_VALUE_TODO,
     UUID_ID_TODO,
     stored_status_compared_todo,
     unseen_response_read_todo,
@@ -117,7 +118,10 @@ class Flow:
         found: List[Tuple[cst.CSTNode, str]] = []
         for use in self.uses:
             kind = use.origin.kind
-            if kind in _WHAT:
+            if kind == "error-code":
+                # sdk-errors' sentence for the same line (one TODO there, not two saying it twice)
+                found.append((use.node, CODE_VALUE_TODO))
+            elif kind in _WHAT:
                 found.append((use.node, v1_value_escapes_todo(_WHAT[kind], use.how)))
             elif kind in ("wrapper", "payload") and use.how != "f-string":
                 found.append((use.node, v1_response_escapes_todo(use.how)))

@@ -26,6 +26,7 @@ from codemods.sdk.model import (CALL_TRIGGERS, IMPORT_TRIGGERS, LOOKUP_METHODS, 
                                 request_fields, request_problem)
 from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2, FEEDBACK_STATUS_V1_TO_V2
 from compat.knowledge.operations import CREATE_FIELD_MOVES, CREATE_FIELD_REVIEW, OPERATIONS
+from compat.knowledge.sdk_shapes import SDK_V1_ENUMS
 from compat.knowledge.todos import (HELPER_NETWORK_ERRORS_TODO, MAYBE_NONE_FIELD_TODO, OWN_OTP_TODO,
                                      UNCALLED_LOOKUP_TODO)
 
@@ -224,8 +225,16 @@ class SdkCallsCodemod(SdkCodemod):
         return Plan(self._layout(c, f"{receiver}.verification.create", kwargs), todos)
 
     def _never_none(self, value: cst.BaseExpression) -> bool:
-        """A literal, a v1 enum member, or a name bound only to literals: v1 sent it, so does v2."""
-        return is_literal(value) or value in self.analysis.enum_refs or value in self.analysis.literal_names
+        """A literal, a v1 enum member, a name bound only to literals, or a v1 enum looked up
+        (`DeviceType[name]`, `DeviceType(value)`: it raises rather than give None): v1 sent it,
+        so does v2."""
+        return is_literal(value) or value in self.analysis.enum_refs or value in self.analysis.literal_names \
+            or self._enum_lookup(value)
+
+    def _enum_lookup(self, value: cst.BaseExpression) -> bool:
+        holder = value.value if isinstance(value, cst.Subscript) else value.func if isinstance(value, cst.Call) \
+            else None
+        return holder is not None and (dotted_name(holder) or "").rsplit(".", 1)[-1] in SDK_V1_ENUMS
 
     def _device_platform(self, value: Optional[cst.BaseExpression], todos: List[str]) -> Optional[str]:
         if value is None:

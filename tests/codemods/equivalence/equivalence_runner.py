@@ -34,10 +34,12 @@ SCENARIO = "scenario.py"
 class Run:
     """What a scenario sees: the side, its key, the fake's controls and ``step``."""
 
-    # A coroutine step that never finishes (a rewritten call raising inside the only worker of
-    # an asyncio queue, whose join() then waits forever) is cancelled after this long and
-    # recorded as raising TimeoutError, instead of stopping the whole run.
-    step_timeout = 120.0
+    # A step that never finishes (a rewritten call raising inside the only worker of a queue,
+    # whose join() then waits forever) is stopped after this long and recorded as raising
+    # TimeoutError, and the scenario goes on: a coroutine through asyncio.wait_for, anything
+    # else (the main thread blocked in a lock, a sleep, a loop) by a SIGALRM timer whose
+    # handler raises StepTimedOut (lock waits are interruptible by signals on POSIX).
+    step_timeout = 60.0
 
     def __init__(self, side: str, fake: Any, program_modules: List[str]) -> None:
         self.side = side
@@ -54,15 +56,17 @@ class Run:
         first = len(self.fake.requests)
         value = None
         try:
-            value = call()
-            if asyncio.iscoroutine(value):
-                value = asyncio.run(asyncio.wait_for(value, self.step_timeout))
+            with _deadline(self.step_timeout + min(5.0, self.step_timeout)):  # (a coroutine: its own limit first)
+                value = call()
+                if asyncio.iscoroutine(value):
+                    value = asyncio.run(asyncio.wait_for(value, self.step_timeout))
             outcome: Any = ["returned", plain(value)]
         except BaseException as error:  # noqa: BLE001 - every outcome is an observation
             if isinstance(error, (KeyboardInterrupt, SystemExit)):
                 raise
             value = None  # (not the coroutine a failed async step returned)
-            outcome = self.describe(error)
+            outcome = ["raised", "python-error", "TimeoutError"] if isinstance(error, StepTimedOut) \
+                else self.describe(error)
         self.steps.append({"sites": [s.strip() for s in site.split(",")], "outcome": outcome,
                            "requests": list(range(first, len(self.fake.requests)))})
         return value
@@ -97,6 +101,34 @@ class Run:
 
     def fail_next(self, status: int = 500) -> None:
         self.fake.fail_next(status=status)
+
+
+class StepTimedOut(BaseException):
+    """Raised in the main thread when a step runs past its limit (a BaseException, so that the
+    program's own ``except Exception`` does not swallow it and go on waiting)."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Raise StepTimedOut in the main thread after ``seconds`` (SIGALRM; nothing where there is
+    no such signal, or off the main thread)."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise StepTimedOut(f"step still running after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def error_kind(error: BaseException) -> str:
@@ -265,8 +297,12 @@ def run_in_subprocess(program: Path, side: str, sdk_dir: Path) -> Dict[str, Any]
     """The same run in a fresh interpreter whose ``ding`` is the one installed in ``sdk_dir``."""
     import subprocess
 
-    done = subprocess.run([sys.executable, __file__, str(program), side, str(sdk_dir)],
-                          capture_output=True, text=True, timeout=300)
+    try:
+        done = subprocess.run([sys.executable, __file__, str(program), side, str(sdk_dir)],
+                              capture_output=True, text=True, timeout=900)
+    except subprocess.TimeoutExpired:  # (each step has its own limit; this is the last resort)
+        return {"side": side, "steps": [{"sites": ["<program>"], "outcome": ["raised", "python-error", "TimeoutError"],
+                                         "requests": []}], "requests": [], "replies": [], "ding": str(Path(sdk_dir).resolve())}
     if done.returncode != 0:
         raise RuntimeError(f"{program.name} on {side} failed in its environment:\n{done.stderr}")
     return json.loads(done.stdout)

@@ -172,3 +172,27 @@ def test_a_coroutine_step_that_never_finishes_is_recorded_as_a_timeout():
     assert run.step("stuck", waits_forever) is None
     assert run.step("next", answers) == 42
     assert [s["outcome"] for s in run.steps] == [["raised", "python-error", "TimeoutError"], ["returned", 42]]
+
+
+def test_a_blocking_step_that_never_finishes_is_recorded_as_a_timeout():
+    """The same for plain code blocked in the main thread (a thread queue's join() after its
+    worker died): a timer interrupts the wait, the program's own `except Exception` cannot
+    swallow it, and the next step runs."""
+    import threading
+
+    from equivalence_runner import Run
+
+    class _Fake:
+        requests: list = []
+
+    def blocks():
+        try:
+            threading.Event().wait()
+        except Exception:  # noqa: BLE001 - a program that would swallow a plain timeout
+            threading.Event().wait()
+
+    run = Run("v1", _Fake(), [])
+    run.step_timeout = 0.1
+    assert run.step("stuck", blocks) is None
+    assert run.step("next", lambda: "went on") == "went on"
+    assert [s["outcome"] for s in run.steps] == [["raised", "python-error", "TimeoutError"], ["returned", "went on"]]

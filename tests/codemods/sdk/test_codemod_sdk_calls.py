@@ -290,6 +290,20 @@ PAIRS = [
             {T}v1 method client.otp.create_authentication is passed on uncalled; call the v2 method (client.verification...) instead
             return list(pool.map(client.otp.create_authentication, batch))
         '''),
+    # A v1 enum looked up by name or value raises rather than give None: no "may be None" TODO
+    # (the device_type TODO stays: the member is no v2 literal).
+    ("create-device-type-looked-up-is-never-none", HEAD + '''
+        def send(phone, platform):
+            return client.otp.create_authentication(components.CreateAuthenticationRequest(
+                customer_uuid=C, phone_number=phone, device_type=components.DeviceType[platform]))
+        ''', HEAD + f'''
+        def send(phone, platform):
+            {T}device_type is now signals.device_platform, a lower-case string ('ios', 'android', 'web', 'ipados', 'tvos')
+            return client.verification.create(
+                target={{"type": "phone_number", "value": phone}},
+                signals={{"device_platform": components.DeviceType[platform]}},
+            )
+        '''),
     # v1's models left a None field out of the request; a v2 {"key": None} entry is sent as null.
     # A literal, a v1 enum member or a name bound only to literals is never None: no TODO; a
     # literal None is left out; `payload.get(...)` may be None: a TODO naming the field.

@@ -58,7 +58,7 @@ def send(phone, ip):
             signals={"ip": ip, "device_platform": "web", "existing_user": True},
         )
     except prelude_python_sdk.BadRequestError as e:
-        # TODO(prelude-migration): a v1 error code is put in an exception here, unmapped: v2 uses other error codes; map it where it is used (or map both sides)
+        # TODO(prelude-migration): v2 error codes differ from v1 (e.g. negative_balance is now insufficient_balance); map the values this code is compared with downstream
         raise SendFailed((e.body.get("code") if isinstance(e.body, dict) else None), (e.body.get("message") if isinstance(e.body, dict) else e.message))
     return res.id
 
