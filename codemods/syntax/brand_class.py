@@ -12,9 +12,9 @@ method call of such a class or of a name holding one:
   ``private ding: DingService``, ``val ding: DingClient``), or statically (``Ding::send(...)``,
   a Laravel facade).
 
-Not in the v1 SDK's own files (a v1 namespace declared, the TypeScript SDK's layout, or the SDK
-imported: its client is ``sdk-client``'s), and not for a class written with a v1 SDK namespace
-(``new DingSDK.Ding``).
+Not in the v1 SDK's own files (a v1 namespace declared, the TypeScript SDK's layout), and not
+for a class written with a v1 SDK namespace (``new DingSDK.Ding``). In a file that imports a v1
+SDK, only the calls on a name the client was assigned to (the construction is ``sdk-client``'s).
 """
 from __future__ import annotations
 
@@ -60,6 +60,16 @@ def _calls_on(text: str, var: str, after: int, cls: str):
             yield c.start("method"), c.end("method"), "%s.%s" % (cls, c.group("method"))
 
 
+def _bound_calls(source):
+    """In a file that imports a v1 SDK (whose client class ``sdk-client`` reports): only the
+    method calls on a name the client was assigned to (``const client = new Ding(...)``, then
+    ``client.check(...)``, which ``sdk-call`` cannot tell from any ``check``)."""
+    for m in _BOUND.finditer(source.text):
+        cls = m.group("cls2") or m.group("new") or m.group("rb") or m.group("bare2")
+        if cls and not (m.group("bare2") and source.language not in _BARE_LANGUAGES):
+            yield from _calls_on(source.text, m.group("var"), m.start(), cls)
+
+
 def _spans(source):
     text = source.text
     for m in _CHAINED_CALL.finditer(text):
@@ -87,14 +97,14 @@ def brand_class_calls(source):
     if not source.strong or family(source.language) not in _FAMILIES or "Ding" not in source.text:
         return
     pattern = sdk_import_pattern(source.language)
-    if pattern is not None and pattern.search(source.text):
-        return  # the v1 SDK's own client class: sdk-client / sdk-call report it
+    sdk_imported = pattern is not None and pattern.search(source.text) is not None
     if family(source.language) == "js" and ts_sdk_file(source.text):
         return  # the v1 TypeScript SDK's own modules (``client: DingCore``)
     declared = _OWN_NAMESPACE.search(source.text)
     if declared and any(token in declared.group("name").lower() for token in V1_EVIDENCE):
         return  # a file of the v1 SDK itself (``namespace Ding\DingSDK;``) building its own classes
-    for start, end, detail in sorted(set(_spans(source))):
+    spans = _bound_calls(source) if sdk_imported else _spans(source)
+    for start, end, detail in sorted(set(spans)):
         if source.where(start, end) != "code" or source.defines(start) or _qualified_by_the_sdk(source.text, start):
             continue
         yield start, end, detail

@@ -28,7 +28,7 @@ from codemods.syntax.languages import family
 from codemods.syntax.rules.api_key_header import HEADER_CONSTANT
 from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.rules.sdk_import import go_v1_package_folders, pattern_for as import_pattern, sdk_own_imports
-from codemods.syntax.ts_sdk_layout import ts_sdk_file
+from codemods.syntax.ts_sdk_layout import ts_sdk_file, ts_sdk_root
 
 _ASSIGNED_HOST = re.compile(
     r"""(?P<name>[A-Za-z_$][\w$]*)["']?\s*(?::=|=|:|=>|\?\?=)\s*(?:[\w.:<>\[\]]+\s*)?\(?\s*[@$]?["'`][^"'`\n]*"""
@@ -160,6 +160,7 @@ class FileFacts:
     v1_fields: FrozenSet[str] = frozenset()  # v1-only body fields named (normalised)
     sdk_own_import: bool = False  # Python: imports a v1 package's own sub-modules (``from ding import utils``)
     go_v1_folders: Tuple[str, ...] = ()  # Go: folders of the Ding-organisation packages it imports
+    ts_sdk_root: Optional[str] = None  # a file of the v1 TS SDK in its funcs/ folder: the SDK's source root
 
     @property
     def body_model(self) -> bool:
@@ -183,8 +184,9 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
     fam = family(language)
     if fam == "go" and facts.strong:
         facts.go_v1_folders = tuple(sorted(go_v1_package_folders(text)))
-    if fam == "js" and not facts.strong and ts_sdk_file(text):
+    if fam == "js" and ts_sdk_file(text):
         facts.strong = True  # a file of the v1 TypeScript SDK itself (DingCore, funcs/ imports)
+        facts.ts_sdk_root = ts_sdk_root(path)
     if "x-api-key" in lower:
         facts.header_constants = tuple(sorted({m.group("name") for m in HEADER_CONSTANT.finditer(text)}))
     if "uuid" in lower or "code" in lower:
@@ -273,7 +275,8 @@ class RepoIndex:
                    {name: tuple(paths) for name, paths in bases.items()}, frozenset(headers), wrappers, modules, methods,
                    frozenset(_folder(f.path) for f in facts if f.sdk_own_import),
                    frozenset(folder for f in facts for folder in f.go_v1_folders),
-                   frozenset(_folder(f.path) for f in facts if f.own_v1_package))
+                   frozenset(_folder(f.path) for f in facts if f.own_v1_package)
+                   | frozenset(f.ts_sdk_root for f in facts if f.ts_sdk_root is not None))
 
     def __bool__(self) -> bool:
         return self.any_evidence
@@ -287,6 +290,11 @@ class RepoIndex:
         folder = folder.replace("\\", "/")
         return any(folder == sub or folder.endswith("/" + sub) for sub in self.go_v1_folders)
 
+    def under_v1_sdk_root(self, folder: str) -> bool:
+        """The folder is inside the tree of a v1 SDK (its publishing manifest's folder, or the
+        source root above the TypeScript SDK's ``funcs/``)."""
+        return any(not root or root == "." or folder == root or folder.startswith(root + "/") for root in self.v1_sdk_roots)
+
     def v1_code_folder(self, path: str, language: str) -> bool:
         """The file sits where the index says every file is v1 code, whatever its text: a Go
         package v1 code imports from Ding's organisation, the tree of a manifest that publishes a
@@ -296,7 +304,7 @@ class RepoIndex:
         fam = family(language)
         if fam == "go" and self.go_v1_folders and self.imported_v1_go_package(folder):
             return True
-        if any(not root or root == "." or folder == root or folder.startswith(root + "/") for root in self.v1_sdk_roots):
+        if self.v1_sdk_roots and self.under_v1_sdk_root(folder):
             return True
         return fam == "python" and bool(self.sdk_package_folders or self.v1_sdk_repo) and \
             self.inside_v1_python_package(folder)
@@ -310,7 +318,9 @@ class RepoIndex:
             return False
         def inside(folders):
             return any(f == folder or f.startswith(folder + "/") for f in folders)
-        return inside(self.evidence_folders) and (self.v1_sdk_repo or inside(self.sdk_package_folders))
+        if self.v1_sdk_repo:  # the repository publishes the v1 SDK: its ``ding/`` is the SDK's package
+            return True
+        return inside(self.evidence_folders) and inside(self.sdk_package_folders)
 
     def inside_v1_python_package(self, folder: str) -> bool:
         """The folder is (inside) the v1 SDK's package (``v1_python_package``): a module of the

@@ -21,6 +21,10 @@ _UNSET = object()
 _DECLARATION = re.compile(r"\s*(?:(?:export|default|public|private|protected|internal|static|async|override|"
                           r"final|abstract|sealed|partial|open|data|function|def|fun|func(?:\s*\([^)]*\))?|"
                           r"class|interface|struct|record|object|enum|trait|module|type)\s+)+$")
+# A Java/C# method declared with modifiers and a return type (``public live.ding...Response
+# createAutentication(...)``, ``public async Task<X> CheckAsync(``).
+_TYPED_METHOD = re.compile(r"\s*(?:(?:public|private|protected|internal|static|final|override|virtual|abstract|async|"
+                           r"synchronized|sealed)\s+)+[\w.$<>\[\], ?]+\s+$")
 # A class method defined without a keyword (``  check(id: string, code: string): Promise<Check> {``).
 _BARE_METHOD = re.compile(r"\s*[\w$]+\s*\([^()]*\)\s*(?::[^{=;]*)?\{\s*$")
 
@@ -80,7 +84,8 @@ class Source:
         line, column = self.lines.position(start)
         text = self.lines.line_text(line)
         before = text[:column - 1]
-        return _DECLARATION.match(before) is not None or (not before.strip() and _BARE_METHOD.match(text) is not None)
+        return _DECLARATION.match(before) is not None or _TYPED_METHOD.match(before) is not None or (
+            not before.strip() and _BARE_METHOD.match(text) is not None)
 
     # -- evidence ------------------------------------------------------------------------
     @property
@@ -100,6 +105,8 @@ class Source:
         if index.references(self):
             return True
         if near and (index.folder_has_evidence(self.folder) or index.v1_sdk_repo):
+            return True
+        if near and index.v1_sdk_roots and index.under_v1_sdk_root(self.folder):
             return True
         if near and self.language == "python" and index.inside_v1_python_package(self.folder):
             return True

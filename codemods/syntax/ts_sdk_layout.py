@@ -32,6 +32,17 @@ TRIGGERS = (SDK_V1_TS_CORE_CLASS.lower().encode(),) + tuple(sorted(
      for name in SDK_V1_TS_STANDALONE_FUNCTIONS}))
 
 
+def ts_sdk_root(path: str):
+    """For a file in the SDK's ``funcs/`` folder (``src/funcs/otpCheck.ts``), the folder above it
+    (``src``): the SDK's source tree, whose ``models/components/*.ts`` name nothing of v1 but
+    their fields and statuses. None elsewhere."""
+    parts = path.replace("\\", "/").split("/")
+    if SDK_V1_TS_FUNCS_FOLDER not in parts[:-1]:
+        return None
+    at = len(parts) - 2 - parts[:-1][::-1].index(SDK_V1_TS_FUNCS_FOLDER)
+    return "/".join(parts[:at])
+
+
 def ts_sdk_file(text: str) -> bool:
     if SDK_V1_TS_CORE_CLASS in text and _CORE.search(text) and _COMPANION.search(text):
         return True
@@ -39,4 +50,4 @@ def ts_sdk_file(text: str) -> bool:
         m.group("name") == m.group("module") for m in _FUNCS_IMPORT.finditer(text))
 
 
-__all__ = ["TRIGGERS", "ts_sdk_file"]
+__all__ = ["TRIGGERS", "ts_sdk_file", "ts_sdk_root"]

@@ -73,6 +73,9 @@ EXAMPLES = (  # the index-based calls need a repository: tests/codemods/syntax/t
             (2, 6)),
     Example("typescript", "const URL = 'https://api.ding.live/v1';\nclass Login {\n  constructor(private ding: DingService) {}\n"
             "  go(p: string) { return this.ding.start(p); }\n}\n", (4,)),
+    # the v1 SDK's client assigned to a name: calls that sdk-call cannot tell from any check()
+    Example("typescript", 'import Ding from "@ding-live/sdk";\nconst sms = new Ding(uuid, token);\n'
+            "const ok = await sms.check(pending.id, code);\n", (3,)),
     # the v1 SDK's own files building its classes
     Example("php", "<?php\nnamespace Ding\\DingSDK;\n\nclass DingBuilder {\n  public function build(): Ding {\n"
             "    return new Ding($this->sdkConfig);\n  }\n}\n"),

@@ -77,8 +77,8 @@ def find(source):
             if key not in _STRONG and pattern is not _TYPO and not source.evidence(near=True):
                 continue
             where = source.where(start, end)
-            if where in ("comment", "string"):
-                continue
+            if where in ("comment", "string") or (pattern is _TYPO and source.defines(start)):
+                continue  # the v1 SDK's own ``public ... createAutentication(...)`` declares the method
             seen.add(start)
             source.strong = True
             yield source.usage(KIND, start, end, operation, where)
@@ -132,4 +132,7 @@ EXAMPLES = (
     # not a v1 standalone function name: namespace and operation do not pair so
     Example("typescript", 'import { Ding } from "@ding-live/ding";\nconst a = otpLookup(phone);\nconst b = lookupCheck(x);\n'),
     Example("javascript", "if (!user.otp.check(token)) { throw new Error('bad'); }\n"),
+    # inside the v1 Java SDK: the method declared, with its qualified return type
+    Example("java", "package live.ding.dingSdk;\nclass Otp {\n    public live.ding.dingSdk.models.operations.CreateAutenticationResponse "
+            "createAutentication(Req request) throws Exception {\n        return null;\n    }\n}\n"),
 )

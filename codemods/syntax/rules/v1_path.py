@@ -90,10 +90,37 @@ def _segments(source):
             yield source.usage(KIND, r.start.index, r.end.index, operation, "string")
 
 
+# A request path held in a variable without its leading slash, relative to the client's base
+# (Stainless's generated Go services: ``path := "check"``).
+_PATH_VARIABLE = re.compile(r"""(?<![\w$.])(?:path|urlPath|endpoint|route)\s*(?::=|=)\s*(?P<q>["'`])(?P<s>[a-z]+(?:/[a-z]+)?)(?P=q)""")
+
+
+_V1_BODY_FIELD = re.compile(r"customer[_-]?uuid|authentication[_-]?uuid|check[_-]?code", re.IGNORECASE)
+
+
+def _body_model(text: str) -> bool:
+    """Two v1-only body fields in the file: the shape of a v1 request or response (as the index
+    counts it)."""
+    return len({re.sub(r"[_-]", "", m.group(0)).lower() for m in _V1_BODY_FIELD.finditer(text)}) >= 2
+
+
+def _path_variables(source):
+    if "path" not in source.text and "endpoint" not in source.text and "route" not in source.text:
+        return
+    matches = [m for m in _PATH_VARIABLE.finditer(source.text)
+               if v1_path_operation("/" + m.group("s")) != V1_UNKNOWN_OPERATION]
+    if not matches or not (source.evidence(near=True) or _body_model(source.text)):
+        return
+    for m in matches:
+        if source.where(m.start("s"), m.end("s")) == "string":
+            yield source.usage(KIND, m.start("q"), m.end("s") + 1, v1_path_operation("/" + m.group("s")), "string")
+
+
 def find(source):
     if source.tree is None:
         return
     yield from _segments(source)
+    yield from _path_variables(source)
     for m in _CANDIDATE.finditer(source.text):
         spot = source.spot(m.start() + 1, m.end() - 1)
         if spot is None or spot.where != "string":
@@ -127,6 +154,10 @@ EXAMPLES = (
     Example("go", 'func (s *Store) Check(r Req) error { return s.run("check", r) }\n'
             'func url(b, p string) string { return fmt.Sprintf("%s/%s", b, p) }\n'),  # no v1 evidence
     Example("typescript", "router.post('/check', handler);\n"),  # a route of the app, no v1 evidence
+    # a relative path in a variable (a generated Go service) in a file with v1 evidence
+    Example("go", 'type RetryParams struct {\n\tAuthenticationUuid string `json:"authentication_uuid"`\n\tCustomerUuid string `json:"customer_uuid"`\n}\n'
+            'func (r *RetryService) New(ctx context.Context) error {\n\tpath := "retry"\n\treturn do(ctx, path)\n}\n', (6,)),
+    Example("go", 'func (r *Jobs) New(ctx context.Context) error {\n\tpath := "retry"\n\treturn do(ctx, path)\n}\n'),  # no evidence
     # a module of the v1 TS SDK (no manifest, no host): its core class next to a v1 request model
     Example("typescript", 'import { DingCore } from "../core.js";\n\nasync function $do(client: DingCore, '
             "request: components.CreateAuthenticationRequest) {\n  const path = pathToFunc(\"/authentication\")();\n}\n",

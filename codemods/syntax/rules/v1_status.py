@@ -61,6 +61,18 @@ def _declares(source, m) -> bool:
                      % (words, quoted), line) is not None
 
 
+# The serialized value of an enum member given by an attribute or annotation (C#
+# ``[JsonProperty("valid")] Valid,``, ``[EnumMember(Value = "valid")]``, Java/Kotlin
+# ``@JsonProperty("valid")``, ``@SerializedName("valid")``, ``@Json(name = "valid")``).
+_ANNOTATION = re.compile(r"(?:\[|@)\s*(?:JsonProperty|JsonPropertyName|EnumMember|SerializedName|JsonValue|Json|"
+                         r"SerialName)\s*\(\s*(?:\w+\s*=\s*)?$")
+
+
+def _annotated(source, m) -> bool:
+    line_start = source.text.rfind("\n", 0, m.start()) + 1
+    return _ANNOTATION.search(source.text[line_start:m.start()]) is not None and m.group("s") != _FALLBACK
+
+
 # A schema literal: the status as the only argument of a ``literal`` call (superstruct, zod, io-ts).
 _SCHEMA_LITERAL = re.compile(r"""(?<![\w$])(?:[\w$]+\.)?literal\s*\(\s*$""")
 
@@ -94,6 +106,7 @@ def find(source):
     if not _QUOTED.search(source.text):
         return
     feedback_enum = any(name in source.text for name in _FEEDBACK_ENUMS)
+    constants = {}  # names declared with a v1 status as their value -> the status
     for m in _QUOTED.finditer(source.text):
         spot = source.spot(m.start("s"), m.end("s"))
         if spot is None or spot.where != "string" or string_value(spot.string) != m.group("s"):
@@ -104,8 +117,27 @@ def find(source):
             if _declares(source, m) or feedback_enum:
                 yield source.usage(KIND, m.start(), m.end(), m.group("s"), "string")
             continue
-        if is_compared(spot.string) or _declares(source, m) or _schema_literal(source, m):
+        declared = _declares(source, m)
+        if declared:
+            name = re.match(r"\s*(?:const\s+|var\s+)?(?P<name>[A-Za-z_]\w*)", source.lines.line_text(source.lines.position(m.start())[0]))
+            if name and len(name.group("name")) > 3:
+                constants[name.group("name")] = m.group("s")
+        if is_compared(spot.string) or declared or _schema_literal(source, m) or _annotated(source, m):
             yield source.usage(KIND, m.start(), m.end(), m.group("s"), "string")
+    yield from _constants_switched_on(source, constants)
+
+
+def _constants_switched_on(source, constants):
+    """A ``case`` listing constants this file declares with v1 statuses (Go's generated
+    ``IsKnown``: ``case CheckStatusValid, CheckStatusInvalid:``)."""
+    if not constants:
+        return
+    names = re.compile(r"(?<![\w$.])(?:%s)(?![\w$])" % "|".join(map(re.escape, sorted(constants, key=len, reverse=True))))
+    for line in re.finditer(r"(?m)^[ \t]*case\b[^\n:]*", source.text):
+        hit = names.search(line.group(0))
+        if hit and source.where(line.start() + hit.start(), line.start() + hit.end()) == "code":
+            start = line.start() + hit.start()
+            yield source.usage(KIND, start, start + len(hit.group(0)), constants[hit.group(0)], "code")
 
 
 EXAMPLES = (
@@ -125,6 +157,13 @@ EXAMPLES = (
             "    case CheckStatus.Valid: return true;\n    case CheckStatus.Invalid: return false;\n}\n", (3, 4)),
     Example("ruby", "module DingSDK\n  class CheckStatus < T::Enum\n    enums do\n      VALID = new('valid')\n"
             "      WITHOUT_ATTEMPT = new('without_attempt')\n      OTHER = new('invalid')\n    end\n  end\nend\n", (4, 5)),
+    Example("csharp", "namespace DingSDK.Models.Components\n{\n    public enum RetryStatus\n    {\n"
+            '        [JsonProperty("approved")]\n        Approved,\n        [EnumMember(Value = "denied")]\n        Denied,\n'
+            '        [JsonProperty("unknown")]\n        Unknown,\n    }\n}\n', (5, 7)),
+    Example("csharp", 'public enum Answer\n{\n    [JsonProperty("approved")]\n    Approved,\n}\n'),  # no v1 evidence
+    Example("go", 'import c "github.com/ding-live/ding-golang/models/components"\nconst (\n\tRetryApproved RetryStatus = "approved"\n'
+            '\tRetryDenied RetryStatus = "denied"\n)\n\nfunc (r RetryStatus) IsKnown() bool {\n\tswitch r {\n'
+            '\tcase RetryApproved, RetryDenied:\n\t\treturn true\n\t}\n\treturn false\n}\n', (3, 4, 9)),
     Example("go", 'import c "github.com/ding-live/ding-golang/models/components"\nvar v = c.CheckStatusValid\n'),  # not compared
     Example("python", "import ding_api_client\n\nclass Answer(str, Enum):\n    ONBOARDED = 'onboarded'\n", (4,)),
     Example("python", "import ding_api_client\n\nif user.state == 'onboarded' or user.state == 'not_onboarded':\n    pass\n"),
