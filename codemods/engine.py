@@ -248,7 +248,8 @@ def _batch(module, classes: Sequence[type], context, known_v1, analysis=None, cr
         if isinstance(codemod, SdkCodemod):
             if analysis is None:
                 analysis = analyze(wrapper, usages=False, known_v1=known_v1,
-                                   foreign_clients=cross.clients if cross else (), references_only=references_only)
+                                   foreign_clients=cross.clients if cross else (), references_only=references_only,
+                                   shared_names=cross.shared if cross else ())
             if not codemod.prepare(analysis):
                 continue
             codemod.rewritten = rewritten

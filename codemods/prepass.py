@@ -42,9 +42,12 @@ class ModuleFacts:
     constants: FrozenSet[str] = frozenset()
     wrappers: FrozenSet[str] = frozenset()
     reexports: FrozenSet[str] = frozenset()
+    # module dicts holding v1 DeviceType members (directly or in records): the SDK codemods
+    # rewrite such a dict with its creates only when no other module imports it
+    device_dicts: FrozenSet[str] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.clients or self.constants or self.wrappers or self.reexports)
+        return bool(self.clients or self.constants or self.wrappers or self.reexports or self.device_dicts)
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ def module_facts(source: str) -> ModuleFacts:
     constants: Set[str] = set()
     wrappers: Set[str] = set()
     reexports: Set[str] = set()
+    device_dicts: Set[str] = set()
     functions: List[ast.AST] = []
     for statement in tree.body:
         if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None:
@@ -106,13 +110,29 @@ def module_facts(source: str) -> ModuleFacts:
                 clients.update(names)
             elif _is_v1_constant(statement.value):
                 constants.update(names)
+            elif _holds_device_members(statement.value):
+                device_dicts.update(names)
         elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
             functions.append(statement)
         elif isinstance(statement, ast.ImportFrom) and (statement.module or "").split(".")[0] in _V1_PACKAGES \
                 and not statement.level:
             reexports.update(a.asname or a.name for a in statement.names if a.name != "*")
     wrappers.update(f.name for f in functions if _calls_v1(f, clients | constants))
-    return ModuleFacts(frozenset(clients), frozenset(constants), frozenset(wrappers), frozenset(reexports))
+    return ModuleFacts(frozenset(clients), frozenset(constants), frozenset(wrappers), frozenset(reexports),
+                       frozenset(device_dicts))
+
+
+def _holds_device_members(node: ast.AST) -> bool:
+    """A dict literal with a ``DeviceType.X`` value, or a dict of such records."""
+    if not isinstance(node, ast.Dict):
+        return False
+    for value in node.values:
+        if isinstance(value, ast.Attribute) and isinstance(value.value, (ast.Attribute, ast.Name)) and \
+                (value.value.attr if isinstance(value.value, ast.Attribute) else value.value.id) == "DeviceType":
+            return True
+        if isinstance(value, ast.Dict) and _holds_device_members(value):
+            return True
+    return False
 
 
 def _is_client_call(node: ast.AST) -> bool:
@@ -234,7 +254,7 @@ def prepass(paths: Sequence[str], triggers: Optional[Sequence[bytes]] = None,
                 name = next(n for n, f in modules.items() if f is target)
                 if name == importer:
                     continue
-                v1 = target.clients | target.constants | target.wrappers | target.reexports
+                v1 = target.clients | target.constants | target.wrappers | target.reexports | target.device_dicts
                 imported.setdefault(name, set()).update(a.name for a in node.names if a.name in v1)
             elif isinstance(node, ast.Import):
                 for alias in node.names:
@@ -244,7 +264,7 @@ def prepass(paths: Sequence[str], triggers: Optional[Sequence[bytes]] = None,
                         continue
                     if attributes is None:
                         attributes = _attribute_reads(tree)
-                    v1 = target.clients | target.constants | target.wrappers | target.reexports
+                    v1 = target.clients | target.constants | target.wrappers | target.reexports | target.device_dicts
                     reads = attributes.get(alias.asname or alias.name, set())
                     imported.setdefault(name, set()).update(reads & v1)
     return RepoFacts(modules, {k: frozenset(v) for k, v in imported.items() if v},

@@ -658,6 +658,8 @@ class ValueFlow:
             grandparent = self.parents.get(parent)
             if isinstance(grandparent, cst.Assign) and all(isinstance(t.target, cst.Name) for t in grandparent.targets):
                 return "stored"  # in a variable the flow does not follow (its value is not one origin)
+            if isinstance(grandparent, (cst.Comparison, cst.ComparisonTarget)) and origin.kind in _WHAT:
+                return "compared"  # `(s.value if s else "none") in (...)`: no codemod maps that comparison
             return self._how(parent, grandparent, origin)
         if isinstance(parent, (cst.Await, cst.Comparison, cst.ComparisonTarget,
                                cst.UnaryOperation, cst.If, cst.While, cst.IfExp)):

@@ -26,7 +26,7 @@ from libcst.metadata import (
 )
 
 from codemods.core.flow import ValueFlow
-from codemods.core.nodes import arg, dotted_name, walk
+from codemods.core.nodes import arg, dotted_name, string_value, walk
 from codemods.core.phone import assumed_phone_note, phone_parameter
 from codemods.core.readonly_walk import visit_readonly
 from codemods.sdk.model import (
@@ -40,6 +40,7 @@ from codemods.sdk.model import (
     SdkAnalysis,
     SdkCall,
     is_literal,
+    is_v1_otp_method,
     request_problem,
     v1_enum_value,
 )
@@ -216,8 +217,7 @@ class _Collector(cst.CSTVisitor):
             func = threaded.func
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute):
             namespace, method = func.value.attr.value, func.attr.value
-            if (namespace == "otp" and method in OTP_METHODS) or (
-                    namespace == "lookup" and method in LOOKUP_METHODS):
+            if is_v1_otp_method(func) or (namespace == "lookup" and method in LOOKUP_METHODS):
                 self.candidates.append((node, namespace, method, self._function))
                 if namespace == "lookup":
                     self._note_phone(arg(node, "phone_number", None))
@@ -327,7 +327,7 @@ def qualified_names(scope, node: cst.CSTNode) -> Set[str]:
 
 def analyze(source_or_wrapper: Union[str, cst.Module, MetadataWrapper], usages: bool = True,
             known_v1: Optional[SdkAnalysis] = None, foreign_clients: Sequence[str] = (),
-            references_only: bool = False) -> SdkAnalysis:
+            references_only: bool = False, shared_names: Sequence[str] = ()) -> SdkAnalysis:
     """Run the shared v1 SDK detection over one module. ``usages=False`` (the codemods) skips
     the scanner's ``Usage`` rows and with them the position metadata pass. ``known_v1``: the
     analysis of this module before the codemods rewrote part of it (the engine's second pass),
@@ -335,17 +335,21 @@ def analyze(source_or_wrapper: Union[str, cst.Module, MetadataWrapper], usages: 
     ``foreign_clients``: local names imported from another module of the tree that binds them
     to a v1 client (the repo pre-pass, ``codemods.prepass``). ``references_only`` (with
     ``known_v1``: the engine's second pass, for sdk-imports alone) stops once the imports and the
-    enum, error and type references are known: no calls, no value flow, no usages."""
+    enum, error and type references are known: no calls, no value flow, no usages.
+    ``shared_names``: this module's names that another module of the tree imports (the pre-pass):
+    a dict of DeviceType members among them is not rewritten (its other readers are not seen)."""
     wrapper = _wrap(source_or_wrapper)
     plain = known_v1 is None
-    if plain and _last_plain[0] is wrapper and _last_plain[1] == tuple(foreign_clients):
+    key = (tuple(foreign_clients), tuple(sorted(shared_names)))
+    if plain and _last_plain[0] is wrapper and _last_plain[1] == key:
         return _last_plain[2].with_usages() if usages else _last_plain[2].result  # type: ignore[union-attr]
     collector = _Collector()
     visit_readonly(wrapper, collector)  # wrapper.visit(collector), without rebuilding the tree
     resolver = _Resolver(wrapper, collector)
+    resolver.shared_names = frozenset(shared_names)
     result = resolver.resolve(usages, known_v1, foreign_clients, references_only and not plain)
     if plain:
-        _last_plain[:] = [wrapper, tuple(foreign_clients), resolver]
+        _last_plain[:] = [wrapper, key, resolver]
     return result
 
 
@@ -374,6 +378,7 @@ class _Resolver:
         self.parents = wrapper.resolve(ParentNodeProvider)
         self.result = SdkAnalysis()
         self._with_usages = False
+        self.shared_names: frozenset = frozenset()
 
     def resolve(self, usages: bool = True, known_v1: Optional[SdkAnalysis] = None,
                 foreign_clients: Sequence[str] = (), references_only: bool = False) -> SdkAnalysis:
@@ -443,7 +448,8 @@ class _Resolver:
         r.device_maps = device_maps(
             self.wrapper.module, self.scopes, self.parents,
             {n: ref.value for n, ref in r.enum_refs.items() if ref.kind == "device-type"},
-            [call for call, model in r.model_calls.items() if model == "CreateAuthenticationRequest"])
+            [call for call, model in r.model_calls.items() if model == "CreateAuthenticationRequest"],
+            self.shared_names)
 
         functions: Dict[cst.Call, Optional[cst.FunctionDef]] = {}
         for call, namespace, method, fn, kind in accepted:
@@ -662,6 +668,8 @@ class _Resolver:
         if auth is None or cls is None or _self_attribute(auth.value) is None:
             return None
         writes = self._attribute_writes()
+        if self._opaque_writes:
+            return None
         phones: Set[str] = set()
         for node, value in writes.get(_self_attribute(auth.value), []):
             if self._enclosing_class(self.flow_analysis.enclosing_function(node)) is not cls \
@@ -710,12 +718,24 @@ class _Resolver:
                         value = assign.value if direct else (ann.value if isinstance(ann, cst.AnnAssign)
                                                                and ann.target is target else None)
                         found.setdefault(target.attr.value, []).append((target, value))
+            self._opaque_writes = False
             for node in self.parents:  # `for self.x in ...`, `with ... as self.x`: writes too
                 if isinstance(node, (cst.For, cst.CompFor)) or isinstance(node, cst.AsName):
                     bound = node.target if not isinstance(node, cst.AsName) else node.name
                     for target in walk(bound):
                         if isinstance(target, cst.Attribute):
                             found.setdefault(target.attr.value, []).append((target, None))
+                elif isinstance(node, cst.Call) and isinstance(node.func, cst.Name) \
+                        and node.func.value in ("setattr", "delattr", "vars"):
+                    # `setattr(self, "phone", n)`: a write of that name; a computed name or vars():
+                    # any attribute may be written
+                    name = string_value(node.args[1].value) if node.func.value != "vars" and len(node.args) > 1 else None
+                    if name is None:
+                        self._opaque_writes = True
+                    else:
+                        found.setdefault(name, []).append((node, None))
+                elif isinstance(node, cst.Attribute) and node.attr.value == "__dict__":
+                    self._opaque_writes = True
             self._writes = found
         return self._writes
 
@@ -831,8 +851,7 @@ def _threaded_call(call: cst.Call) -> Optional[cst.Call]:
     method = call.args[0].value
     if call.args[0].keyword is not None or call.args[0].star or any(a.keyword is not None or a.star for a in call.args):
         return None
-    if not (isinstance(method, cst.Attribute) and isinstance(method.value, cst.Attribute)
-            and method.value.attr.value == "otp" and method.attr.value in OTP_METHODS):
+    if not is_v1_otp_method(method):
         return None
     return cst.Call(func=method, args=[a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in call.args[1:]])
 
@@ -859,8 +878,7 @@ def _call_shape(call: Optional[cst.CSTNode]) -> bool:
     func = call.func
     if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute)):
         return False
-    namespace, method = func.value.attr.value, func.attr.value
-    return (namespace == "otp" and method in OTP_METHODS) or (namespace == "lookup" and method in LOOKUP_METHODS)
+    return is_v1_otp_method(func) or (func.value.attr.value == "lookup" and func.attr.value in LOOKUP_METHODS)
 
 
 def _imports_client(node: cst.CSTNode) -> bool:

@@ -13,6 +13,7 @@ a TODO. Enum members in requests become the v2 string literals.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional, Set, Tuple
 
@@ -23,25 +24,28 @@ from codemods.core.nodes import arg, code, comments_in, dotted_name, literal_str
 from codemods.core.todo import todo_comment as todo_text
 from codemods.sdk.common import SdkCodemod
 from codemods.sdk.model import (CALL_TRIGGERS, IMPORT_TRIGGERS, LOOKUP_METHODS, OTP_METHODS, SdkCall, is_literal,
-                                request_fields, request_problem)
+                                is_v1_otp_method, request_fields, request_problem)
 from compat.knowledge.enums import DEVICE_TYPE_V1_TO_V2, FEEDBACK_STATUS_V1_TO_V2
 from compat.knowledge.operations import CREATE_FIELD_MOVES, CREATE_FIELD_REVIEW, OPERATIONS
 from compat.knowledge.sdk_shapes import SDK_V1_ENUMS
-from compat.knowledge.todos import (HELPER_NETWORK_ERRORS_TODO, MAYBE_NONE_FIELD_TODO, OWN_OTP_TODO,
-                                     UNCALLED_LOOKUP_TODO)
+from compat.knowledge.todos import (
+    FSTRING_CALL_TODO,
+    HELPER_NETWORK_ERRORS_TODO,
+    LEFTOVER_MODEL_TODO,
+    MAYBE_NONE_FIELD_TODO,
+    OWN_OTP_TODO,
+    SDK_NO_PHONE_TODO,
+    SDK_RETRY_TODO,
+    SDK_STATUS_TODO,
+    UNCALLED_LOOKUP_TODO,
+    UNCALLED_OTP_TODO,
+)
 
-PHONE_TODO = "v2 {op} needs the phone number (v1 used authentication_uuid); pass the number the verification was created for"
-LEFTOVER_MODEL_TODO = ("v1 request model {model} is built here for no call this tool rewrites, so this still "
-                       "needs `ding`: v2 methods take keyword arguments (target=..., signals=...); pass those "
-                       "where the v2 call is made")
-RETRY_TODO = "v2 has no retry endpoint; re-creating the verification within its window re-sends the code"
-STATUS_TODO = ("v2 history has a different response shape, and v1 authentication UUIDs may not be "
-               "valid v2 verification ids")
-FSTRING_CALL_TODO = "v1 SDK call inside an f-string; move it to a variable, then re-run"
 _CREATE_SECTIONS = ("signals", "options", "metadata")
 # Calls that run a function they are given without catching what it raises.
 _RUNNERS = frozenset({"to_thread", "run_in_threadpool", "run_in_executor", "partial", "submit", "apply_async",
-                      "call_soon", "create_task", "map", "starmap"})
+                      "call_soon", "create_task"})
+_POOL_MAPS = frozenset({"map", "starmap"})  # runners only as the builtin or on a pool/executor
 
 
 @dataclass
@@ -172,8 +176,8 @@ class SdkCallsCodemod(SdkCodemod):
         if c.op == "status":
             auth = arg(c.shape, "auth_uuid", 0)
             if auth is None:
-                return Plan(todos=[STATUS_TODO])
-            return Plan(f"{receiver}.{OPERATIONS['status'].v2_sdk_call}({self.render(auth.value)})", [STATUS_TODO])
+                return Plan(todos=[SDK_STATUS_TODO])
+            return Plan(f"{receiver}.{OPERATIONS['status'].v2_sdk_call}({self.render(auth.value)})", [SDK_STATUS_TODO])
         return self._plan_lookup(c, receiver)
 
     def _layout(self, c: SdkCall, head: str, kwargs: List[Tuple[str, str]]) -> str:
@@ -262,7 +266,7 @@ class SdkCallsCodemod(SdkCodemod):
         return None
 
     def _plan_check_retry(self, c: SdkCall, receiver: str) -> Plan:
-        todos: List[str] = [RETRY_TODO] if c.op == "retry" else []
+        todos: List[str] = [SDK_RETRY_TODO] if c.op == "retry" else []
         code_text = None
         problem = request_problem(c)
         if problem is not None:
@@ -270,7 +274,7 @@ class SdkCallsCodemod(SdkCodemod):
         if c.op == "check":
             code_text = self.render((request_fields(c)[0] or {})["check_code"])
         if c.phone is None:
-            return Plan(todos=todos + [PHONE_TODO.format(op=c.op)])
+            return Plan(todos=todos + [SDK_NO_PHONE_TODO.format(op=c.op)])
         if c.phone_note:
             todos.append(c.phone_note)
         kwargs = [("target", _target(self.render(c.phone)))]
@@ -349,7 +353,7 @@ class SdkCallsCodemod(SdkCodemod):
         # `pool.map(client.otp.create_authentication, requests)`: a v1 method handed on uncalled
         # is v1 whatever its receiver is (v2 has no otp namespace).
         uncalled = isinstance(parent, cst.Attribute) and parent.value is original_node \
-            and parent.attr.value in OTP_METHODS and not self._is_called(parent)
+            and is_v1_otp_method(parent) and not self._is_called(parent)
         # (`otp = make_client().otp` in a v1 module: the namespace bound to a name, whatever
         # the receiver is; its calls through the name are not rewritten)
         if not uncalled and not self._is_client(original_node.value) and original_node not in self.analysis.otp_aliases:
@@ -357,8 +361,7 @@ class SdkCallsCodemod(SdkCodemod):
         receiver = dotted_name(original_node.value) or self.render(original_node.value)
         if isinstance(parent, cst.Attribute) and parent.value is original_node:
             if uncalled and not self._threaded(parent):
-                self.todo(original_node, f"v1 method {receiver}.otp.{parent.attr.value} is passed on "
-                                         "uncalled; call the v2 method (client.verification...) instead")
+                self.todo(original_node, UNCALLED_OTP_TODO.format(method=f"{receiver}.otp.{parent.attr.value}"))
                 helper = self._catching_helper(parent)
                 if helper is not None:
                     self.todo(original_node, HELPER_NETWORK_ERRORS_TODO.format(helper=helper))
@@ -396,9 +399,12 @@ class SdkCallsCodemod(SdkCodemod):
         if not isinstance(helper, cst.Call) or helper.func is method:
             return None
         name = dotted_name(helper.func)
-        if name is None or name.rsplit(".", 1)[-1] in _RUNNERS:
+        if name is None:
             return None
-        return name
+        receiver, _, last = name.rpartition(".")
+        if last in _POOL_MAPS:  # the builtin map, or a pool's / an executor's: they only run it
+            return None if not receiver or re.search(r"(?i)pool|executor", receiver) else name
+        return None if last in _RUNNERS else name
 
     def _is_client(self, node: cst.BaseExpression) -> bool:
         name = dotted_name(node)

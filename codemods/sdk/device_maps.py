@@ -28,7 +28,7 @@ that is bound once and read only as ``local[<string>]``: the reads of that key g
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Mapping, Optional
+from typing import Dict, FrozenSet, List, Mapping, Optional
 
 import libcst as cst
 
@@ -46,10 +46,11 @@ class DeviceMap:
 
 
 def device_maps(module: cst.Module, scopes: Mapping[cst.CSTNode, object], parents: Mapping[cst.CSTNode, cst.CSTNode],
-                device_members: Mapping[cst.CSTNode, str], create_models: List[cst.Call]) -> Dict[cst.CSTNode, DeviceMap]:
+                device_members: Mapping[cst.CSTNode, str], create_models: List[cst.Call],
+                shared: FrozenSet[str] = frozenset()) -> Dict[cst.CSTNode, DeviceMap]:
     """device_type argument value -> the DeviceMap it reads. ``device_members``: the v1
     DeviceType member nodes and their v1 values; ``create_models``: the CreateAuthenticationRequest
-    calls."""
+    calls; ``shared``: names another module imports (their readers there are not seen: left)."""
     found: Dict[cst.CSTNode, DeviceMap] = {}
     models = set(create_models)
     for statement in module.body:
@@ -57,7 +58,7 @@ def device_maps(module: cst.Module, scopes: Mapping[cst.CSTNode, object], parent
         record_key = None
         if dict_map is None:
             dict_map, record_key = _records_constant(statement, device_members)
-        if dict_map is None:
+        if dict_map is None or dict_map.name in shared:
             continue
         references = only_binding_references(statement.body[0].targets[0].target, scopes)  # type: ignore[attr-defined]
         if not references:

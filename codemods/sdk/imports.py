@@ -17,7 +17,7 @@ from codemods.core.nodes import code, dotted_name, literal_string
 from codemods.core.readonly_walk import children_of
 from codemods.core.todo import COMMENT_HOSTS, todo_comment
 from codemods.sdk.common import SdkCodemod
-from codemods.sdk.model import IMPORT_TRIGGERS, OTP_METHODS, V1_PACKAGES
+from codemods.sdk.model import IMPORT_TRIGGERS, V1_PACKAGES, is_v1_otp_method
 from compat.knowledge.sdk_shapes import SDK_V1_CLIENT_CLASSES, SDK_V1_ENUMS, SDK_V1_PAYLOAD_ATTRS, SDK_V1_TYPE_MOVES
 
 _CLIENT_CLASSES = frozenset(SDK_V1_CLIENT_CLASSES)
@@ -190,12 +190,7 @@ def stays_v1(value: cst.BaseExpression) -> bool:
         return value.attr.value in _V1_PAYLOAD_NAMES or stays_v1(value.value)
     if not isinstance(value, cst.Call):
         return False
-    return any(_otp_method(node) for node in (value.func, *(a.value for a in value.args)))
-
-
-def _otp_method(node: cst.BaseExpression) -> bool:
-    return isinstance(node, cst.Attribute) and node.attr.value in OTP_METHODS \
-        and isinstance(node.value, cst.Attribute) and node.value.attr.value == "otp"
+    return any(is_v1_otp_method(node) for node in (value.func, *(a.value for a in value.args)))
 
 
 def _returned_values(function: cst.FunctionDef) -> List[cst.BaseExpression]:

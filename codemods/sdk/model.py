@@ -32,6 +32,12 @@ DISTINCTIVE_METHODS = frozenset({
     "post_authentication", "post_check", "post_retry", "post_lookup"})
 
 
+def is_v1_otp_method(node: cst.CSTNode) -> bool:
+    """``X.otp.<a v1 otp method>`` (the method, called or not): v2 has no otp namespace."""
+    return isinstance(node, cst.Attribute) and node.attr.value in OTP_METHODS \
+        and isinstance(node.value, cst.Attribute) and node.value.attr.value == "otp"
+
+
 def is_literal(node: cst.CSTNode) -> bool:
     """A string, f-string, number or True/False literal: a value that is never None."""
     return isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer,

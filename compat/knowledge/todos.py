@@ -32,6 +32,7 @@ FLOW_HOW = {
     "argument": "passed to other code", "key": "used as a lookup key", "returned": "returned",
     "stored": "stored", "exception": "put in an exception", "f-string": "formatted into text",
     "serialized": "serialized whole (to_dict(), to_json(), __dict__)",
+    "compared": "compared through an expression this tool does not map (a conditional, an or)",
 }
 V2_ID_PREFIX = "vrf_"
 _PLURAL = {"status": "statuses", "line type": "line types", "error code": "error codes"}
@@ -88,8 +89,9 @@ HIDDEN_HEADERS_TODO = ("these headers are built where this tool cannot see them;
                        "Authorization: Bearer <v2 API key> instead of X-API-Key")
 # codemods.http.v1_leftovers: the v1 key header set by name in a module still holding a v1 URL
 # (an httpx.Auth subclass's auth_flow, a header dict), its requests left on v1.
-V1_KEY_HEADER_LEFT_TODO = ("X-API-Key is the v1 API key header, sent with requests this tool left on v1 here; "
-                           "v2 authenticates with Authorization: Bearer <v2 API key>: change it when they move")
+V1_KEY_HEADER_LEFT_TODO = ("X-API-Key is the v1 API key header; if it goes with the requests this tool left on "
+                           "v1 here, v2 authenticates with Authorization: Bearer <v2 API key> instead: change it "
+                           "when they move")
 NO_HEADER_TODO = ("no X-API-Key header visible for this call; v2 authenticates with "
                   "Authorization: Bearer <v2 API key>")
 SHARED_HEADER_TODO = ("the headers of this call are shared with code this tool did not rewrite; v2 needs "
@@ -134,6 +136,17 @@ HELPER_NETWORK_ERRORS_TODO = ("`{helper}` is given a v1 method: if it catches or
                               "exceptions (ConnectionError, Timeout), it no longer does on v2, which raises "
                               "prelude_python_sdk.APIConnectionError / APITimeoutError (and a client rewritten "
                               "here has max_retries=0)")
+# --- v1 SDK calls (codemods.sdk.calls) ---
+SDK_NO_PHONE_TODO = "v2 {op} needs the phone number (v1 used authentication_uuid); pass the number the verification was created for"
+LEFTOVER_MODEL_TODO = ("v1 request model {model} is built here for no call this tool rewrites, so this still "
+                       "needs `ding`: v2 methods take keyword arguments (target=..., signals=...); pass those "
+                       "where the v2 call is made")
+SDK_RETRY_TODO = "v2 has no retry endpoint; re-creating the verification within its window re-sends the code"
+SDK_STATUS_TODO = ("v2 history has a different response shape, and v1 authentication UUIDs may not be "
+                   "valid v2 verification ids")
+FSTRING_CALL_TODO = "v1 SDK call inside an f-string; move it to a variable, then re-run"
+# a v1 otp method handed on uncalled; {method}: `client.otp.check` as written
+UNCALLED_OTP_TODO = "v1 method {method} is passed on uncalled; call the v2 method (client.verification...) instead"
 # codemods.sdk.calls: `pool.submit(client.lookup.lookup, phone, CUSTOMER)`, the v1 lookup method
 # handed on uncalled with v1 arguments; {receiver} is the client expression.
 UNCALLED_LOOKUP_TODO = ("v1 method {receiver}.lookup.lookup is passed on uncalled with v1 arguments "

@@ -264,8 +264,8 @@ def compare(name: str, v1: Dict[str, Any], v2: Dict[str, Any], rewritten: List[P
             verdict = EQUIVALENT
         elif any(has_todo(*marked[s]) for s in s1["sites"] if s in marked):
             verdict = MARKED
-        elif v2_outcomes[index][0] == "raised" and v2_outcomes[index] != v1_outcomes[index]:
-            verdict = FAILING
+        elif v2_outcomes[index][0] in ("raised", "hung") and v2_outcomes[index] != v1_outcomes[index]:
+            verdict = FAILING  # (hung: stopped after the runner's step limit, Run.step_timeout)
         else:
             verdict = SILENTLY_WRONG
         results.append(StepResult(s1["sites"], verdict, v1_outcomes[index], v2_outcomes[index],
@@ -338,8 +338,10 @@ def report(results: List[ProgramResult], verbose: bool = False) -> str:
         lines += [f"problem         {result.name}: {p}" for p in result.problems]
     counts = figures(results)
     steps = {verdict: sum(1 for r in results for s in r.steps if s.verdict == verdict) for verdict in _WORST}
+    hung = [s for r in results for s in r.steps if isinstance(s.v2, list) and s.v2[:1] == ["hung"]]
     lines.append(f"{len(results)} programs, {sum(counts.values())} sites: "
-                 + ", ".join(f"{n} {verdict}" for verdict, n in counts.items()))
+                 + ", ".join(f"{n} {verdict}" for verdict, n in counts.items())
+                 + f"; {len({site for s in hung for site in s.sites})} sites in {len(hung)} hung steps")
     lines.append(f"{sum(steps.values())} steps: " + ", ".join(f"{n} {verdict}" for verdict, n in steps.items()))
     return "\n".join(lines)
 

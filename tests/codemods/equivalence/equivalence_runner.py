@@ -35,10 +35,11 @@ class Run:
     """What a scenario sees: the side, its key, the fake's controls and ``step``."""
 
     # A step that never finishes (a rewritten call raising inside the only worker of a queue,
-    # whose join() then waits forever) is stopped after this long and recorded as raising
-    # TimeoutError, and the scenario goes on: a coroutine through asyncio.wait_for, anything
-    # else (the main thread blocked in a lock, a sleep, a loop) by a SIGALRM timer whose
-    # handler raises StepTimedOut (lock waits are interruptible by signals on POSIX).
+    # whose join() then waits forever) is stopped after this long and recorded as its own
+    # outcome, ["hung", seconds] (never confused with a TimeoutError the program raises), and
+    # the scenario goes on: a coroutine through asyncio.timeout, anything else (the main thread
+    # blocked in a lock, a sleep, a loop) by a SIGALRM timer whose handler raises StepTimedOut
+    # (lock waits are interruptible by signals on POSIX).
     step_timeout = 60.0
 
     def __init__(self, side: str, fake: Any, program_modules: List[str]) -> None:
@@ -59,14 +60,13 @@ class Run:
             with _deadline(self.step_timeout + min(5.0, self.step_timeout)):  # (a coroutine: its own limit first)
                 value = call()
                 if asyncio.iscoroutine(value):
-                    value = asyncio.run(asyncio.wait_for(value, self.step_timeout))
+                    value = asyncio.run(_limited(value, self.step_timeout))
             outcome: Any = ["returned", plain(value)]
         except BaseException as error:  # noqa: BLE001 - every outcome is an observation
             if isinstance(error, (KeyboardInterrupt, SystemExit)):
                 raise
             value = None  # (not the coroutine a failed async step returned)
-            outcome = ["raised", "python-error", "TimeoutError"] if isinstance(error, StepTimedOut) \
-                else self.describe(error)
+            outcome = ["hung", self.step_timeout] if isinstance(error, StepTimedOut) else self.describe(error)
         self.steps.append({"sites": [s.strip() for s in site.split(",")], "outcome": outcome,
                            "requests": list(range(first, len(self.fake.requests)))})
         return value
@@ -106,6 +106,19 @@ class Run:
 class StepTimedOut(BaseException):
     """Raised in the main thread when a step runs past its limit (a BaseException, so that the
     program's own ``except Exception`` does not swallow it and go on waiting)."""
+
+
+async def _limited(coroutine: Any, seconds: float) -> Any:
+    """``await coroutine``, StepTimedOut when it runs past ``seconds`` (a TimeoutError the
+    program raises itself passes through as it is)."""
+    limit = asyncio.timeout(seconds)
+    try:
+        async with limit:
+            return await coroutine
+    except TimeoutError:
+        if limit.expired():
+            raise StepTimedOut(f"step still running after {seconds:g} s") from None
+        raise
 
 
 @contextlib.contextmanager
@@ -301,7 +314,7 @@ def run_in_subprocess(program: Path, side: str, sdk_dir: Path) -> Dict[str, Any]
         done = subprocess.run([sys.executable, __file__, str(program), side, str(sdk_dir)],
                               capture_output=True, text=True, timeout=900)
     except subprocess.TimeoutExpired:  # (each step has its own limit; this is the last resort)
-        return {"side": side, "steps": [{"sites": ["<program>"], "outcome": ["raised", "python-error", "TimeoutError"],
+        return {"side": side, "steps": [{"sites": ["<program>"], "outcome": ["hung", 900],
                                          "requests": []}], "requests": [], "replies": [], "ding": str(Path(sdk_dir).resolve())}
     if done.returncode != 0:
         raise RuntimeError(f"{program.name} on {side} failed in its environment:\n{done.stderr}")

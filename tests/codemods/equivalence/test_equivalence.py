@@ -98,6 +98,17 @@ def test_a_v2_exception_without_a_todo_is_a_failure_and_a_todo_above_marks_it(tm
     assert harness.compare("p", v1, v2, [marked]).sites == {"s": harness.MARKED}
 
 
+def test_a_v2_hang_is_its_own_outcome_failing_without_a_todo_and_counted(tmp_path):
+    """A step the runner stopped (["hung", seconds]) fails like a raise at an unmarked site,
+    counts as marked under a TODO, and the figures line says how many sites were in hung steps."""
+    v1, v2 = _trace(["returned", 1]), _trace(["hung", 60.0])
+    unmarked = harness.compare("p", v1, v2, [_file(tmp_path, "x = f()  # site: s\n")])
+    assert unmarked.sites == {"s": harness.FAILING}
+    marked = harness.compare("p", v1, v2, [_file(tmp_path, "# TODO(prelude-migration): why\nx = f()  # site: s\n")])
+    assert marked.sites == {"s": harness.MARKED}
+    assert "; 1 sites in 1 hung steps" in harness.report([unmarked]).splitlines()[-2]
+
+
 def test_the_wrong_phone_on_the_wire_is_silently_wrong_even_with_equal_results(tmp_path):
     create = {"method": "POST", "path": "/v1/authentication", "query": {}, "headers": {},
               "json": {"customer_uuid": "c", "phone_number": "+33600000001"}}
@@ -171,7 +182,7 @@ def test_a_coroutine_step_that_never_finishes_is_recorded_as_a_timeout():
     run.step_timeout = 0.2
     assert run.step("stuck", waits_forever) is None
     assert run.step("next", answers) == 42
-    assert [s["outcome"] for s in run.steps] == [["raised", "python-error", "TimeoutError"], ["returned", 42]]
+    assert [s["outcome"] for s in run.steps] == [["hung", 0.2], ["returned", 42]]
 
 
 def test_a_blocking_step_that_never_finishes_is_recorded_as_a_timeout():
@@ -195,4 +206,20 @@ def test_a_blocking_step_that_never_finishes_is_recorded_as_a_timeout():
     run.step_timeout = 0.1
     assert run.step("stuck", blocks) is None
     assert run.step("next", lambda: "went on") == "went on"
-    assert [s["outcome"] for s in run.steps] == [["raised", "python-error", "TimeoutError"], ["returned", "went on"]]
+    assert [s["outcome"] for s in run.steps] == [["hung", 0.1], ["returned", "went on"]]
+
+
+def test_a_timeout_the_program_raises_is_not_a_hang():
+    import asyncio
+
+    from equivalence_runner import Run
+
+    class _Fake:
+        requests: list = []
+
+    async def gives_up():
+        raise asyncio.TimeoutError("the program's own")
+
+    run = Run("v2", _Fake(), [])
+    run.step("own", gives_up)
+    assert run.steps[0]["outcome"] == ["raised", "python-error", "TimeoutError"]

@@ -8,8 +8,9 @@ from rewrite_helpers import assert_codemod, assert_idempotent
 
 TODO = f"# TODO(prelude-migration): {LEFTOVER_TODO}"
 # hand-written: the sentence for the v1 key header set by name beside requests left on v1
-KEY_TODO = ("# TODO(prelude-migration): X-API-Key is the v1 API key header, sent with requests this tool left "
-            "on v1 here; v2 authenticates with Authorization: Bearer <v2 API key>: change it when they move")
+KEY_TODO = ("# TODO(prelude-migration): X-API-Key is the v1 API key header; if it goes with the requests this "
+            "tool left on v1 here, v2 authenticates with Authorization: Bearer <v2 API key> instead: change it "
+            "when they move")
 
 PAIRS = [
     # The URL's flow: the call that sends to a v1 URL built before it is marked where it goes wrong.

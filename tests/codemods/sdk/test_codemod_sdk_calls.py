@@ -277,6 +277,9 @@ PAIRS = [
 
         def send_all(client, pool, batch):
             return list(pool.map(client.otp.create_authentication, batch))
+
+        def send_retrying(client, retrying, batch):
+            return retrying.map(client.otp.create_authentication, batch)
         ''', HEAD + f'''
         def classify(client, pool, numbers):
             {T}v1 method client.lookup.lookup is passed on uncalled with v1 arguments (phone_number, customer_uuid, type_): v2 lookup.lookup takes the phone number and type=[...] (no customer_uuid) and returns the lookup itself (no .lookup_response); move the arguments and the reads of its result by hand
@@ -289,6 +292,11 @@ PAIRS = [
         def send_all(client, pool, batch):
             {T}v1 method client.otp.create_authentication is passed on uncalled; call the v2 method (client.verification...) instead
             return list(pool.map(client.otp.create_authentication, batch))
+
+        def send_retrying(client, retrying, batch):
+            {T}v1 method client.otp.create_authentication is passed on uncalled; call the v2 method (client.verification...) instead
+            {T}`retrying.map` is given a v1 method: if it catches or retries on requests exceptions (ConnectionError, Timeout), it no longer does on v2, which raises prelude_python_sdk.APIConnectionError / APITimeoutError (and a client rewritten here has max_retries=0)
+            return retrying.map(client.otp.create_authentication, batch)
         '''),
     # A v1 enum looked up by name or value raises rather than give None: no "may be None" TODO
     # (the device_type TODO stays: the member is no v2 literal).

@@ -129,3 +129,31 @@ def send(phone, tenant):
 ''' + other_use)
     assert '"platform": components.DeviceType.ANDROID' in once
     assert DEVICE_TODO in once
+
+
+@pytest.mark.parametrize("importer", [True, False])
+def test_a_dict_another_module_imports_is_left_and_the_create_marked(tmp_path, importer):
+    """Its readers there are not seen (`report.py` compares a record with a v1 member): through
+    the CLI, the repo pre-pass says another module imports it, so it stays v1 and the create keeps
+    its TODO. With no importer it is rewritten as above."""
+    from migrate.cli import cli
+    from rewrite_helpers import cli_runner
+
+    (tmp_path / "settings.py").write_text(RECORDS + '''
+def send(phone, tenant):
+    client.otp.create_authentication(components.CreateAuthenticationRequest(
+        customer_uuid=C, phone_number=phone, device_type=TENANTS[tenant]["platform"]))
+''')
+    if importer:
+        (tmp_path / "report.py").write_text(
+            "from ding.models import components\n\nfrom settings import TENANTS\n\n\n"
+            "def web_tenants():\n"
+            "    return [t for t in TENANTS if TENANTS[t]['platform'] == components.DeviceType.WEB]\n")
+    done = cli_runner().invoke(cli, ["rewrite", "--no-gitignore", str(tmp_path)])
+    assert done.exit_code == 0, done.output
+    settings = (tmp_path / "settings.py").read_text()
+    if importer:
+        assert '"platform": components.DeviceType.ANDROID' in settings and DEVICE_TODO in settings
+        assert "components.DeviceType.WEB" in (tmp_path / "report.py").read_text()
+    else:
+        assert '"platform": "android"' in settings and DEVICE_TODO not in settings

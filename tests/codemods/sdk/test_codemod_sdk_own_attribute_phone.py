@@ -85,6 +85,13 @@ def test_a_retry_keyed_the_same_way_is_followed_too():
         self.auth_uuid = saved
 
     def submit(self, code):'''),
+    # a write this module makes by name, or one whose name it cannot see
+    ("    def submit(self, code):", "    def move(self, number):\n        setattr(self, 'phone', number)\n\n"
+                                   "    def submit(self, code):"),
+    ("    def submit(self, code):", "    def load(self, saved):\n        vars(self).update(saved)\n\n"
+                                   "    def submit(self, code):"),
+    ("    def submit(self, code):", "    def load(self, saved):\n        self.__dict__.update(saved)\n\n"
+                                   "    def submit(self, code):"),
     # the create sent another number
     ('''phone_number=self.phone))''', '''phone_number=self.backup_phone))'''),
 ])

@@ -202,3 +202,17 @@ def test_text_made_from_a_status_by_a_string_method_is_a_use():
             return label == "VALID", res.create_check_response.status.value.startswith("val")
         ''')
     assert sorted(u.how for u in flow.uses if u.origin.kind == "status") == ["f-string", "f-string"]
+
+
+def test_a_status_chosen_by_a_conditional_then_compared_is_a_use():
+    """`(s.value if s else "none") in ("pending", ...)`: sdk-responses maps a comparison whose
+    side is the status read itself, not one through a conditional or an `or`, so the flow marks it."""
+    flow = flow_of('''
+        from ding.models import components
+
+        def start(client, phone):
+            res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+            s = res.create_authentication_response.status
+            return (s.value if s else "none") in ("pending", "rate_limited"), (s or "none") == "pending"
+        ''')
+    assert sorted(u.how for u in flow.uses if u.origin.kind == "status") == ["compared", "compared"]
