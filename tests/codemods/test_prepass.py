@@ -172,3 +172,15 @@ def test_import_module_reads_and_a_wrapper_result_are_marked(tmp_path):
     assert _marks_above(views, 'return body["copied"]') == []  # rebound: not followed
     assert "`cfg.BASE` is the v1 value `config.BASE`" in views
     assert rewrite_paths(paths, _all(), write=False, jobs=1)[1].status == "unchanged"  # idempotent
+
+
+def test_dicts_of_device_type_members_and_their_importers_are_recorded(tmp_path):
+    """A module dict of DeviceType members (flat, or records holding one) is a fact of its module,
+    so the SDK codemods can leave it alone when another module imports it."""
+    settings = ("from ding.models import components\n"
+                "PLATFORMS = {'ios': components.DeviceType.IOS}\n"
+                "TENANTS = {'acme': {'customer': 'c', 'platform': components.DeviceType.ANDROID}}\n"
+                "OTHER = {'a': 1}\n")
+    assert module_facts(settings).device_dicts == {"PLATFORMS", "TENANTS"}
+    paths = write(tmp_path, {"settings.py": settings, "report.py": "from settings import TENANTS, OTHER\n"})
+    assert prepass([str(p) for p in paths]).imported_elsewhere == {"settings": {"TENANTS"}}
