@@ -26,11 +26,14 @@ import libcst as cst
 from codemods.core.mapping import status_mapper
 from codemods.core.nodes import dotted_name, string_value, walk
 from codemods.core.readonly_walk import children_map
+from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
 from compat.knowledge.statuses import V1_CHECK_STATUSES, V1_CREATE_STATUSES, V1_RETRY_STATUSES
 from compat.knowledge.todos import (
     CODE_VALUE_TODO,
+    ENUM_NAME_TODO,
+    KEPT_CALL_READ_TODO,
     UUID_ID_TODO,
     stored_status_compared_todo,
     unseen_response_read_todo,
@@ -118,7 +121,11 @@ class Flow:
         found: List[Tuple[cst.CSTNode, str]] = []
         for use in self.uses:
             kind = use.origin.kind
-            if kind == "error-code":
+            if use.how == "named":  # sdk-responses' sentence for the same read (one TODO)
+                found.append((use.node, ENUM_NAME_TODO))
+            elif use.how == "kept":
+                found.append((use.node, KEPT_CALL_READ_TODO))
+            elif kind == "error-code":
                 # sdk-errors' sentence for the same line (one TODO there, not two saying it twice)
                 found.append((use.node, CODE_VALUE_TODO))
             elif kind in _WHAT:
@@ -611,7 +618,12 @@ class ValueFlow:
             self._unseen(node, node.attr.value)
             return
         if origin.producer is not None and not self.rewritten(origin.producer) and origin.kind != "wrapper":
-            return  # the call stays v1 (under its own TODO): so do its reads
+            # The call stays v1 (under its own TODO), and so do its reads; but on the rewritten
+            # client it raises, so the first read of its payload says so where it is read.
+            if origin.kind == "payload" and isinstance(node, cst.Attribute) and node.attr.value in _PAYLOAD_OPS \
+                    and not self._is_written(node):
+                self.flow.uses.append(Use(node, "kept", origin))
+            return
         how = self._how(node, parent, origin)
         if how == "uuid":
             self.flow.uuid_uses.append(node)
@@ -648,6 +660,8 @@ class ValueFlow:
         if isinstance(parent, cst.Attribute):
             if parent.value is node and parent.attr.value in _SERIALIZERS and origin.kind in ("wrapper", "payload"):
                 return "serialized"  # `payload.to_dict()`: every v1 field name and value, as they were
+            if parent.value is node and origin.kind in ("status", "line-type") and parent.attr.value == "name":
+                return "named"  # `kind.name.lower()`: a v2 line type or status is a str, no .name
             if parent.value is node and origin.kind in ("status", "line-type") \
                     and parent.attr.value not in ("value", "name"):
                 return "f-string"  # `status.value.upper()`, `.startswith("val")`: text made from it
@@ -738,19 +752,20 @@ class ValueFlow:
         """``self.state = res.status.value`` (rewritten: a v2 status now) and, elsewhere in the
         module, ``row.state == "pending"`` or ``query(state="pending")``: the v1 string no longer
         matches what is stored. The store has its own TODO; the comparison gets one too."""
-        stores: Dict[str, Set[str]] = {}  # stored name -> the v1 operations of the statuses
+        stores: Dict[str, Set[str]] = {}  # stored name -> the v1 operations of the statuses ("lookup": line types)
         for use in self.flow.uses:
-            if use.origin.kind == "status" and use.how in ("stored", "argument") and use.origin.op in _V1_STATUSES:
+            if use.how in ("stored", "argument") and (use.origin.kind == "status" and use.origin.op in _V1_STATUSES
+                                                     or use.origin.kind == "line-type"):
                 name = self._store_name(use.node)
                 if name:
-                    stores.setdefault(name, set()).add(use.origin.op)
+                    stores.setdefault(name, set()).add(use.origin.op if use.origin.kind == "status" else "lookup")
         if not stores:
             return
         for comparison in self._comparisons:
             sides = [comparison.left, *(target.comparator for target in comparison.comparisons)]
             names = [n for n in map(self._read_name, sides) if n in stores]
             if names and all(self.origin(side) is None for side in sides):
-                literals = [string_value(v) for side in sides for v in (
+                literals = [string_value(v) for side in map(self._constant_value, sides) for v in (
                     [e.value for e in side.elements] if isinstance(side, (cst.Tuple, cst.List, cst.Set)) else [side])]
                 self._stored_compare(comparison, names[0], stores[names[0]], literals)
         for keyword in self._literal_keywords:
@@ -758,9 +773,26 @@ class ValueFlow:
             if name in stores and self.parents.get(keyword) not in self.calls:
                 self._stored_compare(keyword.value, name, stores[name], [string_value(keyword.value)])
 
+    def _constant_value(self, side: cst.BaseExpression) -> cst.BaseExpression:
+        """``MOBILE_TYPES`` bound once at module level to a literal set/tuple/list: that literal."""
+        if not isinstance(side, cst.Name):
+            return side
+        bound = [s.body[0] for s in self.module.body if isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1
+                 and isinstance(s.body[0], cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == side.value
+                                                              for t in s.body[0].targets)]
+        if len(bound) == 1 and isinstance(bound[0].value, (cst.Tuple, cst.List, cst.Set)):  # type: ignore[union-attr]
+            return bound[0].value  # type: ignore[union-attr]
+        return side
+
     def _stored_compare(self, node: cst.CSTNode, name: str, ops: Set[str], literals: List[Optional[str]]) -> None:
-        v1 = [text for text in literals if text and any(text in _V1_STATUSES[op] for op in ops)]
+        line_types = "lookup" in ops
+        v1 = [text for text in literals if text and (
+            text in LINE_TYPE_V1_TO_V2 if line_types else any(text in _V1_STATUSES[op] for op in ops))]
         if not v1:
+            return
+        if line_types:
+            self.flow.stored_compares.append((node, stored_status_compared_todo(
+                name, v1, [LINE_TYPE_V1_TO_V2[text] for text in v1], "line type")))
             return
         v2: List[str] = []
         for op in sorted(ops):

@@ -67,7 +67,7 @@ class SdkCallsCodemod(SdkCodemod):
     def has_work(self, analysis) -> bool:
         # (client names alone: an uncalled `client.otp.check` still gets its TODO)
         return bool(analysis.calls or analysis.client_names or analysis.v2_client_names or analysis.otp_aliases
-                    or analysis.handed_methods)
+                    or analysis.handed_methods or analysis.clients)
 
     def visit_Module(self, node: cst.Module) -> None:
         self._plans: Dict[cst.Call, Plan] = {}
@@ -407,8 +407,11 @@ class SdkCallsCodemod(SdkCodemod):
         return None if last in _RUNNERS else name
 
     def _is_client(self, node: cst.BaseExpression) -> bool:
+        """A name bound to a v1 (or rewritten) client, or a v1 client built right there
+        (`return ding.Ding(api_key=K).otp`)."""
         name = dotted_name(node)
-        return name in self.analysis.client_names or name in self.analysis.v2_client_names
+        return name in self.analysis.client_names or name in self.analysis.v2_client_names \
+            or node in self.analysis.clients
 
     def _threaded(self, method: cst.Attribute) -> bool:
         """`method` is handed to a thread runner whose call is rewritten as a whole."""

@@ -12,7 +12,7 @@ import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
 from codemods.core.import_requests import add_needed_import
-from codemods.core.nodes import code
+from codemods.core.nodes import code, walk
 from codemods.sdk.common import (
     FSTRING_TODO,
     SdkCodemod,
@@ -285,6 +285,21 @@ class SdkErrorsCodemod(SdkCodemod):
             return updated_node
         left = cst.parse_expression(_BODY_CODE.format(e=name, q=self.quote or '"'))
         return self.map_comparison(original_node, updated_node, target, left, values, v2_error_codes)
+
+    def leave_Match(self, original_node: cst.Match, updated_node: cst.Match) -> cst.Match:
+        """`match e.code:` with `case errors.Code.BLOCKED_NUMBER:`: the cases stay (under
+        sdk-imports' "still used" TODO), and each code that moved in meaning (a v2 200 `blocked`
+        status, an approximate move) says so at the match, as the `==` form does."""
+        if self._code_read(original_node.subject) is None:
+            return updated_node
+        for case in original_node.cases:
+            for node in walk(case.pattern):
+                ref = self.analysis.enum_refs.get(node)
+                if ref is not None and ref.kind == "error-code":
+                    why = v2_error_codes(ref.value)[1]
+                    if why:
+                        self.todo(original_node.subject, why)
+        return updated_node
 
     def _flag_string_use(self, read: cst.Attribute) -> None:
         """`e.code.value.upper()`, `e.code.value[:3]`, `"error:" + e.code.value`: the rewritten

@@ -108,8 +108,8 @@ def test_the_annotation_of_a_value_that_stays_v1_stays_v1():
     assert "    def start(self, phone) -> operations.CreateAuthenticationResponse:\n" in new
     assert "the request object is not built here; move its fields by hand\n" \
            "        return client.otp.create_authentication(self._request(phone))\n" in new
-    assert "        res: operations.CreateAuthenticationResponse = client.otp.create_authentication(self._request(phone))\n" \
-           "        body: components.CreateAuthenticationResponse = res.create_authentication_response\n" in new
+    assert "        res: operations.CreateAuthenticationResponse = client.otp.create_authentication(self._request(phone))\n" in new
+    assert "        body: components.CreateAuthenticationResponse = res.create_authentication_response\n" in new
     assert "    def moved(self, phone) -> prelude_python_sdk.types.VerificationCreateResponse:\n" \
            "        res: prelude_python_sdk.types.VerificationCreateResponse = client.verification.create(" in new
     assert "from ding.models import components, operations\n" in new  # still read by the kept annotations

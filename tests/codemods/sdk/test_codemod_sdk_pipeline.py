@@ -66,6 +66,7 @@ def verify(auth_id, code):
     # TODO(prelude-migration): v2 check needs the phone number (v1 used authentication_uuid); pass the number the verification was created for
     res = client.otp.check(components.CreateCheckRequest(
         customer_uuid=settings.DING_CUSTOMER, authentication_uuid=auth_id, check_code=code))
+    # TODO(prelude-migration): reads the response of a v1 call left on v1 under its TODO: on the rewritten v2 client that call raises until it is moved by hand; move this read with it
     # TODO(prelude-migration): v1 enum CheckStatus.VALID ('valid') is still used; v2 statuses and error codes are plain strings with new values
     return res.create_check_response.status == components.CheckStatus.VALID
 '''
@@ -81,7 +82,7 @@ def test_sdk_codemods_are_registered_first_in_run_order():
 def test_worked_example_end_to_end():
     result = rewrite_source(BEFORE, "example.py", SDK_CODEMODS)
     assert result.text == AFTER
-    assert result.todos == 6
+    assert result.todos == 7
     assert rewrite_source(result.text, "example.py", SDK_CODEMODS).changed is False
 
 
