@@ -1,5 +1,5 @@
 """A class of the repository named after Ding (``Ding``, ``DingClient``, ``SmsDingService``,
-``IDingService``: the camel word ``Ding``), used in a file that itself shows v1 evidence (the v1
+``IDingService``: the camel word ``Ding``, not ``DingTalk``), used in a file that itself shows v1 evidence (the v1
 host, a v1 configuration name), where the class's own file may be elsewhere or not in the scan
 at all: Laravel's ``app(Ding::class)->send(...)`` in a test that fakes ``api.ding.live/v1/...``.
 ``brand_class_calls(source)`` gives (start, end, detail) of each construction, resolution and
@@ -25,7 +25,8 @@ from codemods.syntax.languages import family
 from codemods.syntax.rules.sdk_import import pattern_for as sdk_import_pattern
 from codemods.syntax.ts_sdk_layout import ts_sdk_file
 
-_CLASS = r"I?(?:[A-Z][a-z0-9]+)*Ding(?:[A-Z][A-Za-z0-9]*)?"
+# ``Ding`` as a camel word, not DingTalk (Alibaba's messenger, common in JVM/Go code) or DingDong.
+_CLASS = r"I?(?:[A-Z][a-z0-9]+)*Ding(?![Tt]alk|Ding|Dong)(?:[A-Z][A-Za-z0-9]*)?"
 _RESOLVED = (r"(?:(?<![\w$>:])(?:app|resolve)\s*\(\s*|app\s*\(\s*\)\s*->\s*make\s*\(\s*|App::make\s*\(\s*)"
              r"\\?(?:\w+\\)*(?P<cls>%s)::class\s*\)" % _CLASS)
 _BUILT = r"(?:\bnew\s+\\?(?:\w+[\\.])*(?P<new>%s)\s*\(|(?<![\w$])(?P<rb>%s)\.new\b)" % (_CLASS, _CLASS)
@@ -42,7 +43,10 @@ _TYPED = re.compile(r"(?<![\w$.\\])(?P<cls>%s)\??\s+(?P<var>\$?[A-Za-z_]\w*)\s*[
 _STATIC = re.compile(r"(?<![\w$\\.])(?P<cls>%s)\s*::\s*(?P<method>[A-Za-z_]\w*)\s*\(" % _CLASS)
 _FAMILIES = frozenset({"php", "js", "jvm", "csharp", "ruby", "swift", "python"})
 _OWN_NAMESPACE = re.compile(r"(?m)^\s*(?:package|namespace|module)\s+(?P<name>[\w.\\:]+)")
-_NOT_METHODS = frozenset({"class", "new", "builder", "make"})
+# Not API calls: construction words, and the object protocol every class has (``d.toString()``).
+_NOT_METHODS = frozenset({"class", "new", "builder", "make", "toString", "equals", "hashCode", "String",
+                          "inspect", "to_s", "__str__", "__repr__", "getClass", "GetType", "GetHashCode",
+                          "ToString", "Equals"})
 
 
 def _qualified_by_the_sdk(text: str, start: int) -> bool:

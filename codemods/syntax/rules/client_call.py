@@ -84,4 +84,8 @@ EXAMPLES = (  # the index-based calls need a repository: tests/codemods/syntax/t
     Example("php", "<?php\n$ok = app(DingVerifier::class)->confirm('ref-1', '0000');\n"),
     # the names hold the letters but not the word: Padding, Coding
     Example("typescript", "const BASE = 'https://api.ding.live/v1';\nconst p = new PaddingCalc();\np.run();\n"),
+    # DingTalk (Alibaba's messenger) is not Ding; toString() is no API call
+    Example("java", 'class Notify {\n  String ding = "https://api.ding.live/v1";\n'
+            '  void f() { DingTalkClient c = new DefaultDingTalkClient(hook);\n    c.execute(req, token);\n  }\n}\n'),
+    Example("typescript", "const BASE = 'https://api.ding.live/v1';\nconst d = new DingVerifier(BASE);\nd.toString();\n", (2,)),
 )

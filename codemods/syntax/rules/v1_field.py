@@ -58,6 +58,9 @@ _NAMED_ARGUMENT = re.compile(r"(?<![\w$.])(?P<name>[A-Za-z_]\w*)\s*(?::(?!:)|=(?
 _CALL_REACH = 400  # characters after the call's name that its arguments and builder chain may take
 
 
+_CHAIN = re.compile(r"(?:\s*(?:\.|->)[^\n;]*)*")
+
+
 def _status_call_arguments(source):
     """The status parameter named in a call of the v1 status operation's SDK method."""
     lower = source.lower
@@ -68,7 +71,8 @@ def _status_call_arguments(source):
             continue
         arguments = list(_arguments(source.text, m.end() - 1))
         end = arguments[-1][1] + 1 if arguments else m.end()  # after the call's ``)``
-        chain = re.match(r"[^;]{0,%d}" % _CALL_REACH, source.text[end:]).group(0)  # a builder chain
+        # a builder chain continuing the call (``.authUuid(id).call()``), never the next statement
+        chain = _CHAIN.match(source.text, end, min(len(source.text), end + _CALL_REACH)).group(0)
         for offset, span in ((m.end(), source.text[m.end():end]), (end, chain)):
             for a in _NAMED_ARGUMENT.finditer(span):
                 group = "name" if a.group("name") else "setter"
@@ -185,6 +189,9 @@ EXAMPLES = (
     # positional: the value is the application's own variable, named as it likes
     Example("php", "<?php\n$res = $client->otp->getAuthenticationStatus($authUuid);\n"),
     Example("php", "<?php\n$res = $audit->log(authUuid: $ref);\n"),  # not the v1 status method
+    # the statement after the status call is no builder chain
+    Example("python", "import ding_api_client\nres = client.otp.get_authentication_status(ref)\nauth_uuid = res.id\n"),
+    Example("ruby", "require 'ding_sdk'\nres = ding.otp.get_authentication_status(ref)\nlog(auth_uuid: ref)\n"),
     Example("go", 'import "github.com/ding-live/ding-golang/models/components"\n\nfunc f(authUUID string) { use(authUUID) }\n'),
     Example("python", "import ding_api_client\n\ndef view(auth_uuid):\n    return client.otp.get_authentication_status(auth_uuid)\n"),
     Example("java", "var req = new CreateCheckRequest(a, c, u);\n"),  # no v1 evidence

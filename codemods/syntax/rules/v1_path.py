@@ -56,10 +56,11 @@ def _joined_to_base(source, string_node) -> bool:
 # ``base_uri``, Faraday's ``url:``), then ``$client->post('check', [...])``.
 _RELATIVE_BASE = re.compile(re.escape(V1_BASE_URL) + r"""/["'`]""", re.IGNORECASE)
 # A call that appends a path segment to a URL (Swift ``appendingPathComponent``, OkHttp
-# ``addPathSegment``, Go ``url.JoinPath``, Python ``urljoin``, Java ``resolve``), the segment its
+# ``addPathSegment``, Go ``url.JoinPath``, Python ``urljoin``), the segment its
 # last argument: ``base.appendingPathComponent("authentication")``.
-_JOIN_NAMES = ("appendingPathComponent", "appending", "addPathSegment", "addPathSegments", "JoinPath", "joinPath",
-               "urljoin", "resolve", "join")
+# (Not the generic ``join``/``resolve``/``appending``: ``path.join(dir, 'check')``, a Promise's
+# ``resolve('retry')`` and ``','.join(...)`` are no URLs.)
+_JOIN_NAMES = ("appendingPathComponent", "addPathSegment", "addPathSegments", "JoinPath", "joinPath", "urljoin")
 _JOIN_CALL = re.compile(r"(?<![\w$])(?:%s)\s*\(\s*(?:(?:path\s*:\s*)|[\w$.\[\]]+\s*,\s*)?$" % "|".join(_JOIN_NAMES))
 _ARGUMENT = ("argument", "value_argument")
 
@@ -154,6 +155,10 @@ EXAMPLES = (
     Example("go", 'func (s *Store) Check(r Req) error { return s.run("check", r) }\n'
             'func url(b, p string) string { return fmt.Sprintf("%s/%s", b, p) }\n'),  # no v1 evidence
     Example("typescript", "router.post('/check', handler);\n"),  # a route of the app, no v1 evidence
+    # generic joins in a file with v1 evidence: a file path, a Promise, a string join
+    Example("typescript", "const BASE = 'https://api.ding.live/v1';\nconst tpl = path.join(__dirname, 'check');\n"
+            "const p = new Promise((resolve) => resolve('retry'));\n"),
+    Example("python", "BASE = 'https://api.ding.live/v1'\nDIR = os.path.join(ROOT, 'lookup')\nx = ','.join('check')\n"),
     # a relative path in a variable (a generated Go service) in a file with v1 evidence
     Example("go", 'type RetryParams struct {\n\tAuthenticationUuid string `json:"authentication_uuid"`\n\tCustomerUuid string `json:"customer_uuid"`\n}\n'
             'func (r *RetryService) New(ctx context.Context) error {\n\tpath := "retry"\n\treturn do(ctx, path)\n}\n', (6,)),
