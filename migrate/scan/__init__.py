@@ -115,7 +115,8 @@ def _second_pass(walked: List[str], results: list, options: ScanOptions, jobs: O
                  and family(language_for_path(walked[i])) in _CODE_FAMILIES]
     unread = _unread_v1_code(walked, results, index)
     if unread:
-        again = [i for i in again if i not in set(unread)]
+        skip = set(unread)  # read once, past the pre-filter, below
+        again = [i for i in again if i not in skip]
     known = {walked[i]: results[i].python_usages for i in set(deferred) | set(again)
              if results[i].python_usages is not None}
     for positions, names_only, past_prefilter in ((deferred, False, False), (again, True, False), (unread, False, True)):
