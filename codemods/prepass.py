@@ -46,8 +46,13 @@ class ModuleFacts:
     # rewrite such a dict with its creates only when no other module imports it
     device_dicts: FrozenSet[str] = frozenset()
 
+    @property
+    def v1_names(self) -> FrozenSet[str]:
+        """Every module-level name here another module may import and see v1 through."""
+        return self.clients | self.constants | self.wrappers | self.reexports | self.device_dicts
+
     def __bool__(self) -> bool:
-        return bool(self.clients or self.constants or self.wrappers or self.reexports or self.device_dicts)
+        return bool(self.v1_names)
 
 
 @dataclass(frozen=True)
@@ -254,7 +259,7 @@ def prepass(paths: Sequence[str], triggers: Optional[Sequence[bytes]] = None,
                 name = next(n for n, f in modules.items() if f is target)
                 if name == importer:
                     continue
-                v1 = target.clients | target.constants | target.wrappers | target.reexports | target.device_dicts
+                v1 = target.v1_names
                 imported.setdefault(name, set()).update(a.name for a in node.names if a.name in v1)
             elif isinstance(node, ast.Import):
                 for alias in node.names:
@@ -264,7 +269,7 @@ def prepass(paths: Sequence[str], triggers: Optional[Sequence[bytes]] = None,
                         continue
                     if attributes is None:
                         attributes = _attribute_reads(tree)
-                    v1 = target.clients | target.constants | target.wrappers | target.reexports | target.device_dicts
+                    v1 = target.v1_names
                     reads = attributes.get(alias.asname or alias.name, set())
                     imported.setdefault(name, set()).update(reads & v1)
     return RepoFacts(modules, {k: frozenset(v) for k, v in imported.items() if v},

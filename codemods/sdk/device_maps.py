@@ -78,16 +78,24 @@ def device_maps(module: cst.Module, scopes: Mapping[cst.CSTNode, object], parent
     return found
 
 
-def _records_constant(statement: cst.CSTNode, device_members: Mapping[cst.CSTNode, str]):
-    """(DeviceMap, the record key) for `NAME = {k: {..., "platform": DeviceType.X}, ...}`: every
-    value a dict literal of string keys, one key holding a DeviceType member (with a v2 literal)
-    in each, the same key in all; (None, None) otherwise."""
+def _module_dict(statement: cst.CSTNode):
+    """(name, dict literal) for a single `NAME = {...non-empty...}` statement; (None, None) otherwise."""
     if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
             and isinstance(statement.body[0], cst.Assign) and len(statement.body[0].targets) == 1):
         return None, None
     assign = statement.body[0]
     target, value = assign.targets[0].target, assign.value
     if not isinstance(target, cst.Name) or not isinstance(value, cst.Dict) or not value.elements:
+        return None, None
+    return target, value
+
+
+def _records_constant(statement: cst.CSTNode, device_members: Mapping[cst.CSTNode, str]):
+    """(DeviceMap, the record key) for `NAME = {k: {..., "platform": DeviceType.X}, ...}`: every
+    value a dict literal of string keys, one key holding a DeviceType member (with a v2 literal)
+    in each, the same key in all; (None, None) otherwise."""
+    target, value = _module_dict(statement)
+    if target is None:
         return None, None
     literals: Dict[cst.CSTNode, str] = {}
     keys = set()
@@ -147,12 +155,8 @@ def _record_uses(record: Optional[cst.BaseExpression], key: str, parents: Mappin
 
 def _dict_constant(statement: cst.CSTNode, device_members: Mapping[cst.CSTNode, str]) -> Optional[DeviceMap]:
     """`NAME = {key: DeviceType.X, ...}` with a v2 literal for every value."""
-    if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
-            and isinstance(statement.body[0], cst.Assign) and len(statement.body[0].targets) == 1):
-        return None
-    assign = statement.body[0]
-    target, value = assign.targets[0].target, assign.value
-    if not isinstance(target, cst.Name) or not isinstance(value, cst.Dict) or not value.elements:
+    target, value = _module_dict(statement)
+    if target is None:
         return None
     literals: Dict[cst.CSTNode, str] = {}
     for element in value.elements:

@@ -84,11 +84,7 @@ def _spans(source):
     if source.language in _BARE_LANGUAGES:
         for m in _BARE_BUILT.finditer(text):
             yield m.start("bare"), m.end("bare"), m.group("bare")
-    for m in _BOUND.finditer(text):
-        cls = m.group("cls2") or m.group("new") or m.group("rb") or m.group("bare2")
-        if m.group("bare2") and source.language not in _BARE_LANGUAGES:
-            continue
-        yield from _calls_on(text, m.group("var"), m.start(), cls)
+    yield from _bound_calls(source)
     for m in _TYPED.finditer(text):
         var, cls = (m.group("var"), m.group("cls")) if m.group("var") else (m.group("var2"), m.group("cls2"))
         yield from _calls_on(text, var, m.start(), cls)

@@ -69,11 +69,12 @@ _STOP_METHODS = frozenset({
 })
 # Where a folder is one package: a file sees its folder's declarations without an import.
 _FOLDER_PACKAGES = frozenset({"go", "jvm", "csharp", "swift"})
+_JSON_NAME = re.compile(r'(?m)^\s{0,4}"name"\s*:\s*"(?P<name>[^"]+)"')  # a JSON manifest's top-level name
 _OWN_PACKAGE = {  # manifest -> its own name's pattern
-    "package.json": re.compile(r'(?m)^\s{0,4}"name"\s*:\s*"(?P<name>[^"]+)"'),
-    "jsr.json": re.compile(r'(?m)^\s{0,4}"name"\s*:\s*"(?P<name>[^"]+)"'),  # JSR / Deno publish the same name
-    "deno.json": re.compile(r'(?m)^\s{0,4}"name"\s*:\s*"(?P<name>[^"]+)"'),
-    "composer.json": re.compile(r'(?m)^\s{0,4}"name"\s*:\s*"(?P<name>[^"]+)"'),
+    "package.json": _JSON_NAME,
+    "jsr.json": _JSON_NAME,  # JSR / Deno publish the same name
+    "deno.json": _JSON_NAME,
+    "composer.json": _JSON_NAME,
     "go.mod": re.compile(r"(?m)^module\s+(?P<name>\S+)"),
     "setup.py": re.compile(r"""\bname\s*=\s*["'](?P<name>[^"']+)["']"""),
     "pyproject.toml": re.compile(r"""(?m)^name\s*=\s*["'](?P<name>[^"']+)["']"""),

@@ -161,10 +161,10 @@ def test_a_site_mark_on_its_own_line_belongs_to_the_statement_below(tmp_path):
     assert json.dumps(harness.sites(path)) == '{"s": 3, "t": 6}'
 
 
-def test_a_coroutine_step_that_never_finishes_is_recorded_as_a_timeout():
+def test_a_coroutine_step_that_never_finishes_is_recorded_as_hung():
     """A rewritten call that kills the only worker of an asyncio queue leaves `queue.join()`
-    waiting forever: the step is cancelled after `step_timeout` and recorded as raising
-    TimeoutError, and the run goes on to the next step."""
+    waiting forever: the step is cancelled after `step_timeout` and recorded as hung (not as a
+    TimeoutError the program raised), and the run goes on to the next step."""
     import asyncio
 
     from equivalence_runner import Run
