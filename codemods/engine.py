@@ -28,6 +28,7 @@ import functools
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
 
+from codemods.core.hooks import has_instance_hooks, real_hook
 from codemods.core.tokens import any_token
 from compat.knowledge.todos import TODO_MARKER
 
@@ -355,7 +356,7 @@ class BatchedTransformer:
         # libcst calls the attribute hooks twice per child of every node: only the members that
         # can react to one are called (the others' hooks do nothing)
         # libcst finds the hooks on the instance too: a member with one set there is called on every node
-        self.own_hooks = frozenset(i for i, m in enumerate(self.members) if _has_instance_hooks(m))
+        self.own_hooks = frozenset(i for i, m in enumerate(self.members) if has_instance_hooks(m))
         self.attribute_members = [(i, m) for i, m in enumerate(self.members)
                                   if i in self.own_hooks or _reacts_to_attributes(m)]
         if not self.attribute_members:
@@ -475,10 +476,6 @@ def _class_tables(classes: Tuple[type, ...], kind: type):
     return visit_at, others, leave_at
 
 
-def _has_instance_hooks(member) -> bool:
-    return any(name.startswith(("visit_", "leave_")) for name in getattr(member, "__dict__", ()))
-
-
 def _reacts(member, method: str, kind: type) -> bool:
     """Whether ``member.on_visit`` / ``member.on_leave`` (``method``) can do anything on a node
     of class ``kind``: a real ``visit_<Node>`` / ``leave_<Node>`` hook of its class (libcst's
@@ -492,8 +489,7 @@ def _class_reacts(cls: type, method: str, kind: type) -> bool:
     if handled is None or issubclass(kind, handled):
         return True
     prefix = "visit_" if method == "on_visit" else "leave_"
-    hook = getattr(cls, prefix + kind.__name__, None)
-    return hook is not None and not getattr(hook, "_is_no_op", False)
+    return real_hook(cls, prefix + kind.__name__) is not None
 
 
 # An override of on_visit / on_leave declares the node classes it handles itself (beyond

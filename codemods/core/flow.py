@@ -26,6 +26,7 @@ import libcst as cst
 from codemods.core.mapping import status_mapper
 from codemods.core.nodes import dotted_name, string_value, walk
 from codemods.core.readonly_walk import children_map
+from codemods.core.runners import RUNNERS, is_runner
 from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
@@ -48,8 +49,6 @@ _STATUS_OPS = ("create", "check", "retry")
 _HARMLESS_CALLS = frozenset({"print", "len", "bool", "isinstance", "repr", "type", "id", "hash", "getattr",
                              "hasattr", "setattr", "sorted", "list", "tuple", "set", "min", "max"})
 _LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
-_THREAD_WRAPPERS = frozenset({"asyncio.to_thread", "to_thread", "run_in_executor", "functools.partial", "partial",
-                              "submit"})
 _UUID_CALLS = frozenset({"uuid.UUID", "UUID"})
 # Methods that turn a whole model into data (v1: dataclasses_json; v2: pydantic): the v2 model's
 # fields and values are other ones.
@@ -243,6 +242,7 @@ class ValueFlow:
         self._calls: List[cst.BaseExpression] = []
         self._comparisons: List[cst.Comparison] = []
         self._literal_keywords: List[cst.Arg] = []  # `state="pending"` in a call
+        self._module_literals: Optional[Dict[str, cst.BaseExpression]] = None  # see _constant_value
         self.v1_module = v1_module
 
         self._collect(self.module, None)
@@ -406,7 +406,7 @@ class ValueFlow:
     @staticmethod
     def _is_thread_wrapper(call: cst.Call) -> bool:
         name = dotted_name(call.func) or ""
-        return name.rsplit(".", 1)[-1] in _THREAD_WRAPPERS or name in _THREAD_WRAPPERS
+        return is_runner(name)
 
     def _v1_method_op(self, node: cst.BaseExpression) -> Optional[str]:
         for call in self.calls:
@@ -731,7 +731,7 @@ class ValueFlow:
             return "uuid"
         if name in ("getattr", "hasattr") and origin.kind in ("wrapper", "payload"):
             return "argument"  # a field read by its name: v2's fields are other ones
-        if call in self.calls or name in _HARMLESS_CALLS or last in _LOG_METHODS or last in _THREAD_WRAPPERS:
+        if call in self.calls or name in _HARMLESS_CALLS or last in _LOG_METHODS or last in RUNNERS:
             return None
         if origin.kind in ("wrapper", "payload") and name in ("str",):
             return None
@@ -777,12 +777,22 @@ class ValueFlow:
         """``MOBILE_TYPES`` bound once at module level to a literal set/tuple/list: that literal."""
         if not isinstance(side, cst.Name):
             return side
-        bound = [s.body[0] for s in self.module.body if isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1
-                 and isinstance(s.body[0], cst.Assign) and any(isinstance(t.target, cst.Name) and t.target.value == side.value
-                                                              for t in s.body[0].targets)]
-        if len(bound) == 1 and isinstance(bound[0].value, (cst.Tuple, cst.List, cst.Set)):  # type: ignore[union-attr]
-            return bound[0].value  # type: ignore[union-attr]
-        return side
+        if self._module_literals is None:
+            self._module_literals = self._literal_constants()
+        return self._module_literals.get(side.value, side)
+
+    def _literal_constants(self) -> Dict[str, cst.BaseExpression]:
+        """name -> its literal tuple/list/set, for the names one module-level ``NAME = ...`` line
+        binds (a name bound by two such lines is left out); built once per module."""
+        bound: Dict[str, List[cst.BaseExpression]] = {}
+        for statement in self.module.body:
+            if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
+                    and isinstance(statement.body[0], cst.Assign):
+                assign = statement.body[0]
+                for name in {t.target.value for t in assign.targets if isinstance(t.target, cst.Name)}:
+                    bound.setdefault(name, []).append(assign.value)
+        return {name: values[0] for name, values in bound.items()
+                if len(values) == 1 and isinstance(values[0], (cst.Tuple, cst.List, cst.Set))}
 
     def _stored_compare(self, node: cst.CSTNode, name: str, ops: Set[str], literals: List[Optional[str]]) -> None:
         line_types = "lookup" in ops

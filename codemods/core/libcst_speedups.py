@@ -34,6 +34,8 @@ from __future__ import annotations
 import inspect
 from typing import Dict, List, Tuple
 
+from codemods.core.hooks import is_no_op
+
 _metadata_installed = False
 _import_passes_installed = False
 
@@ -78,7 +80,7 @@ def _cache_batchable_visitors() -> None:
         if cls not in names:
             names[cls] = [name for name, _ in inspect.getmembers(self, lambda m: (
                 inspect.ismethod(m) and (m.__name__.startswith("visit_") or m.__name__.startswith("leave_"))
-                and not getattr(m, "_is_no_op", False)))]
+                and not is_no_op(m)))]
         return {name: getattr(self, name) for name in names[cls]}
 
     get_visitors.__doc__ = BatchableCSTVisitor.get_visitors.__doc__

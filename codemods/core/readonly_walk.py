@@ -27,6 +27,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from libcst import MaybeSentinel
 
+from codemods.core.hooks import has_instance_hooks, is_no_op, real_hook
+
 _EMPTY: Sequence = ()
 _children_of: List[object] = [None, {}]  # [module, {node: its children}] for the last module
 
@@ -61,7 +63,7 @@ def has_attribute_hooks(cls: type) -> bool:
             continue  # (only the do-nothing stubs, one per node and attribute)
         # node class names have no underscore: a second one makes an attribute hook
         if any(name.startswith(("visit_", "leave_")) and name.partition("_")[2].count("_")
-               and not getattr(value, "_is_no_op", False) for name, value in vars(klass).items()):
+               and not is_no_op(value) for name, value in vars(klass).items()):
             return True
     return False
 
@@ -99,8 +101,8 @@ def _plain_dispatch(visitor) -> bool:
     from libcst import CSTVisitor
 
     cls = type(visitor)
-    return cls.on_visit is CSTVisitor.on_visit and cls.on_leave is CSTVisitor.on_leave and not any(
-        name.startswith(("visit_", "leave_")) for name in getattr(visitor, "__dict__", ()))  # (hooks set on the instance)
+    return cls.on_visit is CSTVisitor.on_visit and cls.on_leave is CSTVisitor.on_leave \
+        and not has_instance_hooks(visitor)
 
 
 # visitor class -> {(prefix, node class): its hook function or None}; weak: visitor classes
@@ -119,10 +121,7 @@ def _hooks(visitors, prefix: str, kind: type) -> tuple:
             known = _class_hooks[type(visitor)] = {}
         function = known.get((prefix, kind), _EMPTY)
         if function is _EMPTY:
-            function = getattr(type(visitor), prefix + kind.__name__, None)
-            if function is not None and getattr(function, "_is_no_op", False):
-                function = None
-            known[(prefix, kind)] = function
+            function = known[(prefix, kind)] = real_hook(type(visitor), prefix + kind.__name__)
         if isinstance(function, FunctionType):
             found.append(function.__get__(visitor))
         elif function is not None:  # (not a plain method: as libcst finds it)

@@ -22,6 +22,8 @@ from __future__ import annotations
 import dis
 from typing import Dict, Optional, Tuple
 
+from codemods.core.hooks import real_hook
+
 _EACH, _REQUIRED, _OPTIONAL, _SENTINEL = "each", "required", "optional", "sentinel"
 _HOW = {"visit_required": _REQUIRED, "visit_optional": _OPTIONAL, "visit_sentinel": _SENTINEL,
         "visit_iterable": _EACH, "visit_sequence": _EACH, "visit_body_iterable": _EACH,
@@ -105,8 +107,7 @@ def _reaches(visitor_class: type, method: str, prefix: str, node_class: type, fi
 
     if getattr(visitor_class, method) is not getattr(CSTVisitor, method):
         return True
-    hook = getattr(visitor_class, f"{prefix}_{node_class.__name__}_{field}", None)
-    return hook is not None and not getattr(hook, "_is_no_op", False)
+    return real_hook(visitor_class, f"{prefix}_{node_class.__name__}_{field}") is not None
 
 
 def visited_fields(node_class: type) -> Optional[Tuple[Tuple[str, str], ...]]:

@@ -29,6 +29,7 @@ from codemods.core.flow import ValueFlow
 from codemods.core.nodes import arg, dotted_name, string_value, walk
 from codemods.core.phone import assumed_phone_note, phone_parameter
 from codemods.core.readonly_walk import visit_readonly
+from codemods.core.runners import forwards_keywords
 from codemods.sdk.model import (
     DISTINCTIVE_METHODS,
     LOOKUP_METHODS,
@@ -208,7 +209,7 @@ class _Collector(cst.CSTVisitor):
                 # number says nothing about the check's (and a second run would no longer see it)
                 self._note_phone(arg(node, "phone_number", 1 if found[1][-1] == "CreateAuthenticationRequest" else None))
         for argument in node.args:
-            if _call_shape(cst.Call(func=argument.value)):
+            if _v1_method(argument.value):
                 self.handed_methods.append(argument.value)  # type: ignore[arg-type]
         func = node.func
         threaded = _threaded_call(node)
@@ -837,16 +838,11 @@ def _becomes_v2(sdk_call: SdkCall) -> bool:
     return not (sdk_call.op in ("check", "retry", "lookup") and sdk_call.phone is None)
 
 
-# Thread runners that pass their extra arguments, keywords too, to the function they run: a v1
-# method handed to one is rewritten as the v2 method with the v2 arguments.
-_KEYWORD_FORWARDING_RUNNERS = ("to_thread", "run_in_threadpool")
-
-
 def _threaded_call(call: cst.Call) -> Optional[cst.Call]:
     """`asyncio.to_thread(client.otp.check, req)` -> `client.otp.check(req)` (the same argument
     nodes; never part of the tree), for an `.otp.<method>` given only positional arguments."""
     name = dotted_name(call.func) or ""
-    if name.rsplit(".", 1)[-1] not in _KEYWORD_FORWARDING_RUNNERS or not call.args:
+    if not forwards_keywords(name) or not call.args:
         return None
     method = call.args[0].value
     if call.args[0].keyword is not None or call.args[0].star or any(a.keyword is not None or a.star for a in call.args):
@@ -873,9 +869,11 @@ def _own_attribute(namespace: cst.BaseExpression) -> bool:
 
 def _call_shape(call: Optional[cst.CSTNode]) -> bool:
     """`X.otp.method(...)` / `X.lookup.method(...)` with a v1 method name."""
-    if not isinstance(call, cst.Call):
-        return False
-    func = call.func
+    return isinstance(call, cst.Call) and _v1_method(call.func)
+
+
+def _v1_method(func: cst.BaseExpression) -> bool:
+    """`X.otp.method` / `X.lookup.method` with a v1 method name (called or not)."""
     if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute)):
         return False
     return is_v1_otp_method(func) or (func.value.attr.value == "lookup" and func.attr.value in LOOKUP_METHODS)

@@ -21,6 +21,7 @@ import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
 from codemods.core.nodes import arg, code, comments_in, dotted_name, literal_string
+from codemods.core.runners import is_runner
 from codemods.core.todo import todo_comment as todo_text
 from codemods.sdk.common import SdkCodemod
 from codemods.sdk.model import (CALL_TRIGGERS, IMPORT_TRIGGERS, LOOKUP_METHODS, OTP_METHODS, SdkCall, is_literal,
@@ -42,9 +43,6 @@ from compat.knowledge.todos import (
 )
 
 _CREATE_SECTIONS = ("signals", "options", "metadata")
-# Calls that run a function they are given without catching what it raises.
-_RUNNERS = frozenset({"to_thread", "run_in_threadpool", "run_in_executor", "partial", "submit", "apply_async",
-                      "call_soon", "create_task"})
 _POOL_MAPS = frozenset({"map", "starmap"})  # runners only as the builtin or on a pool/executor
 
 
@@ -404,7 +402,7 @@ class SdkCallsCodemod(SdkCodemod):
         receiver, _, last = name.rpartition(".")
         if last in _POOL_MAPS:  # the builtin map, or a pool's / an executor's: they only run it
             return None if not receiver or re.search(r"(?i)pool|executor", receiver) else name
-        return None if last in _RUNNERS else name
+        return None if is_runner(name) else name
 
     def _is_client(self, node: cst.BaseExpression) -> bool:
         """A name bound to a v1 (or rewritten) client, or a v1 client built right there
