@@ -165,6 +165,15 @@ def _v2_read(field_name: str) -> str:
     return "the v2 field (docs/api-changes.md)"
 
 
+def _enum_field_key(node: cst.BaseExpression) -> Optional[str]:
+    """``status`` for ``x["status"]`` (a v1 enum-valued response field's name as the key)."""
+    if not isinstance(node, cst.Subscript) or len(node.slice) != 1 \
+            or not isinstance(node.slice[0].slice, cst.Index):
+        return None
+    key = string_value(node.slice[0].slice.value)
+    return key if key in _ENUM_FIELDS else None
+
+
 def callee_name(func: cst.BaseExpression) -> Optional[Tuple[str, bool]]:
     """(the name of the function of this module a call names, whether it is called as a method:
     ``self.m(...)``/``cls.m(...)``) for ``f(...)`` and ``self.f(...)``; None for other calls."""
@@ -645,6 +654,9 @@ class ValueFlow:
                 and not (isinstance(node.value.value, cst.Name) and node.value.value.value in ("self", "cls")):
             # `info.line_type.value`: v1 enums; v2 line types and statuses are plain strings
             self.flow.unseen_reads[node] = f"{node.value.attr.value}.value"
+        elif attr == "value" and _enum_field_key(node.value) is not None:
+            # `row["status"].value`: a v1 enum kept in a dict under its field's name
+            self.flow.unseen_reads[node] = f"{_enum_field_key(node.value)}.value"
         elif attr == "line_type":
             how = self._how(node, self.parents.get(node), Origin("line-type", "lookup"))
             if how is not None and how != "uuid":

@@ -48,7 +48,7 @@ from codemods.sdk.model import (
 from codemods.core.usage import Usage
 from codemods.sdk.device_maps import device_maps, only_binding_references
 from compat.knowledge.errors import V1_TO_V2_ERRORS
-from compat.knowledge.operations import CREATE_FIELD_REVIEW
+from compat.knowledge.operations import CREATE_FIELD_MOVES, CREATE_FIELD_REVIEW, OPERATIONS
 from compat.knowledge.sdk_shapes import (
     SDK_V1_CLIENT_CLASSES,
     SDK_V1_CLIENT_KEYWORDS,
@@ -222,6 +222,10 @@ class _Collector(cst.CSTVisitor):
                 self.candidates.append((node, namespace, method, self._function))
                 if namespace == "lookup":
                     self._note_phone(arg(node, "phone_number", None))
+            elif f"{namespace}.{method}" == _V2_CREATE:
+                # a v2 create (a first run's rewrite, or written by hand) gives its number too: a
+                # check here keyed by another id must not take it on a second run either
+                self._note_phone(_v2_target_phone(node))
 
     def _note_phone(self, phone: Optional[cst.Arg]) -> None:
         if phone is not None and isinstance(phone.value, cst.Name):
@@ -850,6 +854,22 @@ def _threaded_call(call: cst.Call) -> Optional[cst.Call]:
     if not is_v1_otp_method(method):
         return None
     return cst.Call(func=method, args=[a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in call.args[1:]])
+
+
+_V2_CREATE = OPERATIONS["create"].v2_sdk_call  # "verification.create"
+_V2_TARGET = CREATE_FIELD_MOVES["phone_number"][1]  # "target"
+
+
+def _v2_target_phone(call: cst.Call) -> Optional[cst.Arg]:
+    """The number of `X.verification.create(target={"type": "phone_number", "value": phone})`
+    (the `value` of the target dict), as an Arg; None when it is not written out."""
+    target = arg(call, _V2_TARGET, None)
+    if target is None or not isinstance(target.value, cst.Dict):
+        return None
+    for element in target.value.elements:
+        if isinstance(element, cst.DictElement) and string_value(element.key) == "value":
+            return cst.Arg(value=element.value)
+    return None
 
 
 def _self_attribute(node: cst.CSTNode) -> Optional[str]:

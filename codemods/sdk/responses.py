@@ -156,6 +156,15 @@ class SdkResponsesCodemod(SdkCodemod):
         enum_values: Dict[cst.CSTNode, str] = {n: ref.value for n, ref in a.enum_refs.items()}
         values = comparator_values(other, enum_values)
         kind = self._kind(subject, other)
+        flowed = None if self._is_status_read(subject) else self._flowed_kind(subject)
+        if flowed is not None:
+            # `_status(...) == VALID`, `s in OK` (s bound to a helper's result): the flow traces a
+            # rewritten call's status or line type here, but no read this codemod maps
+            if values is None:
+                self.todo(original_node, UNSEEN_COMPARATOR_TODO.format(
+                    what="line type" if flowed == "line-type" else "status"))
+                return updated_node
+            kind = kind or flowed
         if values is None and kind is not None and self._is_status_read(subject):
             # `status in OK`, `== expected()`: the other side is not visible, so not mapped
             self.todo(original_node, UNSEEN_COMPARATOR_TODO.format(what="line type" if kind == "line-type" else "status"))
@@ -189,6 +198,18 @@ class SdkResponsesCodemod(SdkCodemod):
         return updated_node.with_changes(cases=[
             now.with_changes(pattern=patterns.get(case.pattern, now.pattern))
             for case, now in zip(original_node.cases, updated_node.cases)])
+
+    def _flowed_kind(self, node: cst.BaseExpression) -> Optional[str]:
+        """What a comparison side is when the value flow traces it to a v1 status or line type
+        (a helper's return, a name bound to one, its `.value`) though it is no read this codemod
+        rewrites: "line-type" or the status kind; None when the flow knows nothing of it."""
+        flow = self.analysis.flow
+        origin = flow.origin(node) if flow is not None else None
+        if origin is None or origin.many:
+            return None
+        if origin.kind == "line-type":
+            return "line-type"
+        return STATUS_KINDS.get(origin.op) if origin.kind == "status" else None
 
     def _untraced_payload_read(self, node: cst.BaseExpression) -> bool:
         """`x.create_check_response.status` whose `x` no rewritten call produced."""
