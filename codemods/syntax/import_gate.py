@@ -16,6 +16,11 @@ IMPORT_CALLS = ("require", "import")
 IMPORT_LINE = re.compile(r"(?m)^[ \t]*(?:" + "|".join(IMPORT_KEYWORDS) + r")\b[^\n]*"
                          + "".join(r"|\b%s\s*\([^)\n]*\)" % call for call in IMPORT_CALLS))
 _WORD_CHAR = re.compile(r"[\w$]").match
+# Go: an import spec is an ``import "..."`` line, or a line inside an ``import ( ... )`` block (not
+# any quoted string at the start of a line: a ``[]string{...}`` literal lists strings so too).
+_GO_IMPORT_SPEC = re.compile(r'(?m)^[ \t]*(?:(?P<alias>[A-Za-z_]\w*)[ \t]+)?"(?P<path>[^"\n]+)"')
+_GO_IMPORT_LINE = re.compile(r'(?m)^[ \t]*import[ \t]+(?:(?P<alias>[A-Za-z_]\w*)[ \t]+)?"(?P<path>[^"\n]+)"')
+_GO_IMPORT_BLOCK = re.compile(r'(?m)^[ \t]*import[ \t]*\((?P<body>[^)]*)\)')
 _SPECIFIER_MAX = 4096  # characters searched back for a specifier's opening quote
 
 
@@ -105,5 +110,12 @@ def dot_specifier(text: str) -> bool:
     return False
 
 
-__all__ = ["IMPORT_CALLS", "IMPORT_KEYWORDS", "IMPORT_LINE", "dot_specifier", "occurrences", "on_import_line",
+def go_import_specs(text: str):
+    """The import specs of a Go file (groups ``alias`` and ``path``)."""
+    yield from _GO_IMPORT_LINE.finditer(text)
+    for block in _GO_IMPORT_BLOCK.finditer(text):
+        yield from _GO_IMPORT_SPEC.finditer(text, block.start("body"), block.end("body"))
+
+
+__all__ = ["IMPORT_CALLS", "IMPORT_KEYWORDS", "IMPORT_LINE", "dot_specifier", "go_import_specs", "occurrences", "on_import_line",
            "relative_part"]

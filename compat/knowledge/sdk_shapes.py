@@ -12,6 +12,17 @@ SDK_V1_TS_CORE_CLASS = "DingCore"
 SDK_V1_TS_STANDALONE_FUNCTIONS: Tuple[str, ...] = (
     "otpCreateAuthentication", "otpCheck", "otpRetry", "otpFeedback", "otpGetAuthenticationStatus", "lookupLookup")
 SDK_V1_TS_FUNCS_FOLDER = "funcs"
+# The Stainless-generated prototype SDK of the v1 API, published under Prelude's name before v2
+# (``Prelude(api_key=..., customer_uuid=...)``, npm/gem ``prelude``, early ``prelude-so/go-sdk``;
+# docs/reference/v1-api.md, "The Stainless v1 prototype"): v1 despite the name. Its resources and
+# their operation, per casing (Go: ``client.Check.New(ctx, ...)``); the v2 SDKs have none of
+# these resource names (verification, lookup.lookup, watch, transactional, notify).
+SDK_V1_STAINLESS_RESOURCE_CALLS: Tuple[Tuple[str, str], ...] = (
+    ("authentication", "create"), ("check", "create"), ("retry", "create"), ("lookup", "retrieve"))
+SDK_V1_STAINLESS_GO_RESOURCE_CALLS: Tuple[Tuple[str, str], ...] = (
+    ("Authentication", "New"), ("Check", "New"), ("Retry", "New"))
+# Its client class (the v2 SDKs' client class carries the same name: never evidence alone).
+SDK_V1_STAINLESS_CLIENT = "Prelude"
 # Qualified names of the v1 client classes (ding-api-client 1.1.0 shipped `sdk.SDK`).
 SDK_V1_CLIENT_CLASSES: Tuple[str, ...] = ("ding.Ding", "ding.sdk.Ding", "sdk.SDK", "sdk.sdk.SDK")
 # Sub-modules of ding.models whose import is evidence of the v1 SDK (a Django app `ding` has none).

@@ -13,6 +13,7 @@ from compat.knowledge.sdk_shapes import SDK_V1_TS_STANDALONE_FUNCTIONS
 from codemods.syntax.languages import family
 from codemods.syntax.rules.sdk_import import go_v1_aliases
 from codemods.syntax.source import Example
+from codemods.syntax.stainless_v1 import prototype_facts
 
 KIND = "sdk-call"
 
@@ -35,7 +36,11 @@ _TYPO = re.compile(r"\b(?P<name>create_?[aA]utentication(?:Async)?)\b")
 # The TS SDK's standalone functions are named namespace + operation (``otpCheck``, ``lookupLookup``;
 # docs/reference/v1-api.md): only those pairs, not ``otpLookup`` or ``lookupCheck``.
 _WEAK_FREE_CALLS = re.compile(
-    r"(?:\b(?P<fn>%s)|\.(?P<name>authenticate|Authenticate(?:WithContext)?))\s*\(" % "|".join(SDK_V1_TS_STANDALONE_FUNCTIONS))
+    r"(?:\b(?P<fn>%s)|(?:(?<![\w$])(?P<recv>[A-Za-z_$][\w$]*)\s*)?\.(?P<name>authenticate|Authenticate(?:WithContext)?))\s*\("
+    % "|".join(SDK_V1_TS_STANDALONE_FUNCTIONS))
+# The hand-written clients' other operations, called on a receiver the file also calls
+# ``authenticate`` on (README fragments call ``client.`` without binding it).
+_COMPANIONS = "check|retry|feedback|Check|Retry|Feedback|CheckWithContext|RetryWithContext"
 _NAMESPACES = ("otp", "lookup")
 # Go, the hand-written ding-go client: `client, err := ding.NewClient(...)`, then `client.Check(...)`;
 # likewise a client built by `New`/`NewClient` of a package imported from Ding's organisation and
@@ -68,6 +73,11 @@ def find(source):
     if source.language in _NO_CALLS:
         return
     seen = set()
+    for start, end, call in prototype_facts(source).calls:  # the Stainless v1 prototype's resources
+        if source.where(start, end) == "code":
+            seen.add(start)
+            source.strong = True
+            yield source.usage(KIND, start, end, call, "code")
     for pattern in (_NAMESPACE_CALL, _LOOKUP_CALL, _TYPO):
         for m in pattern.finditer(source.text):
             key, operation = operation_of(m.group("name"))
@@ -91,6 +101,7 @@ def find(source):
                 source.strong = True
                 yield source.usage(KIND, start, end, operation, "code")
     if source.evidence(near=True):
+        receivers = set()
         for m in _WEAK_FREE_CALLS.finditer(source.text):
             group = "fn" if m.group("fn") else "name"
             name = m.group(group)
@@ -100,11 +111,35 @@ def find(source):
             if operation and start not in seen and source.where(start, end) not in ("comment", "string") \
                     and not source.defines(start):
                 seen.add(start)
+                if m.group("recv") and m.group("recv") not in ("this", "self"):
+                    receivers.add(m.group("recv"))
                 yield source.usage(KIND, start, end, operation, "code")
+        yield from _companion_calls(source, receivers, seen)
+
+
+def _companion_calls(source, receivers, seen):
+    if not receivers:
+        return
+    pattern = re.compile(r"(?<![\w$.])(?:%s)\s*\.\s*(?P<name>%s)\s*\(" % (
+        "|".join(map(re.escape, sorted(receivers))), _COMPANIONS))
+    for m in pattern.finditer(source.text):
+        start, end = m.start("name"), m.end("name")
+        if start not in seen and source.where(start, end) == "code" and not source.defines(start):
+            seen.add(start)
+            yield source.usage(KIND, start, end, operation_of(m.group("name"))[1], "code")
 
 
 EXAMPLES = (
     Example("typescript", "const res = await ding.otp.createAuthentication({ customerUuid, phoneNumber });\n", (1,)),
+    # the Stainless v1 prototype's resources on a Prelude client (v2 has none of them)
+    Example("python", "client = Prelude(api_key=k)\nr = client.lookup.retrieve(phone)\n", (2,)),
+    Example("typescript", "const prelude = new Prelude();\nconst r = await prelude.authentication\n  .create({ phone_number: p });\n",
+            (3,)),
+    Example("typescript", "const r = await github.check.create({ name });\n"),  # not a Prelude client
+    # a README fragment: the receiver of ``authenticate`` is the hand-written v1 client
+    Example("go", 'import ding "github.com/ding-live/ding-go"\n\nfunc send() {\n\ta, _ := sms.Authenticate(opts)\n}\n'
+            'func verify() {\n\tok, _ := sms.Check(a.UUID, "0000")\n\t_, _ = sms.Retry(a.UUID)\n\t_ = other.Check(a)\n}\n', (4, 7, 8)),
+    Example("javascript", "const x = api.authenticate(p);\nconst ok = api.check(x.id, code);\n"),  # no v1 evidence
     Example("go", 'import dinggolang "github.com/ding-live/ding-golang"\nres, err := s.Otp.CreateAuthentication(ctx, &req)\n'
             "res2, err := s.Otp.Check(ctx, &check)\n", (2, 3)),
     Example("go", 'client, err := ding.NewClient(ding.Config{APIKey: k})\nauth, err := client.Check(id, code)\nr, err := client.Retry(id)\n',

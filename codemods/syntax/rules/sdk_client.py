@@ -14,6 +14,7 @@ from compat.knowledge.sdk_shapes import SDK_V1_TS_CORE_CLASS
 from codemods.syntax.languages import family
 from codemods.syntax.rules.sdk_import import go_v1_aliases
 from codemods.syntax.source import Example
+from codemods.syntax.stainless_v1 import prototype_facts
 
 KIND = "sdk-client"
 
@@ -57,6 +58,11 @@ def find(source):
     if family(source.language) == "go":
         entries = entries + _go_alias_constructors(source.text)
     seen = set()
+    for start, end in prototype_facts(source).constructions:  # where its v1 resources are called
+        if source.where(start, end) == "code":
+            seen.add(start)
+            source.strong = True
+            yield source.usage(KIND, start, end, family(source.language), "code")
     for pattern, needs_evidence in entries:
         for m in pattern.finditer(source.text):
             if m.start() in seen:
@@ -90,4 +96,8 @@ EXAMPLES = (
     Example("typescript", "class Ding {}\nconst d = new Ding();\n"),
     Example("php", "<?php\nuse Ding\\DingSDK;\nthrow new \\Exception('call DingSDK\\Ding::builder() first');\n"),
     Example("go", "client := prelude.NewClient(option.WithAPIToken(key))\n"),
+    # the Stainless v1 prototype: the same client name, called for its v1 resources
+    Example("go", "client := prelude.NewClient(option.WithAPIKey(key))\n_, err := client.Retry.New(ctx, params)\n", (1,)),
+    Example("ruby", "prelude = Prelude::Client.new(api_key: k)\nprelude.check.create(check_code: c)\n", (1,)),
+    Example("typescript", "const p = new Prelude();\nawait p.verification.create({ target });\n"),
 )

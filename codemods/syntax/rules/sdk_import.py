@@ -16,8 +16,10 @@ import re
 from compat.knowledge.packages import (V1_DISTRIBUTIONS as V1_PACKAGES, V1_ORG_PREFIXES, V1_PYTHON_IMPORT_PACKAGES,
                                       V1_SOURCE_NAMESPACES)
 from compat.knowledge.sdk_shapes import SDK_V1_OWN_SUBMODULES
+from codemods.syntax.import_gate import go_import_specs
 from codemods.syntax.languages import family
 from codemods.syntax.source import Example
+from codemods.syntax.stainless_v1 import prototype_facts
 
 KINDS = ("sdk-import", "sdk-self-import")
 KIND = KINDS[0]
@@ -68,19 +70,6 @@ def pattern_for(language: str):
     return _IMPORTS.get(family(language))
 
 
-# An import spec: an ``import "..."`` line, or a line inside an ``import ( ... )`` block (not any
-# quoted string at the start of a line: a ``[]string{...}`` literal lists strings so too).
-_GO_IMPORT_SPEC = re.compile(r'(?m)^[ \t]*(?:(?P<alias>[A-Za-z_]\w*)[ \t]+)?"(?P<path>[^"\n]+)"')
-_GO_IMPORT_LINE = re.compile(r'(?m)^[ \t]*import[ \t]+(?:(?P<alias>[A-Za-z_]\w*)[ \t]+)?"(?P<path>[^"\n]+)"')
-_GO_IMPORT_BLOCK = re.compile(r'(?m)^[ \t]*import[ \t]*\((?P<body>[^)]*)\)')
-
-
-def _go_import_specs(text: str):
-    yield from _GO_IMPORT_LINE.finditer(text)
-    for block in _GO_IMPORT_BLOCK.finditer(text):
-        yield from _GO_IMPORT_SPEC.finditer(text, block.start("body"), block.end("body"))
-
-
 def go_v1_aliases(text: str) -> frozenset:
     """The names Go code calls its v1 imports by: the alias of the import line, else the last
     path segment when it is an identifier (``github.com/ding-live/firebase/pkg/ding`` -> ``ding``).
@@ -88,7 +77,7 @@ def go_v1_aliases(text: str) -> frozenset:
     the SDK building its own parts, not a program using it."""
     pattern = _IMPORTS["go"]
     names = set()
-    for m in _go_import_specs(text):
+    for m in go_import_specs(text):
         if not pattern.match('"%s"' % m.group("path")) or "/internal/" in m.group("path") + "/":
             continue
         name = m.group("alias") or m.group("path").rsplit("/", 1)[-1]
@@ -108,7 +97,7 @@ def go_v1_package_folders(text: str) -> frozenset:
     of v1 (ding-go's ``pkg/status`` declares only the v1 status strings)."""
     prefix = V1_ORG_PREFIXES["go"]
     folders = set()
-    for m in _go_import_specs(text):
+    for m in go_import_specs(text):
         path = m.group("path")
         if not path.startswith(prefix):
             continue
@@ -159,18 +148,29 @@ def _self_imports(source):
             yield source.usage("sdk-self-import", m.start(group), m.end(group), name, "code")
 
 
+def _prototype_imports(source, seen):
+    """The Stainless v1 prototype's package imported where its v1 resources are called, and the
+    prototype's own imports inside it (``codemods.syntax.stainless_v1``)."""
+    for start, end, module in prototype_facts(source).imports:
+        if source.where(start, end) != "comment":
+            seen.add(start)
+            source.strong = True
+            yield source.usage(KIND, start, end, module, "code")
+
+
 def find(source):
     yield from _self_imports(source)
+    seen = set()
+    yield from _prototype_imports(source, seen)
     pattern = pattern_for(source.language)
     if pattern is None:
         return
-    seen = set()
-    go_specs = ({s.start("path") for s in _go_import_specs(source.text)}
+    go_specs = ({s.start("path") for s in go_import_specs(source.text)}
                 if family(source.language) == "go" else None)
     for m in pattern.finditer(source.text):
         group = "name" if m.group("name") else "name2"
         start, end = m.start(group), m.end(group)
-        if go_specs is not None and start not in go_specs:
+        if (go_specs is not None and start not in go_specs) or start in seen:
             continue  # a module path in a string that is not an import spec
         where = source.where(start, end)
         if where == "comment":
@@ -221,4 +221,21 @@ EXAMPLES = (
     # a module path listed in a string slice is not an import (nor an alias for sdk-call)
     Example("go", 'package main\n\nimport "fmt"\n\nvar modules = []string{\n\t"github.com/ding-live/ding-golang",\n}\n'),
     Example("csharp", "using PreludeSdk;\n"),
+    # the Stainless v1 prototype (Prelude-named): its package where its v1 resources are called
+    Example("javascript", "const { Prelude } = require('prelude');\nconst p = new Prelude({ apiKey: k });\n"
+            "await p.retry.create({ authentication_uuid: id });\n", (1,)),
+    Example("go", 'import (\n\t"example.test/prelude-go"\n\t"example.test/prelude-go/option"\n\t"example.test/other"\n)\n\n'
+            'func f() {\n\tc := prelude.NewClient(option.WithAPIKey(k))\n\tc.Authentication.New(ctx, p)\n}\n', (2, 3)),
+    # inside it: a v1 resource declared, the SDK's own modules imported
+    Example("typescript", "import * as Core from 'acme-otp/core';\nimport { APIResource } from 'acme-otp/resource';\n"
+            "import { z } from 'zod';\n\nexport class Retry extends APIResource {\n"
+            "  create(body: P): Core.APIPromise<R> { return this._client.post('/retry', { body }); }\n}\n", (1, 2)),
+    Example("go", 'package acme\n\nimport (\n\t"context"\n\t"example.test/acme-go/internal/requestconfig"\n'
+            '\t"example.test/acme-go/option"\n)\n\nfunc (r *RetryService) New(ctx context.Context) error {\n\treturn nil\n}\n',
+            (5, 6)),
+    # the v2 SDK: same client name, v2 resources
+    Example("typescript", "import Prelude from '@prelude.so/sdk';\nconst p = new Prelude();\n"
+            "await p.verification.create({ target });\n"),
+    Example("go", 'import (\n\t"github.com/prelude-so/go-sdk"\n)\n\nfunc f() {\n\tc := prelude.NewClient()\n'
+            '\tc.Verification.New(ctx, p)\n}\n'),
 )

@@ -165,7 +165,19 @@ def find(source):
     if not (source.evidence(near=True) or len(distinct) > 1 or _OTHER_FIELD.search(source.text)):
         return
     for start, end, word, where in source.field_spans(matches, _CORE):
+        if _plain_function(source, start):
+            continue
         yield source.usage(KIND, start, end, _canonical(word), where)
+
+
+# A free function declared under the name (Go ``func checkCode() {``, ``function checkCode(``,
+# ``def check_code(``): no receiver, no return type, so no model accessor; a program's own name.
+_FREE_FUNCTION = re.compile(r"\s*(?:export\s+)?(?:async\s+)?(?:func|function|def|fn)\s+$")
+
+
+def _plain_function(source, start: int) -> bool:
+    line, column = source.lines.position(start)
+    return _FREE_FUNCTION.fullmatch(source.lines.line_text(line)[:column - 1]) is not None
 
 
 EXAMPLES = (
@@ -198,5 +210,8 @@ EXAMPLES = (
     # the model declared, not called: its base class is not a value passed by position
     Example("python", "import ding_api_client\n\nclass CreateCheckRequest(BaseModel):\n    pass\n"),
     Example("typescript", "export async function checkCode(phone: string, code: string) {}\n"),  # v2 app code
+    # a free function named so in v1 code is the program's own name; an accessor is the field's
+    Example("go", 'import ding "github.com/ding-live/ding-go"\n\nfunc checkCode() {\n\t_ = 1\n}\n'
+            'func (r *Req) GetCheckCode() string { return r.CheckCode }\n', (6, 6)),
     Example("python", "# authentication_uuid and check_code were v1 fields\nx = 1\n"),
 )

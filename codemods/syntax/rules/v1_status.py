@@ -83,6 +83,33 @@ def _schema_literal(source, m) -> bool:
     return _SCHEMA_LITERAL.search(before) is not None and after.startswith(")")
 
 
+def _union_member(source, m) -> bool:
+    """A member of a union type of string literals next to another v1 status (TS
+    ``status?: 'valid' | 'invalid' | ...``); ``||`` is no union."""
+    before = source.text[max(0, m.start() - 40):m.start()].rstrip()
+    after = source.text[m.end():m.end() + 40].lstrip()
+    left = before.endswith("|") and not before.endswith("||") and re.search(
+        r"""(?P<q>["'`])(?P<s>[a-z_]+)(?P=q)\s*\|$""", before)
+    right = after.startswith("|") and not after.startswith("||") and re.match(
+        r"""\|\s*(?P<q>["'`])(?P<s>[a-z_]+)(?P=q)""", after)
+    return any(side and side.group("s") in STATUSES for side in (left, right))
+
+
+# Ruby constants holding a status symbol (``VALID = :valid``, generated model enums).
+_RUBY_SYMBOL = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z0-9_]*)[ \t]*=[ \t]*:(?P<s>%s)\b(?![?!])"
+                          % "|".join(sorted(STATUSES, key=len, reverse=True)))
+
+
+def _ruby_symbols(source):
+    if source.language != "ruby":
+        return
+    for m in _RUBY_SYMBOL.finditer(source.text):
+        if m.group("s") == _FALLBACK or m.group("name").replace("_", "").lower() != m.group("s").replace("_", ""):
+            continue
+        if source.where(m.start("s"), m.end("s")) != "comment":
+            yield source.usage(KIND, m.start("s") - 1, m.end("s"), m.group("s"), "code")
+
+
 def _enum_members(source):
     for m in _ENUM_MEMBER.finditer(source.text):
         member = (m.group("member") or m.group("go")).lower().replace("_", "")
@@ -103,6 +130,7 @@ def find(source):
         return
     if any(name in source.text for name in _STATUS_ENUMS):
         yield from _enum_members(source)
+    yield from _ruby_symbols(source)
     if not _QUOTED.search(source.text):
         return
     feedback_enum = any(name in source.text for name in _FEEDBACK_ENUMS)
@@ -122,7 +150,8 @@ def find(source):
             name = re.match(r"\s*(?:const\s+|var\s+)?(?P<name>[A-Za-z_]\w*)", source.lines.line_text(source.lines.position(m.start())[0]))
             if name and len(name.group("name")) > 3:
                 constants[name.group("name")] = m.group("s")
-        if is_compared(spot.string) or declared or _schema_literal(source, m) or _annotated(source, m):
+        if is_compared(spot.string) or declared or _schema_literal(source, m) or _annotated(source, m) \
+                or _union_member(source, m):
             yield source.usage(KIND, m.start(), m.end(), m.group("s"), "string")
     yield from _constants_switched_on(source, constants)
 
@@ -169,5 +198,11 @@ EXAMPLES = (
     Example("python", "import ding_api_client\n\nif user.state == 'onboarded' or user.state == 'not_onboarded':\n    pass\n"),
     Example("typescript", 'const Shape = z.object({ kind: z.literal("approved") });\n'),  # no v1 evidence
     Example("typescript", 'if (form.state === "valid") submit();\n'),  # no v1 evidence
+    # a union type of v1 statuses (not one v1 word among others); a fallback with || is none
+    Example("typescript", "const u = 'https://api.ding.live/v1';\ntype Answer = {\n  state: \"approved\"\n    | \"denied\";\n"
+            "  kind?: 'valid' | 'other';\n};\nconst label = x || 'invalid';\n", (3, 4)),
+    # Ruby constants holding the status symbols
+    Example("ruby", "require 'ding_sdk'\nclass Answer < Base::Enum\n  EXPIRED_AUTH = :expired_auth\n  DENIED = :denied\n"
+            "  UNKNOWN = :unknown\n  LABEL = :valid\nend\n", (3, 4)),
     Example("typescript", 'const r = await fetch("https://api.ding.live/v1/check", o);\nconst label = "valid";\n'),
 )

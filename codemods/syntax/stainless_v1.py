@@ -1,0 +1,161 @@
+"""The Stainless v1 prototype SDK, published under Prelude's name before v2
+(``compat.knowledge.sdk_shapes.SDK_V1_STAINLESS_*``; docs/reference/v1-api.md, "The Stainless v1
+prototype"). Its client class is called like v2's (``new Prelude(...)``, ``prelude.NewClient(...)``),
+so the name says nothing alone; its resources do: ``prelude.authentication.create(...)``,
+``client.check.create(...)``, Go ``client.Check.New(ctx, ...)`` (v2 has none of these).
+
+``prototype_facts(source)`` (once per file) finds, in JS/TS, Python, Ruby and Go:
+
+- the resource calls on a Prelude client (a name bound to a Prelude construction in the file, or
+  named ``prelude``);
+- in a file with such a call, the Prelude constructions and the imports that bind the client's
+  package (and, Go, the other packages of that module);
+- inside the SDK itself, a resource declared with its operation (TS ``class Check extends
+  APIResource`` with ``create(``, Go ``type CheckService struct`` with ``New(``): the imports of
+  the SDK's own package (TS: the package ``APIResource`` comes from; Go: the module whose
+  ``internal/`` packages it imports, which only the module itself can).
+"""
+from __future__ import annotations
+
+import re
+from typing import List, NamedTuple, Tuple
+
+from compat.knowledge.sdk_shapes import (SDK_V1_STAINLESS_CLIENT, SDK_V1_STAINLESS_GO_RESOURCE_CALLS,
+                                         SDK_V1_STAINLESS_RESOURCE_CALLS)
+from codemods.syntax.import_gate import go_import_specs
+from codemods.syntax.languages import family
+
+_CLIENT = re.escape(SDK_V1_STAINLESS_CLIENT)
+_PACKAGE = SDK_V1_STAINLESS_CLIENT.lower()  # the Go package / npm / gem name of the client
+
+
+def _calls(pairs) -> str:
+    return r"(?P<resource>%s)\s*\.\s*(?P<op>%s)" % ("|".join(sorted({r for r, _ in pairs})),
+                                                    "|".join(sorted({o for _, o in pairs})))
+
+
+def operation(resource: str) -> str:
+    """The v1 operation a prototype resource performs (``authentication`` creates one)."""
+    return "create" if resource.lower() == "authentication" else resource.lower()
+
+
+# ``<receiver>.<resource>.<operation>(``, the chain possibly broken over lines.
+_RESOURCE_CALL = {
+    "plain": re.compile(r"(?<![\w$])(?P<recv>[A-Za-z_$][\w$]*)\s*\.\s*%s\s*\(" % _calls(SDK_V1_STAINLESS_RESOURCE_CALLS)),
+    "go": re.compile(r"(?<![\w.])(?P<recv>[A-Za-z_]\w*)\s*\.\s*%s\s*\(" % _calls(SDK_V1_STAINLESS_GO_RESOURCE_CALLS)),
+}
+_PAIRS = {pair for pair in SDK_V1_STAINLESS_RESOURCE_CALLS + SDK_V1_STAINLESS_GO_RESOURCE_CALLS}
+# A Prelude construction (name group ``var`` where it is assigned).
+_CONSTRUCTION = {
+    "js": re.compile(r"(?:(?P<var>[A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>]+\s*)?=\s*)?\bnew\s+%s\s*\(" % _CLIENT),
+    "python": re.compile(r"(?:(?P<var>[A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*)?(?<![\w.])(?:%s\.)?%s\s*\(" % (_PACKAGE, _CLIENT)),
+    "ruby": re.compile(r"(?:(?P<var>@?[A-Za-z_]\w*)\s*=\s*)?(?<![\w:])%s::Client\.new\b" % _CLIENT),
+    "go": re.compile(r"(?:(?P<var>[A-Za-z_]\w*)\s*:?=\s*)?(?<![\w.])%s\.NewClient\s*\(" % _PACKAGE),
+}
+# Import lines that bind the client class or its package.
+_IMPORT = {
+    "js": re.compile(r"""(?m)^[ \t]*(?:import\s+(?:type\s+)?(?:%s\b|\{[^}]*\b%s\b[^}]*\}|\*\s+as\s+%s\b)[^;\n]*?\bfrom\s*["'](?P<spec>[^"'\s]+)["']"""
+                     r"""|(?:const|let|var)\s+(?:%s|\{[^}]*\b%s\b[^}]*\})\s*=\s*require\(\s*["'](?P<spec2>[^"'\s]+)["'])"""
+                     % ((_CLIENT,) * 5)),
+    "python": re.compile(r"(?m)^[ \t]*(?:from[ \t]+(?P<spec>%s)[ \t]+import[ \t]+[^\n]*\b%s\b|import[ \t]+(?P<spec2>%s)\b)"
+                         % (_PACKAGE, _CLIENT, _PACKAGE)),
+    "ruby": re.compile(r"""(?m)^[ \t]*require[ \t(]+["'](?P<spec>%s)["']""" % _PACKAGE),
+}
+# Inside the SDK: a resource class with its operation.
+_JS_RESOURCE = re.compile(r"\bclass\s+(?:%s)\s+extends\s+APIResource\b" % "|".join(
+    r[0].capitalize() for r in SDK_V1_STAINLESS_RESOURCE_CALLS))
+_JS_OWN_BASE = re.compile(r"""\bimport\s*\{[^}]*\bAPIResource\b[^}]*\}\s*from\s*["'](?P<pkg>[^./"'][^/"']*)/""")
+_JS_IMPORT_SPEC = re.compile(r"""(?m)^[ \t]*import\b[^;\n]*?\bfrom\s*["'](?P<spec>[^"'\s]+)["']""")
+_GO_RESOURCE = re.compile(r"(?m)^func\s*\(\s*\w+\s+\*(?:%s)Service\s*\)\s+New\s*\(" % "|".join(
+    r[0] for r in SDK_V1_STAINLESS_GO_RESOURCE_CALLS))
+_GO_INTERNAL = re.compile(r'"(?P<module>[^"\s]+?)/internal/')
+
+
+class PrototypeFacts(NamedTuple):
+    calls: Tuple[Tuple[int, int, str], ...] = ()  # (start, end, v1 operation) of the operation's name
+    constructions: Tuple[Tuple[int, int], ...] = ()
+    imports: Tuple[Tuple[int, int, str], ...] = ()  # (start, end, module)
+
+    def __bool__(self) -> bool:
+        return bool(self.calls or self.imports)
+
+
+_NONE = PrototypeFacts()
+
+
+def _family(language: str) -> str:
+    fam = family(language)
+    return fam if fam in ("js", "python", "ruby", "go") else ""
+
+
+def prototype_facts(source) -> PrototypeFacts:
+    cached = getattr(source, "_stainless_v1", None)
+    if cached is not None:
+        return cached
+    facts = _facts(source.text, _family(source.language)) if _family(source.language) else _NONE
+    source._stainless_v1 = facts
+    return facts
+
+
+def _facts(text: str, fam: str) -> PrototypeFacts:
+    if fam == "go":
+        if "New" not in text:
+            return _NONE
+    elif SDK_V1_STAINLESS_CLIENT not in text and _PACKAGE not in text and "APIResource" not in text:
+        return _NONE
+    calls = _resource_calls(text, fam)
+    constructions: List[Tuple[int, int]] = []
+    imports: List[Tuple[int, int, str]] = []
+    if calls:
+        constructions = [(m.start(), m.end()) for m in _CONSTRUCTION[fam].finditer(text)]
+        imports = list(_client_imports(text, fam))
+    imports += [i for i in _own_imports(text, fam) if i not in imports]
+    return PrototypeFacts(tuple(calls), tuple(constructions), tuple(sorted(imports)))
+
+
+def _resource_calls(text: str, fam: str):
+    pattern = _RESOURCE_CALL["go" if fam == "go" else "plain"]
+    if not pattern.search(text):
+        return []
+    bound = {m.group("var").lstrip("@") for m in _CONSTRUCTION[fam].finditer(text) if m.group("var")}
+    out = []
+    for m in pattern.finditer(text):
+        recv = m.group("recv")
+        if (m.group("resource"), m.group("op")) in _PAIRS and (recv in bound or recv.lower() == _PACKAGE):
+            out.append((m.start("op"), m.end("op"), operation(m.group("resource"))))
+    return out
+
+
+def _client_imports(text: str, fam: str):
+    if fam == "go":
+        specs = list(go_import_specs(text))
+        modules = [s.group("path") for s in specs
+                   if (s.group("alias") or s.group("path").rsplit("/", 1)[-1].split("-")[0]) == _PACKAGE]
+        for s in specs:
+            path = s.group("path")
+            if any(path == mod or path.startswith(mod + "/") for mod in modules):
+                yield s.start("path"), s.end("path"), path
+        return
+    for m in _IMPORT[fam].finditer(text):
+        group = "spec" if m.group("spec") else "spec2"
+        yield m.start(group), m.end(group), m.group(group)
+
+
+def _own_imports(text: str, fam: str):
+    """The SDK's own imports in a file declaring one of its v1 resources."""
+    if fam == "js" and _JS_RESOURCE.search(text):
+        own = _JS_OWN_BASE.search(text)
+        if own:
+            for m in _JS_IMPORT_SPEC.finditer(text):
+                spec = m.group("spec")
+                if spec == own.group("pkg") or spec.startswith(own.group("pkg") + "/"):
+                    yield m.start("spec"), m.end("spec"), spec
+    elif fam == "go" and _GO_RESOURCE.search(text):
+        modules = {m.group("module") for m in _GO_INTERNAL.finditer(text)}
+        for s in go_import_specs(text):
+            path = s.group("path")
+            if any(path == mod or path.startswith(mod + "/") for mod in modules):
+                yield s.start("path"), s.end("path"), path
+
+
+__all__ = ["PrototypeFacts", "prototype_facts"]
