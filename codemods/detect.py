@@ -10,7 +10,7 @@ scanner shares are re-exported here, so the scanner needs this one module.
 from __future__ import annotations
 
 import dataclasses
-from typing import List, Tuple, Union
+from typing import List, Optional, Tuple, Union
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider, ScopeProvider
@@ -144,13 +144,13 @@ _HTTP_WORDS = (*HTTP_MODULES, V1_HOST.lower(), *OLD_DOCS_PREFIXES)
 BACKSLASH = "\\"
 
 
-def http_usages_possible(text: str) -> bool:
+def http_usages_possible(text: str, lower: Optional[str] = None) -> bool:
     """Whether :func:`find_http_usages` can find anything in the module of ``text`` (a necessary
-    condition, from the text alone). A backslash lets any file through: an escape sequence in a
-    literal can spell part of a host."""
+    condition, from the text alone; ``lower``: ``text.lower()`` when the caller has it). A
+    backslash lets any file through: an escape sequence in a literal can spell part of a host."""
     if BACKSLASH in text:
         return True
-    lower = text.lower()
+    lower = text.lower() if lower is None else lower
     return any(word in lower for word in _HTTP_WORDS)
 
 

@@ -85,3 +85,5 @@ class ScanSummary:
     duration_s: float = 0.0
     # Python files libcst could not parse, [(display_path, reason)]; their text rules still ran.
     files_parse_failed: list = field(default_factory=list)
+    # Files in v1 code folders that the second pass left unread past its cap (migrate.scan.MAX_UNREAD_V1_FILES).
+    files_over_v1_read_cap: int = 0

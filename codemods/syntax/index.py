@@ -27,7 +27,7 @@ from codemods.syntax.import_gate import IMPORT_LINE as _IMPORT_LINE, dot_specifi
 from codemods.syntax.languages import family
 from codemods.syntax.rules.api_key_header import HEADER_CONSTANT
 from codemods.syntax.rules.host import HOST_RE
-from codemods.syntax.rules.sdk_import import go_v1_package_folders, pattern_for as import_pattern, sdk_own_imports
+from codemods.syntax.rules.sdk_import import go_v1_packages, pattern_for as import_pattern, sdk_own_imports
 from codemods.syntax.ts_sdk_layout import ts_sdk_file, ts_sdk_root
 
 _ASSIGNED_HOST = re.compile(
@@ -107,12 +107,17 @@ def python_imports_module(text: str, path: str, decl_path: str) -> bool:
     absolute module path must be a tail of the declaring file's path, a relative one must resolve
     to it. ``from . import lookup`` in another package names that package's own ``lookup``."""
     target = _module_parts(decl_path)
+    here = _module_parts(path)[:-1]
 
     def names_target(parts: List[str], relative: bool) -> bool:
         if not parts or any(not p for p in parts):
             return False
         if relative:
             return _normal("/".join(parts)) == _normal("/".join(target))
+        if len(parts) == 1 and len(target) > 1:
+            # ``import lookup``: a top-level module, so the declaring file is the script's
+            # neighbour (its folder is on sys.path), not any ``.../lookup.py`` of the tree
+            return target == here + parts
         return len(parts) <= len(target) and target[-len(parts):] == parts
 
     for m in _PY_FROM_IMPORT.finditer(text):
@@ -129,6 +134,11 @@ def python_imports_module(text: str, path: str, decl_path: str) -> bool:
             if spec.strip() and names_target(spec.split()[0].split("."), False):
                 return True
     return False
+
+
+def v1_field_names(text: str) -> FrozenSet[str]:
+    """The v1-only body fields a text names, normalised (``customeruuid``...; two are a body model)."""
+    return frozenset(re.sub(r"[_-]", "", m.group(0)).lower() for m in _V1_FIELD.finditer(text))
 
 
 def own_package_name(path: str, text: str) -> Optional[str]:
@@ -160,7 +170,8 @@ class FileFacts:
     package: str = ""  # Go package name / module stem
     v1_fields: FrozenSet[str] = frozenset()  # v1-only body fields named (normalised)
     sdk_own_import: bool = False  # Python: imports a v1 package's own sub-modules (``from ding import utils``)
-    go_v1_folders: Tuple[str, ...] = ()  # Go: folders of the Ding-organisation packages it imports
+    go_v1_folders: Tuple[Tuple[str, str], ...] = ()  # Go: (module, folder) of the Ding-organisation packages it imports
+    go_module: Optional[str] = None  # go.mod: the module it declares
     ts_sdk_root: Optional[str] = None  # a file of the v1 TS SDK in its funcs/ folder: the SDK's source root
 
     @property
@@ -175,6 +186,8 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
     own = own_package_name(path, text)
     if own is not None and is_v1_package_name(own):
         facts.own_v1_package = True
+    if own is not None and os.path.basename(path) == "go.mod":
+        facts.go_module = own
     lower = text.lower()
     if V1_HOST in lower and HOST_RE.search(text):
         facts.strong = True
@@ -184,14 +197,14 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
         facts.strong = True
     fam = family(language)
     if fam == "go" and facts.strong:
-        facts.go_v1_folders = tuple(sorted(go_v1_package_folders(text)))
+        facts.go_v1_folders = tuple(sorted(go_v1_packages(text)))
     if fam == "js" and ts_sdk_file(text):
         facts.strong = True  # a file of the v1 TypeScript SDK itself (DingCore, funcs/ imports)
         facts.ts_sdk_root = ts_sdk_root(path)
     if "x-api-key" in lower:
         facts.header_constants = tuple(sorted({m.group("name") for m in HEADER_CONSTANT.finditer(text)}))
     if "uuid" in lower or "code" in lower:
-        facts.v1_fields = frozenset(re.sub(r"[_-]", "", m.group(0)).lower() for m in _V1_FIELD.finditer(text))
+        facts.v1_fields = v1_field_names(text)
     if fam == "python" and "import" in text and next(sdk_own_imports(text), None) is not None:
         facts.sdk_own_import = True
     if (facts.strong or facts.v1_fields) and fam in _DECLARATIONS:
@@ -235,7 +248,8 @@ class RepoIndex:
     modules: Dict[str, Tuple[str, str]] = field(default_factory=dict)
     methods: Dict[str, Tuple[str, ...]] = field(default_factory=dict)  # declaring path -> methods
     sdk_package_folders: FrozenSet[str] = frozenset()  # folders of files with ``sdk_own_import``
-    go_v1_folders: FrozenSet[str] = frozenset()  # module-relative folders of imported Ding-org Go packages
+    go_v1_folders: FrozenSet[Tuple[str, str]] = frozenset()  # (module, module-relative folder) of imported Ding-org Go packages
+    go_modules: Dict[str, str] = field(default_factory=dict)  # folder of a go.mod -> its module
     v1_sdk_roots: FrozenSet[str] = frozenset()  # folders of manifests that publish a v1 SDK
     _cache: Dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
     _declaring: Optional[tuple] = field(default=None, repr=False, compare=False)  # see _declaring_files
@@ -276,6 +290,7 @@ class RepoIndex:
                    {name: tuple(paths) for name, paths in bases.items()}, frozenset(headers), wrappers, modules, methods,
                    frozenset(_folder(f.path) for f in facts if f.sdk_own_import),
                    frozenset(folder for f in facts for folder in f.go_v1_folders),
+                   {_folder(f.path): f.go_module for f in facts if f.go_module},
                    frozenset(_folder(f.path) for f in facts if f.own_v1_package)
                    | frozenset(f.ts_sdk_root for f in facts if f.ts_sdk_root is not None))
 
@@ -286,15 +301,36 @@ class RepoIndex:
         return folder in self.evidence_folders
 
     def imported_v1_go_package(self, folder: str) -> bool:
-        """The folder is a Go package that v1 code imports from Ding's organisation
-        (``github.com/ding-live/go-sdk/pkg/status`` and a folder ``.../pkg/status`` here)."""
+        """The folder is a Go package that v1 code imports from Ding's organisation, by its whole
+        import path (``github.com/ding-live/go-sdk/pkg/status``): ``vendor/<that path>``, or the
+        folder ``pkg/status`` under a go.mod declaring ``github.com/ding-live/go-sdk``. Only where
+        no go.mod is above the folder (a trimmed tree), and outside ``vendor/``, does the path
+        after the module suffice (``.../pkg/status``). Another module's or another vendored
+        SDK's ``pkg/status`` or ``models/components`` is not v1 code."""
         folder = folder.replace("\\", "/")
-        return any(folder == sub or folder.endswith("/" + sub) for sub in self.go_v1_folders)
+        vendored = folder == "vendor" or folder.startswith("vendor/") or "/vendor/" in folder
+        root = max((r for r in self.go_modules if not r or folder == r or folder.startswith(r + "/")), key=len, default=None)
+        for module, sub in self.go_v1_folders:
+            if folder.endswith("vendor/%s/%s" % (module, sub)):
+                return True
+            if vendored:
+                continue
+            if root is not None:
+                if self.go_modules[root] == module and folder == "/".join(p for p in (root, sub) if p):
+                    return True
+            elif folder == sub or folder.endswith("/" + sub):
+                return True
+        return False
 
     def under_v1_sdk_root(self, folder: str) -> bool:
         """The folder is inside the tree of a v1 SDK (its publishing manifest's folder, or the
         source root above the TypeScript SDK's ``funcs/``)."""
         return any(not root or root == "." or folder == root or folder.startswith(root + "/") for root in self.v1_sdk_roots)
+
+    @property
+    def has_v1_code_folders(self) -> bool:
+        """Whether ``v1_code_folder`` can hold for any file (else nothing is read past the pre-filter)."""
+        return bool(self.go_v1_folders or self.v1_sdk_roots or self.sdk_package_folders or self.v1_sdk_repo)
 
     def v1_code_folder(self, path: str, language: str) -> bool:
         """The file sits where the index says every file is v1 code, whatever its text: a Go
@@ -361,7 +397,8 @@ class RepoIndex:
                     stem = os.path.splitext(os.path.basename(decl_path))[0]
                     same_package = fam in _FOLDER_PACKAGES and _folder(decl_path) == folder
                     if fam == "python":  # the import must name the declaring module, not a word alike
-                        imported = python_imports_module(source.text, source.path, decl_path)
+                        imported = _module_parts(decl_path)[-1] in imports and \
+                            python_imports_module(source.text, source.path, decl_path)
                     else:
                         imported = re.search(r"(?<![\w$])(?:%s|%s)(?![\w$])" % (re.escape(name), re.escape(stem)), imports)
                     decl_folder = os.path.basename(_folder(decl_path))
@@ -491,4 +528,5 @@ class RepoIndex:
         return out
 
 
-__all__ = ["FileFacts", "RepoIndex", "file_facts", "is_v1_package_name", "own_package_name", "python_imports_module"]
+__all__ = ["FileFacts", "RepoIndex", "file_facts", "is_v1_package_name", "own_package_name", "python_imports_module",
+           "v1_field_names"]

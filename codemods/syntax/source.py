@@ -104,13 +104,8 @@ class Source:
             return False
         if index.references(self):
             return True
-        if near and (index.folder_has_evidence(self.folder) or index.v1_sdk_repo):
-            return True
-        if near and index.v1_sdk_roots and index.under_v1_sdk_root(self.folder):
-            return True
-        if near and self.language == "python" and index.inside_v1_python_package(self.folder):
-            return True
-        if near and self.language == "go" and index.go_v1_folders and index.imported_v1_go_package(self.folder):
+        if near and (index.folder_has_evidence(self.folder) or index.v1_sdk_repo
+                     or index.v1_code_folder(self.path, self.language)):
             return True
         return repo and index.any_evidence
 

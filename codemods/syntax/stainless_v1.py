@@ -47,10 +47,11 @@ _RESOURCE_CALL = {
 _PAIRS = {pair for pair in SDK_V1_STAINLESS_RESOURCE_CALLS + SDK_V1_STAINLESS_GO_RESOURCE_CALLS}
 # A Prelude construction (name group ``var`` where it is assigned).
 _CONSTRUCTION = {
-    "js": re.compile(r"(?:(?P<var>[A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>]+\s*)?=\s*)?\bnew\s+%s\s*\(" % _CLIENT),
-    "python": re.compile(r"(?:(?P<var>[A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*)?(?<![\w.])(?:%s\.)?%s\s*\(" % (_PACKAGE, _CLIENT)),
-    "ruby": re.compile(r"(?:(?P<var>@?[A-Za-z_]\w*)\s*=\s*)?(?<![\w:])%s::Client\.new\b" % _CLIENT),
-    "go": re.compile(r"(?:(?P<var>[A-Za-z_]\w*)\s*:?=\s*)?(?<![\w.])%s\.NewClient\s*\(" % _PACKAGE),
+    "js": re.compile(r"(?:(?P<var>[A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>]+\s*)?=\s*)?\b(?P<ctor>new\s+%s)\s*\(" % _CLIENT),
+    "python": re.compile(r"(?:(?P<var>[A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*)?(?<![\w.])(?P<ctor>(?:%s\.)?%s)\s*\("
+                         % (_PACKAGE, _CLIENT)),
+    "ruby": re.compile(r"(?:(?P<var>@?[A-Za-z_]\w*)\s*=\s*)?(?<![\w:])(?P<ctor>%s::Client\.new)\b" % _CLIENT),
+    "go": re.compile(r"(?:(?P<var>[A-Za-z_]\w*)\s*:?=\s*)?(?<![\w.])(?P<ctor>%s\.NewClient)\s*\(" % _PACKAGE),
 }
 # Import lines that bind the client class or its package.
 _IMPORT = {
@@ -62,13 +63,23 @@ _IMPORT = {
     "ruby": re.compile(r"""(?m)^[ \t]*require[ \t(]+["'](?P<spec>%s)["']""" % _PACKAGE),
 }
 # Inside the SDK: a resource class with its operation.
+# (only the resources whose names v2 does not have: v2's SDKs have a ``Lookup`` resource too)
 _JS_RESOURCE = re.compile(r"\bclass\s+(?:%s)\s+extends\s+APIResource\b" % "|".join(
-    r[0].capitalize() for r in SDK_V1_STAINLESS_RESOURCE_CALLS))
+    r[0] for r in SDK_V1_STAINLESS_GO_RESOURCE_CALLS))
 _JS_OWN_BASE = re.compile(r"""\bimport\s*\{[^}]*\bAPIResource\b[^}]*\}\s*from\s*["'](?P<pkg>[^./"'][^/"']*)/""")
 _JS_IMPORT_SPEC = re.compile(r"""(?m)^[ \t]*import\b[^;\n]*?\bfrom\s*["'](?P<spec>[^"'\s]+)["']""")
 _GO_RESOURCE = re.compile(r"(?m)^func\s*\(\s*\w+\s+\*(?:%s)Service\s*\)\s+New\s*\(" % "|".join(
     r[0] for r in SDK_V1_STAINLESS_GO_RESOURCE_CALLS))
 _GO_INTERNAL = re.compile(r'"(?P<module>[^"\s]+?)/internal/')
+
+
+# Lower-case bytes of the prototype's create call on one line (the scanner's pre-filter tokens),
+# so that a file naming nothing else of v1 is read: its check and retry calls name the v1 fields
+# (``authentication_uuid``, ``check_code``), which are tokens already. Tokens without a leading
+# ``.``: the automaton's prefilter is slow on a common first byte.
+TRIGGERS = tuple(sorted({("%s.%s" % (resource, op)).lower().encode()
+                         for resource, op in SDK_V1_STAINLESS_RESOURCE_CALLS + SDK_V1_STAINLESS_GO_RESOURCE_CALLS
+                         if operation(resource) == "create"}))
 
 
 class PrototypeFacts(NamedTuple):
@@ -107,7 +118,7 @@ def _facts(text: str, fam: str) -> PrototypeFacts:
     constructions: List[Tuple[int, int]] = []
     imports: List[Tuple[int, int, str]] = []
     if calls:
-        constructions = [(m.start(), m.end()) for m in _CONSTRUCTION[fam].finditer(text)]
+        constructions = [(m.start("ctor"), m.end("ctor")) for m in _CONSTRUCTION[fam].finditer(text)]
         imports = list(_client_imports(text, fam))
     imports += [i for i in _own_imports(text, fam) if i not in imports]
     return PrototypeFacts(tuple(calls), tuple(constructions), tuple(sorted(imports)))
@@ -158,4 +169,4 @@ def _own_imports(text: str, fam: str):
                 yield s.start("path"), s.end("path"), path
 
 
-__all__ = ["PrototypeFacts", "prototype_facts"]
+__all__ = ["TRIGGERS", "PrototypeFacts", "prototype_facts"]

@@ -10,7 +10,9 @@ kebab and dotted ones (``ding-api-key``) are found in files that pass on another
 fields of ``v1_field`` (``authentication_uuid``, ``check_code``) count in their snake, kebab and
 joined spellings: a file may name nothing else of v1. So do the TypeScript SDK's core class
 (``DingCore``: its ``src/funcs/*.ts`` name nothing else but their v1 path) and the imports of its
-standalone functions from their ``funcs/`` modules (``codemods.syntax.ts_sdk_layout``)."""
+standalone functions from their ``funcs/`` modules (``codemods.syntax.ts_sdk_layout``), and the
+create call of the Stainless v1 prototype (``authentication.create``, Go ``authentication.new``:
+``codemods.syntax.stainless_v1``), whose file may name nothing else of v1."""
 from __future__ import annotations
 
 from typing import Tuple
@@ -18,10 +20,11 @@ from typing import Tuple
 from compat.knowledge.todos import TODO_MARKER
 from codemods.syntax.rules.config_name import FORMS
 from codemods.syntax.rules.v1_field import FIELDS
+from codemods.syntax.stainless_v1 import TRIGGERS as PROTOTYPE_TRIGGERS
 from codemods.syntax.ts_sdk_layout import TRIGGERS as TS_SDK_TRIGGERS
 
 SYNTAX_TRIGGERS: Tuple[bytes, ...] = tuple(sorted(
-    {b"customer_uuid", b"customer-uuid", TODO_MARKER.lower().encode(), *TS_SDK_TRIGGERS}
+    {b"customer_uuid", b"customer-uuid", TODO_MARKER.lower().encode(), *TS_SDK_TRIGGERS, *PROTOTYPE_TRIGGERS}
     | {form.encode() for form in FORMS if "-" not in form and "." not in form}
     | {spelling.lower().encode() for name in FIELDS for spelling in (name, name.replace("_", "-"), name.replace("_", ""))}))
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from compat.knowledge.sdk_shapes import (SDK_V1_REQUEST_MODELS, SDK_V1_TS_CORE_CLASS, SDK_V1_TS_FUNCS_FOLDER,
-                                         SDK_V1_TS_STANDALONE_FUNCTIONS)
+                                         SDK_V1_TS_NAMESPACES, SDK_V1_TS_STANDALONE_FUNCTIONS)
 
 _FUNCTIONS = "|".join(SDK_V1_TS_STANDALONE_FUNCTIONS)
 _CORE = re.compile(r"(?<![\w$])%s(?![\w$])" % SDK_V1_TS_CORE_CLASS)
@@ -25,10 +25,17 @@ _COMPANION = re.compile(r"(?<![\w$])(?:%s|%s)(?![\w$])" % ("|".join(SDK_V1_REQUE
 _FUNCS_IMPORT = re.compile(
     r"""(?m)^\s*import\s+(?:type\s+)?\{[^}]*(?<![\w$])(?P<name>%s)(?![\w$])[^}]*\}\s*from\s*["']"""
     r"""(?:[^"'\n]*/)?%s/(?P<module>[\w$]+)(?:\.[cm]?[jt]s)?["']""" % (_FUNCTIONS, SDK_V1_TS_FUNCS_FOLDER))
+
+
+def namespace(function: str) -> str:
+    """The namespace a standalone function's name begins with (``otpCheck`` -> ``otp``), or ""."""
+    return next((ns for ns in SDK_V1_TS_NAMESPACES if function.startswith(ns)), "")
+
+
 # Lower-case bytes a file must hold for either form (the scanner's pre-filter tokens; the
 # ``otp`` functions share one, ``funcs/otp``, against the automaton's 64-pattern budget).
 TRIGGERS = (SDK_V1_TS_CORE_CLASS.lower().encode(),) + tuple(sorted(
-    {("%s/%s" % (SDK_V1_TS_FUNCS_FOLDER, "otp" if name.startswith("otp") else name)).lower().encode()
+    {("%s/%s" % (SDK_V1_TS_FUNCS_FOLDER, "otp" if namespace(name) == "otp" else name)).lower().encode()
      for name in SDK_V1_TS_STANDALONE_FUNCTIONS}))
 
 

@@ -12,6 +12,8 @@ SDK_V1_TS_CORE_CLASS = "DingCore"
 SDK_V1_TS_STANDALONE_FUNCTIONS: Tuple[str, ...] = (
     "otpCreateAuthentication", "otpCheck", "otpRetry", "otpFeedback", "otpGetAuthenticationStatus", "lookupLookup")
 SDK_V1_TS_FUNCS_FOLDER = "funcs"
+# The namespaces those names begin with (``otp`` + ``Check``, ``lookup`` + ``Lookup``).
+SDK_V1_TS_NAMESPACES: Tuple[str, ...] = ("otp", "lookup")
 # The Stainless-generated prototype SDK of the v1 API, published under Prelude's name before v2
 # (``Prelude(api_key=..., customer_uuid=...)``, npm/gem ``prelude``, early ``prelude-so/go-sdk``;
 # docs/reference/v1-api.md, "The Stainless v1 prototype"): v1 despite the name. Its resources and

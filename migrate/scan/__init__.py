@@ -69,8 +69,8 @@ def scan(paths: Sequence["os.PathLike[str] | str"], *, config=None, today: Optio
     options = ScanOptions(selected_rules(config), today, max_bytes, skip_paths=tuple(skip_paths))
     results = list(pool.scan_files(_recorded(files, walked, binary_names), options, jobs=jobs,
                                    progress=progress, timeout=timeout))
-    _second_pass(walked, results, options, jobs, timeout)
-    summary = ScanSummary(today=today)
+    over_cap = _second_pass(walked, results, options, jobs, timeout)
+    summary = ScanSummary(today=today, files_over_v1_read_cap=over_cap)
     summary.files_skipped_binary += binary_names[0]
     from migrate.scan.fixable import with_manifest_swaps
 
@@ -97,23 +97,24 @@ _CODE_FAMILIES = frozenset({"js", "go", "jvm", "php", "ruby", "csharp", "swift",
 
 
 def _second_pass(walked: List[str], results: list, options: ScanOptions, jobs: Optional[int],
-                 timeout: Optional[float]) -> None:
-    """Replace, in place, the results the repository index changes."""
+                 timeout: Optional[float]) -> int:
+    """Replace, in place, the results the repository index changes. Returns how many files of
+    v1 code folders were left unread past ``MAX_UNREAD_V1_FILES`` (the summary says so)."""
     from codemods.syntax.index import RepoIndex
     from codemods.syntax.languages import family, language_for_path
 
     facts = [r.facts for r in results if r.facts is not None]
     if not facts:
-        return
+        return 0
     index = RepoIndex.build(facts)
     if not index.any_evidence:
-        return
+        return 0
     deferred = [i for i, r in enumerate(results) if r.deferred]
     again = []
     if any(len(name) >= 4 for name in index.names()):  # the second-look automaton's names
         again = [i for i, r in enumerate(results) if not r.deferred and r.status == "scanned"
                  and family(language_for_path(walked[i])) in _CODE_FAMILIES]
-    unread = _unread_v1_code(walked, results, index)
+    unread, over_cap = _unread_v1_code(walked, results, index)
     if unread:
         skip = set(unread)  # read once, past the pre-filter, below
         again = [i for i in again if i not in skip]
@@ -127,31 +128,34 @@ def _second_pass(walked: List[str], results: list, options: ScanOptions, jobs: O
         for i, result in zip(positions, pool.scan_files([walked[i] for i in positions], second, jobs=jobs, timeout=timeout)):
             if result.status != "unchanged":
                 results[i] = result
+    return over_cap
 
 
 # At most this many files are read past the pre-filter because the index says they are v1 code.
 MAX_UNREAD_V1_FILES = 2000
 
 
-def _unread_v1_code(walked: List[str], results: list, index) -> List[int]:
+def _unread_v1_code(walked: List[str], results: list, index) -> Tuple[List[int], int]:
     """The code files the first pass did not read (no pre-filter token) where the index says every
     file is v1 code (``RepoIndex.v1_code_folder``: a Go package v1 code imports from Ding's
     organisation, a v1 SDK's own tree): the only files the second pass reads past the pre-filter,
-    bounded, and none at all in a tree without such a package."""
+    bounded, and none at all in a tree without such a package. Also how many such files the
+    bound left out."""
     from codemods.syntax.languages import family, language_for_path
 
-    if not (index.go_v1_folders or index.v1_sdk_roots or index.sdk_package_folders):
-        return []
-    out = []
+    if not index.has_v1_code_folders:
+        return [], 0
+    out, over = [], 0
     for i, r in enumerate(results):
         if r.status != "scanned" or r.facts is not None or r.findings:
             continue
         language = language_for_path(walked[i])
         if family(language) in _CODE_FAMILIES and index.v1_code_folder(walked[i], language):
-            out.append(i)
-            if len(out) >= MAX_UNREAD_V1_FILES:
-                break
-    return out
+            if len(out) < MAX_UNREAD_V1_FILES:
+                out.append(i)
+            else:
+                over += 1
+    return out, over
 
 
 def _overlapping(paths: Sequence["os.PathLike[str] | str"]) -> bool:

@@ -200,6 +200,7 @@ def _run(paths, fmt, output, fail_on, today, select, ignore, exclude, extend_exc
     findings, summary.ignored_by_config = config.apply_per_file_ignores(findings)
     if config.format != "text":  # the text report lists them itself
         _warn_parse_failures(summary.files_parse_failed)
+    _warn_v1_read_cap(summary.files_over_v1_read_cap)
     if write_baseline_path:
         try:
             count = write_baseline(write_baseline_path, findings)
@@ -300,6 +301,15 @@ def _warn_parse_failures(failures, shown: int = 5) -> None:
         click.echo(f"  {path}: {reason}", err=True)
     if len(failures) > shown:
         click.echo(f"  ... and {len(failures) - shown} more", err=True)
+
+
+def _warn_v1_read_cap(count: int) -> None:
+    """Files of v1 code folders (a v1 SDK's tree...) past the bound the second pass reads: said, never silent."""
+    if count:
+        from migrate.scan import MAX_UNREAD_V1_FILES
+
+        click.echo(f"prelude-migrate: {count} file(s) in v1 code folders without a pre-filter token were not read "
+                   f"(at most {MAX_UNREAD_V1_FILES} are); scan those folders on their own to see them", err=True)
 
 
 def _check_output(output: Optional[str]) -> None:

@@ -286,7 +286,7 @@ class FileScanner:
             if notebook:
                 usages, result.reason = notebook_usages(ctx.text, ctx.position)
                 return usages
-            return python_usages(ctx.text)
+            return python_usages(ctx.text, lower=ctx.lower)
         except PythonParseError as exc:
             result.reason = exc.args[0] if exc.args else "syntax error"
         except NotebookError as exc:

@@ -13,8 +13,9 @@ class PythonParseError(Exception):
     """The file is not valid Python for libcst (the text rules still run on it)."""
 
 
-def python_usages(text: str) -> list:
-    """Every ``Usage`` of the module, sorted by position. Raises ``PythonParseError``."""
+def python_usages(text: str, lower: "str | None" = None) -> list:
+    """Every ``Usage`` of the module, sorted by position. Raises ``PythonParseError``.
+    ``lower``: the text lower-cased, when the caller has it already."""
     import libcst as cst
     from libcst.metadata import MetadataWrapper
 
@@ -39,7 +40,7 @@ def python_usages(text: str) -> list:
     # The SDK analysis first: its parent metadata records the children lists that the HTTP
     # detection's read-only walk then reuses (codemods.core.readonly_walk).
     sdk = list(find_sdk_usages(wrapper))
-    usages = (list(find_http_usages(wrapper)) if http_usages_possible(text) else []) + sdk
+    usages = (list(find_http_usages(wrapper)) if http_usages_possible(text, lower) else []) + sdk
     return _drop_covered_hosts(usages)
 
 

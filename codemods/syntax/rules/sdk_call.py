@@ -14,6 +14,7 @@ from codemods.syntax.languages import family
 from codemods.syntax.rules.sdk_import import go_v1_aliases
 from codemods.syntax.source import Example
 from codemods.syntax.stainless_v1 import prototype_facts
+from codemods.syntax.ts_sdk_layout import namespace as ts_namespace
 
 KIND = "sdk-call"
 
@@ -41,7 +42,6 @@ _WEAK_FREE_CALLS = re.compile(
 # The hand-written clients' other operations, called on a receiver the file also calls
 # ``authenticate`` on (README fragments call ``client.`` without binding it).
 _COMPANIONS = "check|retry|feedback|Check|Retry|Feedback|CheckWithContext|RetryWithContext"
-_NAMESPACES = ("otp", "lookup")
 # Go, the hand-written ding-go client: `client, err := ding.NewClient(...)`, then `client.Check(...)`;
 # likewise a client built by `New`/`NewClient` of a package imported from Ding's organisation and
 # kept in a variable or a struct field (`dingClient: ding.New(...)`, then `s.dingClient.Check(...)`).
@@ -105,7 +105,7 @@ def find(source):
         for m in _WEAK_FREE_CALLS.finditer(source.text):
             group = "fn" if m.group("fn") else "name"
             name = m.group(group)
-            namespace = next((ns for ns in _NAMESPACES if name.startswith(ns)), "") if group == "fn" else ""
+            namespace = ts_namespace(name) if group == "fn" else ""
             _, operation = operation_of(name[len(namespace):] if group == "fn" else name)
             start, end = m.start(group), m.end(group)
             if operation and start not in seen and source.where(start, end) not in ("comment", "string") \

@@ -89,24 +89,26 @@ def go_v1_aliases(text: str) -> frozenset:
 _GO_MAJOR_VERSION = re.compile(r"v\d+")
 
 
-def go_v1_package_folders(text: str) -> frozenset:
-    """The folders, relative to their module's root, of the packages a Go file imports from Ding's
-    organisation (``github.com/ding-live/go-sdk/pkg/status`` -> ``pkg/status``; a major-version
-    segment ``/v2`` after the module is dropped; the module's root package itself is left out):
-    such a package in the scanned tree is part of v1 code even where its own text names nothing
-    of v1 (ding-go's ``pkg/status`` declares only the v1 status strings)."""
+def go_v1_packages(text: str) -> frozenset:
+    """(module, folder relative to the module's root) of each package a Go file imports from Ding's
+    organisation (``github.com/ding-live/go-sdk/pkg/status`` -> (``github.com/ding-live/go-sdk``,
+    ``pkg/status``); a major-version segment ``/v2`` after the module belongs to the module; the
+    module's root package itself is left out): such a package in the scanned tree is part of v1
+    code even where its own text names nothing of v1 (ding-go's ``pkg/status`` declares only the
+    v1 status strings). ``RepoIndex.imported_v1_go_package`` matches the whole path."""
     prefix = V1_ORG_PREFIXES["go"]
-    folders = set()
+    packages = set()
     for m in go_import_specs(text):
         path = m.group("path")
         if not path.startswith(prefix):
             continue
-        parts = path[len(prefix):].split("/")[1:]  # after the module's repository segment
+        parts = path[len(prefix):].split("/")
+        module, parts = [parts[0]], parts[1:]  # the module's repository segment
         if parts and _GO_MAJOR_VERSION.fullmatch(parts[0]):
-            parts = parts[1:]
+            module, parts = module + parts[:1], parts[1:]
         if parts and all(parts):
-            folders.add("/".join(parts))
-    return frozenset(folders)
+            packages.add((prefix + "/".join(module), "/".join(parts)))
+    return frozenset(packages)
 
 
 # A module of the v1 Python SDK importing its own package (``from ding import utils``), which the

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from compat.knowledge.hosts import V1_BASE_URL, V1_UNKNOWN_OPERATION, v1_path_operation
+from compat.knowledge.hosts import V1_BASE_PREFIX_RE, V1_UNKNOWN_OPERATION, v1_path_operation
 from codemods.syntax.rules.config_name import NAME_RE as CONFIG_NAME_RE, kind_of
 from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.source import Example
@@ -54,7 +54,7 @@ def _joined_to_base(source, string_node) -> bool:
 
 # A base URL that takes relative segments: the v1 base with a trailing slash (Guzzle's
 # ``base_uri``, Faraday's ``url:``), then ``$client->post('check', [...])``.
-_RELATIVE_BASE = re.compile(re.escape(V1_BASE_URL) + r"""/["'`]""", re.IGNORECASE)
+_RELATIVE_BASE = re.compile(V1_BASE_PREFIX_RE.pattern.lstrip("^") + r"""/["'`]""", re.IGNORECASE)
 # A call that appends a path segment to a URL (Swift ``appendingPathComponent``, OkHttp
 # ``addPathSegment``, Go ``url.JoinPath``, Python ``urljoin``), the segment its
 # last argument: ``base.appendingPathComponent("authentication")``.
@@ -96,13 +96,11 @@ def _segments(source):
 _PATH_VARIABLE = re.compile(r"""(?<![\w$.])(?:path|urlPath|endpoint|route)\s*(?::=|=)\s*(?P<q>["'`])(?P<s>[a-z]+(?:/[a-z]+)?)(?P=q)""")
 
 
-_V1_BODY_FIELD = re.compile(r"customer[_-]?uuid|authentication[_-]?uuid|check[_-]?code", re.IGNORECASE)
-
-
 def _body_model(text: str) -> bool:
-    """Two v1-only body fields in the file: the shape of a v1 request or response (as the index
-    counts it)."""
-    return len({re.sub(r"[_-]", "", m.group(0)).lower() for m in _V1_BODY_FIELD.finditer(text)}) >= 2
+    """Two v1-only body fields in the file: the shape of a v1 request or response (the index's count)."""
+    from codemods.syntax.index import v1_field_names
+
+    return len(v1_field_names(text)) >= 2
 
 
 def _path_variables(source):
@@ -147,6 +145,7 @@ EXAMPLES = (
     # a base that takes relative segments (Guzzle base_uri) and a call appending a segment (Swift)
     Example("php", "<?php\n$http = new Client(['base_uri' => 'https://api.ding.live/v1/']);\n"
             "$res = $http->post('retry', ['json' => ['authentication_uuid' => $id]]);\n", (3,)),
+    Example("ruby", "conn = Faraday.new(url: '//api.ding.live:443/v1/')\nres = conn.post('check', body)\n", (2,)),  # no scheme
     Example("swift", 'let base = URL(string: "https://api.ding.live/v1")!\n'
             'var req = URLRequest(url: base.appendingPathComponent("check"))\n', (2,)),
     Example("swift", 'let base = URL(string: "https://api.example.com/v1")!\n'

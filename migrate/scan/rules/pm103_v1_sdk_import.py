@@ -9,7 +9,12 @@ comment (a module of the organisation that is not a listed v1 SDK is reported as
 the tool's assumption, with no v2 package to move to). A module of the v1 Python SDK that imports
 its own sub-modules (``from ding import utils`` in ``src/ding/models/components/x.py``) is one
 too, when the package folder shows v1 evidence and is the SDK's (a v1 SDK repository, or files
-there importing those sub-modules; a Django app ``ding/`` is not).
+there importing those sub-modules; a Django app ``ding/`` is not). The Stainless v1 prototype
+published under Prelude's name: its package imported in a file that calls its v1 resources
+(``import Prelude from 'prelude'`` next to ``prelude.authentication.create(...)``; Go, the
+imports of that module), and inside it, in a file declaring one of its v1 resources, the imports
+of its own package (TS ``class Check extends APIResource``; Go ``func (r *CheckService) New(``
+with the module whose ``internal/`` packages it imports).
 """
 from __future__ import annotations
 

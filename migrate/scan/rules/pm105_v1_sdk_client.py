@@ -5,7 +5,11 @@ uses the v1 SDK). Other languages through ``codemods.syntax`` (kind ``sdk-client
 constructors of each v1 SDK (docs/reference/v1-api.md, "SDKs"); the generic shapes (``new Ding(``, ``Ding.builder()``) only in files
 that also show v1 evidence, so an unrelated class named ``Ding`` is not flagged; in Go also
 ``New``/``NewClient`` of a package imported from Ding's organisation (``ding.New(&ding.Params{...})``);
-in code only, so an error message that names a constructor is not one.
+in code only, so an error message that names a constructor is not one. The Stainless v1
+prototype published under Prelude's name (docs/reference/v1-api.md, "The Stainless v1
+prototype") builds a client of the same name as v2's (``new Prelude()``, ``prelude.NewClient()``,
+``Prelude::Client.new``): a v1 client only in a file that calls its v1 resources
+(``prelude.authentication.create(...)``, Go ``client.Check.New(...)``).
 """
 from __future__ import annotations
 
@@ -38,6 +42,8 @@ def usage_message(usage) -> str:
 
 
 EXAMPLES = (
+    Example("usage.js", "const prelude = new Prelude();\nawait prelude.authentication.create({ phone_number: p });\n", ((1, 17),)),
+    Example("v2.js", "const prelude = new Prelude();\nawait prelude.verification.create({ target });\n"),
     Example("otp.ts", 'import { Ding } from "@ding-live/ding";\nconst ding = new Ding({ apiKey: "test-v1-key" });\n',
             ((2, 14),)),
     Example("proto.ts", 'const c = new Prelude({\n  apiKey: "test-v1-key",\n  customerUuid: "c",\n});\n', ((1, 11),)),

@@ -10,7 +10,13 @@ standalone functions (``otpCheck(core, ...)``, ``lookupLookup(core, ...)``, also
 own files, known without its manifest by ``DingCore`` next to a v1 request model or by the
 function's import from its ``funcs/`` module: ``codemods.syntax.ts_sdk_layout``); in Go, the operations
 called on a variable or struct field that holds a v1 client (``s.dingClient.Check(...)``). A
-function being declared (``export function otpFeedback(``) is not a call. In code only.
+function being declared (``export function otpFeedback(``) is not a call. In code only. The
+Stainless v1 prototype's resources on a Prelude client (bound to ``new Prelude(...)`` /
+``Prelude(...)`` / ``prelude.NewClient(...)`` in the file, or named ``prelude``):
+``.authentication.create(``, ``.check.create(``, ``.retry.create(``, ``.lookup.retrieve(``, Go
+``.Check.New(``; v2 has none of these resources. The other operations of a hand-written client
+(``check``, ``retry``, ``feedback``) on a receiver the file also calls ``authenticate`` on (README
+fragments that never bind it).
 """
 from __future__ import annotations
 
@@ -51,6 +57,9 @@ EXAMPLES = (
     Example("lookup.ts", 'import { Ding } from "@ding-live/ding";\nconst r = await ding.lookup.lookup(customerUuid, phone);\n',
             ((2, 29),)),
     Example("hand.go", "res, err := client.Authenticate(ding.AuthenticateOptions{PhoneNumber: p})\n", ((1, 20),)),
+    Example("check_test.go", "client := prelude.NewClient(option.WithAPIKey(k))\n"
+            "_, err := client.Check.New(ctx, prelude.CheckNewParams{AuthenticationUuid: prelude.F(id)})\n",
+            ((2, 24),)),
     # near misses: v2 calls (v2 also has lookup.lookup), otp helpers of unrelated code, prose
     Example("v2.ts", "const v = await client.verification.create({ target });\nawait client.lookup.lookup(phone, {});\n"),
     Example("v2.go", "v, err := client.Verification.New(ctx, params)\nl, err := client.Lookup.Lookup(ctx, phone, prelude.LookupLookupParams{})\n"),

@@ -2,7 +2,9 @@
 ``without_attempt``, ``expired_auth``...; create ``pending``, ``spam_detected``...; retry
 ``approved``, ``denied``...; feedback ``onboarded``, ``not_onboarded`` only declared, as v1
 enum members or next to ``FeedbackRequestStatus``), as a string or as a
-member of a v1 SDK status enum (``CheckStatus.Valid``), in a file with v1 evidence. Found by ``codemods.syntax`` (kind
+member of a v1 SDK status enum (``CheckStatus.Valid``), declared (``Valid = 'valid'``, Ruby
+``VALID = :valid``, an attribute ``[JsonProperty("valid")]``) or as members of a union type of v1
+statuses (TS ``status?: 'valid' | 'invalid'``), in a file with v1 evidence. Found by ``codemods.syntax`` (kind
 ``v1-status``, languages with a grammar). v2 answers with other words, so the comparison silently
 never matches after a host swap.
 """
@@ -41,6 +43,8 @@ def syntax_message(usage, ctx) -> str:
 
 
 EXAMPLES = (
+    Example("check.ts", "const base = 'https://api.ding.live/v1';\nexport interface CheckAnswer {\n"
+            "  status?: 'valid' | 'invalid';\n}\n", ((3, 12), (3, 22))),
     Example("verify.ts", 'const r = await fetch("https://api.ding.live/v1/check", opts);\n'
             'const body = await r.json();\nif (body.status === "valid") return true;\n', ((3, 21),)),
     Example("check.go", 'package ding\n\nconst base = "https://api.ding.live/v1"\n\nfunc ok(s string) bool {\n'

@@ -35,10 +35,10 @@ def test_prose_that_looks_like_an_import_is_not_parsed(tmp_path, monkeypatch):
     record = tmp_path.parent / f"{tmp_path.name}-parsed.txt"
     real = engine.python_usages
 
-    def spy(text):
+    def spy(text, **kw):
         with open(record, "a", encoding="utf-8") as fh:
             fh.write(text.split("\n")[0] + "\n")
-        return real(text)
+        return real(text, **kw)
 
     monkeypatch.setattr(engine, "python_usages", spy)
     write_tree(tmp_path, {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from migrate.scan import engine
-from scan_helpers import scan_tree, write_tree
+from scan_helpers import run_cli, scan_tree, write_tree
 
 WRAPPER = ('import requests\n\nBASE = "https://api.ding.live/v1"\n\n\n'
            "class DingGateway:\n"
@@ -30,10 +30,10 @@ def test_each_python_file_is_analysed_once_and_the_findings_do_not_change(tmp_pa
     log = tmp_path.parent / f"{tmp_path.name}-analyses.log"
     real = engine.python_usages
 
-    def counted(text):
+    def counted(text, **kw):
         with open(log, "a", encoding="utf-8") as fh:  # the workers are forked: count in a file
             fh.write(text.splitlines()[0] + "\n")
-        return real(text)
+        return real(text, **kw)
 
     monkeypatch.setattr(engine, "python_usages", counted)
     once = _findings(tmp_path)
@@ -101,6 +101,42 @@ def test_a_go_package_that_v1_code_imports_from_dings_organisation_is_read_past_
     assert not [f for f in found if f[0] == "pkg/other/verdict.go"]  # a folder nothing imports
 
 
+def test_a_go_package_is_matched_by_its_whole_import_path_not_its_ending(tmp_path):
+    """The app imports ``github.com/ding-live/otp-client/v2/pkg/verdict``: that module's folder is v1
+    code (vendored, or the module's own tree); the same ending under the app's own module or
+    another vendored SDK is not."""
+    app_mod = "module example.test/shop\n\ngo 1.22\n\nrequire github.com/ding-live/otp-client/v2 v2.0.0\n"
+    write_tree(tmp_path, {"go.mod": app_mod, "client.go": _go_client("github.com/ding-live/otp-client/v2"),
+                          "vendor/github.com/ding-live/otp-client/v2/pkg/verdict/verdict.go": VERDICT_GO,
+                          "vendor/github.com/acme/pay/pkg/verdict/verdict.go": VERDICT_GO,
+                          "internal/k8s/pkg/verdict/verdict.go": VERDICT_GO,
+                          "pkg/verdict/verdict.go": VERDICT_GO})  # the app's own module: not the imported one
+    found = {path for path, rule, _, _ in _findings(tmp_path) if rule == "PM115"}
+    assert found == {"vendor/github.com/ding-live/otp-client/v2/pkg/verdict/verdict.go"}
+
+
+def test_the_imported_modules_own_tree_is_v1_code(tmp_path):
+    write_tree(tmp_path, {"go.mod": "module github.com/ding-live/otp-client/v2\n\ngo 1.22\n",
+                          "cmd/demo/main.go": _go_client("github.com/ding-live/otp-client/v2"),
+                          "pkg/verdict/verdict.go": VERDICT_GO,
+                          "tools/x/pkg/verdict/verdict.go": VERDICT_GO})
+    found = {path for path, rule, _, _ in _findings(tmp_path) if rule == "PM115"}
+    assert found == {"pkg/verdict/verdict.go"}
+
+
+def test_files_left_past_the_read_cap_are_counted_and_said(tmp_path, monkeypatch):
+    import migrate.scan
+
+    write_tree(tmp_path, {"client.go": _go_client("github.com/ding-live/otp-client/v2"),
+                          "pkg/verdict/a.go": VERDICT_GO, "pkg/verdict/b.go": VERDICT_GO, "pkg/verdict/c.go": VERDICT_GO})
+    monkeypatch.setattr(migrate.scan, "MAX_UNREAD_V1_FILES", 1)
+    findings, summary = scan_tree(tmp_path)
+    assert summary.files_over_v1_read_cap == 2
+    assert len({f.path for f in findings if f.rule == "PM115"}) == 1
+    result = run_cli(["."], tmp_path)
+    assert "2 file(s) in v1 code folders without a pre-filter token were not read" in result.stderr
+
+
 def test_the_same_package_imported_from_another_organisation_stays_unread(tmp_path):
     write_tree(tmp_path, {"client.go": _go_client("github.com/acme/otp-client"), "pkg/verdict/verdict.go": VERDICT_GO})
     found = _findings(tmp_path)
@@ -153,3 +189,18 @@ def test_a_python_import_must_name_the_wrappers_module_not_a_module_of_the_same_
     calls = {(path, line) for path, rule, line, _ in _findings(tmp_path) if rule == "PM116"}
     assert ("billing/views.py", 5) in calls and ("billing/near.py", 5) in calls
     assert not {c for c in calls if c[0].startswith(("codecs_x/", "other/"))}
+
+
+def test_a_bare_import_names_the_module_beside_the_script_only(tmp_path):
+    """``import lookup`` is a top-level module: the wrapper ``billing/lookup.py`` for a script in
+    ``billing/``, not for one in ``tools/`` (whose own folder has no ``lookup.py``)."""
+    write_tree(tmp_path, {
+        "billing/lookup.py": LOOKUP_WRAPPER_PY,
+        "billing/run.py": "import lookup\n\nlookup.lookup('+1555')\n",
+        "tools/run.py": "import lookup\n\nlookup.lookup('x')\n",
+        "tools/names.py": "from lookup import lookup\n\nlookup('x')\n",
+    })
+    calls = {(path, line) for path, rule, line, _ in _findings(tmp_path) if rule == "PM116"}
+    assert ("billing/run.py", 3) in calls
+    assert not {c for c in calls if c[0].startswith("tools/")}
+

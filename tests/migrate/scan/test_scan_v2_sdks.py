@@ -13,7 +13,8 @@ from migrate.scan import scan
 from paths import TESTS
 from scan_helpers import AFTER_REMOVAL
 
-NODE_SDK = TESTS / "node" / "node_modules" / "@prelude.so" / "sdk"
+NODE_MODULES = TESTS / "node" / "node_modules"
+NODE_SDK = NODE_MODULES / "@prelude.so" / "sdk"
 
 
 def _findings(root: Path):
@@ -29,8 +30,10 @@ def test_the_python_v2_sdk_has_no_finding():
     assert [(f.path, f.line, f.rule) for f in findings] == []
 
 
-@pytest.mark.skipif(not NODE_SDK.is_dir(), reason="tests/node has no npm ci here (CI runs it)")
+@pytest.mark.skipif(not NODE_MODULES.is_dir(), reason="tests/node has no npm ci here (CI runs it)")
 def test_the_node_v2_sdk_has_no_finding():
+    # installed packages without the SDK: a wrong path or package name, never a silent skip
+    assert NODE_SDK.is_dir(), f"{NODE_MODULES} exists but holds no @prelude.so/sdk"
     findings, summary = _findings(NODE_SDK)
     assert summary.files_scanned > 50
     assert [(f.path, f.line, f.rule) for f in findings] == []
