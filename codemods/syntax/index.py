@@ -28,6 +28,7 @@ from codemods.syntax.languages import family
 from codemods.syntax.rules.api_key_header import HEADER_CONSTANT
 from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.rules.sdk_import import go_v1_packages, pattern_for as import_pattern, sdk_own_imports
+from codemods.syntax.stainless_v1 import resource_root
 from codemods.syntax.ts_sdk_layout import ts_sdk_file, ts_sdk_root
 
 _ASSIGNED_HOST = re.compile(
@@ -172,7 +173,8 @@ class FileFacts:
     sdk_own_import: bool = False  # Python: imports a v1 package's own sub-modules (``from ding import utils``)
     go_v1_folders: Tuple[Tuple[str, str], ...] = ()  # Go: (module, folder) of the Ding-organisation packages it imports
     go_module: Optional[str] = None  # go.mod: the module it declares
-    ts_sdk_root: Optional[str] = None  # a file of the v1 TS SDK in its funcs/ folder: the SDK's source root
+    ts_sdk_root: Optional[str] = None  # a file of the v1 TS SDK in its funcs/ folder, or a resource of the
+    # Stainless v1 prototype (codemods.syntax.stainless_v1): the SDK's source root
 
     @property
     def body_model(self) -> bool:
@@ -201,6 +203,10 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
     if fam == "js" and ts_sdk_file(text):
         facts.strong = True  # a file of the v1 TypeScript SDK itself (DingCore, funcs/ imports)
         facts.ts_sdk_root = ts_sdk_root(path)
+    prototype = resource_root(path, language, text)
+    if prototype is not None:  # a v1 resource of the Stainless prototype SDK: its tree is v1 code
+        facts.strong = True
+        facts.ts_sdk_root = prototype
     if "x-api-key" in lower:
         facts.header_constants = tuple(sorted({m.group("name") for m in HEADER_CONSTANT.finditer(text)}))
     if "uuid" in lower or "code" in lower:

@@ -82,6 +82,38 @@ TRIGGERS = tuple(sorted({("%s.%s" % (resource, op)).lower().encode()
                          if operation(resource) == "create"}))
 
 
+# A resource of the prototype declared, per family (group ``resource``): its own v1 path must be in
+# the same file (``"/check"``, Go ``path := "check"``) for the file to be the SDK's resource.
+_DECLARED = {
+    "js": re.compile(r"\bclass\s+(?P<resource>%s)\s+extends\s+APIResource\b" % "|".join(
+        r[0] for r in SDK_V1_STAINLESS_GO_RESOURCE_CALLS)),
+    "python": re.compile(r"(?m)^class\s+(?:Async)?(?P<resource>%s)(?:Resource)?\s*\(\s*(?:Sync|Async)APIResource\s*\)" % "|".join(
+        r[0] for r in SDK_V1_STAINLESS_GO_RESOURCE_CALLS)),
+    "ruby": re.compile(r"(?m)^[ \t]*class[ \t]+(?P<resource>%s)[ \t]*$" % "|".join(r[0] for r in SDK_V1_STAINLESS_GO_RESOURCE_CALLS)),
+    "go": re.compile(r"(?m)^func\s*\(\s*\w+\s+\*(?P<resource>%s)Service\s*\)\s+New\s*\(" % "|".join(
+        r[0] for r in SDK_V1_STAINLESS_GO_RESOURCE_CALLS)),
+}
+
+
+def resource_root(path: str, language: str, text: str):
+    """For a file declaring a v1 resource of the prototype SDK next to its own v1 path (TS ``class
+    Check extends APIResource`` posting ``'/check'``, Python ``class CheckResource(SyncAPIResource)``,
+    Ruby ``class Check`` with ``path: "/check"``, Go ``func (r *CheckService) New(`` with ``path :=
+    "check"``): the SDK's source root (the folder above ``resources/``, or the Go package's
+    folder), whose models name nothing of v1 but their fields and statuses. None elsewhere."""
+    fam = _family(language)
+    pattern = _DECLARED.get(fam)
+    if pattern is None or "esource" not in text and fam != "go":
+        return None
+    m = pattern.search(text)
+    if m is None or not re.search(r"""["'`]/?%s["'`]""" % m.group("resource").lower(), text):
+        return None
+    parts = path.replace("\\", "/").split("/")[:-1]
+    if fam != "go" and "resources" in parts:
+        parts = parts[:len(parts) - 1 - parts[::-1].index("resources")]
+    return "/".join(parts)
+
+
 class PrototypeFacts(NamedTuple):
     calls: Tuple[Tuple[int, int, str], ...] = ()  # (start, end, v1 operation) of the operation's name
     constructions: Tuple[Tuple[int, int], ...] = ()
@@ -169,4 +201,4 @@ def _own_imports(text: str, fam: str):
                 yield s.start("path"), s.end("path"), path
 
 
-__all__ = ["TRIGGERS", "PrototypeFacts", "prototype_facts"]
+__all__ = ["TRIGGERS", "PrototypeFacts", "prototype_facts", "resource_root"]

@@ -83,15 +83,23 @@ def _schema_literal(source, m) -> bool:
     return _SCHEMA_LITERAL.search(before) is not None and after.startswith(")")
 
 
+_LITERAL_OPEN = re.compile(r"(?<![\w$])Literal\s*\[[^\[\]]*$")
+
+
 def _union_member(source, m) -> bool:
     """A member of a union type of string literals next to another v1 status (TS
-    ``status?: 'valid' | 'invalid' | ...``); ``||`` is no union."""
+    ``status?: 'valid' | 'invalid' | ...``, Python ``Literal["valid", "invalid", ...]``); ``||``
+    is no union."""
     before = source.text[max(0, m.start() - 40):m.start()].rstrip()
     after = source.text[m.end():m.end() + 40].lstrip()
-    left = before.endswith("|") and not before.endswith("||") and re.search(
-        r"""(?P<q>["'`])(?P<s>[a-z_]+)(?P=q)\s*\|$""", before)
-    right = after.startswith("|") and not after.startswith("||") and re.match(
-        r"""\|\s*(?P<q>["'`])(?P<s>[a-z_]+)(?P=q)""", after)
+    separator = "|"
+    if _LITERAL_OPEN.search(source.text[max(0, m.start() - 300):m.start()]):
+        separator = ","
+    sep = re.escape(separator)
+    left = before.endswith(separator) and not before.endswith("||") and re.search(
+        r"""(?P<q>["'`])(?P<s>[a-z_]+)(?P=q)\s*%s$""" % sep, before)
+    right = after.startswith(separator) and not after.startswith("||") and re.match(
+        r"""%s\s*(?P<q>["'`])(?P<s>[a-z_]+)(?P=q)""" % sep, after)
     return any(side and side.group("s") in STATUSES for side in (left, right))
 
 
@@ -201,6 +209,8 @@ EXAMPLES = (
     # a union type of v1 statuses (not one v1 word among others); a fallback with || is none
     Example("typescript", "const u = 'https://api.ding.live/v1';\ntype Answer = {\n  state: \"approved\"\n    | \"denied\";\n"
             "  kind?: 'valid' | 'other';\n};\nconst label = x || 'invalid';\n", (3, 4)),
+    Example("python", "import ding_api_client\n\nclass Answer(BaseModel):\n    status: Optional[Literal[\n"
+            "        \"approved\", \"denied\"]] = None\n    kind: Literal[\"valid\", \"other\"]\n    tags = (\"valid\", \"invalid\")\n", (5, 5)),
     # Ruby constants holding the status symbols
     Example("ruby", "require 'ding_sdk'\nclass Answer < Base::Enum\n  EXPIRED_AUTH = :expired_auth\n  DENIED = :denied\n"
             "  UNKNOWN = :unknown\n  LABEL = :valid\nend\n", (3, 4)),

@@ -18,7 +18,7 @@ with the module whose ``internal/`` packages it imports).
 """
 from __future__ import annotations
 
-from compat.knowledge.packages import V1_DISTRIBUTIONS, V2_PACKAGES
+from compat.knowledge.packages import V1_DISTRIBUTIONS, V1_ORG_PREFIXES, V2_PACKAGES
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example
 from migrate.scan.rules._common import claims_kind, docs_url, removal_clause
@@ -43,8 +43,10 @@ _LISTED_SDKS = frozenset(V1_DISTRIBUTIONS["npm"]) | frozenset(V1_DISTRIBUTIONS["
 
 
 def _other_org_module(usage, ctx) -> bool:
-    """A module of Ding's organisation that is not a listed v1 SDK (a sample's client package)."""
-    return ctx.family in ("js", "go") and usage.kind == "sdk-import" and usage.detail not in _LISTED_SDKS
+    """A module of Ding's organisation that is not a listed v1 SDK (a sample's client package;
+    not the Stainless v1 prototype's package, which is a v1 SDK under another name)."""
+    return ctx.family in ("js", "go") and usage.kind == "sdk-import" and usage.detail not in _LISTED_SDKS \
+        and usage.detail.startswith(V1_ORG_PREFIXES["npm" if ctx.family == "js" else "go"])
 
 
 def syntax_message(usage, ctx) -> str:
@@ -78,6 +80,9 @@ EXAMPLES = (
     Example("otp.py", "import ding\nfrom ding.models import components\n\ns = ding.Ding(api_key='test-v1-key')\n"
             "s.otp.check(components.CreateCheckRequest(customer_uuid='c', authentication_uuid='a', check_code='1'))\n",
             ((1, 1), (2, 1))),
+    # the Stainless v1 prototype's package, where its v1 resources are called: a v1 SDK by another name
+    Example("usage.ts", "import Prelude from 'prelude';\nconst p = new Prelude();\nawait p.authentication.create({ phone_number: n });\n",
+            ((1, 22),)),
     # near misses: v2 SDKs and a Django app named ding
     Example("v2.ts", 'import Prelude from "@prelude.so/sdk";\n'),
     Example("v2.go", 'import "github.com/prelude-so/go-sdk"\n'),

@@ -204,3 +204,48 @@ def test_a_bare_import_names_the_module_beside_the_script_only(tmp_path):
     assert ("billing/run.py", 3) in calls
     assert not {c for c in calls if c[0].startswith("tools/")}
 
+
+
+# The Stainless v1 prototype under Prelude's name: a resource declared with its v1 path marks the
+# SDK's tree, whose models name nothing of v1 but a field and their statuses.
+PROTOTYPE_TREES = {
+    "ruby": {
+        "lib/acme/resources/retry.rb": ("module Acme\n  module Resources\n    class Retry\n"
+                                        "      # @option params [String] :authentication_uuid\n      def create(params = {}, opts = {})\n"
+                                        '        @client.request({method: :post, path: "/retry", body: params}, opts)\n'
+                                        "      end\n    end\n  end\nend\n"),
+        "lib/acme/models/retry_create_response.rb": ("module Acme\n  module Models\n    class RetryCreateResponse < Acme::BaseModel\n"
+                                                     "      optional :authentication_uuid, String\n"
+                                                     "      class Status < Acme::Enum\n        APPROVED = :approved\n"
+                                                     "        DENIED = :denied\n      end\n    end\n  end\nend\n"),
+    },
+    "python": {
+        "src/acme/resources/retry.py": ("from .._resource import SyncAPIResource\n\n\nclass RetryResource(SyncAPIResource):\n"
+                                        "    def create(self, *, authentication_uuid: str):\n"
+                                        "        return self._post(\"/retry\", body={\"authentication_uuid\": authentication_uuid})\n"),
+        "src/acme/types/retry_create_response.py": ("from typing import Literal, Optional\n\nfrom .._models import BaseModel\n\n\n"
+                                                    "class RetryCreateResponse(BaseModel):\n    authentication_uuid: Optional[str] = None\n"
+                                                    "    status: Optional[Literal[\"approved\", \"denied\"]] = None\n"),
+    },
+}
+PROTOTYPE_LINES = {"ruby": ("lib/acme/models/retry_create_response.rb", [4, 6, 7]),
+                   "python": ("src/acme/types/retry_create_response.py", [7, 8])}
+
+
+@pytest.mark.parametrize("language", sorted(PROTOTYPE_TREES))
+def test_the_tree_of_a_prototype_sdk_resource_is_v1_code(tmp_path, language):
+    write_tree(tmp_path, PROTOTYPE_TREES[language])
+    model, lines = PROTOTYPE_LINES[language]
+    found = _findings(tmp_path)
+    assert sorted({line for path, _, line, _ in found if path == model}) == lines
+
+
+def test_a_v2_resource_of_the_same_shape_marks_nothing(tmp_path):
+    write_tree(tmp_path, {
+        "src/resources/lookup.ts": ("import { APIResource } from 'acme/resource';\n\nexport class Lookup extends APIResource {\n"
+                                    "  lookup(phone: string) { return this._client.get(`/v2/lookup/${phone}`); }\n}\n"),
+        "src/resources/verification.ts": ("import { APIResource } from 'acme/resource';\n\nexport class Verification extends APIResource {\n"
+                                          "  check(body: P) { return this._client.post('/v2/verification/check', { body }); }\n}\n"),
+        "src/models/status.ts": "export type Status = 'approved' | 'denied';\nexport const retry = { authentication_uuid: 'x' };\n",
+    })
+    assert _findings(tmp_path) == []
