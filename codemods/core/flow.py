@@ -165,6 +165,10 @@ def _v2_read(field_name: str) -> str:
     return "the v2 field (docs/api-changes.md)"
 
 
+def _is_none(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
 def _enum_field_key(node: cst.BaseExpression) -> Optional[str]:
     """``status`` for ``x["status"]`` (a v1 enum-valued response field's name as the key)."""
     if not isinstance(node, cst.Subscript) or len(node.slice) != 1 \
@@ -429,7 +433,8 @@ class ValueFlow:
         functions = self._functions.get(function_name, [])
         if len(functions) != 1:
             return None
-        origins = [self.origin(value) for value in self._returns.get(functions[0], [])]
+        # (`return None` carries no v1 value: `return e.code` ... `return None` is an error code)
+        origins = [self.origin(value) for value in self._returns.get(functions[0], []) if not _is_none(value)]
         if not origins or any(o is None for o in origins) or len({(o.kind, o.op, o.many) for o in origins}) != 1:
             return None
         first = origins[0]

@@ -19,10 +19,12 @@ from codemods.sdk.common import (
     comparator_values,
     subject_first,
 )
-from codemods.sdk.model import ERROR_TRIGGERS, V2_PACKAGE
-from codemods.core.mapping import error_code_move
+from codemods.sdk.model import ERROR_TRIGGERS, OTP_METHODS, V2_PACKAGE, is_v1_otp_method
+from codemods.core.mapping import error_code_move, untraced_comparison_todo
+from compat.knowledge.errors import V1_TO_V2_ERRORS
 from compat.knowledge.sdk_shapes import SDK_V1_ERROR_CLASSES
-from compat.knowledge.todos import CODE_MAY_BE_NONE_TODO, CODE_VALUE_TODO, ENUM_NAME_TODO, NO_DOC_URL_TODO
+from compat.knowledge.todos import (CODE_MAY_BE_NONE_TODO, CODE_VALUE_TODO, ENUM_NAME_TODO, NO_DOC_URL_TODO,
+                                    UNSEEN_COMPARATOR_TODO)
 _BODY_CODE = '({e}.body.get({q}code{q}) if isinstance({e}.body, dict) else None)'
 _BODY_MESSAGE = '({e}.body.get({q}message{q}) if isinstance({e}.body, dict) else {e}.message)'
 
@@ -54,6 +56,10 @@ def _comprehension_targets(comp_for: Optional[cst.CompFor]) -> Set[str]:
 
 
 OpenHandlers = Sequence[Tuple[str, Tuple[str, ...]]]  # (bound name or "", v1 classes) of enclosing handlers
+
+
+def _is_none(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
 
 
 class HandlerLookup:
@@ -193,6 +199,10 @@ class SdkErrorsCodemod(SdkCodemod):
             self._handlers = HandlerLookup(self.analysis, lambda n: self.get_metadata(ParentNodeProvider, n, None))
         return self._handlers
 
+    def visit_Try(self, node: cst.Try) -> None:
+        if any("ErrorResponse" in self.analysis.error_handlers.get(h, ()) for h in node.handlers):
+            self._mark_blocked_creates(node)  # (before its statements are left: their TODOs go there)
+
     def leave_Try(self, original_node: cst.Try, updated_node: cst.Try) -> cst.Try:
         """v1 ErrorResponse (HTTP 400) and SDKError (the rest) were disjoint, so their order did
         not matter; v2 BadRequestError is an APIStatusError, so a BadRequestError clause after
@@ -274,17 +284,79 @@ class SdkErrorsCodemod(SdkCodemod):
     def leave_Comparison(self, original_node: cst.Comparison, updated_node: cst.Comparison) -> cst.BaseExpression:
         # `e.code` may be on either side (`errors.Code.BLOCKED_NUMBER == e.code`).
         sides = subject_first(original_node, updated_node, lambda node: self._code_read(node) is not None)
+        enum_values: Dict[cst.CSTNode, str] = {
+            n: ref.value for n, ref in self.analysis.enum_refs.items() if ref.kind == "error-code"}
         if sides is None:
+            self._flowed_code_comparison(original_node, enum_values)
             return updated_node
         subject, _, target, other = sides
         name = self._code_read(subject)
-        enum_values: Dict[cst.CSTNode, str] = {
-            n: ref.value for n, ref in self.analysis.enum_refs.items() if ref.kind == "error-code"}
         values = comparator_values(other, enum_values)
         if name is None or values is None:
             return updated_node
         left = cst.parse_expression(_BODY_CODE.format(e=name, q=self.quote or '"'))
         return self.map_comparison(original_node, updated_node, target, left, values, v2_error_codes)
+
+    def _mark_blocked_creates(self, node: cst.Try) -> None:
+        """A create in a try whose handler catches v1 ErrorResponse, in a module that names a v1
+        code which became a 200 `blocked` status somewhere no rewritten `e.code` comparison sees
+        it (`BLOCKED = errors.Code.BLOCKED_NUMBER`, a tuple, a class attribute): on v2 that
+        create returns instead of raising, so the handler's check of it never runs."""
+        whys = self._indirect_blocked_codes()
+        if not whys:
+            return
+        for inner in walk(node.body):
+            if isinstance(inner, cst.Call) and is_v1_otp_method(inner.func) \
+                    and OTP_METHODS[inner.func.attr.value] == "create":  # type: ignore[attr-defined]
+                for why in whys:
+                    self.todo(inner, why)
+
+    def _indirect_blocked_codes(self) -> List[str]:
+        """The TODO texts of the v1 codes that became a blocked status and are named here other
+        than as the other side of an `e.code` comparison or a case of `match e.code` (once per module)."""
+        if getattr(self, "_blocked_for", None) is self.analysis:
+            return self._blocked_whys
+        self._blocked_for, self._blocked_whys = self.analysis, []
+        lookup, parent_of = self._lookup(), lambda n: self.get_metadata(ParentNodeProvider, n, None)
+        for ref_node, ref in self.analysis.enum_refs.items():
+            if ref.kind != "error-code" or V1_TO_V2_ERRORS.get(ref.value) is None \
+                    or not V1_TO_V2_ERRORS[ref.value].blocked_reason:
+                continue
+            holder = parent_of(ref_node)
+            while holder is not None and not isinstance(holder, (cst.Comparison, cst.Match, cst.BaseStatement)):
+                holder = parent_of(holder)
+            if isinstance(holder, cst.Comparison) and any(
+                    lookup.code_read(side, lookup.open_handlers(side)) for side in
+                    (holder.left, *(t.comparator for t in holder.comparisons))):
+                continue  # sdk-errors maps it there, with this TODO
+            if isinstance(holder, cst.Match) and lookup.code_read(holder.subject, lookup.open_handlers(holder.subject)):
+                continue  # leave_Match says it
+            why = v2_error_codes(ref.value)[1]
+            if why and why not in self._blocked_whys:
+                self._blocked_whys.append(why)
+        return self._blocked_whys
+
+    def _flowed_code_comparison(self, node: cst.Comparison, enum_values: Dict[cst.CSTNode, str]) -> None:
+        """A v1 error code the value flow traces here (a helper returning `e.code`, a name bound
+        to it) compared where no `e.code` read is rewritten: with a value not visible here, or
+        with v1 codes (their v2 codes, and what moved in meaning, said)."""
+        if len(node.comparisons) != 1 or self.analysis.flow is None:
+            return
+        left, other = node.left, node.comparisons[0].comparator
+        for side, against in ((left, other), (other, left)):
+            origin = self.analysis.flow.origin(side)
+            if origin is None or origin.kind != "error-code" or origin.many or _is_none(against):
+                continue
+            values = comparator_values(against, enum_values)
+            if values is None:
+                self.todo(node, UNSEEN_COMPARATOR_TODO.format(what="error code"))
+                return
+            moves = [v2_error_codes(value) for value in values]
+            self.todo(node, untraced_comparison_todo(values, [c for codes, _ in moves for c in codes]))
+            for _, why in moves:
+                if why:
+                    self.todo(node, why)
+            return
 
     def leave_Match(self, original_node: cst.Match, updated_node: cst.Match) -> cst.Match:
         """`match e.code:` with `case errors.Code.BLOCKED_NUMBER:`: the cases stay (under

@@ -157,7 +157,7 @@ class SdkResponsesCodemod(SdkCodemod):
         values = comparator_values(other, enum_values)
         kind = self._kind(subject, other)
         flowed = None if self._is_status_read(subject) else self._flowed_kind(subject)
-        if flowed is not None:
+        if flowed is not None and not (isinstance(other, cst.Name) and other.value == "None"):
             # `_status(...) == VALID`, `s in OK` (s bound to a helper's result): the flow traces a
             # rewritten call's status or line type here, but no read this codemod maps
             if values is None:
