@@ -49,16 +49,18 @@ _FEEDBACK_ENUMS = tuple(name for name, kind in SDK_V1_ENUMS.items() if kind == "
 _FALLBACK = "unknown"
 
 
-def _declares(source, m) -> bool:
-    """The status is the value of a name spelling the same words on its line (``Valid = 'valid'``)."""
+def _declares(source, m):
+    """The name spelling the same words that the status is the value of on its line (``Valid =
+    'valid'``), or None."""
     if m.group("s") == _FALLBACK:
-        return False
+        return None
     line = source.lines.line_text(source.lines.position(m.start())[0])
     words = m.group("s").replace("_", "_?")
     quoted = re.escape(m.group(0))
     # ``VALID = 'valid'``, ``Valid: "valid"``, ``VALID("valid")``, Ruby Sorbet's ``VALID = new('valid')``
-    return re.search(r"(?i)(?<![\w$])[\w$]*%s[\w$]*\s*(?:[A-Za-z_][\w.]*\s*)?(?:=|:|=>|\()\s*(?:new\s*\(\s*)?%s"
-                     % (words, quoted), line) is not None
+    found = re.search(r"(?i)(?<![\w$])(?P<name>[\w$]*%s[\w$]*)\s*(?:[A-Za-z_][\w.]*\s*)?(?:=|:|=>|\()\s*(?:new\s*\(\s*)?%s"
+                      % (words, quoted), line)
+    return found.group("name") if found else None
 
 
 # The serialized value of an enum member given by an attribute or annotation (C#
@@ -118,6 +120,40 @@ def _ruby_symbols(source):
             yield source.usage(KIND, m.start("s") - 1, m.end("s"), m.group("s"), "code")
 
 
+# An enum whose members are the statuses by name alone (Swift ``enum CheckStatus: String { case
+# valid, invalid }`` - the raw value is the name -, Rust ``Valid,`` under ``serde(rename_all =
+# "snake_case")``, Kotlin/Java/C#/TS members serialised by name): the body up to its first brace
+# or ``;`` (Java/Kotlin members end there). Two members spelling v1 statuses make it a v1 status
+# enum; members with a value or an attribute are the other rules'.
+_ENUM_BODY = re.compile(r"\benum\s+(?:class\s+)?[A-Za-z_]\w*[^{};=\n]*\{(?P<body>[^{};]*)")
+_BARE_MEMBER = re.compile(r"(?:^|,)\s*(?:case\s+)?(?P<name>[A-Za-z_]\w*)\s*(?=,|$)")
+
+
+def _bare_enum_members(source):
+    if source.language == "python" or "enum" not in source.text:
+        return
+    for body in _ENUM_BODY.finditer(source.text):
+        text = body.group("body")
+        members = []
+        for line_start, line in _lines_of(text):
+            for m in _BARE_MEMBER.finditer(line):
+                status = _BY_LETTERS.get(m.group("name").lower().replace("_", ""))
+                if status is not None and status != _FALLBACK:
+                    members.append((body.start("body") + line_start + m.start("name"), m.group("name"), status))
+        if len({status for _, _, status in members}) < 2:
+            continue
+        for start, name, status in members:
+            if source.where(start, start + len(name)) == "code":
+                yield source.usage(KIND, start, start + len(name), status, "code")
+
+
+def _lines_of(text: str):
+    at = 0
+    for line in text.split("\n"):
+        yield at, line.split("//")[0].rstrip()
+        at += len(line) + 1
+
+
 def _enum_members(source):
     for m in _ENUM_MEMBER.finditer(source.text):
         member = (m.group("member") or m.group("go")).lower().replace("_", "")
@@ -139,6 +175,7 @@ def find(source):
     if any(name in source.text for name in _STATUS_ENUMS):
         yield from _enum_members(source)
     yield from _ruby_symbols(source)
+    yield from _bare_enum_members(source)
     if not _QUOTED.search(source.text):
         return
     feedback_enum = any(name in source.text for name in _FEEDBACK_ENUMS)
@@ -154,10 +191,8 @@ def find(source):
                 yield source.usage(KIND, m.start(), m.end(), m.group("s"), "string")
             continue
         declared = _declares(source, m)
-        if declared:
-            name = re.match(r"\s*(?:const\s+|var\s+)?(?P<name>[A-Za-z_]\w*)", source.lines.line_text(source.lines.position(m.start())[0]))
-            if name and len(name.group("name")) > 3:
-                constants[name.group("name")] = m.group("s")
+        if declared and len(declared) > 3:  # the constant's own name (``CheckStatusValid``), never a keyword
+            constants[declared] = m.group("s")
         if is_compared(spot.string) or declared or _schema_literal(source, m) or _annotated(source, m) \
                 or _union_member(source, m):
             yield source.usage(KIND, m.start(), m.end(), m.group("s"), "string")
@@ -171,6 +206,8 @@ def _constants_switched_on(source, constants):
         return
     names = re.compile(r"(?<![\w$.])(?:%s)(?![\w$])" % "|".join(map(re.escape, sorted(constants, key=len, reverse=True))))
     for line in re.finditer(r"(?m)^[ \t]*case\b[^\n:]*", source.text):
+        if re.search(r"(?<![=!<>])=(?!=)", line.group(0)):
+            continue  # a Swift/Kotlin member declared (``case valid = "valid"``), nothing switched on
         hit = names.search(line.group(0))
         if hit and source.where(line.start() + hit.start(), line.start() + hit.end()) == "code":
             start = line.start() + hit.start()
@@ -211,6 +248,17 @@ EXAMPLES = (
             "  kind?: 'valid' | 'other';\n};\nconst label = x || 'invalid';\n", (3, 4)),
     Example("python", "import ding_api_client\n\nclass Answer(BaseModel):\n    status: Optional[Literal[\n"
             "        \"approved\", \"denied\"]] = None\n    kind: Literal[\"valid\", \"other\"]\n    tags = (\"valid\", \"invalid\")\n", (5, 5)),
+    # a Swift enum: ``case`` declares its members, it switches on nothing
+    Example("swift", 'let base = "https://api.ding.live/v1"\nenum Answer: String {\n    case approvedNow = "approved"\n'
+            '    case other\n    case late\n}\n', (3,)),
+    # enums whose members are the statuses by name (two of them at least)
+    Example("swift", 'let base = URL(string: "https://api.ding.live/v1")!\nenum Answer: String, Decodable {\n    case approved, denied\n'
+            '    case noAttempt = "no_attempt"\n}\nenum Form { case valid, other }\n', (3, 3, 4)),
+    Example("rust", 'const BASE: &str = "https://api.ding.live/v1";\n#[serde(rename_all = "snake_case")]\nenum CheckStatus {\n'
+            '    Valid,\n    Invalid,\n    WithoutAttempt,\n    Unknown,\n}\n', (4, 5, 6)),
+    Example("kotlin", 'private const val BASE = "https://api.ding.live/v1"\nenum class RetryStatus { APPROVED, DENIED; fun ok() = this == APPROVED }\n',
+            (2, 2)),
+    Example("kotlin", 'enum class RetryStatus { APPROVED, DENIED }\n'),  # no v1 evidence
     # Ruby constants holding the status symbols
     Example("ruby", "require 'ding_sdk'\nclass Answer < Base::Enum\n  EXPIRED_AUTH = :expired_auth\n  DENIED = :denied\n"
             "  UNKNOWN = :unknown\n  LABEL = :valid\nend\n", (3, 4)),
