@@ -23,9 +23,11 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 from compat.knowledge.hosts import V1_HOST
 from compat.knowledge.operations import CHECK_FIELD_MOVES
 from compat.knowledge.packages import V1_DISTRIBUTIONS as V1_PACKAGES, V1_PYTHON_IMPORT_PACKAGES
+from compat.knowledge.sdk_shapes import SDK_V1_MODEL_MODULES
 from codemods.syntax.import_gate import IMPORT_LINE as _IMPORT_LINE, dot_specifier, on_import_line, relative_part
 from codemods.syntax.languages import family
 from codemods.syntax.rules.api_key_header import HEADER_CONSTANT
+from codemods.syntax.sdk_namespace import declared_in_v1_namespace
 from codemods.syntax.rules.host import HOST_RE
 from codemods.syntax.rules.sdk_import import go_v1_packages, pattern_for as import_pattern, sdk_own_imports
 from codemods.syntax.stainless_v1 import resource_root
@@ -137,6 +139,14 @@ def python_imports_module(text: str, path: str, decl_path: str) -> bool:
     return False
 
 
+def _in_sdk_layout(path: str, package: str) -> bool:
+    """The path is a generated module of the v1 Python SDK's layout: ``<package>/models/<components,
+    operations, errors or shared>/...`` (sdk-surfaces: ``ding/models/components/*.py``)."""
+    parts = path.replace("\\", "/").split("/")[:-1]
+    return any(parts[i] == package and parts[i + 1] == "models" and parts[i + 2] in SDK_V1_MODEL_MODULES
+               for i in range(len(parts) - 2))
+
+
 def v1_field_names(text: str) -> FrozenSet[str]:
     """The v1-only body fields a text names, normalised (``customeruuid``...; two are a body model)."""
     return frozenset(re.sub(r"[_-]", "", m.group(0)).lower() for m in _V1_FIELD.finditer(text))
@@ -173,6 +183,7 @@ class FileFacts:
     sdk_own_import: bool = False  # Python: imports a v1 package's own sub-modules (``from ding import utils``)
     go_v1_folders: Tuple[Tuple[str, str], ...] = ()  # Go: (module, folder) of the Ding-organisation packages it imports
     go_module: Optional[str] = None  # go.mod: the module it declares
+    sdk_own_code: bool = False  # declared in a v1 SDK's namespace, or a Python module at its layout: evidence, no wrapper
     ts_sdk_root: Optional[str] = None  # a file of the v1 TS SDK in its funcs/ folder, or a resource of the
     # Stainless v1 prototype (codemods.syntax.stainless_v1): the SDK's source root
 
@@ -211,8 +222,13 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
         facts.header_constants = tuple(sorted({m.group("name") for m in HEADER_CONSTANT.finditer(text)}))
     if "uuid" in lower or "code" in lower:
         facts.v1_fields = v1_field_names(text)
-    if fam == "python" and "import" in text and next(sdk_own_imports(text), None) is not None:
-        facts.sdk_own_import = True
+    if fam == "python" and "import" in text:
+        own_import = next(sdk_own_imports(text), None)
+        if own_import is not None:
+            facts.sdk_own_import = True
+            # a generated module at the SDK's layout (``ding/models/components/x.py``): v1 code itself
+            facts.sdk_own_code = _in_sdk_layout(path, own_import.group("name") or own_import.group("name2"))
+    facts.sdk_own_code = facts.sdk_own_code or declared_in_v1_namespace(language, text)
     if (facts.strong or facts.v1_fields) and fam in _DECLARATIONS:
         declared = set()
         for m in _DECLARATIONS[fam].finditer(text):
@@ -278,7 +294,7 @@ class RepoIndex:
                 folders.add(_folder(f.path))
                 for name in f.base_constants:
                     bases.setdefault(name, []).append(f.path)
-            elif f.body_model:  # a v1 request/response model is v1 evidence too
+            elif f.body_model or f.sdk_own_code:  # a v1 request/response model, the SDK's own code
                 any_evidence = True
                 folders.add(_folder(f.path))
             headers.update(f.header_constants)
@@ -297,7 +313,7 @@ class RepoIndex:
                    frozenset(_folder(f.path) for f in facts if f.sdk_own_import),
                    frozenset(folder for f in facts for folder in f.go_v1_folders),
                    {_folder(f.path): f.go_module for f in facts if f.go_module},
-                   frozenset(_folder(f.path) for f in facts if f.own_v1_package)
+                   frozenset(_folder(f.path) for f in facts if f.own_v1_package or f.sdk_own_code)
                    | frozenset(f.ts_sdk_root for f in facts if f.ts_sdk_root is not None))
 
     def __bool__(self) -> bool:
@@ -362,6 +378,11 @@ class RepoIndex:
         def inside(folders):
             return any(f == folder or f.startswith(folder + "/") for f in folders)
         if self.v1_sdk_repo:  # the repository publishes the v1 SDK: its ``ding/`` is the SDK's package
+            return True
+        # the generated SDK's layout: ``ding/models/components/x.py`` importing ``from ding import
+        # utils`` (a Django app ``ding`` has no such modules importing those sub-modules)
+        layout = tuple("%s/models/%s" % (folder, name) for name in SDK_V1_MODEL_MODULES)
+        if any(f == root or f.startswith(root + "/") for f in self.sdk_package_folders for root in layout):
             return True
         return inside(self.evidence_folders) and inside(self.sdk_package_folders)
 

@@ -37,7 +37,7 @@ _SUFFIXES = {
     "scala": (".scala", ".sc"),
     "groovy": (".groovy", ".gradle"),
     "php": (".php",),
-    "ruby": (".rb", ".rake", ".gemspec"),
+    "ruby": (".rb", ".rbi", ".rake", ".gemspec"),  # .rbi: Sorbet interface files
     "csharp": (".cs", ".csx"),
     "swift": (".swift",),
     "rust": (".rs",),

@@ -29,9 +29,18 @@ V2_PACKAGES: Mapping[str, str] = {
 # npm and Go import paths are the package names above.
 V1_SOURCE_NAMESPACES: Mapping[str, Tuple[str, ...]] = {
     "jvm": ("live.ding.dingsdk", "live.ding.dingSdk"),
-    "php": ("Ding\\DingSDK",),
+    "php": ("Ding\\DingSDK", "ding\\sdk"),  # ding\sdk: the early Composer package ding/sdk (v1-api.md, "SDKs")
     "ruby": ("ding_sdk",),  # require 'ding_sdk'; module ::DingSDK
     "csharp": ("DingSDK",),
+}
+# The namespaces the v1 SDKs declare their own files in (``package live.ding.dingSdk.models.shared;``,
+# ``namespace DingSDK.Models.Components``, ``namespace ding\sdk\Models\Components;``, Ruby
+# ``module DingSDK`` / ``class DingSDK::Models::...``): such a file is the SDK's own code.
+V1_DECLARED_NAMESPACES: Mapping[str, Tuple[str, ...]] = {
+    "jvm": V1_SOURCE_NAMESPACES["jvm"],
+    "php": V1_SOURCE_NAMESPACES["php"],
+    "csharp": V1_SOURCE_NAMESPACES["csharp"],
+    "ruby": ("DingSDK",),
 }
 # How each language's v2 SDK builds a client, for scanner messages.
 V2_CLIENT_SHAPES: Mapping[str, str] = {

@@ -13,7 +13,7 @@ _SUFFIXES = {
     "go": (".go",),
     "jvm": (".java", ".kt", ".kts", ".scala", ".groovy", ".gradle"),
     "php": (".php",),
-    "ruby": (".rb", ".rake", ".gemspec"),
+    "ruby": (".rb", ".rbi", ".rake", ".gemspec"),  # .rbi: Sorbet interface files
     "csharp": (".cs", ".csx"),
     "swift": (".swift",),
     "shell": (".sh", ".bash", ".zsh", ".ksh", ".fish", ".ps1", ".bat", ".cmd"),

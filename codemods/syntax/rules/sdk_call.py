@@ -20,7 +20,7 @@ KIND = "sdk-call"
 
 # Normalised method name (lower case, no "_", no "async") -> operation.
 OPERATIONS = {
-    "createauthentication": "create", "createautentication": "create", "send": "create",
+    "createauthentication": "create", "createautentication": "create", "send": "create", "authentication": "create",
     "postauthentication": "create", "authenticate": "create", "authenticatewithcontext": "create",
     "check": "check", "postcheck": "check", "checkwithcontext": "check",
     "retry": "retry", "postretry": "retry", "retrywithcontext": "retry",
@@ -57,9 +57,30 @@ def operation_of(name: str):
     return key, OPERATIONS.get(key)
 
 
-def _go_client_calls(text: str):
+# Inside the v1 Go client's own packages (its tests): the constructor unqualified, with its
+# ``Config`` literal (``client, err := NewClient(Config{...})``, ``a := New(Config{...})``).
+GO_OWN_CONSTRUCTOR = r"New(?:Client)?(?=\s*\(\s*&?\s*Config\s*\{)"
+_GO_DING_PACKAGE = re.compile(r"(?m)^package[ \t]+ding(?:_test)?[ \t]*$")
+
+
+def go_own_client_package(source) -> bool:
+    """The file is in the hand-written v1 Go client's own package (``package ding``, its
+    ``NewClient(Config{CustomerUUID: ...})``), or in a package that imports a v1 package and builds
+    its own client from a ``Config`` (``internal/api`` of ding-go): unqualified constructors there
+    build the v1 client."""
+    text = source.text
+    if "Config" not in text or not re.search(r"(?<![\w.])%s" % GO_OWN_CONSTRUCTOR, text):
+        return False
+    if _GO_DING_PACKAGE.search(text) and re.search(r"(?i)customer_?uuid", text):
+        return True
+    return bool(go_v1_aliases(text))
+
+
+def _go_client_calls(text: str, own: bool = False):
     """The method calls on Go variables and fields that hold a v1 client."""
     constructors = [r"ding\.NewClient"] + [r"%s\.New(?:Client)?" % re.escape(a) for a in sorted(go_v1_aliases(text))]
+    if own:
+        constructors.append(r"(?<![\w.])" + GO_OWN_CONSTRUCTOR)
     assigned = re.compile(_GO_CLIENT_VAR % "|".join(constructors))
     # a struct field (``sms: otp.NewClient(...)``) is called through its owner (``a.sms.Check``);
     # a variable (``client := ...``) only by its bare name: ``h.client.Check`` is another field.
@@ -93,7 +114,7 @@ def find(source):
             source.strong = True
             yield source.usage(KIND, start, end, operation, where)
     if family(source.language) == "go":
-        for m in _go_client_calls(source.text):
+        for m in _go_client_calls(source.text, go_own_client_package(source)):
             _, operation = operation_of(m.group("name"))
             start, end = m.start("name"), m.end("name")
             if operation and start not in seen and source.where(start, end) not in ("comment", "string"):
@@ -148,6 +169,12 @@ EXAMPLES = (
             'var a = app{\n\tlog: logger,\n\tsms: otp.NewClient(otp.Options{}),\n}\n'
             'func f() { ok, _ := a.sms.Check(id, code); _ = a.log.Check(ok) }\n', (8,)),
     Example("go", 'client := other.NewClient()\nok := client.Check(id, code)\n'),
+    # inside the v1 client's own packages (its tests): the constructor unqualified
+    Example("go", 'package ding\n\nfunc TestSend(t *testing.T) {\n\tc, _ := NewClient(Config{CustomerUUID: u})\n'
+            '\t_, err := c.Authenticate(AuthenticateOptions{})\n\t_, err = c.Retry(id)\n}\n', (5, 6)),
+    Example("go", 'package api\n\nimport "github.com/ding-live/go-sdk/pkg/status"\n\nfunc TestCheck(t *testing.T) {\n'
+            '\ta := New(Config{BaseURL: u})\n\tres, _ := a.Check(ctx, CheckRequest{})\n\t_ = a.Authentication(ctx, r)\n}\n', (7, 8)),
+    Example("go", 'package store\n\nfunc f() {\n\tc := NewClient(Config{Path: p})\n\tc.Check(ctx)\n}\n'),  # not a v1 package
     # a variable holds the v1 client; a field of the same name on another value does not
     Example("go", 'client, err := ding.NewClient(ding.Config{APIKey: k})\nfunc (h *handler) f() { h.client.Check(ctx) }\n'),
     Example("java", "var res = sdk.otp().createAuthentication().request(req).call();\n", (1,)),

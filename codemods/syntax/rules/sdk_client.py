@@ -12,6 +12,7 @@ import re
 from compat.knowledge.packages import V1_ORG_PREFIXES
 from compat.knowledge.sdk_shapes import SDK_V1_TS_CORE_CLASS
 from codemods.syntax.languages import family
+from codemods.syntax.rules.sdk_call import GO_OWN_CONSTRUCTOR, go_own_client_package
 from codemods.syntax.rules.sdk_import import go_v1_aliases
 from codemods.syntax.source import Example
 from codemods.syntax.stainless_v1 import prototype_facts
@@ -57,6 +58,8 @@ def find(source):
         return
     if family(source.language) == "go":
         entries = entries + _go_alias_constructors(source.text)
+        if go_own_client_package(source):  # inside the v1 client's own package: unqualified
+            entries = entries + [(re.compile(r"(?<![\w.])%s" % GO_OWN_CONSTRUCTOR), False)]
     seen = set()
     for start, end in prototype_facts(source).constructions:  # where its v1 resources are called
         if source.where(start, end) == "code":
@@ -96,6 +99,7 @@ EXAMPLES = (
     Example("typescript", "class Ding {}\nconst d = new Ding();\n"),
     Example("php", "<?php\nuse Ding\\DingSDK;\nthrow new \\Exception('call DingSDK\\Ding::builder() first');\n"),
     Example("go", "client := prelude.NewClient(option.WithAPIToken(key))\n"),
+    Example("go", 'package ding\n\nfunc TestNew(t *testing.T) {\n\t_, err := NewClient(Config{CustomerUUID: "bad"})\n}\n', (4,)),
     # the Stainless v1 prototype: the same client name, called for its v1 resources
     Example("go", "client := prelude.NewClient(option.WithAPIKey(key))\n_, err := client.Retry.New(ctx, params)\n", (1,)),
     Example("ruby", "prelude = Prelude::Client.new(api_key: k)\nprelude.check.create(check_code: c)\n", (1,)),

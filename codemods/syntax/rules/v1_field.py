@@ -18,7 +18,10 @@ import re
 
 from compat.knowledge.operations import CHECK_FIELD_MOVES, OPERATIONS
 from compat.knowledge.sdk_shapes import SDK_V1_REQUEST_MODELS
+from codemods.syntax.languages import family
+from codemods.syntax.sdk_namespace import declared_in_v1_namespace
 from codemods.syntax.source import Example
+from codemods.syntax.ts_sdk_layout import ts_sdk_file
 
 KIND = "v1-field"
 
@@ -45,6 +48,18 @@ _AUTH_CORE = re.compile(AUTH_PARAMETER.replace("_", "[_-]?"), re.IGNORECASE)
 _AUTH_TOKEN = re.compile(r"(?<![A-Za-z0-9_$])[A-Za-z0-9_$@-]*?(?:%s)[A-Za-z0-9_]*" % _AUTH_CORE.pattern, re.IGNORECASE)
 # The parameter's own name as a string, tag value or path segment (not a variable called so).
 _AUTH_NAMED = re.compile(r"""[\"'=/{]%s[\"'}`]""" % AUTH_PARAMETER)
+# The status operation itself (its request model ``GetAuthenticationStatusRequest``, the TS
+# standalone function ``otpGetAuthenticationStatus``): named in a file of the SDK itself (an MCP
+# tool, a Sorbet interface), the spellings of the parameter there are the SDK's own.
+_STATUS_NAMED = re.compile(OPERATIONS["status"].sdk_methods[0].replace("_", "_?"), re.IGNORECASE)
+
+
+def _sdk_own_file(source) -> bool:
+    if family(source.language) == "js" and ts_sdk_file(source.text):
+        return True
+    if declared_in_v1_namespace(source.language, source.text):
+        return True
+    return source.index is not None and source.index.v1_code_folder(source.path, source.language)
 
 
 # The status operation's own SDK method (``getAuthenticationStatus``, ``get_authentication_status``,
@@ -89,7 +104,9 @@ def _status_parameter(source):
     for usage in _status_call_arguments(source):
         seen.add(usage.start)
         yield usage
-    if AUTH_PARAMETER not in source.text or not _AUTH_NAMED.search(source.text) or not source.evidence(near=True):
+    if "uuid" not in source.lower or not source.evidence(near=True):
+        return
+    if not (_AUTH_NAMED.search(source.text) or (_STATUS_NAMED.search(source.text) and _sdk_own_file(source))):
         return
     matches = [m for m in _AUTH_TOKEN.finditer(source.text) if _accepted(m.group(0), _AUTH_CORE)]
     for start, end, _, where in source.field_spans(matches, _AUTH_CORE):
@@ -198,6 +215,10 @@ EXAMPLES = (
     Example("ruby", "res = ding.otp.get_authentication_status(auth_uuid: session[:ding_ref])\n", (1,)),
     Example("java", 'var res = sdk.otp().getAuthenticationStatus()\n    .authUuid(pending.ref())\n    .call();\n', (2,)),
     Example("csharp", "var res = await sdk.Otp.GetAuthenticationStatusAsync(authUuid: pendingRef);\n", (1,)),
+    # the status operation named in the file (an MCP tool or Sorbet interface of the SDK): its parameter
+    Example("typescript", 'import { otpGetAuthenticationStatus } from "../../funcs/otpGetAuthenticationStatus.js";\n'
+            "const args = { authUuid: z.string() };\nawait otpGetAuthenticationStatus(client, args.authUuid);\n", (2, 3)),
+    Example("ruby", "class DingSDK::Models::Operations::GetAuthenticationStatusRequest\n  def auth_uuid(); end\nend\n", (2,)),
     # positional: the value is the application's own variable, named as it likes
     Example("php", "<?php\n$res = $client->otp->getAuthenticationStatus($authUuid);\n"),
     Example("php", "<?php\n$res = $audit->log(authUuid: $ref);\n"),  # not the v1 status method

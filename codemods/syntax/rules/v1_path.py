@@ -91,9 +91,11 @@ def _segments(source):
             yield source.usage(KIND, r.start.index, r.end.index, operation, "string")
 
 
-# A request path held in a variable without its leading slash, relative to the client's base
-# (Stainless's generated Go services: ``path := "check"``).
-_PATH_VARIABLE = re.compile(r"""(?<![\w$.])(?:path|urlPath|endpoint|route)\s*(?::=|=)\s*(?P<q>["'`])(?P<s>[a-z]+(?:/[a-z]+)?)(?P=q)""")
+# A request path held in a variable or constant without its leading slash, relative to the
+# client's base (Stainless's generated Go services: ``path := "check"``; a client's constants
+# ``AuthPath = "authentication"``, ``CHECK_ENDPOINT = "check"``, joined to its base elsewhere).
+_PATH_VARIABLE = re.compile(r"""(?<![\w$.])(?:[A-Za-z_]\w*?_?)?(?:path|Path|PATH|endpoint|Endpoint|ENDPOINT|route|Route|ROUTE)"""
+                            r"""\s*(?::=|=)\s*(?P<q>["'`])(?P<s>[a-z]+(?:/[a-z]+)?)(?P=q)""")
 
 
 def _body_model(text: str) -> bool:
@@ -104,7 +106,7 @@ def _body_model(text: str) -> bool:
 
 
 def _path_variables(source):
-    if "path" not in source.text and "endpoint" not in source.text and "route" not in source.text:
+    if not any(word in source.lower for word in ("path", "endpoint", "route")):
         return
     matches = [m for m in _PATH_VARIABLE.finditer(source.text)
                if v1_path_operation("/" + m.group("s")) != V1_UNKNOWN_OPERATION]
@@ -162,6 +164,8 @@ EXAMPLES = (
     Example("go", 'type RetryParams struct {\n\tAuthenticationUuid string `json:"authentication_uuid"`\n\tCustomerUuid string `json:"customer_uuid"`\n}\n'
             'func (r *RetryService) New(ctx context.Context) error {\n\tpath := "retry"\n\treturn do(ctx, path)\n}\n', (6,)),
     Example("go", 'func (r *Jobs) New(ctx context.Context) error {\n\tpath := "retry"\n\treturn do(ctx, path)\n}\n'),  # no evidence
+    Example("go", 'const (\n\tBaseURL = "https://api.ding.live/v1"\n\tRetryPath = "retry"\n\tCHECK_ENDPOINT = "check"\n'
+            '\tlogPath = "logs"\n)\n', (3, 4)),
     # a module of the v1 TS SDK (no manifest, no host): its core class next to a v1 request model
     Example("typescript", 'import { DingCore } from "../core.js";\n\nasync function $do(client: DingCore, '
             "request: components.CreateAuthenticationRequest) {\n  const path = pathToFunc(\"/authentication\")();\n}\n",

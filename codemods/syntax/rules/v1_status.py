@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 
 from compat.knowledge.enums import FEEDBACK_STATUS_V1_TO_V2
+from compat.knowledge.packages import V1_ORG_PREFIXES
 from compat.knowledge.sdk_shapes import SDK_V1_ENUMS
 from compat.knowledge.statuses import V1_CHECK_STATUSES, V1_CREATE_STATUSES, V1_RETRY_STATUSES
+from codemods.syntax.import_gate import go_import_specs
 from codemods.syntax.source import Example
 from codemods.syntax.tree import is_compared, string_value
 
@@ -154,6 +156,25 @@ def _lines_of(text: str):
         at += len(line) + 1
 
 
+# Go: a constant of a status package imported from Ding's organisation (ding-go's ``pkg/status``:
+# ``status.CheckValid``, ``status.AuthPending``), wherever it is used: the package holds nothing else.
+_GO_STATUS_PREFIXES = re.compile(r"^(?:Authentication|Auth|Check|Retry|Create|Status)")
+
+
+def _go_status_constants(source):
+    if source.language != "go" or V1_ORG_PREFIXES["go"] not in source.text:
+        return
+    aliases = {m.group("alias") or "status" for m in go_import_specs(source.text)
+               if m.group("path").startswith(V1_ORG_PREFIXES["go"]) and m.group("path").rsplit("/", 1)[-1] == "status"}
+    if not aliases:
+        return
+    pattern = re.compile(r"(?<![\w.])(?:%s)\.(?P<member>[A-Z]\w*)" % "|".join(map(re.escape, sorted(aliases))))
+    for m in pattern.finditer(source.text):
+        status = _BY_LETTERS.get(_GO_STATUS_PREFIXES.sub("", m.group("member")).lower())
+        if status is not None and status != _FALLBACK and source.where(m.start(), m.end()) == "code":
+            yield source.usage(KIND, m.start(), m.end(), status, "code")
+
+
 def _enum_members(source):
     for m in _ENUM_MEMBER.finditer(source.text):
         member = (m.group("member") or m.group("go")).lower().replace("_", "")
@@ -176,6 +197,7 @@ def find(source):
         yield from _enum_members(source)
     yield from _ruby_symbols(source)
     yield from _bare_enum_members(source)
+    yield from _go_status_constants(source)
     if not _QUOTED.search(source.text):
         return
     feedback_enum = any(name in source.text for name in _FEEDBACK_ENUMS)
@@ -251,6 +273,9 @@ EXAMPLES = (
     # a Swift enum: ``case`` declares its members, it switches on nothing
     Example("swift", 'let base = "https://api.ding.live/v1"\nenum Answer: String {\n    case approvedNow = "approved"\n'
             '    case other\n    case late\n}\n', (3,)),
+    # a constant of ding-go's status package, used as a value
+    Example("go", 'import (\n\t"github.com/ding-live/go-sdk/pkg/status"\n)\n\nvar want = Answer{Status: status.RetryApproved, '
+            'Label: status.Describe(x)}\n', (5,)),
     # enums whose members are the statuses by name (two of them at least)
     Example("swift", 'let base = URL(string: "https://api.ding.live/v1")!\nenum Answer: String, Decodable {\n    case approved, denied\n'
             '    case noAttempt = "no_attempt"\n}\nenum Form { case valid, other }\n', (3, 3, 4)),

@@ -9,7 +9,8 @@ in code only, so an error message that names a constructor is not one. The Stain
 prototype published under Prelude's name (docs/reference/v1-api.md, "The Stainless v1
 prototype") builds a client of the same name as v2's (``new Prelude()``, ``prelude.NewClient()``,
 ``Prelude::Client.new``): a v1 client only in a file that calls its v1 resources
-(``prelude.authentication.create(...)``, Go ``client.Check.New(...)``).
+(``prelude.authentication.create(...)``, Go ``client.Check.New(...)``). Go, inside the v1 client's
+own packages: the unqualified ``NewClient(Config{...})`` / ``New(Config{...})``.
 """
 from __future__ import annotations
 

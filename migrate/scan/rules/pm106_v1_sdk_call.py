@@ -16,7 +16,9 @@ Stainless v1 prototype's resources on a Prelude client (bound to ``new Prelude(.
 ``.authentication.create(``, ``.check.create(``, ``.retry.create(``, ``.lookup.retrieve(``, Go
 ``.Check.New(``; v2 has none of these resources. The other operations of a hand-written client
 (``check``, ``retry``, ``feedback``) on a receiver the file also calls ``authenticate`` on (README
-fragments that never bind it).
+fragments that never bind it). Go, inside the hand-written v1 client's own packages (its tests:
+``package ding`` with a customer UUID, or a package importing a v1 package): the calls on what the
+unqualified ``NewClient(Config{...})`` / ``New(Config{...})`` returned (``a.Authentication(...)``).
 """
 from __future__ import annotations
 

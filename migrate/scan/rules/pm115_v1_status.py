@@ -4,7 +4,10 @@
 enum members or next to ``FeedbackRequestStatus``), as a string or as a
 member of a v1 SDK status enum (``CheckStatus.Valid``), declared (``Valid = 'valid'``, Ruby
 ``VALID = :valid``, an attribute ``[JsonProperty("valid")]``) or as members of a union type of v1
-statuses (TS ``status?: 'valid' | 'invalid'``), in a file with v1 evidence. Found by ``codemods.syntax`` (kind
+statuses (TS ``status?: 'valid' | 'invalid'``, Python ``Literal["valid", "invalid"]``), enum members
+that are v1 statuses by name alone (Swift ``case valid, invalid`` of a ``String`` enum, Rust under
+``serde(rename_all)``, Kotlin/Java/C#/TS bare members: two at least), and Go constants of ding-go's
+``pkg/status`` wherever used (``status.CheckValid``), in a file with v1 evidence. Found by ``codemods.syntax`` (kind
 ``v1-status``, languages with a grammar). v2 answers with other words, so the comparison silently
 never matches after a host swap.
 """

@@ -2,8 +2,11 @@
 the v1 response's authentication id, wherever code spells them: body keys, struct tags,
 serializer annotations, model properties and accessors, response reads, the values passed
 by position to the v1 check and retry request models, and the status operation's path parameter
-``auth_uuid`` in the files that name it or as the named argument of a call of the v1 status
-method (``getAuthenticationStatus(authUuid: ...)``, ``.authUuid(...)`` in a Java builder). Found by
+``auth_uuid`` in the files that name it, in the SDK's own files that name the status operation
+(an MCP tool's ``authUuid: z.string()``, a Sorbet ``.rbi``'s ``def auth_uuid``), or as the named
+argument of a call of the v1 status method (``getAuthenticationStatus(authUuid: ...)``,
+``.authUuid(...)`` in a Java builder). A free function named like a field (``func checkCode()``)
+is the program's own name. Found by
 ``codemods.syntax`` (kind ``v1-field``) with v1 evidence in the file or its folder, or next to
 another v1-only field. v2 identifies a verification by ``id`` and checks ``target`` + ``code``.
 """

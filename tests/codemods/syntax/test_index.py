@@ -133,8 +133,13 @@ def test_a_module_deep_inside_the_v1_python_package_has_its_evidence():
     # a package folder of another name, or one without evidence, is not the v1 SDK
     other = _index({"lib/dong/otp.py": ("python", otp), "lib/dong/models/shared/answer.py": ("python", answer)})
     assert usages("python", answer, path="lib/dong/models/shared/answer.py", index=other) == []
+    # alone, at the SDK's layout (ding/models/<components, operations, errors, shared>/), it is the
+    # SDK's generated module; elsewhere in a package named ding it is not
     bare = _index({"lib/ding/models/shared/answer.py": ("python", answer)})
-    assert usages("python", answer, path="lib/ding/models/shared/answer.py", index=bare) == []
+    found = [(u.kind, u.line) for u in usages("python", answer, path="lib/ding/models/shared/answer.py", index=bare)]
+    assert found == [("sdk-self-import", 2), ("v1-status", 6), ("v1-status", 7)]
+    elsewhere = _index({"lib/ding/helpers/answer.py": ("python", answer)})
+    assert usages("python", answer, path="lib/ding/helpers/answer.py", index=elsewhere) == []
 
 
 def test_a_django_app_called_ding_that_uses_v1_in_one_module_is_not_the_v1_sdk():

@@ -249,3 +249,28 @@ def test_a_v2_resource_of_the_same_shape_marks_nothing(tmp_path):
         "src/models/status.ts": "export type Status = 'approved' | 'denied';\nexport const retry = { authentication_uuid: 'x' };\n",
     })
     assert _findings(tmp_path) == []
+
+
+# Files declared in a v1 SDK's namespace (no manifest in the tree): the SDK's own code, and the
+# folder's files with no pre-filter token (a status enum) are read too.
+@pytest.mark.parametrize("namespace", ["ding\\sdk\\Models\\Shared", "Ding\\DingSDK\\Models\\Shared"])
+def test_files_declared_in_a_v1_sdk_namespace_are_its_code(tmp_path, namespace):
+    write_tree(tmp_path, {
+        "src/Models/Shared/CreateCheckResponse.php": (f"<?php\n\nnamespace {namespace};\n\nclass CreateCheckResponse\n{{\n"
+                                                      "    #[SerializedName('authentication_uuid')]\n"
+                                                      "    public ?string $authenticationUuid = null;\n}}\n"),
+        "src/Models/Shared/CheckOutcome.php": (f"<?php\n\nnamespace {namespace};\n\nenum CheckOutcome: string\n{{\n"
+                                               "    case Valid = 'valid';\n    case ExpiredAuth = 'expired_auth';\n}}\n"),
+        "app/Outcome.php": "<?php\n\nnamespace App;\n\nenum Outcome: string\n{\n    case Valid = 'valid';\n}\n",
+    })
+    found = _findings(tmp_path)
+    assert sorted({(path, line) for path, _, line, _ in found}) == [
+        ("src/Models/Shared/CheckOutcome.php", 7), ("src/Models/Shared/CheckOutcome.php", 8),
+        ("src/Models/Shared/CreateCheckResponse.php", 7), ("src/Models/Shared/CreateCheckResponse.php", 8)]
+
+
+def test_a_sorbet_interface_file_is_ruby(tmp_path):
+    write_tree(tmp_path, {"lib/ding_sdk/models/operations/status_request.rbi":
+                          "# typed: true\nclass DingSDK::Models::Operations::GetAuthenticationStatusRequest\n"
+                          "  def auth_uuid(); end\nend\n"})
+    assert [(p, line) for p, _, line, _ in _findings(tmp_path)] == [("lib/ding_sdk/models/operations/status_request.rbi", 3)]
