@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from compat.knowledge.hosts import V1_HOST
-from compat.knowledge.operations import CHECK_FIELD_MOVES
 from compat.knowledge.packages import V1_DISTRIBUTIONS as V1_PACKAGES, V1_PYTHON_IMPORT_PACKAGES
 from compat.knowledge.sdk_shapes import SDK_V1_MODEL_MODULES
+from codemods.syntax.fields import v1_field_names
 from codemods.syntax.import_gate import IMPORT_LINE as _IMPORT_LINE, dot_specifier, on_import_line, relative_part
 from codemods.syntax.languages import family
 from codemods.syntax.rules.api_key_header import HEADER_CONSTANT
@@ -82,8 +82,6 @@ _OWN_PACKAGE = {  # manifest -> its own name's pattern
     "setup.py": re.compile(r"""\bname\s*=\s*["'](?P<name>[^"']+)["']"""),
     "pyproject.toml": re.compile(r"""(?m)^name\s*=\s*["'](?P<name>[^"']+)["']"""),
 }
-# The v1 check body's fields (customer_uuid, authentication_uuid, check_code) in any spelling.
-_V1_FIELD = re.compile("|".join(name.replace("_", "[_-]?") for name in CHECK_FIELD_MOVES), re.IGNORECASE)
 # JS/TS relative imports: the names they bind and the module specifier.
 _JS_RELATIVE_IMPORT = re.compile(
     r"""(?m)^\s*import\s+(?:type\s+)?(?P<bind>[\w$]+|\*\s+as\s+[\w$]+|\{[^}]*\})?\s*(?:,\s*(?:\{[^}]*\}|\*\s+as\s+[\w$]+))?"""
@@ -145,11 +143,6 @@ def _in_sdk_layout(path: str, package: str) -> bool:
     parts = path.replace("\\", "/").split("/")[:-1]
     return any(parts[i] == package and parts[i + 1] == "models" and parts[i + 2] in SDK_V1_MODEL_MODULES
                for i in range(len(parts) - 2))
-
-
-def v1_field_names(text: str) -> FrozenSet[str]:
-    """The v1-only body fields a text names, normalised (``customeruuid``...; two are a body model)."""
-    return frozenset(re.sub(r"[_-]", "", m.group(0)).lower() for m in _V1_FIELD.finditer(text))
 
 
 def own_package_name(path: str, text: str) -> Optional[str]:
@@ -273,7 +266,7 @@ class RepoIndex:
     go_v1_folders: FrozenSet[Tuple[str, str]] = frozenset()  # (module, module-relative folder) of imported Ding-org Go packages
     go_modules: Dict[str, str] = field(default_factory=dict)  # folder of a go.mod -> its module
     v1_sdk_roots: FrozenSet[str] = frozenset()  # folders of manifests that publish a v1 SDK
-    _cache: Dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
+    _cache: Dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # references, go.mod roots
     _declaring: Optional[tuple] = field(default=None, repr=False, compare=False)  # see _declaring_files
 
     @classmethod
@@ -331,7 +324,7 @@ class RepoIndex:
         SDK's ``pkg/status`` or ``models/components`` is not v1 code."""
         folder = folder.replace("\\", "/")
         vendored = folder == "vendor" or folder.startswith("vendor/") or "/vendor/" in folder
-        root = max((r for r in self.go_modules if not r or folder == r or folder.startswith(r + "/")), key=len, default=None)
+        root = self._go_module_root(folder)
         for module, sub in self.go_v1_folders:
             if folder.endswith("vendor/%s/%s" % (module, sub)):
                 return True
@@ -343,6 +336,14 @@ class RepoIndex:
             elif folder == sub or folder.endswith("/" + sub):
                 return True
         return False
+
+    def _go_module_root(self, folder: str) -> Optional[str]:
+        """The folder of the nearest go.mod above ``folder`` (memoised: asked for every unread file)."""
+        key = ("go-root", folder)
+        if key not in self._cache:
+            self._cache[key] = max((r for r in self.go_modules if not r or folder == r or folder.startswith(r + "/")),
+                                   key=len, default=None)
+        return self._cache[key]
 
     def under_v1_sdk_root(self, folder: str) -> bool:
         """The folder is inside the tree of a v1 SDK (its publishing manifest's folder, or the
@@ -555,5 +556,4 @@ class RepoIndex:
         return out
 
 
-__all__ = ["FileFacts", "RepoIndex", "file_facts", "is_v1_package_name", "own_package_name", "python_imports_module",
-           "v1_field_names"]
+__all__ = ["FileFacts", "RepoIndex", "file_facts", "is_v1_package_name", "own_package_name", "python_imports_module"]

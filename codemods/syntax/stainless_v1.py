@@ -22,6 +22,7 @@ from typing import List, NamedTuple, Tuple
 
 from compat.knowledge.sdk_shapes import (SDK_V1_STAINLESS_CLIENT, SDK_V1_STAINLESS_GO_RESOURCE_CALLS,
                                          SDK_V1_STAINLESS_RESOURCE_CALLS)
+from codemods.syntax.fields import v1_field_names
 from codemods.syntax.import_gate import go_import_specs
 from codemods.syntax.languages import family
 
@@ -50,6 +51,7 @@ _CONSTRUCTION = {
     "js": re.compile(r"(?:(?P<var>[A-Za-z_$][\w$]*)\s*(?::\s*[\w$.<>]+\s*)?=\s*)?\b(?P<ctor>new\s+%s)\s*\(" % _CLIENT),
     "python": re.compile(r"(?:(?P<var>[A-Za-z_]\w*)\s*(?::\s*[\w.]+\s*)?=\s*)?(?<![\w.])(?P<ctor>(?:%s\.)?%s)\s*\("
                          % (_PACKAGE, _CLIENT)),
+    # (inferred: Stainless's Ruby client shape, as v2's ``PreludeSDK::Client.new``; docs/reference/v1-api.md)
     "ruby": re.compile(r"(?:(?P<var>@?[A-Za-z_]\w*)\s*=\s*)?(?<![\w:])(?P<ctor>%s::Client\.new)\b" % _CLIENT),
     "go": re.compile(r"(?:(?P<var>[A-Za-z_]\w*)\s*:?=\s*)?(?<![\w.])(?P<ctor>%s\.NewClient)\s*\(" % _PACKAGE),
 }
@@ -62,14 +64,8 @@ _IMPORT = {
                          % (_PACKAGE, _CLIENT, _PACKAGE)),
     "ruby": re.compile(r"""(?m)^[ \t]*require[ \t(]+["'](?P<spec>%s)["']""" % _PACKAGE),
 }
-# Inside the SDK: a resource class with its operation.
-# (only the resources whose names v2 does not have: v2's SDKs have a ``Lookup`` resource too)
-_JS_RESOURCE = re.compile(r"\bclass\s+(?:%s)\s+extends\s+APIResource\b" % "|".join(
-    r[0] for r in SDK_V1_STAINLESS_GO_RESOURCE_CALLS))
 _JS_OWN_BASE = re.compile(r"""\bimport\s*\{[^}]*\bAPIResource\b[^}]*\}\s*from\s*["'](?P<pkg>[^./"'][^/"']*)/""")
 _JS_IMPORT_SPEC = re.compile(r"""(?m)^[ \t]*import\b[^;\n]*?\bfrom\s*["'](?P<spec>[^"'\s]+)["']""")
-_GO_RESOURCE = re.compile(r"(?m)^func\s*\(\s*\w+\s+\*(?:%s)Service\s*\)\s+New\s*\(" % "|".join(
-    r[0] for r in SDK_V1_STAINLESS_GO_RESOURCE_CALLS))
 _GO_INTERNAL = re.compile(r'"(?P<module>[^"\s]+?)/internal/')
 
 
@@ -95,6 +91,14 @@ _DECLARED = {
 }
 
 
+def _v1_anchor(text: str) -> bool:
+    """The file carries the v1 API itself: the customer UUID (v1 only), or two v1-only body fields
+    (``authentication_uuid`` + ``check_code``), in code or its doc comments. A class named
+    Authentication / Check / Retry posting to ``/check`` is otherwise any service's."""
+    names = v1_field_names(text)
+    return "customeruuid" in names or len(names) >= 2
+
+
 def resource_root(path: str, language: str, text: str):
     """For a file declaring a v1 resource of the prototype SDK next to its own v1 path (TS ``class
     Check extends APIResource`` posting ``'/check'``, Python ``class CheckResource(SyncAPIResource)``,
@@ -106,7 +110,7 @@ def resource_root(path: str, language: str, text: str):
     if pattern is None or "esource" not in text and fam != "go":
         return None
     m = pattern.search(text)
-    if m is None or not re.search(r"""["'`]/?%s["'`]""" % m.group("resource").lower(), text):
+    if m is None or not re.search(r"""["'`]/?%s["'`]""" % m.group("resource").lower(), text) or not _v1_anchor(text):
         return None
     parts = path.replace("\\", "/").split("/")[:-1]
     if fam != "go" and "resources" in parts:
@@ -142,7 +146,8 @@ def prototype_facts(source) -> PrototypeFacts:
 
 def _facts(text: str, fam: str) -> PrototypeFacts:
     if fam == "go":
-        if "New" not in text:
+        if not any(".%s." % resource in text for resource, _ in SDK_V1_STAINLESS_GO_RESOURCE_CALLS) \
+                and "Service) New(" not in text:
             return _NONE
     elif SDK_V1_STAINLESS_CLIENT not in text and _PACKAGE not in text and "APIResource" not in text:
         return _NONE
@@ -185,15 +190,17 @@ def _client_imports(text: str, fam: str):
 
 
 def _own_imports(text: str, fam: str):
-    """The SDK's own imports in a file declaring one of its v1 resources."""
-    if fam == "js" and _JS_RESOURCE.search(text):
+    """The SDK's own imports in a file declaring one of its v1 resources (with the v1 API in it)."""
+    if fam in ("js", "go") and not (_DECLARED[fam].search(text) and _v1_anchor(text)):
+        return
+    if fam == "js":
         own = _JS_OWN_BASE.search(text)
         if own:
             for m in _JS_IMPORT_SPEC.finditer(text):
                 spec = m.group("spec")
                 if spec == own.group("pkg") or spec.startswith(own.group("pkg") + "/"):
                     yield m.start("spec"), m.end("spec"), spec
-    elif fam == "go" and _GO_RESOURCE.search(text):
+    elif fam == "go":
         modules = {m.group("module") for m in _GO_INTERNAL.finditer(text)}
         for s in go_import_specs(text):
             path = s.group("path")

@@ -15,12 +15,14 @@ SDK_V1_TS_FUNCS_FOLDER = "funcs"
 # The namespaces those names begin with (``otp`` + ``Check``, ``lookup`` + ``Lookup``).
 SDK_V1_TS_NAMESPACES: Tuple[str, ...] = ("otp", "lookup")
 # The Stainless-generated prototype SDK of the v1 API, published under Prelude's name before v2
-# (``Prelude(api_key=..., customer_uuid=...)``, npm/gem ``prelude``, early ``prelude-so/go-sdk``;
-# docs/reference/v1-api.md, "The Stainless v1 prototype"): v1 despite the name. Its resources and
-# their operation, per casing (Go: ``client.Check.New(ctx, ...)``); the v2 SDKs have none of
+# (``Prelude(api_key=..., customer_uuid=...)``, the early beta gem ``prelude``, the early history of
+# prelude-so/python-sdk, node-sdk, ruby-sdk; docs/reference/v1-api.md, "The Stainless v1
+# prototype"): v1 despite the name. Its resources and their operation; the v2 SDKs have none of
 # these resource names (verification, lookup.lookup, watch, transactional, notify).
 SDK_V1_STAINLESS_RESOURCE_CALLS: Tuple[Tuple[str, str], ...] = (
     ("authentication", "create"), ("check", "create"), ("retry", "create"), ("lookup", "retrieve"))
+# INFERRED (docs/reference/v1-api.md, "Inferred"): the Go spelling (Stainless's Go create is ``New``,
+# as the v2 Go SDK's ``client.Verification.New``), seen in the public github.com/stainless-sdks/prelude-go.
 SDK_V1_STAINLESS_GO_RESOURCE_CALLS: Tuple[Tuple[str, str], ...] = (
     ("Authentication", "New"), ("Check", "New"), ("Retry", "New"))
 # Its client class (the v2 SDKs' client class carries the same name: never evidence alone).

@@ -228,13 +228,17 @@ EXAMPLES = (
             "await p.retry.create({ authentication_uuid: id });\n", (1,)),
     Example("go", 'import (\n\t"example.test/prelude-go"\n\t"example.test/prelude-go/option"\n\t"example.test/other"\n)\n\n'
             'func f() {\n\tc := prelude.NewClient(option.WithAPIKey(k))\n\tc.Authentication.New(ctx, p)\n}\n', (2, 3)),
-    # inside it: a v1 resource declared, the SDK's own modules imported
+    # inside it: a v1 resource declared (the v1 body in it), the SDK's own modules imported
     Example("typescript", "import * as Core from 'acme-otp/core';\nimport { APIResource } from 'acme-otp/resource';\n"
             "import { z } from 'zod';\n\nexport class Retry extends APIResource {\n"
-            "  create(body: P): Core.APIPromise<R> { return this._client.post('/retry', { body }); }\n}\n", (1, 2)),
+            "  create(body: P): Core.APIPromise<R> { return this._client.post('/retry', { body }); }\n}\n"
+            "export interface P { customer_uuid: string; authentication_uuid: string }\n", (1, 2)),
     Example("go", 'package acme\n\nimport (\n\t"context"\n\t"example.test/acme-go/internal/requestconfig"\n'
-            '\t"example.test/acme-go/option"\n)\n\nfunc (r *RetryService) New(ctx context.Context) error {\n\treturn nil\n}\n',
-            (5, 6)),
+            '\t"example.test/acme-go/option"\n)\n\nfunc (r *RetryService) New(ctx context.Context) error {\n\tpath := "retry"\n'
+            '\treturn nil\n}\n\ntype RetryNewParams struct {\n\tCustomerUuid string `json:"customer_uuid"`\n}\n', (5, 6)),
+    # another vendor's Stainless SDK with a resource of that name: no v1 API in it
+    Example("typescript", "import * as Core from 'acme-sdk/core';\nimport { APIResource } from 'acme-sdk/resource';\n\n"
+            "export class Check extends APIResource {\n  create(body: P) { return this._client.post('/check', { body }); }\n}\n"),
     # the v2 SDK: same client name, v2 resources
     Example("typescript", "import Prelude from '@prelude.so/sdk';\nconst p = new Prelude();\n"
             "await p.verification.create({ target });\n"),

@@ -18,6 +18,7 @@ import re
 
 from compat.knowledge.operations import CHECK_FIELD_MOVES, OPERATIONS
 from compat.knowledge.sdk_shapes import SDK_V1_REQUEST_MODELS
+from codemods.syntax.fields import field_pattern
 from codemods.syntax.languages import family
 from codemods.syntax.sdk_namespace import declared_in_v1_namespace
 from codemods.syntax.source import Example
@@ -27,11 +28,12 @@ KIND = "v1-field"
 
 # The v1 check body's fields other than customer_uuid (which has its own rule and advice).
 FIELDS = tuple(name for name in CHECK_FIELD_MOVES if name != "customer_uuid")
-_CORE = re.compile("|".join(name.replace("_", "[_-]?") for name in FIELDS), re.IGNORECASE)
+_CORE = field_pattern(FIELDS)
 _TOKEN = re.compile(r"(?<![A-Za-z0-9_$])[A-Za-z0-9_$@-]*?(?:%s)[A-Za-z0-9_]*" % _CORE.pattern, re.IGNORECASE)
 _PREFIXES = ("", "get", "set", "with", "has", "_", "m_", "$", "@", ":", "get_", "set_", "with_", "this.")
 _SUFFIXES = ("", "_", "s", "Str", "String", "Value")
 _OTHER_FIELD = re.compile(r"customer[_-]?uuid", re.IGNORECASE)
+_ALONE = "authentication_uuid"  # the field that is v1 with no other evidence
 
 
 def _accepted(token: str, core=_CORE) -> bool:
@@ -180,7 +182,11 @@ def find(source):
         return
     distinct = {_canonical(_CORE.search(m.group(0)).group(0)) for m in matches}
     if not (source.evidence(near=True) or len(distinct) > 1 or _OTHER_FIELD.search(source.text)):
-        return
+        # ``authentication_uuid`` names the v1 API by itself (v2 says ``id``); ``checkCode`` alone is
+        # an ordinary function name
+        matches = [m for m in matches if _canonical(_CORE.search(m.group(0)).group(0)) == _ALONE]
+        if not matches:
+            return
     for start, end, word, where in source.field_spans(matches, _CORE):
         if _plain_function(source, start):
             continue
@@ -231,6 +237,9 @@ EXAMPLES = (
     # the model declared, not called: its base class is not a value passed by position
     Example("python", "import ding_api_client\n\nclass CreateCheckRequest(BaseModel):\n    pass\n"),
     Example("typescript", "export async function checkCode(phone: string, code: string) {}\n"),  # v2 app code
+    # authentication_uuid alone, in any file: the v1 response's id (v2 says id)
+    Example("python", "from dataclasses import dataclass\n\n@dataclass\nclass Pending:\n    authentication_uuid: str\n"
+            "    # check_code is asked later\n    check_code_hint: str = ''\n", (5,)),
     # a free function named so in v1 code is the program's own name; an accessor is the field's
     Example("go", 'import ding "github.com/ding-live/ding-go"\n\nfunc checkCode() {\n\t_ = 1\n}\n'
             'func (r *Req) GetCheckCode() string { return r.CheckCode }\n', (6, 6)),

@@ -17,6 +17,7 @@ import re
 from compat.knowledge.hosts import V1_BASE_PREFIX_RE, V1_UNKNOWN_OPERATION, v1_path_operation
 from codemods.syntax.rules.config_name import NAME_RE as CONFIG_NAME_RE, kind_of
 from codemods.syntax.rules.host import HOST_RE
+from codemods.syntax.fields import v1_field_names
 from codemods.syntax.source import Example
 from codemods.syntax.tree import expression_around, string_value
 
@@ -100,8 +101,6 @@ _PATH_VARIABLE = re.compile(r"""(?<![\w$.])(?:[A-Za-z_]\w*?_?)?(?:path|Path|PATH
 
 def _body_model(text: str) -> bool:
     """Two v1-only body fields in the file: the shape of a v1 request or response (the index's count)."""
-    from codemods.syntax.index import v1_field_names
-
     return len(v1_field_names(text)) >= 2
 
 

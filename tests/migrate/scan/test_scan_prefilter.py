@@ -68,10 +68,12 @@ def test_a_file_naming_only_authentication_uuid_is_scanned_with_its_folders_evid
         "otp/check.ts": "export function body(id: string, code: string) {\n"
                         "  return { authentication_uuid: id, code };\n}\n",
         "other/check.ts": "export function body(id: string) {\n  return { authentication_uuid: id };\n}\n",
+        "other/code.ts": "export function body(checkCode: string) {\n  return { check_code: checkCode };\n}\n",
     })
     findings, _ = scan_tree(tmp_path)
     flagged = sorted((f.path, f.rule, f.line) for f in findings if f.rule == "PM117")
-    assert flagged == [("otp/check.ts", "PM117", 2)]  # other/ has no v1 evidence: nothing there
+    # authentication_uuid is v1 by itself (v2 says id); check_code alone needs evidence near it
+    assert flagged == [("other/check.ts", "PM117", 2), ("otp/check.ts", "PM117", 2)]
 
 
 def test_a_standalone_function_naming_only_the_ts_core_class_is_scanned(tmp_path):

@@ -206,12 +206,14 @@ def test_a_bare_import_names_the_module_beside_the_script_only(tmp_path):
 
 
 
-# The Stainless v1 prototype under Prelude's name: a resource declared with its v1 path marks the
-# SDK's tree, whose models name nothing of v1 but a field and their statuses.
+# The Stainless v1 prototype under Prelude's name: a resource declared with its v1 path and the v1
+# body (the customer UUID) marks the SDK's tree, whose models name nothing of v1 but a field and
+# their statuses. The same resource without the v1 body is any service's.
 PROTOTYPE_TREES = {
     "ruby": {
         "lib/acme/resources/retry.rb": ("module Acme\n  module Resources\n    class Retry\n"
-                                        "      # @option params [String] :authentication_uuid\n      def create(params = {}, opts = {})\n"
+                                        "      # @option params [String] :authentication_uuid\n"
+                                        "      # @option params [String] :customer_uuid\n      def create(params = {}, opts = {})\n"
                                         '        @client.request({method: :post, path: "/retry", body: params}, opts)\n'
                                         "      end\n    end\n  end\nend\n"),
         "lib/acme/models/retry_create_response.rb": ("module Acme\n  module Models\n    class RetryCreateResponse < Acme::BaseModel\n"
@@ -221,15 +223,41 @@ PROTOTYPE_TREES = {
     },
     "python": {
         "src/acme/resources/retry.py": ("from .._resource import SyncAPIResource\n\n\nclass RetryResource(SyncAPIResource):\n"
-                                        "    def create(self, *, authentication_uuid: str):\n"
+                                        "    def create(self, *, authentication_uuid: str, customer_uuid: str):\n"
                                         "        return self._post(\"/retry\", body={\"authentication_uuid\": authentication_uuid})\n"),
         "src/acme/types/retry_create_response.py": ("from typing import Literal, Optional\n\nfrom .._models import BaseModel\n\n\n"
                                                     "class RetryCreateResponse(BaseModel):\n    authentication_uuid: Optional[str] = None\n"
                                                     "    status: Optional[Literal[\"approved\", \"denied\"]] = None\n"),
     },
+    "typescript": {
+        "src/resources/retry.ts": ("import { APIResource } from 'acme/resource';\n\nexport class Retry extends APIResource {\n"
+                                   "  create(body: RetryCreateParams) { return this._client.post('/retry', { body }); }\n}\n"
+                                   "export interface RetryCreateParams { customer_uuid: string; authentication_uuid: string }\n"),
+        "src/models/status.ts": "export type RetryStatus = 'approved' | 'denied';\n",
+    },
+    "go": {
+        "retry.go": ('package acme\n\nfunc (r *RetryService) New(ctx context.Context, body RetryNewParams) error {\n'
+                     '\tpath := "retry"\n\treturn do(ctx, path, body)\n}\n\n'
+                     'type RetryNewParams struct {\n\tCustomerUuid string `json:"customer_uuid"`\n}\n'),
+        "status.go": 'package acme\n\ntype RetryStatus string\n\nconst (\n\tRetryStatusApproved RetryStatus = "approved"\n'
+                     '\tRetryStatusDenied RetryStatus = "denied"\n)\n',
+    },
 }
 PROTOTYPE_LINES = {"ruby": ("lib/acme/models/retry_create_response.rb", [4, 6, 7]),
-                   "python": ("src/acme/types/retry_create_response.py", [7, 8])}
+                   "python": ("src/acme/types/retry_create_response.py", [7, 8]),
+                   "typescript": ("src/models/status.ts", [1]),
+                   "go": ("status.go", [6, 7])}
+_DROP_ANCHOR = {"customer_uuid: str": "phone: str", "# @option params [String] :customer_uuid\n": "",
+                " customer_uuid: string;": "", "CustomerUuid string `json:\"customer_uuid\"`": "Phone string"}
+
+
+def _without_anchor(tree):
+    out = {}
+    for path, text in tree.items():
+        for old, new in _DROP_ANCHOR.items():
+            text = text.replace(old, new)
+        out[path] = text
+    return out
 
 
 @pytest.mark.parametrize("language", sorted(PROTOTYPE_TREES))
@@ -240,13 +268,32 @@ def test_the_tree_of_a_prototype_sdk_resource_is_v1_code(tmp_path, language):
     assert sorted({line for path, _, line, _ in found if path == model}) == lines
 
 
+@pytest.mark.parametrize("language", sorted(PROTOTYPE_TREES))
+def test_a_resource_of_that_name_without_the_v1_body_marks_nothing(tmp_path, language):
+    """Another vendor's Stainless SDK, a Rails model, a Go service: a class Authentication /
+    Check / Retry posting to /check is not v1 by itself."""
+    write_tree(tmp_path, _without_anchor(PROTOTYPE_TREES[language]))
+    model, _ = PROTOTYPE_LINES[language]
+    # its statuses are any enum's (an authentication_uuid field, v1 by itself, is still reported)
+    assert not [f for f in _findings(tmp_path) if f[0] == model and f[1] != "PM117"]
+
+
+def test_a_rails_model_named_authentication_marks_nothing(tmp_path):
+    write_tree(tmp_path, {
+        "app/models/authentication.rb": ("# OmniAuth identity resource\nclass Authentication\n  def self.from(auth)\n"
+                                         '    Authentication.create(provider: auth["provider"], kind: "authentication")\n  end\nend\n'),
+        "app/models/order.rb": 'class Order\n  def paid?\n    status == "approved"\n  end\nend\n',
+    })
+    assert _findings(tmp_path) == []
+
+
 def test_a_v2_resource_of_the_same_shape_marks_nothing(tmp_path):
     write_tree(tmp_path, {
         "src/resources/lookup.ts": ("import { APIResource } from 'acme/resource';\n\nexport class Lookup extends APIResource {\n"
                                     "  lookup(phone: string) { return this._client.get(`/v2/lookup/${phone}`); }\n}\n"),
         "src/resources/verification.ts": ("import { APIResource } from 'acme/resource';\n\nexport class Verification extends APIResource {\n"
                                           "  check(body: P) { return this._client.post('/v2/verification/check', { body }); }\n}\n"),
-        "src/models/status.ts": "export type Status = 'approved' | 'denied';\nexport const retry = { authentication_uuid: 'x' };\n",
+        "src/models/status.ts": "export type Status = 'approved' | 'denied';\nexport const retry = { id: 'x' };\n",
     })
     assert _findings(tmp_path) == []
 
