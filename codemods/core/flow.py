@@ -296,8 +296,8 @@ class ValueFlow:
                 self._attributes.append(current)
             elif isinstance(current, cst.Name):
                 self._names.append(current)
-            elif isinstance(current, (cst.Call, cst.ListComp, cst.SetComp, cst.GeneratorExp)):
-                self._calls.append(current)  # (comprehensions: containers of v1 values)
+            elif isinstance(current, (cst.Call, cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.Subscript)):
+                self._calls.append(current)  # (comprehensions: containers of v1 values; an element of one)
             elif isinstance(current, cst.Comparison):
                 self._comparisons.append(current)
             elif isinstance(current, cst.Arg) and current.keyword is not None \
@@ -391,6 +391,15 @@ class ValueFlow:
         if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
             inner = self.origin(node.elt)
             return Origin(inner.kind, inner.op, inner.producer, True, inner.name) if inner else None
+        if isinstance(node, (cst.List, cst.Tuple, cst.Set)) and node.elements \
+                and not any(isinstance(e, cst.StarredElement) for e in node.elements):
+            # `[line_type]`, `(status,)`: a container of one kind of v1 value (its elements read later)
+            inner = [self.origin(e.value) for e in node.elements]
+            if any(o is None or o.many for o in inner) or len({(o.kind, o.op) for o in inner}) != 1:  # type: ignore[union-attr]
+                return None
+            first = inner[0]
+            producer = first.producer if len({o.producer for o in inner}) == 1 else None  # type: ignore[union-attr]
+            return Origin(first.kind, first.op, producer, True, first.name)  # type: ignore[union-attr]
         if isinstance(node, cst.Subscript):
             inner = self.origin(node.value)
             return inner.element() if inner is not None and inner.many else None
@@ -860,7 +869,8 @@ class ValueFlow:
             last = name.rsplit(".", 1)[-1]
             if last in _REGEX_METHODS or name in ("re.compile",):
                 pattern = self._uuid_pattern(call)
-                if pattern:
+                if pattern or (last in _REGEX_METHODS and any(self._traced_id(a.value) for a in call.args)):
+                    # a UUID pattern, or any pattern matched against a traced v1 id (`vrf_...` on v2)
                     self.flow.uuid_uses.append(call)
             elif name in _UUID_CALLS and call.args and self._is_v1_id_name(call.args[0].value):
                 self.flow.uuid_uses.append(call)
@@ -872,7 +882,7 @@ class ValueFlow:
             candidates.append(call.func.value)
         for candidate in candidates:
             text = string_value(candidate) if not isinstance(candidate, cst.Name) else self._constant(candidate)
-            if text and "{8}-" in text and "{12}" in text:
+            if text and ("{8}-" in text and "{12}" in text or "{36}" in text):
                 return True
         return False
 
@@ -887,6 +897,12 @@ class ValueFlow:
                         value = value.args[0].value
                     return string_value(value)
         return None
+
+    def _traced_id(self, node: cst.BaseExpression) -> bool:
+        """A v1 id the flow traces to a call this run rewrites (or to several calls)."""
+        origin = self.origin(node)
+        return origin is not None and origin.kind == "id" and not origin.many \
+            and (origin.producer is None or self.rewritten(origin.producer))
 
     def _is_v1_id_name(self, node: cst.BaseExpression) -> bool:
         origin = self.origin(node)

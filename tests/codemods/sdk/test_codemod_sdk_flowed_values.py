@@ -116,3 +116,51 @@ def resend_then_check(phone, other_id, code):
     return client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=other_id, check_code=code))
 ''')
     assert "    return client.otp.check(components.CreateCheckRequest(customer_uuid=C, authentication_uuid=other_id" in new
+
+
+def test_before_the_name_of_a_line_type_read_out_of_a_list_was_unmarked_and_now_is_marked():
+    new = rewritten_twice(HEAD + '''
+
+def label(phone):
+    kinds = [client.lookup.lookup(phone, C).lookup_response.line_type]
+    return kinds[0].name.lower()
+''')
+    assert (f"{T}`.name` of a v1 enum member (its upper-case member name): v2 statuses, line types and error codes "
+            "are plain strings with other values and no .name; use the string itself\n"
+            "    return kinds[0].name.lower()") in new
+
+
+UUID_TODO = f"{T}v2 verification ids are not UUIDs"
+
+
+def test_before_a_helpers_id_matched_by_any_regex_was_unmarked_and_now_is_marked():
+    new = rewritten_twice('''\
+import re
+
+import ding
+from ding.models import components
+
+client = ding.Ding(api_key=KEY)
+ID_RE = re.compile(r"^[0-9a-f-]{36}$")
+SHORT = re.compile(r"^[0-9a-f]+-")
+
+
+def _start(phone):
+    res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+    return res.create_authentication_response.authentication_uuid
+
+
+def looks_right(phone):
+    return bool(ID_RE.match(_start(phone)))
+
+
+def looks_short(phone):
+    return bool(SHORT.match(_start(phone)))
+
+
+def unrelated(text):
+    return bool(SHORT.match(text))
+''')
+    assert new.split("    return bool(ID_RE.match(_start(phone)))")[0].rstrip().rsplit("\n", 1)[1].strip().startswith(UUID_TODO)
+    assert new.split("    return bool(SHORT.match(_start(phone)))")[0].rstrip().rsplit("\n", 1)[1].strip().startswith(UUID_TODO)
+    assert not new.split("    return bool(SHORT.match(text))")[0].rstrip().rsplit("\n", 1)[1].strip().startswith(T)
