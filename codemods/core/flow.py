@@ -34,8 +34,10 @@ from compat.knowledge.statuses import V1_CHECK_STATUSES, V1_CREATE_STATUSES, V1_
 from compat.knowledge.todos import (
     CODE_VALUE_TODO,
     ENUM_NAME_TODO,
+    ERROR_CLASS_NAME_TODO,
     KEPT_CALL_READ_TODO,
     UUID_ID_TODO,
+    escaped_status_compared_todo,
     stored_status_compared_todo,
     unseen_response_read_todo,
     v1_error_escapes_todo,
@@ -131,6 +133,8 @@ class Flow:
                 found.append((use.node, v1_value_escapes_todo(_WHAT[kind], use.how)))
             elif kind in ("wrapper", "payload") and use.how != "f-string":
                 found.append((use.node, v1_response_escapes_todo(use.how)))
+            elif kind == "error" and use.how == "class-name":
+                found.append((use.node, ERROR_CLASS_NAME_TODO))
             elif kind == "error" and use.how in ("argument", "returned", "stored"):
                 found.append((use.node, v1_error_escapes_todo(use.how)))
         for read, field_name in self.unseen_reads.items():
@@ -163,6 +167,20 @@ def _v2_read(field_name: str) -> str:
     if field_name in _PAYLOAD_OPS:
         return "the response itself (x)"
     return "the v2 field (docs/api-changes.md)"
+
+
+def _case_literals(match: cst.Match) -> List[Optional[str]]:
+    """The strings of ``case "valid":`` / ``case "valid" | "invalid":`` patterns."""
+    found: List[Optional[str]] = []
+    for case in match.cases:
+        stack: List[cst.CSTNode] = [case.pattern]
+        while stack:
+            pattern = stack.pop()
+            if isinstance(pattern, cst.MatchValue):
+                found.append(string_value(pattern.value))
+            elif isinstance(pattern, cst.MatchOr):
+                stack.extend(element.pattern for element in pattern.patterns)
+    return found
 
 
 def _is_none(node: cst.BaseExpression) -> bool:
@@ -253,7 +271,7 @@ class ValueFlow:
         self._attributes: List[cst.Attribute] = []
         self._names: List[cst.Name] = []
         self._calls: List[cst.BaseExpression] = []
-        self._comparisons: List[cst.Comparison] = []
+        self._comparisons: List[cst.BaseExpression] = []  # comparisons and match statements
         self._literal_keywords: List[cst.Arg] = []  # `state="pending"` in a call
         self._module_literals: Optional[Dict[str, cst.BaseExpression]] = None  # see _constant_value
         self.v1_module = v1_module
@@ -298,8 +316,8 @@ class ValueFlow:
                 self._names.append(current)
             elif isinstance(current, (cst.Call, cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.Subscript)):
                 self._calls.append(current)  # (comprehensions: containers of v1 values; an element of one)
-            elif isinstance(current, cst.Comparison):
-                self._comparisons.append(current)
+            elif isinstance(current, (cst.Comparison, cst.Match)):
+                self._comparisons.append(current)  # (`match x: case "valid":` compares too)
             elif isinstance(current, cst.Arg) and current.keyword is not None \
                     and isinstance(current.value, cst.SimpleString):
                 self._literal_keywords.append(current)
@@ -548,6 +566,10 @@ class ValueFlow:
                 return None
             origins.append(origin)
         if len({(o.kind, o.op, o.many, o.name) for o in origins}) != 1:
+            if len({(o.kind, o.many) for o in origins}) == 1 and origins[0].kind == "status":
+                # `self._move(created.status)` and `self._move(checked.status)`: statuses of several
+                # operations; not mapped (which one is it?), but every use in the function is judged
+                return Origin(origins[0].kind, "", None, origins[0].many)
             return None
         producers = {o.producer for o in origins}
         first = origins[0]
@@ -684,6 +706,8 @@ class ValueFlow:
 
     def _how(self, node: cst.CSTNode, parent: Optional[cst.CSTNode], origin: Origin) -> Optional[str]:
         if isinstance(parent, cst.Attribute):
+            if parent.value is node and parent.attr.value == "__class__" and origin.kind == "error":
+                return "class-name"  # `e.__class__.__name__`, `e.__class__ is ...`: v2 has other classes
             if parent.value is node and parent.attr.value in _SERIALIZERS and origin.kind in ("wrapper", "payload"):
                 return "serialized"  # `payload.to_dict()`: every v1 field name and value, as they were
             if parent.value is node and origin.kind in ("status", "line-type") and parent.attr.value == "name":
@@ -749,10 +773,13 @@ class ValueFlow:
     def _argument_use(self, call: cst.Call, origin: Origin, argument: Optional[cst.Arg] = None) -> Optional[str]:
         if argument is not None:
             param = self._receiving_param(call, argument)
-            if param is not None and self.param_origin(param) is not None:
-                return None  # followed into the function: its reads are judged there
+            received = self.param_origin(param) if param is not None else None
+            if received is not None and (received.op or received.kind != "status"):
+                return None  # followed into the function: its reads are judged there (and mapped)
         name = dotted_name(call.func) or ""
         last = name.rsplit(".", 1)[-1]
+        if origin.kind == "error" and name == "type":
+            return "class-name"  # `type(e).__name__`, `type(e) is X`: v2 raises other classes
         if origin.kind == "id" and (name in _UUID_CALLS or last == "UUID"):
             return "uuid"
         if name in ("getattr", "hasattr") and origin.kind in ("wrapper", "payload"):
@@ -785,19 +812,60 @@ class ValueFlow:
                 name = self._store_name(use.node)
                 if name:
                     stores.setdefault(name, set()).add(use.origin.op if use.origin.kind == "status" else "lookup")
-        if not stores:
+        escaped: Set[str] = set()  # the same, for every status / line type that leaves this code
+        for use in self.flow.uses:
+            if use.how in ("stored", "argument", "returned") and (
+                    use.origin.kind == "status" and use.origin.op in _V1_STATUSES or use.origin.kind == "line-type"):
+                escaped.add(use.origin.op if use.origin.kind == "status" else "lookup")
+        if not stores and not escaped:
             return
         for comparison in self._comparisons:
+            if isinstance(comparison, cst.Match):
+                if escaped and self.origin(comparison.subject) is None:
+                    self._stored_compare(comparison.subject, "", escaped, _case_literals(comparison))
+                continue
             sides = [comparison.left, *(target.comparator for target in comparison.comparisons)]
+            if any(self.origin(side) is not None for side in sides):
+                continue
             names = [n for n in map(self._read_name, sides) if n in stores]
-            if names and all(self.origin(side) is None for side in sides):
-                literals = [string_value(v) for side in map(self._constant_value, sides) for v in (
-                    [e.value for e in side.elements] if isinstance(side, (cst.Tuple, cst.List, cst.Set)) else [side])]
+            literals = [string_value(v) for side in map(self._constant_value, sides) for v in (
+                [e.value for e in side.elements] if isinstance(side, (cst.Tuple, cst.List, cst.Set)) else [side])]
+            if names:
                 self._stored_compare(comparison, names[0], stores[names[0]], literals)
+            elif escaped:
+                # `row["state"] == "valid"` after `store.update_state(id, res.status.value)`: the
+                # value went where this tool cannot follow it and may come back from there
+                self._stored_compare(comparison, "", escaped, literals)
+        if escaped:
+            self._escaped_table_reads(escaped)
         for keyword in self._literal_keywords:
             name = keyword.keyword.value  # type: ignore[union-attr]
             if name in stores and self.parents.get(keyword) not in self.calls:
                 self._stored_compare(keyword.value, name, stores[name], [string_value(keyword.value)])
+
+    def _escaped_table_reads(self, escaped: Set[str]) -> None:
+        """``LABELS[row["state"]]`` / ``LABELS.get(x)`` with ``LABELS`` a module dict keyed by v1
+        status (line type) strings, the key untraced, in a module that hands v2 values out."""
+        tables: Dict[str, List[Optional[str]]] = {}
+        for statement in self.module.body:
+            if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 \
+                    and isinstance(statement.body[0], cst.Assign) and isinstance(statement.body[0].value, cst.Dict) \
+                    and len(statement.body[0].targets) == 1 and isinstance(statement.body[0].targets[0].target, cst.Name):
+                keys = [string_value(e.key) for e in statement.body[0].value.elements if isinstance(e, cst.DictElement)]
+                tables[statement.body[0].targets[0].target.value] = keys
+        if not tables:
+            return
+        for node in self._calls:
+            key: Optional[cst.BaseExpression] = None
+            table: Optional[cst.BaseExpression] = None
+            if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+                table, key = node.value, node.slice[0].slice.value
+            elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
+                    and node.args and not node.args[0].keyword:
+                table, key = node.func.value, node.args[0].value
+            if isinstance(table, cst.Name) and table.value in tables and string_value(key) is None \
+                    and self.origin(key) is None and not self._is_written(node):
+                self._stored_compare(node, "", escaped, tables[table.value])
 
     def _constant_value(self, side: cst.BaseExpression) -> cst.BaseExpression:
         """``MOBILE_TYPES`` bound once at module level to a literal set/tuple/list: that literal."""
@@ -826,16 +894,18 @@ class ValueFlow:
             text in LINE_TYPE_V1_TO_V2 if line_types else any(text in _V1_STATUSES[op] for op in ops))]
         if not v1:
             return
+        todo = stored_status_compared_todo if name else escaped_status_compared_todo
         if line_types:
-            self.flow.stored_compares.append((node, stored_status_compared_todo(
+            self.flow.stored_compares.append((node, todo(
                 name, v1, [LINE_TYPE_V1_TO_V2[text] for text in v1], "line type")))
             return
         v2: List[str] = []
         for op in sorted(ops):
             for text in v1:
-                values, _ = status_mapper(op)(text)  # type: ignore[misc]
-                v2.extend(values or ())
-        self.flow.stored_compares.append((node, stored_status_compared_todo(name, v1, v2)))
+                if text in _V1_STATUSES[op]:
+                    values, _ = status_mapper(op)(text)  # type: ignore[misc]
+                    v2.extend(values or ())
+        self.flow.stored_compares.append((node, todo(name, v1, v2)))
 
     def _store_name(self, node: cst.CSTNode) -> Optional[str]:
         """The attribute, dict key or keyword a stored value goes under."""

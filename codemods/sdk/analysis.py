@@ -36,6 +36,7 @@ from codemods.sdk.model import (
     OTP_METHODS,
     V1_PACKAGES,
     V2_PACKAGE,
+    VALUE_ENUM_KINDS,
     EnumRef,
     RequestModel,
     SdkAnalysis,
@@ -84,6 +85,9 @@ class _Collector(cst.CSTVisitor):
         self.model_calls: Dict[cst.Call, Tuple[str, str]] = {}  # call -> (class, package)
         self.phone_names: Dict[Optional[cst.FunctionDef], List[str]] = {}
         self.enum_refs: Dict[cst.CSTNode, Tuple[EnumRef, str]] = {}
+        self.enum_class_aliases: Dict[cst.CSTNode, Tuple[str, str]] = {}
+        # module-level names bound to a tuple (None: bound more than once), for `except NAME:`
+        self.error_tuples: Dict[str, Optional[cst.Tuple]] = {}
         self.error_refs: Dict[cst.CSTNode, Tuple[str, str]] = {}
         self.type_refs: Dict[cst.CSTNode, Tuple[str, str]] = {}
         self.handlers: List[Tuple[cst.ExceptHandler, Tuple[str, ...], str]] = []
@@ -163,6 +167,11 @@ class _Collector(cst.CSTVisitor):
     def visit_Assign(self, node: cst.Assign) -> None:
         for t in node.targets:
             self.assign_targets.add(t.target)
+        if self._function is None and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) \
+                and isinstance(node.value, cst.Tuple):
+            # `RETRYABLE = (errors.ErrorResponse, errors.SDKError)`, later `except RETRYABLE as e:`
+            name = node.targets[0].target.value
+            self.error_tuples[name] = None if name in self.error_tuples else node.value
         if isinstance(node.value, cst.Attribute) and node.value.attr.value == "otp":
             self.otp_aliases.append(node.value)  # `otp = make_client().otp`
         if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
@@ -291,6 +300,9 @@ class _Collector(cst.CSTVisitor):
             enum_class, member = parts[-2], parts[-1]
             self.enum_refs[node] = (EnumRef(enum_class, SDK_V1_ENUMS[enum_class], member,
                                             v1_enum_value(enum_class, member)), package)
+        elif parts[-1] in SDK_V1_ENUMS and SDK_V1_ENUMS[parts[-1]] in VALUE_ENUM_KINDS \
+                and isinstance(self.get_metadata(ParentNodeProvider, node, None), cst.Assign):
+            self.enum_class_aliases[node] = (parts[-1], package)  # `CreateStatus = components.Status`
         elif parts[-1] in SDK_V1_ERROR_CLASSES and "errors" in parts:
             self.error_refs[node] = (parts[-1], package)
         elif parts[-1] in ("CreateAuthenticationResponse", "CreateAutenticationResponse", "CheckResponse",
@@ -316,6 +328,8 @@ class _Collector(cst.CSTVisitor):
             self.network_handlers.append((node, self.tries[-1], v2))
         caught: List[str] = []
         package = ""
+        if isinstance(node.type, cst.Name) and self.error_tuples.get(node.type.value) is not None:
+            elements = self.error_tuples[node.type.value].elements  # type: ignore[union-attr]
         for element in elements:
             found = self._v1_parts(element.value)
             if found and found[1][-1] in SDK_V1_ERROR_CLASSES and "errors" in found[1]:
@@ -436,6 +450,7 @@ class _Resolver:
         r.clients = [call for call, _ in ctors]
         r.model_calls = {call: model for call, (model, pkg) in c.model_calls.items() if pkg in packages}
         r.enum_refs = {n: ref for n, (ref, pkg) in c.enum_refs.items() if pkg in packages}
+        r.enum_class_aliases = {n: cls for n, (cls, pkg) in c.enum_class_aliases.items() if pkg in packages}
         r.literal_names = {a.value for call, model in r.model_calls.items()
                            if model == "CreateAuthenticationRequest" for a in call.args
                            if isinstance(a.value, cst.Name) and self._bound_to_literals(a.value)}

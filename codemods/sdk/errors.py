@@ -24,7 +24,7 @@ from codemods.core.mapping import error_code_move, untraced_comparison_todo
 from compat.knowledge.errors import V1_TO_V2_ERRORS
 from compat.knowledge.sdk_shapes import SDK_V1_ERROR_CLASSES
 from compat.knowledge.todos import (CODE_MAY_BE_NONE_TODO, CODE_VALUE_TODO, ENUM_NAME_TODO, NO_DOC_URL_TODO,
-                                    UNSEEN_COMPARATOR_TODO)
+                                    SDK_ERROR_INCLUDES_400_TODO, UNSEEN_COMPARATOR_TODO)
 _BODY_CODE = '({e}.body.get({q}code{q}) if isinstance({e}.body, dict) else None)'
 _BODY_MESSAGE = '({e}.body.get({q}message{q}) if isinstance({e}.body, dict) else {e}.message)'
 
@@ -235,6 +235,8 @@ class SdkErrorsCodemod(SdkCodemod):
         caught = self.analysis.error_handlers.get(original_node)
         if not caught or updated_node.type is None:
             return updated_node
+        if "SDKError" in caught and "ErrorResponse" not in caught and not self._try_catches_400(original_node):
+            self.todo(original_node, SDK_ERROR_INCLUDES_400_TODO)
         # The v1 classes are already v2 ones (leave_Attribute/leave_Name); other classes in a
         # tuple stay. APIStatusError covers BadRequestError: `(ErrorResponse, SDKError)` is one.
         broad = "APIStatusError" in {SDK_V1_ERROR_CLASSES[c] for c in caught}
@@ -252,6 +254,12 @@ class SdkErrorsCodemod(SdkCodemod):
         return updated_node.with_changes(type=old.with_changes(elements=kept) if isinstance(old, cst.Tuple)
                                          else cst.Tuple(kept))
 
+    def _try_catches_400(self, handler: cst.ExceptHandler) -> bool:
+        """Whether a clause of ``handler``'s try catches v1 ErrorResponse (moved before it)."""
+        node = self.get_metadata(ParentNodeProvider, handler, None)
+        return isinstance(node, cst.Try) and any(
+            "ErrorResponse" in self.analysis.error_handlers.get(h, ()) for h in node.handlers)
+
     def _v2_error_class(self, original_node: cst.CSTNode) -> Optional[cst.BaseExpression]:
         """`prelude_python_sdk.<class>` for a v1 error class reference (in `except`,
         isinstance(), a tuple of classes...); None elsewhere and for a v1 error being built."""
@@ -267,12 +275,23 @@ class SdkErrorsCodemod(SdkCodemod):
     def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
         return self._v2_error_class(original_node) or updated_node
 
-    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         v1_class = self.analysis.error_refs.get(original_node.func)
         if v1_class is not None:  # usually test doubles
             v2_class = SDK_V1_ERROR_CLASSES[v1_class]
             self.todo(original_node, f"v1 {v1_class} built by hand; v2 code raises {V2_PACKAGE}.{v2_class}, "
                                      "built from an httpx.Response and a body")
+        if isinstance(original_node.func, cst.Name) and original_node.func.value == "isinstance" \
+                and len(original_node.args) == 2 and self.analysis.error_refs.get(original_node.args[1].value) == "SDKError":
+            # v1 SDKError was every API error but the 400 ErrorResponse; v2 APIStatusError includes
+            # BadRequestError: `isinstance(e, SDKError)` keeps its v1 meaning only with it left out
+            subject = original_node.args[0].value
+            if not isinstance(subject, cst.Name):
+                self.todo(original_node, SDK_ERROR_INCLUDES_400_TODO)
+                return updated_node
+            return cst.parse_expression(
+                f"(isinstance({subject.value}, {V2_PACKAGE}.APIStatusError) "
+                f"and not isinstance({subject.value}, {V2_PACKAGE}.BadRequestError))")
         return updated_node
 
     def _handler_for(self, node: cst.BaseExpression) -> Optional[Tuple[str, ...]]:

@@ -17,12 +17,13 @@ from codemods.core.nodes import code, dotted_name, literal_string
 from codemods.core.readonly_walk import children_of
 from codemods.core.todo import COMMENT_HOSTS, todo_comment
 from codemods.sdk.common import SdkCodemod
-from codemods.sdk.model import IMPORT_TRIGGERS, V1_PACKAGES, is_v1_otp_method
+from codemods.sdk.model import IMPORT_TRIGGERS, V1_PACKAGES, VALUE_ENUM_KINDS, is_v1_otp_method
+from compat.knowledge.todos import enum_class_alias_todo
 from compat.knowledge.sdk_shapes import SDK_V1_CLIENT_CLASSES, SDK_V1_ENUMS, SDK_V1_PAYLOAD_ATTRS, SDK_V1_TYPE_MOVES
 
 _CLIENT_CLASSES = frozenset(SDK_V1_CLIENT_CLASSES)
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
-_VALUE_ENUM_KINDS = frozenset({"create-status", "check-status", "retry-status", "line-type", "error-code"})
+_VALUE_ENUM_KINDS = VALUE_ENUM_KINDS
 
 
 class SdkImportsCodemod(SdkCodemod):
@@ -37,6 +38,8 @@ class SdkImportsCodemod(SdkCodemod):
             why = still_used_todo(ref)
             if why is not None:
                 self.todo(ref_node, why)
+        for ref_node, enum_class in self.analysis.enum_class_aliases.items():
+            self.todo(ref_node, enum_class_alias_todo(enum_class))
         for imp in self.analysis.imports:
             self._flag_import(imp)
         # libcst's unused-import pass is the dearest step of the chain (its own scope analysis
@@ -269,8 +272,8 @@ def removals_and_enum_todos_left(analysis, wrapper) -> bool:
     """Whether this codemod, run on the rewritten module, could do nothing but ask for the v1
     imports' removal and flag the v1 enum members still written (:func:`only_removals_left`
     without its look at the enum classes; the same conservative conditions)."""
-    if analysis.type_refs:
-        return False
+    if analysis.type_refs or analysis.enum_class_aliases:
+        return False  # (an alias of a v1 enum class: its TODO is visit_Module's)
     parents = wrapper.resolve(ParentNodeProvider)
     scopes = wrapper.resolve(ScopeProvider)
     for imp in analysis.imports:

@@ -19,6 +19,8 @@ from compat.knowledge.sdk_shapes import SDK_V1_ENUMS
 from compat.knowledge.triggers import CALL_TRIGGERS, ERROR_TRIGGERS, IMPORT_TRIGGERS, SDK_TRIGGERS  # noqa: F401
 
 V1_PACKAGES = ("ding", "sdk")
+# v1 enums whose members are values a v2 response gives as other plain strings
+VALUE_ENUM_KINDS = frozenset({"create-status", "check-status", "retry-status", "line-type", "error-code"})
 V2_PACKAGE = "prelude_python_sdk"
 
 # Method names -> operation, per namespace, from the operations table.
@@ -102,6 +104,8 @@ class SdkAnalysis:
     calls: Dict[cst.Call, SdkCall] = field(default_factory=dict)
     model_calls: Dict[cst.Call, str] = field(default_factory=dict)  # model ctor -> class name
     enum_refs: Dict[cst.CSTNode, EnumRef] = field(default_factory=dict)
+    # `CreateStatus = components.Status`: a v1 value enum class bound to another name -> its class
+    enum_class_aliases: Dict[cst.CSTNode, str] = field(default_factory=dict)
     error_handlers: Dict[cst.ExceptHandler, Tuple[str, ...]] = field(default_factory=dict)
     error_refs: Dict[cst.CSTNode, str] = field(default_factory=dict)  # node -> v1 error class
     type_refs: Dict[cst.CSTNode, str] = field(default_factory=dict)  # node -> v1 class name

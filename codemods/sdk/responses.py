@@ -160,11 +160,12 @@ class SdkResponsesCodemod(SdkCodemod):
         if flowed is not None and not (isinstance(other, cst.Name) and other.value == "None"):
             # `_status(...) == VALID`, `s in OK` (s bound to a helper's result): the flow traces a
             # rewritten call's status or line type here, but no read this codemod maps
-            if values is None:
+            if values is None or flowed not in _MOVES:  # (not visible, or which operation's status?)
                 self.todo(original_node, UNSEEN_COMPARATOR_TODO.format(
                     what="line type" if flowed == "line-type" else "status"))
-                return updated_node
-            kind = kind or flowed
+                if values is None:
+                    return updated_node
+            kind = kind or (flowed if flowed in _MOVES else None)
         if values is None and kind is not None and self._is_status_read(subject):
             # `status in OK`, `== expected()`: the other side is not visible, so not mapped
             self.todo(original_node, UNSEEN_COMPARATOR_TODO.format(what="line type" if kind == "line-type" else "status"))
@@ -209,7 +210,8 @@ class SdkResponsesCodemod(SdkCodemod):
             return None
         if origin.kind == "line-type":
             return "line-type"
-        return STATUS_KINDS.get(origin.op) if origin.kind == "status" else None
+        # (a status of several operations, `_move(res.status)` from a create and a check: "status")
+        return STATUS_KINDS.get(origin.op, "status") if origin.kind == "status" else None
 
     def _untraced_payload_read(self, node: cst.BaseExpression) -> bool:
         """`x.create_check_response.status` whose `x` no rewritten call produced."""

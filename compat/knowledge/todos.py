@@ -65,6 +65,24 @@ def stored_status_compared_todo(name: str, v1_values: Sequence[str], v2_values: 
             f"in `{name}` (v2: {v2}); map both sides")
 
 
+def enum_class_alias_todo(enum_class: str) -> str:
+    """codemods.sdk.imports: a v1 value enum class bound to another name (``S = components.Status``)."""
+    return (f"v1 enum class {enum_class} is still used under another name: its members are v1 values (v2 "
+            "statuses, line types and error codes are plain strings with other values), and it keeps the `ding` "
+            "import: map what is compared with or looked up by its members")
+
+
+def escaped_status_compared_todo(_name: str, v1_values: Sequence[str], v2_values: Sequence[str],
+                                 what: str = "status") -> str:
+    """A comparison with v1 strings of a value this tool cannot trace, in a module that hands
+    rewritten (v2) statuses or line types to code it cannot follow (a store, a callback)."""
+    v1 = ", ".join(f"'{v}'" for v in dict.fromkeys(v1_values))
+    v2 = ", ".join(f"'{v}'" for v in dict.fromkeys(v2_values)) or "no v2 value"
+    return (f"compares with the v1 {what} {v1}, but this module now hands v2 {_PLURAL.get(what, what)} to code "
+            f"this tool cannot follow (stored, passed on or returned); if this value comes back from there, "
+            f"map both sides (v2: {v2})")
+
+
 # codemods.core.flow: a read of the response of a v1 call kept under its own TODO, while the
 # client it is called on is rewritten (v2 has no otp namespace; its lookup takes other arguments).
 KEPT_CALL_READ_TODO = ("reads the response of a v1 call left on v1 under its TODO: on the rewritten v2 client "
@@ -190,6 +208,15 @@ CODE_MAY_BE_NONE_TODO = ("the v2 error code read here is None when the error bod
                          "ErrorResponse only for a JSON error body): check it before using it as a string")
 # codemods.sdk.responses: a rewritten status or line type compared with a value not visible here
 # (`status in OK`, `== expected()`); {what}: "status" or "line type".
+# codemods.core.flow: the class of a caught v1 exception read (`type(e).__name__`).
+ERROR_CLASS_NAME_TODO = ("the class of a caught v1 exception is read here: v2 raises other classes "
+                         "(prelude_python_sdk.BadRequestError for v1 ErrorResponse, APIStatusError and its "
+                         "subclasses for v1 SDKError); map the names or classes this code expects")
+# codemods.sdk.errors: a handler (or isinstance test) of v1 SDKError alone: v1 raised the 400
+# ErrorResponse apart from it; v2 BadRequestError is an APIStatusError.
+SDK_ERROR_INCLUDES_400_TODO = ("v1 SDKError did not include the HTTP 400 error (v1 ErrorResponse); v2 APIStatusError "
+                               "includes it (prelude_python_sdk.BadRequestError): re-raise or handle that one first "
+                               "if this code must not see it")
 UNSEEN_COMPARATOR_TODO = ("compares a v1 {what} (a v2 plain string now, with other values) with a value this "
                           "tool cannot read here; make that value the v2 strings (docs/api-changes.md)")
 # codemods.sdk.responses / codemods.sdk.errors: `.name` read on a v1 status, line type or error

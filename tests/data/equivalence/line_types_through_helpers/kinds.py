@@ -1,4 +1,4 @@
-"""Line types read through a helper's return, a list, an attribute or another module, then
+"""Line types read through a helper's return, a list or an attribute, then
 compared with module sets, class attributes, default arguments or used as lookup keys."""
 import ding
 

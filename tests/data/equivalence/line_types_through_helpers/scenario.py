@@ -3,7 +3,6 @@ P = "+33695000221"
 
 def scenario(run):
     import kinds
-    import other
 
     c = run.step("client", lambda: kinds.make_client(run.key)) or kinds.make_client(run.key)
     run.step("kind-of,is-mobile", lambda: kinds.is_mobile(c, P))
@@ -17,4 +16,3 @@ def scenario(run):
     run.step("kind-of,label-get", lambda: kinds.label(c, P))
     run.step("kind-of,sub-read,label-sub", lambda: kinds.label_sub(c, P))
     run.step("row-attr,row-mobile", lambda: kinds.row_mobile(c, P))
-    run.step("kind-of,other-module", lambda: other.wanted(c, P))
