@@ -832,7 +832,8 @@ class _Resolver:
             found.append(self._usage("sdk-call", sdk_call.op, call, _call_fixable(sdk_call),
                                      _becomes_v2(sdk_call) and sdk_call.op != "feedback"))
         for handler, caught in r.error_handlers.items():
-            found.append(self._usage("sdk-error", ", ".join(caught), handler, True))
+            # (`except RETRYABLE:`: the clause itself stays; the tuple's classes change where it is bound)
+            found.append(self._usage("sdk-error", ", ".join(caught), handler, not isinstance(handler.type, cst.Name)))
         for node, ref in r.enum_refs.items():
             if ref.kind == "error-code":  # a v1 error-code comparison (errors.Code.X)
                 move = V1_TO_V2_ERRORS.get(ref.value)
