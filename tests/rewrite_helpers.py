@@ -44,3 +44,12 @@ def rewritten_twice(source: str, path: str = "m.py") -> str:
     assert once.error is None, once.error
     assert rewrite_source(once.new_source, path).new_source == once.new_source
     return once.new_source
+
+
+def todos_above(new: str, line: str, marker: str = "# TODO(prelude-migration): ") -> list:
+    """The TODO comment lines right above ``line`` in the rewritten ``new``, nearest first."""
+    above = new[:new.index(line)].rstrip("\n").split("\n")
+    found = []
+    while above and above[-1].strip().startswith(marker):
+        found.append(above.pop().strip())
+    return found

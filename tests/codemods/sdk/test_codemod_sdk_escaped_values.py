@@ -5,7 +5,7 @@ of a v1 enum class is marked. v1 SDKError alone (isinstance, a handler) keeps it
 is marked; the class of a caught exception read by name is marked."""
 from __future__ import annotations
 
-from rewrite_helpers import rewritten_twice
+from rewrite_helpers import rewritten_twice, todos_above
 
 T = "# TODO(prelude-migration): "
 HEAD = '''\
@@ -14,25 +14,19 @@ from ding.models import components, errors
 
 client = ding.Ding(api_key=KEY)
 '''
-ESCAPED = f"{T}compares with the v1 status 'valid', but this module now hands v2 statuses to code this tool cannot follow"
-
-
-def todos_above(new: str, line: str) -> list:
-    above = new[:new.index(line)].rstrip("\n").split("\n")
-    found = []
-    while above and above[-1].strip().startswith(T):
-        found.append(above.pop().strip())
-    return found
-
-
-def test_before_a_status_read_back_from_a_store_was_compared_unmarked_and_now_is_marked():
-    new = rewritten_twice(HEAD + '''
-
+STORES = '''
 def confirm(cache, phone, code):
     res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
     chk = client.otp.check(components.CreateCheckRequest(
         customer_uuid=C, authentication_uuid=res.create_authentication_response.authentication_uuid, check_code=code))
     cache.set(phone, chk.create_check_response.status.value)
+'''
+ESCAPED = f"{T}compares with the v1 status 'valid', but this module now hands v2 statuses to code this tool cannot follow"
+
+
+
+def test_before_a_status_read_back_from_a_store_was_compared_unmarked_and_now_is_marked():
+    new = rewritten_twice(HEAD + STORES + '''
 
 
 def confirmed(cache, phone):
@@ -47,15 +41,8 @@ def unrelated(form):
 
 
 def test_a_match_on_an_untraced_value_and_a_table_of_v1_status_keys_are_marked_in_such_a_module():
-    new = rewritten_twice(HEAD + '''
+    new = rewritten_twice(HEAD + STORES + '''
 LABELS = {"valid": "ok", "invalid": "wrong"}
-
-
-def confirm(cache, phone, code):
-    res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
-    chk = client.otp.check(components.CreateCheckRequest(
-        customer_uuid=C, authentication_uuid=res.create_authentication_response.authentication_uuid, check_code=code))
-    cache.set(phone, chk.create_check_response.status.value)
 
 
 def label(cache, phone):

@@ -2,7 +2,7 @@
 a constant naming the code), and a blocked-number refusal that relies on such a constant."""
 from __future__ import annotations
 
-from rewrite_helpers import rewritten_twice
+from rewrite_helpers import rewritten_twice, todos_above
 
 T = "# TODO(prelude-migration): "
 HEAD = '''\
@@ -23,14 +23,6 @@ def _code_of(phone):
 UNSEEN = (f"{T}compares a v1 error code (a v2 plain string now, with other values) with a value this tool cannot "
           "read here; make that value the v2 strings (docs/api-changes.md)")
 
-
-def todos_above(new: str, line: str) -> list:
-    """The TODO comment lines right above ``line`` in ``new``."""
-    above = new[:new.index(line)].rstrip("\n").split("\n")
-    found = []
-    while above and above[-1].strip().startswith(T):
-        found.append(above.pop().strip())
-    return found
 
 
 BLOCKED_TODO = (f"{T}v1 error 'blocked_number' is now a 200 response with status 'blocked' (reason 'in_block_list'); "
