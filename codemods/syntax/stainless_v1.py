@@ -31,8 +31,9 @@ _PACKAGE = SDK_V1_STAINLESS_CLIENT.lower()  # the Go package / npm / gem name of
 
 
 def _calls(pairs) -> str:
-    return r"(?P<resource>%s)\s*\.\s*(?P<op>%s)" % ("|".join(sorted({r for r, _ in pairs})),
-                                                    "|".join(sorted({o for _, o in pairs})))
+    # (Stainless's raw/streaming views of a resource: ``client.check.with_raw_response.create(``)
+    return r"(?P<resource>%s)\s*\.\s*(?:with_(?:raw|streaming)_response\s*\.\s*)?(?P<op>%s)" % (
+        "|".join(sorted({r for r, _ in pairs})), "|".join(sorted({o for _, o in pairs})))
 
 
 def operation(resource: str) -> str:
@@ -60,8 +61,8 @@ _IMPORT = {
     "js": re.compile(r"""(?m)^[ \t]*(?:import\s+(?:type\s+)?(?:%s\b|\{[^}]*\b%s\b[^}]*\}|\*\s+as\s+%s\b)[^;\n]*?\bfrom\s*["'](?P<spec>[^"'\s]+)["']"""
                      r"""|(?:const|let|var)\s+(?:%s|\{[^}]*\b%s\b[^}]*\})\s*=\s*require\(\s*["'](?P<spec2>[^"'\s]+)["'])"""
                      % ((_CLIENT,) * 5)),
-    "python": re.compile(r"(?m)^[ \t]*(?:from[ \t]+(?P<spec>%s)[ \t]+import[ \t]+[^\n]*\b%s\b|import[ \t]+(?P<spec2>%s)\b)"
-                         % (_PACKAGE, _CLIENT, _PACKAGE)),
+    "python": re.compile(r"(?m)^[ \t]*(?:from[ \t]+(?P<spec>%s(?:\.\w+)*)[ \t]+import\b|import[ \t]+(?P<spec2>%s)\b)"
+                         % (_PACKAGE, _PACKAGE)),
     "ruby": re.compile(r"""(?m)^[ \t]*require[ \t(]+["'](?P<spec>%s)["']""" % _PACKAGE),
 }
 _JS_OWN_BASE = re.compile(r"""\bimport\s*\{[^}]*\bAPIResource\b[^}]*\}\s*from\s*["'](?P<pkg>[^./"'][^/"']*)/""")
@@ -166,6 +167,8 @@ def _resource_calls(text: str, fam: str):
     if not pattern.search(text):
         return []
     bound = {m.group("var").lstrip("@") for m in _CONSTRUCTION[fam].finditer(text) if m.group("var")}
+    # a parameter typed with the client class (a test's ``client: Prelude`` fixture)
+    bound |= set(re.findall(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*:\s*(?:Async)?%s\b" % _CLIENT, text))
     out = []
     for m in pattern.finditer(text):
         recv = m.group("recv")

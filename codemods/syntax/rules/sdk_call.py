@@ -157,6 +157,9 @@ EXAMPLES = (
     Example("typescript", "const prelude = new Prelude();\nconst r = await prelude.authentication\n  .create({ phone_number: p });\n",
             (3,)),
     Example("typescript", "const r = await github.check.create({ name });\n"),  # not a Prelude client
+    # a test's fixture typed with the client class; Stainless's raw-response view
+    Example("python", "def test_retry(client: Prelude) -> None:\n    r = client.retry.with_raw_response.create(\n"
+            "        authentication_uuid=ID,\n    )\n", (2,)),
     # a README fragment: the receiver of ``authenticate`` is the hand-written v1 client
     Example("go", 'import ding "github.com/ding-live/ding-go"\n\nfunc send() {\n\ta, _ := sms.Authenticate(opts)\n}\n'
             'func verify() {\n\tok, _ := sms.Check(a.UUID, "0000")\n\t_, _ = sms.Retry(a.UUID)\n\t_ = other.Check(a)\n}\n', (4, 7, 8)),

@@ -116,7 +116,22 @@ def _path_variables(source):
             yield source.usage(KIND, m.start("q"), m.end("s") + 1, v1_path_operation("/" + m.group("s")), "string")
 
 
+# An OpenAPI document's path keys (``  /check:``) under a v1 server (``servers: - url:
+# https://api.ding.live/v1``): the spec of the v1 API.
+_SPEC_PATH = re.compile(r"""(?m)^[ \t]+["']?(?P<p>/[A-Za-z0-9_/{}.-]+)["']?[ \t]*:[ \t]*\{?[ \t]*$""")
+
+
+def _spec_paths(source):
+    if source.language not in ("yaml", "json") or "paths" not in source.text or not HOST_RE.search(source.text):
+        return
+    for m in _SPEC_PATH.finditer(source.text):
+        path = _PATH.match(m.group("p"))
+        if path is not None and source.where(m.start("p"), m.end("p")) != "comment":
+            yield source.usage(KIND, m.start("p"), m.end("p"), operation_for(path.group("path")), "text")
+
+
 def find(source):
+    yield from _spec_paths(source)  # text: no grammar needed
     if source.tree is None:
         return
     yield from _segments(source)
@@ -155,6 +170,10 @@ EXAMPLES = (
     Example("go", 'func (s *Store) Check(r Req) error { return s.run("check", r) }\n'
             'func url(b, p string) string { return fmt.Sprintf("%s/%s", b, p) }\n'),  # no v1 evidence
     Example("typescript", "router.post('/check', handler);\n"),  # a route of the app, no v1 evidence
+    # an OpenAPI document of the v1 API: its path keys under the v1 server
+    Example("yaml", "servers:\n  - url: https://api.ding.live/v1\npaths:\n  /retry:\n    post:\n      summary: Retry\n"
+            "  /healthz:\n    get: {}\n", (4,)),
+    Example("yaml", "servers:\n  - url: https://api.example.com/v1\npaths:\n  /check:\n    post: {}\n"),  # another API
     # generic joins in a file with v1 evidence: a file path, a Promise, a string join
     Example("typescript", "const BASE = 'https://api.ding.live/v1';\nconst tpl = path.join(__dirname, 'check');\n"
             "const p = new Promise((resolve) => resolve('retry'));\n"),

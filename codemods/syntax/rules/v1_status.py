@@ -190,7 +190,26 @@ def _enum_members(source):
             yield source.usage(KIND, m.start(), m.end(), status, "code")
 
 
+# An OpenAPI document of the v1 API (the v1 host among its servers): the status enums' values
+# (``enum:`` then ``- valid`` lines; two v1 statuses at least).
+_SPEC_ENUM = re.compile(r"(?m)^[ \t]*enum:[ \t]*\n(?P<items>(?:[ \t]+-[ \t]+[\"']?[a-z_]+[\"']?[ \t]*\n?)+)")
+_SPEC_ITEM = re.compile(r"(?m)^[ \t]+-[ \t]+[\"']?(?P<s>[a-z_]+)[\"']?[ \t]*$")
+
+
+def _spec_enums(source):
+    if source.language not in ("yaml", "json") or "enum" not in source.text or "paths" not in source.text \
+            or not source.evidence(near=True):
+        return
+    for block in _SPEC_ENUM.finditer(source.text):
+        items = [m for m in _SPEC_ITEM.finditer(source.text, block.start("items"), block.end("items"))
+                 if m.group("s") in STATUSES and m.group("s") != _FALLBACK]
+        if len({m.group("s") for m in items}) >= 2:
+            for m in items:
+                yield source.usage(KIND, m.start("s"), m.end("s"), m.group("s"), "text")
+
+
 def find(source):
+    yield from _spec_enums(source)  # text: no grammar needed
     if source.tree is None or not source.evidence(near=True):
         return
     if any(name in source.text for name in _STATUS_ENUMS):
@@ -284,6 +303,10 @@ EXAMPLES = (
     Example("kotlin", 'private const val BASE = "https://api.ding.live/v1"\nenum class RetryStatus { APPROVED, DENIED; fun ok() = this == APPROVED }\n',
             (2, 2)),
     Example("kotlin", 'enum class RetryStatus { APPROVED, DENIED }\n'),  # no v1 evidence
+    # an OpenAPI document of the v1 API: its status enums
+    Example("yaml", "servers:\n  - url: https://api.ding.live/v1\npaths: {}\ncomponents:\n  schemas:\n    RetryStatus:\n"
+            "      type: string\n      enum:\n        - approved\n        - denied\n        - other\n", (9, 10)),
+    Example("yaml", "paths: {}\ncomponents:\n  schemas:\n    S:\n      enum:\n        - approved\n        - denied\n"),  # no v1
     # Ruby constants holding the status symbols
     Example("ruby", "require 'ding_sdk'\nclass Answer < Base::Enum\n  EXPIRED_AUTH = :expired_auth\n  DENIED = :denied\n"
             "  UNKNOWN = :unknown\n  LABEL = :valid\nend\n", (3, 4)),

@@ -2,10 +2,12 @@
 ``docs.prelude.so/api-reference/v1/...`` and the other moved pages), in comments, docstrings,
 strings and docs (advice, info). The message gives the current page when
 ``compat.knowledge.docs_links.DOCS_LINK_MOVES`` knows it; the ``hosts`` codemod rewrites Python links.
+A moved page of the v2 reference (``docs.prelude.so/api-reference/v2/...``) is not reported: v2 code
+links it, and v2-only code has no finding.
 """
 from __future__ import annotations
 
-from compat.knowledge.docs_links import MIGRATION_GUIDE_URL, OLD_DOCS_LINK_RE, current_docs_link
+from compat.knowledge.docs_links import DOCS_LINK_MOVES, MIGRATION_GUIDE_URL, OLD_DOCS_LINK_RE, current_docs_link
 from migrate.findings import RuleInfo
 from migrate.scan.context import Example, Hit
 from migrate.scan.rules._common import claims_kind, docs_url
@@ -17,6 +19,14 @@ RULE = RuleInfo(
 TEXT_IN_PYTHON = True
 
 _LINK = OLD_DOCS_LINK_RE
+# Moved pages of the v2 reference: v2 code links them, and v2-only code has no finding.
+_V2_PAGES = tuple(page for page in DOCS_LINK_MOVES if "/v2/" in page)
+
+
+def _v2_page(text: str) -> bool:
+    link = _LINK.search(text)
+    lowered = (link.group(0) if link else text).lower()
+    return any(page in lowered for page in _V2_PAGES)
 
 
 def _message(text: str) -> str:
@@ -32,10 +42,15 @@ def _message(text: str) -> str:
 
 def match(ctx):
     for m in _LINK.finditer(ctx.text):
-        yield Hit(m.start(), m.end(), _message(m.group(0)))
+        if not _v2_page(m.group(0)):
+            yield Hit(m.start(), m.end(), _message(m.group(0)))
 
 
-claims = claims_kind("docs-link")
+_docs_link = claims_kind("docs-link")
+
+
+def claims(usage) -> bool:
+    return _docs_link(usage) and not _v2_page(usage.detail)
 
 
 def usage_message(usage) -> str:
@@ -43,6 +58,7 @@ def usage_message(usage) -> str:
 
 
 EXAMPLES = (
+    Example("SmsService.php", "<?php\n/** @see https://docs.prelude.so/api-reference/v2/errors */\nfunction send() {}\n"),
     Example("README.md", "See [errors](https://docs.prelude.so/api-reference/v1/errors) and\n"
             "<https://docs.ding.live/api/send>.\n", ((1, 14), (2, 2))),
     Example("client.go", "// https://docs.prelude.so/api-reference/v1/otp/send-a-code\nfunc Send() {}\n", ((1, 4),)),

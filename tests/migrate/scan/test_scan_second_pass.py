@@ -321,3 +321,18 @@ def test_a_sorbet_interface_file_is_ruby(tmp_path):
                           "# typed: true\nclass DingSDK::Models::Operations::GetAuthenticationStatusRequest\n"
                           "  def auth_uuid(); end\nend\n"})
     assert [(p, line) for p, _, line, _ in _findings(tmp_path)] == [("lib/ding_sdk/models/operations/status_request.rbi", 3)]
+
+
+def test_the_sdks_own_configuration_accessors_are_no_client_call(tmp_path):
+    write_tree(tmp_path, {
+        "setup.py": "from setuptools import setup\n\nsetup(name='ding-api-client', version='1.1.0')\n",
+        "src/sdk/sdkconfiguration.py": ('SERVERS = ["https://api.ding.live/v1"]\n\n\nclass SDKConfiguration:\n'
+                                        "    def get_server_details(self):\n        return SERVERS[0], {}\n\n"
+                                        "    def send_code(self, phone):\n        return phone\n"),
+        "src/sdk/otp.py": ("from sdk.sdkconfiguration import SDKConfiguration\n\n\nclass Otp:\n"
+                           "    def check(self, request):\n"
+                           "        base_url, _ = self.sdk_configuration.get_server_details()\n"
+                           "        return self.sdk_configuration.send_code(request)\n"),
+    })
+    calls = {(path, line) for path, rule, line, _ in _findings(tmp_path) if rule == "PM116"}
+    assert ("src/sdk/otp.py", 6) not in calls
