@@ -25,13 +25,16 @@ from __future__ import annotations
 import ast
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from codemods.core.tokens import any_token
 from compat.knowledge.hosts import LEGACY_V2_HOST_PREFIX, V1_AUTH_HEADER
 from compat.knowledge.hosts import V1_HOST as _V1_HOST
+from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS
+
 _CLIENT_CLASSES = frozenset({"Ding", "SDK"})
+_PAYLOAD_ATTRS = frozenset(SDK_V1_PAYLOAD_ATTRS.values())
 _V1_PACKAGES = ("ding", "sdk")
 MAX_BYTES = 2_000_000  # larger files are left to the per-file rewrite (which reports them)
 
@@ -45,14 +48,19 @@ class ModuleFacts:
     # module dicts holding v1 DeviceType members (directly or in records): the SDK codemods
     # rewrite such a dict with its creates only when no other module imports it
     device_dicts: FrozenSet[str] = frozenset()
+    # names of this module that a v1 module hands v1 SDK responses to (`bus` of
+    # `bus.publish("sent", res.create_authentication_response)`): filled in from the v1 module
+    carriers: FrozenSet[str] = frozenset()
+    # (module, name) imported here that this module hands v1 SDK responses to
+    hands_to: FrozenSet[Tuple[str, str]] = frozenset()
 
     @property
     def v1_names(self) -> FrozenSet[str]:
         """Every module-level name here another module may import and see v1 through."""
-        return self.clients | self.constants | self.wrappers | self.reexports | self.device_dicts
+        return self.clients | self.constants | self.wrappers | self.reexports | self.device_dicts | self.carriers
 
     def __bool__(self) -> bool:
-        return bool(self.v1_names)
+        return bool(self.v1_names or self.hands_to)
 
 
 @dataclass(frozen=True)
@@ -124,7 +132,41 @@ def module_facts(source: str) -> ModuleFacts:
             reexports.update(a.asname or a.name for a in statement.names if a.name != "*")
     wrappers.update(f.name for f in functions if _calls_v1(f, clients | constants))
     return ModuleFacts(frozenset(clients), frozenset(constants), frozenset(wrappers), frozenset(reexports),
-                       frozenset(device_dicts))
+                       frozenset(device_dicts), hands_to=_handed_responses(tree, functions))
+
+
+def _handed_responses(tree: ast.Module, functions: List[ast.AST]) -> FrozenSet[Tuple[str, str]]:
+    """(module, name) of each object imported at module level (``from events import bus``) that a
+    function here gives a v1 SDK response (``bus.publish("sent", res.create_check_response)``, or
+    a local bound to one): code elsewhere that registers on it receives v1 (then v2) responses."""
+    imported: Dict[str, Tuple[str, str]] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.ImportFrom) and statement.module and not statement.level \
+                and statement.module.split(".")[0] not in _V1_PACKAGES:
+            for alias in statement.names:
+                imported[alias.asname or alias.name] = (statement.module, alias.name)
+    if not imported:
+        return frozenset()
+    found: Set[Tuple[str, str]] = set()
+    for function in functions:
+        responses = {t.id for node in ast.walk(function) if isinstance(node, ast.Assign) and _is_response(node.value, set())
+                     for t in node.targets if isinstance(t, ast.Name)}
+        for node in ast.walk(function):
+            if not isinstance(node, ast.Call):
+                continue
+            owner = node.func
+            while isinstance(owner, ast.Attribute):
+                owner = owner.value
+            if isinstance(owner, ast.Name) and owner.id in imported and any(
+                    _is_response(a, responses) for a in [*node.args, *(k.value for k in node.keywords)]):
+                found.add(imported[owner.id])
+    return frozenset(found)
+
+
+def _is_response(node: ast.AST, responses: Set[str]) -> bool:
+    """``res.create_check_response`` (a v1 payload read), or a local bound to one."""
+    return isinstance(node, ast.Attribute) and node.attr in _PAYLOAD_ATTRS \
+        or isinstance(node, ast.Name) and node.id in responses
 
 
 def _holds_device_members(node: ast.AST) -> bool:
@@ -228,6 +270,10 @@ def prepass(paths: Sequence[str], triggers: Optional[Sequence[bytes]] = None,
             continue
         if facts:
             modules[module_name(os.fspath(path))] = facts
+    for facts in list(modules.values()):  # the objects v1 responses are handed to
+        for target, name in facts.hands_to:
+            known = modules.get(target, ModuleFacts())
+            modules[target] = replace(known, carriers=known.carriers | {name})
     facts_so_far = RepoFacts(modules)
     tokens = facts_so_far.tokens
     imported: Dict[str, Set[str]] = {}
@@ -323,7 +369,7 @@ def imported_v1_names(module_source_tree, facts: RepoFacts, importer: str) -> Di
             for alias in small.names:
                 name = dotted_name(alias.name) or ""
                 local = alias.asname.name.value if alias.asname else name  # type: ignore[union-attr]
-                for kind in ("clients", "constants", "wrappers", "reexports"):
+                for kind in ("clients", "constants", "wrappers", "reexports", "carriers"):
                     if name in getattr(target, kind):
                         found[local] = (kind, module, name)
     return found

@@ -21,7 +21,8 @@ import libcst as cst
 from codemods.core.base import PlainCodemod
 from codemods.core.nodes import dotted_name, walk
 from codemods.core.todo import COMMENT_HOSTS, comments_above, with_todo_lines
-from compat.knowledge.todos import CROSS_MODULE_CONSTANT_TODO, CROSS_MODULE_RESULT_TODO, CROSS_MODULE_WRAPPER_TODO
+from compat.knowledge.todos import (CROSS_MODULE_CALLBACK_TODO, CROSS_MODULE_CONSTANT_TODO, CROSS_MODULE_RESULT_TODO,
+                                    CROSS_MODULE_WRAPPER_TODO)
 from compat.knowledge.triggers import CROSS_MODULE_TRIGGERS
 
 _WHY = {
@@ -45,6 +46,7 @@ class CrossModuleCodemod(PlainCodemod):
     def visit_Module(self, node: cst.Module) -> None:
         self.current_module = node
         self._result_reads = _wrapper_result_reads(node, self.foreign)
+        self._result_reads.update(_callback_reads(node, self.foreign))
 
     # (the nodes on_visit / on_leave handle beyond the hooks: codemods.engine.BatchedTransformer)
     ON_VISIT_TYPES = (*COMMENT_HOSTS, cst.Import, cst.ImportFrom, cst.Name, cst.Attribute)
@@ -80,6 +82,42 @@ class CrossModuleCodemod(PlainCodemod):
         if self.current_module.body and self.current_module.body[0] is original_node:
             existing |= comments_above(original_node, self.current_module)
         return with_todo_lines(updated_node, texts, existing)
+
+
+def _callback_reads(module: cst.Module, foreign: Dict[str, Tuple[str, str, str]]) -> Dict[cst.Name, str]:
+    """The attribute reads of the parameters of a function registered on an object another
+    module hands v1 SDK responses to (``@bus.on("sent")`` over it, or ``bus.subscribe("sent",
+    fn)``) -> the TODO each read gets: the function receives those responses, v2 ones once that
+    module is migrated."""
+    carriers = {local for local, (kind, _, _) in foreign.items() if kind == "carriers"}
+    if not carriers:
+        return {}
+    registered: Set[str] = set()
+    for node in walk(module):
+        if isinstance(node, cst.Call) and _root(node.func) in carriers:
+            registered.update(a.value.value for a in node.args if isinstance(a.value, cst.Name))
+    found: Dict[cst.Name, str] = {}
+    for function in (n for n in walk(module) if isinstance(n, cst.FunctionDef)):
+        owner = next((_root(d.decorator) for d in function.decorators if _root(d.decorator) in carriers), None)
+        if owner is None and function.name.value in registered:
+            owner = next(iter(sorted(carriers)))
+        if owner is None:
+            continue
+        params = {p.name.value for p in (*function.params.posonly_params, *function.params.params,
+                                         *function.params.kwonly_params)} - {"self", "cls"}
+        _, module_name, name = foreign[owner]
+        text = CROSS_MODULE_CALLBACK_TODO.format(what=_what(owner, module_name, name))
+        for node in walk(function.body):
+            if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value in params:
+                found[node.value] = text
+    return found
+
+
+def _root(node: cst.BaseExpression) -> Optional[str]:
+    """``bus`` for ``bus.on("x")`` / ``bus.subscribe`` / ``bus``."""
+    while isinstance(node, (cst.Call, cst.Attribute)):
+        node = node.func if isinstance(node, cst.Call) else node.value
+    return node.value if isinstance(node, cst.Name) else None
 
 
 def _what(local: str, module: str, name: str) -> str:

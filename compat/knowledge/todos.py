@@ -186,6 +186,9 @@ CROSS_MODULE_WRAPPER_TODO = ("{what} calls the v1 API in another module; once th
                              "migrated it returns v2 shapes and raises v2 errors: review what this code reads from it")
 CROSS_MODULE_RESULT_TODO = ("`{holder}` holds what {what} (a v1 wrapper in another module) returned; once that "
                             "module is migrated it is a v2 value (other fields and statuses): review this read")
+CROSS_MODULE_CALLBACK_TODO = ("this function is registered on {what}, which another module hands v1 SDK responses "
+                              "to; once that module is migrated they are v2 responses (other fields, plain-string "
+                              "statuses): review this read")
 CROSS_MODULE_CONSTANT_TODO = ("`{local}` is the v1 value `{module}.{name}` (api.ding.live/v1 or an X-API-Key "
                               "header), defined in another module: move this use to v2 together with that "
                               "definition")

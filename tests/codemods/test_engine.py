@@ -435,7 +435,7 @@ def test_the_rewrite_clis_site_scan_reuses_the_engines_parse_with_the_same_usage
         assert not parses  # the engine's parse, metadata and analysis were used
         rewrite_source("import os\n", "other.py")  # not parsed: the memo is dropped
         assert engine.parsed_wrapper(text) is None
-    assert reused >= len(programs) - 2 and reused >= 20
+    assert reused >= len(programs) - 3 and reused >= 20  # (receivers and stores with no v1 token of their own)
 
 
 def test_a_second_plain_analysis_of_one_wrapper_is_not_recomputed():

@@ -184,3 +184,55 @@ def test_dicts_of_device_type_members_and_their_importers_are_recorded(tmp_path)
     assert module_facts(settings).device_dicts == {"PLATFORMS", "TENANTS"}
     paths = write(tmp_path, {"settings.py": settings, "report.py": "from settings import TENANTS, OTHER\n"})
     assert prepass([str(p) for p in paths]).imported_elsewhere == {"settings": {"TENANTS"}}
+
+
+def test_an_object_v1_responses_are_handed_to_is_recorded_and_its_receivers_are_marked(tmp_path):
+    """``hub.emit("sent", res.create_authentication_response)`` hands a v1 response to ``hub``,
+    imported from another module: that module's ``hub`` is a fact, and a module that registers a
+    function on it (a decorator, or ``hub.add(fn)``) gets a TODO at the reads of that function's
+    parameters. Before, such a receiver (no v1 import of its own) was not read at all."""
+    sender = textwrap.dedent('''\
+        import ding
+        from ding.models import components
+
+        from hubs import hub, unrelated
+
+        client = ding.Ding(api_key=KEY)
+
+
+        def send(phone):
+            res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+            sent = res.create_authentication_response
+            hub.emit("sent", sent)
+            unrelated.log(phone)
+        ''')
+    assert module_facts(sender).hands_to == {("hubs", "hub")}
+    receiver = textwrap.dedent('''\
+        from hubs import hub
+
+
+        @hub.on("sent")
+        def audit(event):
+            return event.status.value
+
+
+        def count(event, seen=[]):
+            seen.append(event.authentication_uuid)
+
+
+        hub.add(count)
+
+
+        def other(event):
+            return event.status.value
+        ''')
+    paths = write(tmp_path, {"sender.py": sender, "hubs.py": "hub = object()\nunrelated = object()\n",
+                             "receiver.py": receiver})
+    facts = prepass([str(p) for p in paths])
+    assert facts.modules["hubs"].carriers == {"hub"}
+    rewrite_paths(paths, _all(), write=True, jobs=1)
+    new = (tmp_path / "receiver.py").read_text()
+    todo = "# TODO(prelude-migration): this function is registered on `hub` (`hubs.hub`), which another module hands v1"
+    lines = new.splitlines()
+    marked = [lines[i + 1].strip() for i, line in enumerate(lines) if line.strip().startswith(todo)]
+    assert marked == ["return event.status.value", "seen.append(event.authentication_uuid)"]  # not other()
