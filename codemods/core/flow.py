@@ -231,6 +231,7 @@ _V1_ONLY_FIELDS = frozenset(
 
 
 # Of those, the ones distinctive enough to mark on any untraced value of a v1 module.
+_GENERIC_V1_FIELDS = frozenset({"created_at", "expires_at"}) & _V1_ONLY_FIELDS  # (and "uuid": too common)
 _UNTRACED_V1_FIELDS = frozenset(_V1_ONLY_FIELDS - {"uuid", "created_at", "expires_at"})
 
 
@@ -274,6 +275,7 @@ class ValueFlow:
         self._comparisons: List[cst.BaseExpression] = []  # comparisons and match statements
         self._literal_keywords: List[cst.Arg] = []  # `state="pending"` in a call
         self._module_literals: Optional[Dict[str, cst.BaseExpression]] = None  # see _constant_value
+        self._reads_on: Optional[Dict[Tuple[Optional[cst.FunctionDef], str], Set[str]]] = None
         self.v1_module = v1_module
 
         self._collect(self.module, None)
@@ -294,6 +296,7 @@ class ValueFlow:
                 self._untraced_read(node)
         if self.v1_module:
             self._uuid_uses()
+            self._escaped_payload_reads()
         self._stored_comparisons()
         return self.flow
 
@@ -685,6 +688,10 @@ class ValueFlow:
             return  # a field of a traced value: the codemods map it (or mark it) themselves
         if attr in _UNTRACED_V1_FIELDS and not _is_v2_read(node):
             self.flow.unseen_reads[node] = attr
+        elif attr in _V1_ONLY_FIELDS and isinstance(node.value, cst.Name) \
+                and self._v1_fields_read_on(node.value) & _UNTRACED_V1_FIELDS:
+            # `payload.expires_at` where `payload.authentication_uuid` is read too: a v1 payload
+            self.flow.unseen_reads[node] = attr
         elif attr == "value" and isinstance(node.value, cst.Attribute) and node.value.attr.value in _ENUM_FIELDS \
                 and self.origin(node.value.value) is None \
                 and not (isinstance(node.value.value, cst.Name) and node.value.value.value in ("self", "cls")):
@@ -697,6 +704,29 @@ class ValueFlow:
             how = self._how(node, self.parents.get(node), Origin("line-type", "lookup"))
             if how is not None and how != "uuid":
                 self.flow.uses.append(Use(node, how, Origin("line-type", "lookup")))
+
+    def _escaped_payload_reads(self) -> None:
+        """``payload.expires_at`` on an untraced value in a module that hands v1 responses out
+        (``pickle.dumps(payload)``, a store, a return): it may be one coming back; v2 responses
+        have no such field."""
+        if not any(use.how in ("argument", "stored", "returned", "serialized")
+                   and use.origin.kind in ("wrapper", "payload") for use in self.flow.uses):
+            return
+        for node in self._attributes:
+            if node.attr.value in _GENERIC_V1_FIELDS and node not in self.flow.unseen_reads \
+                    and not self._is_written(node) and self.origin(node.value) is None \
+                    and not (isinstance(node.value, cst.Name) and node.value.value in ("self", "cls")):
+                self.flow.unseen_reads[node] = node.attr.value
+
+    def _v1_fields_read_on(self, name: cst.Name) -> Set[str]:
+        """The attributes read on the name ``name`` spells in its function (indexed once)."""
+        if self._reads_on is None:
+            self._reads_on = {}
+            for attribute in self._attributes:
+                if isinstance(attribute.value, cst.Name):
+                    key = (self.enclosing_function(attribute), attribute.value.value)
+                    self._reads_on.setdefault(key, set()).add(attribute.attr.value)
+        return self._reads_on.get((self.enclosing_function(name), name.value), set())
 
     def _unseen(self, read: cst.Attribute, field_name: str) -> bool:
         if field_name in _V1_ONLY_FIELDS or field_name in _ENUM_FIELDS:

@@ -849,6 +849,11 @@ class _Resolver:
 
 
 
+def becomes_v2(sdk_call: SdkCall) -> bool:
+    """Whether sdk-calls rewrites this call (for the codemods that judge its values' reads)."""
+    return _becomes_v2(sdk_call)
+
+
 def _becomes_v2(sdk_call: SdkCall) -> bool:
     """Whether sdk-calls' plan rewrites this call (the same questions: ``request_problem``)."""
     if sdk_call.request.problem and sdk_call.op != "status":

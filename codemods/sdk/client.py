@@ -13,11 +13,11 @@ from typing import List
 import libcst as cst
 
 from codemods.core.import_requests import add_needed_import
-from codemods.core.nodes import literal_string
+from codemods.core.nodes import code, literal_string
 from codemods.sdk.common import SdkCodemod
 from codemods.sdk.model import IMPORT_TRIGGERS, V2_PACKAGE
 from compat.knowledge.hosts import V1_HOST
-from compat.knowledge.todos import V2_KEY_TODO
+from compat.knowledge.todos import V1_SERVER_URL_DROPPED_TODO, V2_KEY_TODO
 
 
 class SdkClientCodemod(SdkCodemod):
@@ -52,7 +52,11 @@ class SdkClientCodemod(SdkCodemod):
                 new_args.append(self._api_token(original_node, key))
             elif keyword == "server_url":
                 url = literal_string(a.value)
-                if url is None or V1_HOST not in url:
+                if url is None:
+                    # `server_url=os.environ.get("DING_URL", "https://api.ding.live/v1")`, a setting:
+                    # a v1 base (".../v1", v1 paths) the v2 client cannot use; the v2 default is kept
+                    self.todo(original_node, V1_SERVER_URL_DROPPED_TODO.format(value=code(a.value)))
+                elif V1_HOST not in url:
                     self.todo(original_node, "custom server_url moved to base_url; v2 paths start with /v2/ "
                                              "and the base URL has no /v1")
                     new_args.append(cst.Arg(keyword=cst.Name("base_url"), value=a.value))

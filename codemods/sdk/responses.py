@@ -13,6 +13,7 @@ from typing import Dict, List, Optional, Tuple
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
+from codemods.sdk.analysis import becomes_v2
 from codemods.sdk.common import (
     FSTRING_TODO,
     SdkCodemod,
@@ -28,12 +29,16 @@ from codemods.core.mapping import (
     retry_status_move,
     untraced_comparison_todo,
 )
+from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
+from compat.knowledge.statuses import V1_CHECK_STATUSES, V1_CREATE_STATUSES, V1_RETRY_STATUSES
 from compat.knowledge.todos import ENUM_NAME_TODO, UNSEEN_COMPARATOR_TODO
 
 # what each operation's status compares (codemods.sdk.edits reads it too)
 STATUS_KINDS = {"create": "create-status", "check": "check-status", "retry": "retry-status"}
+_V1_VALUES = {"create-status": V1_CREATE_STATUSES, "check-status": V1_CHECK_STATUSES,
+              "retry-status": V1_RETRY_STATUSES, "line-type": frozenset(LINE_TYPE_V1_TO_V2)}
 _MOVES = {"create-status": create_status_move, "check-status": check_status_move,
           "retry-status": retry_status_move, "line-type": line_type_move}
 
@@ -157,6 +162,12 @@ class SdkResponsesCodemod(SdkCodemod):
         values = comparator_values(other, enum_values)
         kind = self._kind(subject, other)
         flowed = None if self._is_status_read(subject) else self._flowed_kind(subject)
+        if flowed is None and not self._is_status_read(subject) and self._flowed_kind(other) is not None \
+                and isinstance(target.operator, (cst.Equal, cst.NotEqual, cst.Is, cst.IsNot)):
+            # `VALID == _status(...)`: the traced value on the right (== and is are symmetric)
+            subject, other = other, subject
+            values, kind = comparator_values(other, enum_values), self._kind(subject, other)
+            flowed = self._flowed_kind(subject)
         if flowed is not None and not (isinstance(other, cst.Name) and other.value == "None"):
             # `_status(...) == VALID`, `s in OK` (s bound to a helper's result): the flow traces a
             # rewritten call's status or line type here, but no read this codemod maps
@@ -166,6 +177,12 @@ class SdkResponsesCodemod(SdkCodemod):
                 if values is None:
                     return updated_node
             kind = kind or (flowed if flowed in _MOVES else None)
+            if kind is not None and values is not None:
+                # a traced value: always a TODO; a v1 value with no v2 equivalent says why
+                moved = [v2_status_values(kind, value) for value in values if value in _V1_VALUES[kind]]
+                if not all(m for m, _ in moved):
+                    for why in dict.fromkeys(why for _, why in moved if why):
+                        self.todo(original_node, why)
         if values is None and kind is not None and self._is_status_read(subject):
             # `status in OK`, `== expected()`: the other side is not visible, so not mapped
             self.todo(original_node, UNSEEN_COMPARATOR_TODO.format(what="line type" if kind == "line-type" else "status"))
@@ -208,6 +225,9 @@ class SdkResponsesCodemod(SdkCodemod):
         origin = flow.origin(node) if flow is not None else None
         if origin is None or origin.many:
             return None
+        producer = self.analysis.calls.get(origin.producer) if origin.producer is not None else None
+        if origin.producer is not None and (producer is None or not becomes_v2(producer)):
+            return None  # a call kept on v1: its values stay v1 (the call has its own TODO)
         if origin.kind == "line-type":
             return "line-type"
         # (a status of several operations, `_move(res.status)` from a create and a check: "status")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from compat.knowledge.hosts import V1_AUTH_HEADER, V2_AUTH_HEADER, V2_AUTH_SCHEME
+from compat.knowledge.hosts import V1_AUTH_HEADER, V2_AUTH_HEADER, V2_AUTH_SCHEME, V2_ORIGIN
 
 TODO_MARKER = "TODO(prelude-migration)"
 
@@ -211,6 +211,11 @@ CODE_MAY_BE_NONE_TODO = ("the v2 error code read here is None when the error bod
                          "ErrorResponse only for a JSON error body): check it before using it as a string")
 # codemods.sdk.responses: a rewritten status or line type compared with a value not visible here
 # (`status in OK`, `== expected()`); {what}: "status" or "line type".
+# codemods.sdk.client: a v1 client's server_url given by an expression (an environment variable,
+# a setting): a v1 base URL, which the v2 client cannot use.
+V1_SERVER_URL_DROPPED_TODO = ("v1 server_url={value} is not passed on: it names a v1 base URL (v1 paths under /v1), "
+                              f"which the v2 client cannot use, so the v2 default ({V2_ORIGIN}) is used; "
+                              "if it pointed to a proxy, pass base_url= with its v2 address")
 # codemods.core.flow: the class of a caught v1 exception read (`type(e).__name__`).
 ERROR_CLASS_NAME_TODO = ("the class of a caught v1 exception is read here: v2 raises other classes "
                          "(prelude_python_sdk.BadRequestError for v1 ErrorResponse, APIStatusError and its "

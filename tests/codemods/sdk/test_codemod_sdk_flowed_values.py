@@ -164,3 +164,48 @@ def unrelated(text):
     assert new.split("    return bool(ID_RE.match(_start(phone)))")[0].rstrip().rsplit("\n", 1)[1].strip().startswith(UUID_TODO)
     assert new.split("    return bool(SHORT.match(_start(phone)))")[0].rstrip().rsplit("\n", 1)[1].strip().startswith(UUID_TODO)
     assert not new.split("    return bool(SHORT.match(text))")[0].rstrip().rsplit("\n", 1)[1].strip().startswith(T)
+
+
+def test_a_helpers_status_on_the_right_or_compared_with_a_value_with_no_v2_equivalent_is_marked():
+    new = rewritten_twice(HEAD + '''
+
+def rev(phone, code):
+    return VALID == _status(phone, code)
+
+
+def done(phone, code):
+    return _status(phone, code).value in ("valid", "already_validated")
+''')
+    assert new.split("    return VALID == _status(phone, code)")[0].rstrip().rsplit("\n", 1)[1].strip().startswith(UNSEEN_STATUS)
+    assert (f"{T}v1 check status 'already_validated' has no v2 equivalent" in
+            new.split('    return _status(phone, code).value in ("valid", "already_validated")')[0].rsplit("\n", 3)[-2])
+
+
+def test_a_v1_server_url_from_the_environment_is_not_passed_to_the_v2_client():
+    new = rewritten_twice('''\
+import os
+
+import ding
+
+client = ding.Ding(api_key=KEY, server_url=os.environ.get("DING_URL", "https://api.ding.live/v1"))
+''')
+    assert "client = Prelude(api_token=KEY, max_retries=0)\n" in new
+    assert f'{T}v1 server_url=os.environ.get("DING_URL", "https://api.ding.live/v1") is not passed on' in new
+
+
+def test_a_generic_v1_field_read_on_an_untraced_value_is_marked_where_v1_payloads_are_stored():
+    new = rewritten_twice(HEAD + '''
+import pickle
+
+
+def keep(db, phone):
+    res = client.otp.create_authentication(components.CreateAuthenticationRequest(customer_uuid=C, phone_number=phone))
+    db[phone] = pickle.dumps(res.create_authentication_response)
+
+
+def left(db, phone):
+    payload = pickle.loads(db[phone])
+    return payload.expires_at
+''')
+    assert f"{T}reads v1 response field 'expires_at' of a value this tool cannot trace" in \
+        new.split("    return payload.expires_at")[0].rsplit("\n", 2)[-2]
