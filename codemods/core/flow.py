@@ -24,9 +24,9 @@ from typing import Callable, Dict, Iterable, List, Mapping, Optional, Set, Tuple
 import libcst as cst
 
 from codemods.core.mapping import status_mapper
-from codemods.core.nodes import dotted_name, string_value, walk
+from codemods.core.nodes import dotted_name, is_none, string_value, walk
 from codemods.core.readonly_walk import children_map
-from codemods.core.runners import RUNNERS, is_runner
+from codemods.core.runners import is_runner
 from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
@@ -183,10 +183,6 @@ def _case_literals(match: cst.Match) -> List[Optional[str]]:
     return found
 
 
-def _is_none(node: cst.BaseExpression) -> bool:
-    return isinstance(node, cst.Name) and node.value == "None"
-
-
 def _enum_field_key(node: cst.BaseExpression) -> Optional[str]:
     """``status`` for ``x["status"]`` (a v1 enum-valued response field's name as the key)."""
     if not isinstance(node, cst.Subscript) or len(node.slice) != 1 \
@@ -230,9 +226,15 @@ _V1_ONLY_FIELDS = frozenset(
     | set(_PAYLOAD_OPS))
 
 
-# Of those, the ones distinctive enough to mark on any untraced value of a v1 module.
-_GENERIC_V1_FIELDS = frozenset({"created_at", "expires_at"}) & _V1_ONLY_FIELDS  # (and "uuid": too common)
-_UNTRACED_V1_FIELDS = frozenset(_V1_ONLY_FIELDS - {"uuid", "created_at", "expires_at"})
+# How a value leaves the code that reads it (handed to a call, stored, returned): past that, the
+# code that reads it again is not visible here.
+_LEAVES = ("argument", "stored", "returned")
+
+# Of the v1-only fields, the ones too common to mark on any untraced value ("uuid" too): marked only in a
+# module that hands v1 responses out.
+_GENERIC_V1_FIELDS = frozenset({"created_at", "expires_at"}) & _V1_ONLY_FIELDS
+# The ones distinctive enough to mark on any untraced value of a v1 module.
+_UNTRACED_V1_FIELDS = _V1_ONLY_FIELDS - {"uuid"} - _GENERIC_V1_FIELDS
 
 
 def analyse(module: cst.Module, scopes: Mapping[cst.CSTNode, object], parents: Mapping[cst.CSTNode, cst.CSTNode],
@@ -464,7 +466,7 @@ class ValueFlow:
         if len(functions) != 1:
             return None
         # (`return None` carries no v1 value: `return e.code` ... `return None` is an error code)
-        origins = [self.origin(value) for value in self._returns.get(functions[0], []) if not _is_none(value)]
+        origins = [self.origin(value) for value in self._returns.get(functions[0], []) if not is_none(value)]
         if not origins or any(o is None for o in origins) or len({(o.kind, o.op, o.many) for o in origins}) != 1:
             return None
         first = origins[0]
@@ -709,7 +711,7 @@ class ValueFlow:
         """``payload.expires_at`` on an untraced value in a module that hands v1 responses out
         (``pickle.dumps(payload)``, a store, a return): it may be one coming back; v2 responses
         have no such field."""
-        if not any(use.how in ("argument", "stored", "returned", "serialized")
+        if not any(use.how in (*_LEAVES, "serialized")
                    and use.origin.kind in ("wrapper", "payload") for use in self.flow.uses):
             return
         for node in self._attributes:
@@ -814,7 +816,7 @@ class ValueFlow:
             return "uuid"
         if name in ("getattr", "hasattr") and origin.kind in ("wrapper", "payload"):
             return "argument"  # a field read by its name: v2's fields are other ones
-        if call in self.calls or name in _HARMLESS_CALLS or last in _LOG_METHODS or last in RUNNERS:
+        if call in self.calls or name in _HARMLESS_CALLS or last in _LOG_METHODS or is_runner(name):
             return None
         if origin.kind in ("wrapper", "payload") and name in ("str",):
             return None
@@ -844,7 +846,7 @@ class ValueFlow:
                     stores.setdefault(name, set()).add(use.origin.op if use.origin.kind == "status" else "lookup")
         escaped: Set[str] = set()  # the same, for every status / line type that leaves this code
         for use in self.flow.uses:
-            if use.how in ("stored", "argument", "returned") and (
+            if use.how in _LEAVES and (
                     use.origin.kind == "status" and use.origin.op in _V1_STATUSES or use.origin.kind == "line-type"):
                 escaped.add(use.origin.op if use.origin.kind == "status" else "lookup")
         if not stores and not escaped:

@@ -34,6 +34,11 @@ def keyword_arg(call: cst.Call, name: str) -> Optional[cst.Arg]:
     return arg(call, name, None)
 
 
+def is_none(node: cst.CSTNode) -> bool:
+    """Whether the expression is the literal ``None``."""
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
 def string_value(node: cst.CSTNode) -> Optional[str]:
     """The value of a str literal or of an implicit concatenation of them, else None."""
     if isinstance(node, cst.SimpleString):

@@ -622,7 +622,7 @@ class _Resolver:
     def _rewritten(self, call: cst.Call) -> bool:
         """Whether the SDK codemods turn this v1 call into a v2 call (else it keeps a TODO as it is)."""
         sdk_call = self.result.calls.get(call)
-        return sdk_call is None or _becomes_v2(sdk_call)
+        return sdk_call is None or becomes_v2(sdk_call)
 
     def _bound_to_literals(self, name: cst.Name) -> bool:
         """Every binding ``name`` may read here is ``NAME = <literal>`` (``VERSION = "4.2"``)."""
@@ -699,7 +699,7 @@ class _Resolver:
                 continue
             origin = self.flow_analysis.origin(value) if value is not None else None
             create = self.result.calls.get(origin.producer) if origin is not None and origin.kind == "id" else None
-            if create is None or create.op != "create" or not _becomes_v2(create) or create.request.call is None:
+            if create is None or create.op != "create" or not becomes_v2(create) or create.request.call is None:
                 return None
             phone = arg(create.request.call, "phone_number", 1)
             if phone is None or _self_attribute(phone.value) is None:
@@ -830,7 +830,7 @@ class _Resolver:
             found.append(self._usage("sdk-client", dotted_name(call.func) or "Ding", call, False, True))
         for call, sdk_call in r.calls.items():
             found.append(self._usage("sdk-call", sdk_call.op, call, _call_fixable(sdk_call),
-                                     _becomes_v2(sdk_call) and sdk_call.op != "feedback"))
+                                     becomes_v2(sdk_call) and sdk_call.op != "feedback"))
         for handler, caught in r.error_handlers.items():
             # (`except RETRYABLE:`: the clause itself stays; the tuple's classes change where it is bound)
             found.append(self._usage("sdk-error", ", ".join(caught), handler, not isinstance(handler.type, cst.Name)))
@@ -848,14 +848,9 @@ class _Resolver:
         r.usages, r.usage_nodes = [u for u, _ in found], [node for _, node in found]
 
 
-
 def becomes_v2(sdk_call: SdkCall) -> bool:
-    """Whether sdk-calls rewrites this call (for the codemods that judge its values' reads)."""
-    return _becomes_v2(sdk_call)
-
-
-def _becomes_v2(sdk_call: SdkCall) -> bool:
-    """Whether sdk-calls' plan rewrites this call (the same questions: ``request_problem``)."""
+    """Whether sdk-calls' plan rewrites this call (the same questions: ``request_problem``; the
+    codemods that judge its values' reads ask it too)."""
     if sdk_call.request.problem and sdk_call.op != "status":
         return False
     if request_problem(sdk_call) is not None:

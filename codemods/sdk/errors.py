@@ -12,7 +12,7 @@ import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
 from codemods.core.import_requests import add_needed_import
-from codemods.core.nodes import code, walk
+from codemods.core.nodes import code, is_none, walk
 from codemods.sdk.common import (
     FSTRING_TODO,
     SdkCodemod,
@@ -56,10 +56,6 @@ def _comprehension_targets(comp_for: Optional[cst.CompFor]) -> Set[str]:
 
 
 OpenHandlers = Sequence[Tuple[str, Tuple[str, ...]]]  # (bound name or "", v1 classes) of enclosing handlers
-
-
-def _is_none(node: cst.BaseExpression) -> bool:
-    return isinstance(node, cst.Name) and node.value == "None"
 
 
 class HandlerLookup:
@@ -199,8 +195,12 @@ class SdkErrorsCodemod(SdkCodemod):
             self._handlers = HandlerLookup(self.analysis, lambda n: self.get_metadata(ParentNodeProvider, n, None))
         return self._handlers
 
+    def _catches_400(self, node: cst.Try) -> bool:
+        """Whether a clause of the try ``node`` catches v1 ErrorResponse (the HTTP 400 error)."""
+        return any("ErrorResponse" in self.analysis.error_handlers.get(h, ()) for h in node.handlers)
+
     def visit_Try(self, node: cst.Try) -> None:
-        if any("ErrorResponse" in self.analysis.error_handlers.get(h, ()) for h in node.handlers):
+        if self._catches_400(node):
             self._mark_blocked_creates(node)  # (before its statements are left: their TODOs go there)
 
     def leave_Try(self, original_node: cst.Try, updated_node: cst.Try) -> cst.Try:
@@ -257,8 +257,7 @@ class SdkErrorsCodemod(SdkCodemod):
     def _try_catches_400(self, handler: cst.ExceptHandler) -> bool:
         """Whether a clause of ``handler``'s try catches v1 ErrorResponse (moved before it)."""
         node = self.get_metadata(ParentNodeProvider, handler, None)
-        return isinstance(node, cst.Try) and any(
-            "ErrorResponse" in self.analysis.error_handlers.get(h, ()) for h in node.handlers)
+        return isinstance(node, cst.Try) and self._catches_400(node)
 
     def _v2_error_class(self, original_node: cst.CSTNode) -> Optional[cst.BaseExpression]:
         """`prelude_python_sdk.<class>` for a v1 error class reference (in `except`,
@@ -364,7 +363,7 @@ class SdkErrorsCodemod(SdkCodemod):
         left, other = node.left, node.comparisons[0].comparator
         for side, against in ((left, other), (other, left)):
             origin = self.analysis.flow.origin(side)
-            if origin is None or origin.kind != "error-code" or origin.many or _is_none(against):
+            if origin is None or origin.kind != "error-code" or origin.many or is_none(against):
                 continue
             values = comparator_values(against, enum_values)
             if values is None:

@@ -23,7 +23,6 @@ from compat.knowledge.sdk_shapes import SDK_V1_CLIENT_CLASSES, SDK_V1_ENUMS, SDK
 
 _CLIENT_CLASSES = frozenset(SDK_V1_CLIENT_CLASSES)
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
-_VALUE_ENUM_KINDS = VALUE_ENUM_KINDS
 
 
 class SdkImportsCodemod(SdkCodemod):
@@ -230,7 +229,7 @@ def still_used_todo(ref) -> Optional[str]:
     """The TODO for a v1 enum member still written after the rewrite, None for kinds that need
     none. Comparisons were rewritten by sdk-responses/sdk-errors; one still here compares a v1
     enum with a v2 plain string later on, which would be silently false."""
-    if ref.kind not in _VALUE_ENUM_KINDS:
+    if ref.kind not in VALUE_ENUM_KINDS:
         return None
     return (f"v1 enum {ref.enum_class}.{ref.member} ('{ref.value}') is still used; "
             "v2 statuses and error codes are plain strings with new values")
@@ -262,7 +261,7 @@ def only_removals_left(analysis, wrapper, rewritten_code: str) -> bool:
     of a v1 import in an annotation, a string or an isinstance() says no."""
     if analysis.type_refs:
         return False
-    enum_classes = {ref.enum_class for ref in analysis.enum_refs.values() if ref.kind in _VALUE_ENUM_KINDS}
+    enum_classes = {ref.enum_class for ref in analysis.enum_refs.values() if ref.kind in VALUE_ENUM_KINDS}
     if any(re.search(r"\b%s\b" % re.escape(name), rewritten_code) for name in enum_classes):
         return False
     return removals_and_enum_todos_left(analysis, wrapper)

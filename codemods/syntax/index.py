@@ -139,7 +139,8 @@ def python_imports_module(text: str, path: str, decl_path: str) -> bool:
 
 def _in_sdk_layout(path: str, package: str) -> bool:
     """The path is a generated module of the v1 Python SDK's layout: ``<package>/models/<components,
-    operations, errors or shared>/...`` (sdk-surfaces: ``ding/models/components/*.py``)."""
+    operations, errors or shared>/...`` (``compat.knowledge.sdk_shapes.SDK_V1_MODEL_MODULES``;
+    docs/reference/v1-api.md, "The v1 Python SDK")."""
     parts = path.replace("\\", "/").split("/")[:-1]
     return any(parts[i] == package and parts[i + 1] == "models" and parts[i + 2] in SDK_V1_MODEL_MODULES
                for i in range(len(parts) - 2))
@@ -177,7 +178,7 @@ class FileFacts:
     go_v1_folders: Tuple[Tuple[str, str], ...] = ()  # Go: (module, folder) of the Ding-organisation packages it imports
     go_module: Optional[str] = None  # go.mod: the module it declares
     sdk_own_code: bool = False  # declared in a v1 SDK's namespace, or a Python module at its layout: evidence, no wrapper
-    ts_sdk_root: Optional[str] = None  # a file of the v1 TS SDK in its funcs/ folder, or a resource of the
+    sdk_source_root: Optional[str] = None  # a file of the v1 TS SDK in its funcs/ folder, or a resource of the
     # Stainless v1 prototype (codemods.syntax.stainless_v1): the SDK's source root
 
     @property
@@ -206,11 +207,11 @@ def file_facts(path: str, language: str, text: str) -> FileFacts:
         facts.go_v1_folders = tuple(sorted(go_v1_packages(text)))
     if fam == "js" and ts_sdk_file(text):
         facts.strong = True  # a file of the v1 TypeScript SDK itself (DingCore, funcs/ imports)
-        facts.ts_sdk_root = ts_sdk_root(path)
+        facts.sdk_source_root = ts_sdk_root(path)
     prototype = resource_root(path, language, text)
     if prototype is not None:  # a v1 resource of the Stainless prototype SDK: its tree is v1 code
         facts.strong = True
-        facts.ts_sdk_root = prototype
+        facts.sdk_source_root = prototype
     if "x-api-key" in lower:
         facts.header_constants = tuple(sorted({m.group("name") for m in HEADER_CONSTANT.finditer(text)}))
     if "uuid" in lower or "code" in lower:
@@ -265,7 +266,9 @@ class RepoIndex:
     sdk_package_folders: FrozenSet[str] = frozenset()  # folders of files with ``sdk_own_import``
     go_v1_folders: FrozenSet[Tuple[str, str]] = frozenset()  # (module, module-relative folder) of imported Ding-org Go packages
     go_modules: Dict[str, str] = field(default_factory=dict)  # folder of a go.mod -> its module
-    v1_sdk_roots: FrozenSet[str] = frozenset()  # folders of manifests that publish a v1 SDK
+    # v1 SDK trees: publishing manifests' folders, the TS SDK / Stainless prototype source roots,
+    # folders of files declared in a v1 namespace or at the Python SDK's layout
+    v1_sdk_roots: FrozenSet[str] = frozenset()
     _cache: Dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # references, go.mod roots
     _declaring: Optional[tuple] = field(default=None, repr=False, compare=False)  # see _declaring_files
 
@@ -307,7 +310,7 @@ class RepoIndex:
                    frozenset(folder for f in facts for folder in f.go_v1_folders),
                    {_folder(f.path): f.go_module for f in facts if f.go_module},
                    frozenset(_folder(f.path) for f in facts if f.own_v1_package or f.sdk_own_code)
-                   | frozenset(f.ts_sdk_root for f in facts if f.ts_sdk_root is not None))
+                   | frozenset(f.sdk_source_root for f in facts if f.sdk_source_root is not None))
 
     def __bool__(self) -> bool:
         return self.any_evidence
@@ -346,8 +349,8 @@ class RepoIndex:
         return self._cache[key]
 
     def under_v1_sdk_root(self, folder: str) -> bool:
-        """The folder is inside the tree of a v1 SDK (its publishing manifest's folder, or the
-        source root above the TypeScript SDK's ``funcs/``)."""
+        """The folder is inside the tree of a v1 SDK (:attr:`v1_sdk_roots`: its publishing
+        manifest's folder, its source root, a folder of its own declared files)."""
         return any(not root or root == "." or folder == root or folder.startswith(root + "/") for root in self.v1_sdk_roots)
 
     @property

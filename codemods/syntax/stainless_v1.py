@@ -27,7 +27,7 @@ from codemods.syntax.import_gate import go_import_specs
 from codemods.syntax.languages import family
 
 _CLIENT = re.escape(SDK_V1_STAINLESS_CLIENT)
-_PACKAGE = SDK_V1_STAINLESS_CLIENT.lower()  # the Go package / npm / gem name of the client
+_PACKAGE = SDK_V1_STAINLESS_CLIENT.lower()  # the Go package name (inferred: the Python/Ruby module) of the client; no npm name is known
 
 
 def _calls(pairs) -> str:
@@ -79,16 +79,15 @@ TRIGGERS = tuple(sorted({("%s.%s" % (resource, op)).lower().encode()
                          if operation(resource) == "create"}))
 
 
+# The resources' class names in every language (Authentication|Check|Retry: the Go table names them).
+_RESOURCE_CLASSES = "|".join(resource for resource, _ in SDK_V1_STAINLESS_GO_RESOURCE_CALLS)
 # A resource of the prototype declared, per family (group ``resource``): its own v1 path must be in
 # the same file (``"/check"``, Go ``path := "check"``) for the file to be the SDK's resource.
 _DECLARED = {
-    "js": re.compile(r"\bclass\s+(?P<resource>%s)\s+extends\s+APIResource\b" % "|".join(
-        r[0] for r in SDK_V1_STAINLESS_GO_RESOURCE_CALLS)),
-    "python": re.compile(r"(?m)^class\s+(?:Async)?(?P<resource>%s)(?:Resource)?\s*\(\s*(?:Sync|Async)APIResource\s*\)" % "|".join(
-        r[0] for r in SDK_V1_STAINLESS_GO_RESOURCE_CALLS)),
-    "ruby": re.compile(r"(?m)^[ \t]*class[ \t]+(?P<resource>%s)[ \t]*$" % "|".join(r[0] for r in SDK_V1_STAINLESS_GO_RESOURCE_CALLS)),
-    "go": re.compile(r"(?m)^func\s*\(\s*\w+\s+\*(?P<resource>%s)Service\s*\)\s+New\s*\(" % "|".join(
-        r[0] for r in SDK_V1_STAINLESS_GO_RESOURCE_CALLS)),
+    "js": re.compile(r"\bclass\s+(?P<resource>%s)\s+extends\s+APIResource\b" % _RESOURCE_CLASSES),
+    "python": re.compile(r"(?m)^class\s+(?:Async)?(?P<resource>%s)(?:Resource)?\s*\(\s*(?:Sync|Async)APIResource\s*\)" % _RESOURCE_CLASSES),
+    "ruby": re.compile(r"(?m)^[ \t]*class[ \t]+(?P<resource>%s)[ \t]*$" % _RESOURCE_CLASSES),
+    "go": re.compile(r"(?m)^func\s*\(\s*\w+\s+\*(?P<resource>%s)Service\s*\)\s+New\s*\(" % _RESOURCE_CLASSES),
 }
 
 

@@ -29,7 +29,7 @@ V2_PACKAGES: Mapping[str, str] = {
 # npm and Go import paths are the package names above.
 V1_SOURCE_NAMESPACES: Mapping[str, Tuple[str, ...]] = {
     "jvm": ("live.ding.dingsdk", "live.ding.dingSdk"),
-    "php": ("Ding\\DingSDK", "ding\\sdk"),  # ding\sdk: the early Composer package ding/sdk (v1-api.md, "SDKs")
+    "php": ("Ding\\DingSDK", "ding\\sdk"),  # INFERRED: ding\sdk from the early Composer package ding/sdk (v1-api.md, "SDKs", gives the package, not the namespace)
     "ruby": ("ding_sdk",),  # require 'ding_sdk'; module ::DingSDK
     "csharp": ("DingSDK",),
 }

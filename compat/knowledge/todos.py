@@ -209,8 +209,6 @@ CODE_VALUE_TODO = ("v2 error codes differ from v1 (e.g. negative_balance is now 
 # v1 SDK raised ErrorResponse only for a JSON 400 body (else SDKError), v2 BadRequestError for any.
 CODE_MAY_BE_NONE_TODO = ("the v2 error code read here is None when the error body has no code (v1 raised "
                          "ErrorResponse only for a JSON error body): check it before using it as a string")
-# codemods.sdk.responses: a rewritten status or line type compared with a value not visible here
-# (`status in OK`, `== expected()`); {what}: "status" or "line type".
 # codemods.sdk.client: a v1 client's server_url given by an expression (an environment variable,
 # a setting): a v1 base URL, which the v2 client cannot use.
 V1_SERVER_URL_DROPPED_TODO = ("v1 server_url={value} is not passed on: it names a v1 base URL (v1 paths under /v1), "
@@ -225,6 +223,8 @@ ERROR_CLASS_NAME_TODO = ("the class of a caught v1 exception is read here: v2 ra
 SDK_ERROR_INCLUDES_400_TODO = ("v1 SDKError did not include the HTTP 400 error (v1 ErrorResponse); v2 APIStatusError "
                                "includes it (prelude_python_sdk.BadRequestError): re-raise or handle that one first "
                                "if this code must not see it")
+# codemods.sdk.responses: a rewritten status or line type compared with a value not visible here
+# (`status in OK`, `== expected()`); {what}: "status" or "line type".
 UNSEEN_COMPARATOR_TODO = ("compares a v1 {what} (a v2 plain string now, with other values) with a value this "
                           "tool cannot read here; make that value the v2 strings (docs/api-changes.md)")
 # codemods.sdk.responses / codemods.sdk.errors: `.name` read on a v1 status, line type or error

@@ -7,19 +7,10 @@ from __future__ import annotations
 
 import os
 
-_SUFFIXES = {
-    "python": (".py", ".pyi", ".pyw"),
-    "js": (".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts", ".vue", ".svelte"),
-    "go": (".go",),
-    "jvm": (".java", ".kt", ".kts", ".scala", ".groovy", ".gradle"),
-    "php": (".php",),
-    "ruby": (".rb", ".rbi", ".rake", ".gemspec"),  # .rbi: Sorbet interface files
-    "csharp": (".cs", ".csx"),
-    "swift": (".swift",),
-    "shell": (".sh", ".bash", ".zsh", ".ksh", ".fish", ".ps1", ".bat", ".cmd"),
-}
-_BY_SUFFIX = {suffix: lang for lang, suffixes in _SUFFIXES.items() for suffix in suffixes}
-_BY_NAME = {"gemfile": "ruby", "rakefile": "ruby", "dockerfile": "docker", "containerfile": "docker"}
+from codemods.syntax.languages import family, language_for_path
+
+# The language table is codemods.syntax.languages' (one table); this module keeps the coarse ids.
+_COARSE = frozenset({"python", "js", "go", "jvm", "php", "ruby", "csharp", "swift", "shell", "docker"})
 
 # Manifest file name -> package ecosystem (keys of compat.knowledge.packages.V1_DISTRIBUTIONS).
 _MANIFESTS_EXACT = {
@@ -35,10 +26,8 @@ _MANIFEST_SUFFIXES = {".gemspec": "gem", ".csproj": "nuget", ".fsproj": "nuget",
 
 def language_of(path: str) -> str:
     """A coarse language id: python, js, go, jvm, php, ruby, csharp, swift, shell, docker, text."""
-    name = os.path.basename(path).lower()
-    if name in _BY_NAME or name.startswith("dockerfile."):
-        return _BY_NAME.get(name, "docker")
-    return _BY_SUFFIX.get(os.path.splitext(name)[1], "text")
+    coarse = family(language_for_path(path))
+    return coarse if coarse in _COARSE else "text"
 
 
 def manifest_ecosystem(path: str) -> "str | None":

@@ -36,9 +36,10 @@ def _index_calls(source, seen):
     names = sorted({name for name, _ in refs}, key=len, reverse=True)
     # methods of the wrappers; inside a v1 SDK's own tree its configuration accessors are no client
     # operation (``self.sdk_configuration.get_server_details()`` in the SDK's otp.py)
-    methods = sorted(index.methods_of(refs) - ({m for m in index.methods_of(refs) if m.startswith(("get_", "set_"))}
-                                               if index.v1_code_folder(source.path, source.language) else set()),
-                     key=len, reverse=True)
+    methods = index.methods_of(refs)
+    if index.v1_code_folder(source.path, source.language):
+        methods = {m for m in methods if not m.startswith(("get_", "set_"))}
+    methods = sorted(methods, key=len, reverse=True)
     parts = [r"(?:\bnew\s+)?(?<![\w$.])(?P<name>%s)\s*(?:\(|\.|::|->|\{)" % "|".join(map(re.escape, names))]
     if methods:
         parts.append(r"(?:\.|->|::)(?P<method>%s)\s*\(" % "|".join(map(re.escape, methods)))

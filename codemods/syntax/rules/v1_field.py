@@ -182,10 +182,11 @@ def find(source):
         return
     distinct = {_canonical(_CORE.search(m.group(0)).group(0)) for m in matches}
     if not (source.evidence(near=True) or len(distinct) > 1 or _OTHER_FIELD.search(source.text)):
-        # ``authentication_uuid`` names the v1 API by itself (v2 says ``id``); ``checkCode`` alone is
-        # an ordinary function name
+        # ``authentication_uuid`` names the v1 API by itself (v2 says ``id``), in a repository with
+        # v1 evidence somewhere (elsewhere it is any auth system's field); ``checkCode`` alone is an
+        # ordinary function name
         matches = [m for m in matches if _canonical(_CORE.search(m.group(0)).group(0)) == _ALONE]
-        if not matches:
+        if not matches or not source.evidence(repo=True):
             return
     for start, end, word, where in source.field_spans(matches, _CORE):
         if _plain_function(source, start):
@@ -237,9 +238,9 @@ EXAMPLES = (
     # the model declared, not called: its base class is not a value passed by position
     Example("python", "import ding_api_client\n\nclass CreateCheckRequest(BaseModel):\n    pass\n"),
     Example("typescript", "export async function checkCode(phone: string, code: string) {}\n"),  # v2 app code
-    # authentication_uuid alone, in any file: the v1 response's id (v2 says id)
-    Example("python", "from dataclasses import dataclass\n\n@dataclass\nclass Pending:\n    authentication_uuid: str\n"
-            "    # check_code is asked later\n    check_code_hint: str = ''\n", (5,)),
+    # authentication_uuid alone in a repository with no v1 evidence: any auth system's field (with
+    # v1 evidence elsewhere in the repository it is reported: tests/migrate/scan/test_scan_second_pass.py)
+    Example("python", "from dataclasses import dataclass\n\n@dataclass\nclass Pending:\n    authentication_uuid: str\n"),
     # a free function named so in v1 code is the program's own name; an accessor is the field's
     Example("go", 'import ding "github.com/ding-live/ding-go"\n\nfunc checkCode() {\n\t_ = 1\n}\n'
             'func (r *Req) GetCheckCode() string { return r.CheckCode }\n', (6, 6)),

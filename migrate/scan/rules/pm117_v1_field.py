@@ -8,7 +8,7 @@ argument of a call of the v1 status method (``getAuthenticationStatus(authUuid: 
 ``.authUuid(...)`` in a Java builder). A free function named like a field (``func checkCode()``)
 is the program's own name. Found by
 ``codemods.syntax`` (kind ``v1-field``) with v1 evidence in the file or its folder, or next to
-another v1-only field; ``authentication_uuid`` in any file (v1 by itself; ``checkCode`` alone is
+another v1-only field; ``authentication_uuid`` in any file of a repository with v1 evidence (v1 by itself there; ``checkCode`` alone is
 an ordinary name). v2 identifies a verification by ``id`` and checks ``target`` + ``code``.
 """
 from __future__ import annotations

@@ -5,7 +5,7 @@ in a dict under its field's name and read with `.value`; a second run that meets
 v2 create keeps the check's TODO."""
 from __future__ import annotations
 
-from rewrite_helpers import rewritten_twice
+from rewrite_helpers import rewritten_twice, todos_above
 
 T = "# TODO(prelude-migration): "
 HEAD = '''\
@@ -48,7 +48,7 @@ def ok_by_value(phone, code):
 ''')
     assert "    return chk.status\n" in new  # the helper's own read is rewritten
     for line in ("    return _status(phone, code) == VALID", "    return s is VALID"):
-        assert new[:new.index(line)].rstrip().rsplit("\n", 1)[1].strip().startswith(UNSEEN_STATUS), line
+        assert todos_above(new, line)[0].startswith(UNSEEN_STATUS), line
     assert ("v1 'valid'; if it is a v2 value now, compare it with 'success' (plain strings)\n"
             '    return _status(phone, code).value in ("valid",)') in new  # v1 values: their v2 ones said
 
@@ -161,9 +161,9 @@ def looks_short(phone):
 def unrelated(text):
     return bool(SHORT.match(text))
 ''')
-    assert new.split("    return bool(ID_RE.match(_start(phone)))")[0].rstrip().rsplit("\n", 1)[1].strip().startswith(UUID_TODO)
-    assert new.split("    return bool(SHORT.match(_start(phone)))")[0].rstrip().rsplit("\n", 1)[1].strip().startswith(UUID_TODO)
-    assert not new.split("    return bool(SHORT.match(text))")[0].rstrip().rsplit("\n", 1)[1].strip().startswith(T)
+    assert todos_above(new, "    return bool(ID_RE.match(_start(phone)))")[0].startswith(UUID_TODO)
+    assert todos_above(new, "    return bool(SHORT.match(_start(phone)))")[0].startswith(UUID_TODO)
+    assert todos_above(new, "    return bool(SHORT.match(text))") == []
 
 
 def test_a_helpers_status_on_the_right_or_compared_with_a_value_with_no_v2_equivalent_is_marked():
@@ -176,9 +176,9 @@ def rev(phone, code):
 def done(phone, code):
     return _status(phone, code).value in ("valid", "already_validated")
 ''')
-    assert new.split("    return VALID == _status(phone, code)")[0].rstrip().rsplit("\n", 1)[1].strip().startswith(UNSEEN_STATUS)
-    assert (f"{T}v1 check status 'already_validated' has no v2 equivalent" in
-            new.split('    return _status(phone, code).value in ("valid", "already_validated")')[0].rsplit("\n", 3)[-2])
+    assert todos_above(new, "    return VALID == _status(phone, code)")[0].startswith(UNSEEN_STATUS)
+    assert any(todo.startswith(f"{T}v1 check status 'already_validated' has no v2 equivalent")
+               for todo in todos_above(new, '    return _status(phone, code).value in ("valid", "already_validated")'))
 
 
 def test_a_v1_server_url_from_the_environment_is_not_passed_to_the_v2_client():
@@ -207,5 +207,5 @@ def left(db, phone):
     payload = pickle.loads(db[phone])
     return payload.expires_at
 ''')
-    assert f"{T}reads v1 response field 'expires_at' of a value this tool cannot trace" in \
-        new.split("    return payload.expires_at")[0].rsplit("\n", 2)[-2]
+    assert any(todo.startswith(f"{T}reads v1 response field 'expires_at' of a value this tool cannot trace")
+               for todo in todos_above(new, "    return payload.expires_at"))

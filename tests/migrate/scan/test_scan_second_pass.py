@@ -336,3 +336,12 @@ def test_the_sdks_own_configuration_accessors_are_no_client_call(tmp_path):
     })
     calls = {(path, line) for path, rule, line, _ in _findings(tmp_path) if rule == "PM116"}
     assert ("src/sdk/otp.py", 6) not in calls
+
+
+def test_authentication_uuid_alone_is_v1_only_in_a_repository_with_v1_evidence(tmp_path):
+    model = "from dataclasses import dataclass\n\n\n@dataclass\nclass Pending:\n    authentication_uuid: str\n"
+    write_tree(tmp_path / "plain", {"models/pending.py": model})
+    write_tree(tmp_path / "v1", {"models/pending.py": model,
+                                 "client/otp.py": 'BASE = "https://api.ding.live/v1"\n'})
+    assert _findings(tmp_path / "plain") == []
+    assert ("models/pending.py", "PM117", 6) in {(p, rule, line) for p, rule, line, _ in _findings(tmp_path / "v1")}
