@@ -31,10 +31,9 @@ from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence,
 from codemods.core.tokens import any_token
 from compat.knowledge.hosts import LEGACY_V2_HOST_PREFIX, V1_AUTH_HEADER
 from compat.knowledge.hosts import V1_HOST as _V1_HOST
-from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS
+from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_NAMES
 
 _CLIENT_CLASSES = frozenset({"Ding", "SDK"})
-_PAYLOAD_ATTRS = frozenset(SDK_V1_PAYLOAD_ATTRS.values())
 _V1_PACKAGES = ("ding", "sdk")
 MAX_BYTES = 2_000_000  # larger files are left to the per-file rewrite (which reports them)
 
@@ -165,7 +164,7 @@ def _handed_responses(tree: ast.Module, functions: List[ast.AST]) -> FrozenSet[T
 
 def _is_response(node: ast.AST, responses: Set[str]) -> bool:
     """``res.create_check_response`` (a v1 payload read), or a local bound to one."""
-    return isinstance(node, ast.Attribute) and node.attr in _PAYLOAD_ATTRS \
+    return isinstance(node, ast.Attribute) and node.attr in SDK_V1_PAYLOAD_NAMES \
         or isinstance(node, ast.Name) and node.id in responses
 
 

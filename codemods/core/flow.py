@@ -30,7 +30,7 @@ from codemods.core.runners import is_runner
 from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
-from compat.knowledge.statuses import V1_CHECK_STATUSES, V1_CREATE_STATUSES, V1_RETRY_STATUSES
+from compat.knowledge.statuses import V1_STATUSES_BY_OP
 from compat.knowledge.todos import (
     CODE_VALUE_TODO,
     ENUM_NAME_TODO,
@@ -58,7 +58,6 @@ _SERIALIZERS = frozenset({"to_dict", "to_json", "model_dump", "model_dump_json",
 _REGEX_METHODS = frozenset({"match", "fullmatch", "search"})
 _WHAT = {"status": "status", "line-type": "line type", "error-code": "error code"}
 _ENUM_FIELDS = ("status", "line_type")  # v1 enum-valued response fields (``.value`` reads them)
-_V1_STATUSES = {"create": V1_CREATE_STATUSES, "check": V1_CHECK_STATUSES, "retry": V1_RETRY_STATUSES}
 
 
 @dataclass(frozen=True)
@@ -839,7 +838,7 @@ class ValueFlow:
         matches what is stored. The store has its own TODO; the comparison gets one too."""
         stores: Dict[str, Set[str]] = {}  # stored name -> the v1 operations of the statuses ("lookup": line types)
         for use in self.flow.uses:
-            if use.how in ("stored", "argument") and (use.origin.kind == "status" and use.origin.op in _V1_STATUSES
+            if use.how in ("stored", "argument") and (use.origin.kind == "status" and use.origin.op in V1_STATUSES_BY_OP
                                                      or use.origin.kind == "line-type"):
                 name = self._store_name(use.node)
                 if name:
@@ -847,7 +846,7 @@ class ValueFlow:
         escaped: Set[str] = set()  # the same, for every status / line type that leaves this code
         for use in self.flow.uses:
             if use.how in _LEAVES and (
-                    use.origin.kind == "status" and use.origin.op in _V1_STATUSES or use.origin.kind == "line-type"):
+                    use.origin.kind == "status" and use.origin.op in V1_STATUSES_BY_OP or use.origin.kind == "line-type"):
                 escaped.add(use.origin.op if use.origin.kind == "status" else "lookup")
         if not stores and not escaped:
             return
@@ -923,7 +922,7 @@ class ValueFlow:
     def _stored_compare(self, node: cst.CSTNode, name: str, ops: Set[str], literals: List[Optional[str]]) -> None:
         line_types = "lookup" in ops
         v1 = [text for text in literals if text and (
-            text in LINE_TYPE_V1_TO_V2 if line_types else any(text in _V1_STATUSES[op] for op in ops))]
+            text in LINE_TYPE_V1_TO_V2 if line_types else any(text in V1_STATUSES_BY_OP[op] for op in ops))]
         if not v1:
             return
         todo = stored_status_compared_todo if name else escaped_status_compared_todo
@@ -934,7 +933,7 @@ class ValueFlow:
         v2: List[str] = []
         for op in sorted(ops):
             for text in v1:
-                if text in _V1_STATUSES[op]:
+                if text in V1_STATUSES_BY_OP[op]:
                     values, _ = status_mapper(op)(text)  # type: ignore[misc]
                     v2.extend(values or ())
         self.flow.stored_compares.append((node, todo(name, v1, v2)))

@@ -19,7 +19,7 @@ from codemods.core.todo import COMMENT_HOSTS, todo_comment
 from codemods.sdk.common import SdkCodemod
 from codemods.sdk.model import IMPORT_TRIGGERS, V1_PACKAGES, VALUE_ENUM_KINDS, is_v1_otp_method
 from compat.knowledge.todos import enum_class_alias_todo
-from compat.knowledge.sdk_shapes import SDK_V1_CLIENT_CLASSES, SDK_V1_ENUMS, SDK_V1_PAYLOAD_ATTRS, SDK_V1_TYPE_MOVES
+from compat.knowledge.sdk_shapes import SDK_V1_CLIENT_CLASSES, SDK_V1_ENUMS, SDK_V1_PAYLOAD_NAMES, SDK_V1_TYPE_MOVES
 
 _CLIENT_CLASSES = frozenset(SDK_V1_CLIENT_CLASSES)
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -179,7 +179,6 @@ class SdkImportsCodemod(SdkCodemod):
         return cst.parse_expression(target)
 
 
-_V1_PAYLOAD_NAMES = frozenset(SDK_V1_PAYLOAD_ATTRS.values())
 
 
 def stays_v1(value: cst.BaseExpression) -> bool:
@@ -189,7 +188,7 @@ def stays_v1(value: cst.BaseExpression) -> bool:
     while isinstance(value, cst.Await):
         value = value.expression
     if isinstance(value, cst.Attribute):
-        return value.attr.value in _V1_PAYLOAD_NAMES or stays_v1(value.value)
+        return value.attr.value in SDK_V1_PAYLOAD_NAMES or stays_v1(value.value)
     if not isinstance(value, cst.Call):
         return False
     return any(is_v1_otp_method(node) for node in (value.func, *(a.value for a in value.args)))

@@ -32,13 +32,13 @@ from codemods.core.mapping import (
 from compat.knowledge.enums import LINE_TYPE_V1_TO_V2
 from compat.knowledge.operations import LOOKUP_FIELD_MOVES
 from compat.knowledge.sdk_shapes import SDK_V1_PAYLOAD_ATTRS, SDK_V1_RESPONSE_FIELDS
-from compat.knowledge.statuses import V1_CHECK_STATUSES, V1_CREATE_STATUSES, V1_RETRY_STATUSES
+from compat.knowledge.statuses import V1_STATUSES_BY_OP
 from compat.knowledge.todos import ENUM_NAME_TODO, UNSEEN_COMPARATOR_TODO
 
 # what each operation's status compares (codemods.sdk.edits reads it too)
 STATUS_KINDS = {"create": "create-status", "check": "check-status", "retry": "retry-status"}
-_V1_VALUES = {"create-status": V1_CREATE_STATUSES, "check-status": V1_CHECK_STATUSES,
-              "retry-status": V1_RETRY_STATUSES, "line-type": frozenset(LINE_TYPE_V1_TO_V2)}
+_V1_VALUES = {**{f"{op}-status": values for op, values in V1_STATUSES_BY_OP.items()},
+              "line-type": frozenset(LINE_TYPE_V1_TO_V2)}
 _MOVES = {"create-status": create_status_move, "check-status": check_status_move,
           "retry-status": retry_status_move, "line-type": line_type_move}
 

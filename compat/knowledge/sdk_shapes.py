@@ -54,6 +54,7 @@ SDK_V1_PAYLOAD_ATTRS: Mapping[str, str] = {
     "retry": "retry_authentication_response", "feedback": "feedback_response",
     "status": "authentication_status_response", "lookup": "lookup_response",
 }
+SDK_V1_PAYLOAD_NAMES = frozenset(SDK_V1_PAYLOAD_ATTRS.values())
 # Operation -> v1 payload field -> v2 response attribute; None: no v2 equivalent.
 # Lookup fields are in LOOKUP_FIELD_MOVES.
 SDK_V1_RESPONSE_FIELDS: Mapping[str, Mapping[str, Optional[str]]] = {

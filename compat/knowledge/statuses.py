@@ -62,3 +62,5 @@ RETRY_STATUS_V1_TO_V2: Mapping[str, Optional[str]] = {
 V1_CREATE_STATUSES = ("pending", "rate_limited", "spam_detected")
 V1_CHECK_STATUSES = tuple(CHECK_STATUS_V1_TO_V2)
 V1_RETRY_STATUSES = tuple(RETRY_STATUS_V1_TO_V2)
+# The v1 statuses per operation that answers with one.
+V1_STATUSES_BY_OP = {"create": V1_CREATE_STATUSES, "check": V1_CHECK_STATUSES, "retry": V1_RETRY_STATUSES}

@@ -5,7 +5,7 @@ client is rewritten; `match e.code:` with a code that became a v2 status; a clie
 otp namespace returned at once."""
 from __future__ import annotations
 
-from rewrite_helpers import rewritten_twice
+from rewrite_helpers import rewritten_twice, todos_above
 
 T = "# TODO(prelude-migration): "
 HEAD = '''\
@@ -40,8 +40,7 @@ def kind(phone):
     line = client.lookup.lookup(phone, C).lookup_response.line_type
     return line.name.lower()
 ''')
-    todo = new[new.index(f"{T}`.name` of a v1 enum member"):]
-    assert todo.split("\n", 1)[1].startswith("    return line.name.lower()")  # the TODO sits on that line
+    assert todos_above(new, "    return line.name.lower()")[0].startswith(f"{T}`.name` of a v1 enum member")
 
 
 def test_the_read_of_a_call_kept_on_v1_is_marked_where_it_is_read():
